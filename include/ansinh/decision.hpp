@@ -1,0 +1,207 @@
+// ansinh — decisions: what each household and member qualifies for, and why.
+#ifndef ANSINH_DECISION_HPP_
+#define ANSINH_DECISION_HPP_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ansinh/date.hpp"
+#include "ansinh/records.hpp"
+#include "ansinh/rule_set.hpp"
+#include "ansinh/source_location.hpp"
+#include "ansinh/span.hpp"
+#include "ansinh/value.hpp"
+
+namespace ansinh {
+
+namespace internal {
+struct DecisionData;
+}
+
+// The date or month a decision is made for.
+//  - AsOf(d): everything as it stood on day d.
+//  - Month(m): monthly benefits by their month rule (default: paid for the
+//    month at the highest level reached on any day of it, Decree 20/2021 Art. 8).
+struct When {
+  bool is_period = false;
+  Date as_of;         // the date (AsOf) or the first day of the month (Month)
+  YearMonth period;   // the month (Month), or the month containing as_of (AsOf)
+
+  static When AsOf(Date date);
+  static When Month(YearMonth month);
+  std::string ToString() const;  // "2024-07-01" or "2024-07"
+};
+
+enum class BenefitStatus : uint8_t {
+  kEligible,      // all conditions hold: paid
+  kNotEligible,   // a condition is false
+  kUndetermined,  // the answer depends on a missing fact: see missing()
+  kSuperseded,    // eligible, but a higher benefit of its group wins (superseded_by)
+  kNotInForce,    // the date or month is outside the benefit's effective period
+};
+const char* ToString(BenefitStatus status) noexcept;  // "eligible", "not_eligible", ...
+
+struct EvaluateOptions {
+  // Keep what the one-line reason of each benefit needs (cheap). Off for pure throughput.
+  bool reasons = true;
+  // Keep each condition's value and the values it read (the trace). Costs
+  // nothing when off.
+  bool explain = false;
+  // Worker threads for a batch: 1 = the calling thread only, 0 = all cores.
+  unsigned threads = 1;
+  // Records evaluated together in one column pass (tuning; results do not depend on it).
+  unsigned chunk_households = 1024;
+  // Optional: set to true from another thread to stop a long batch early;
+  // the remaining decisions get the error R_CANCELLED.
+  const std::atomic<bool>* cancel = nullptr;
+  // Optional: called from the evaluating threads with the number of households
+  // finished so far (monotonic, at least once per chunk). Must be thread-safe.
+  std::function<void(size_t done)> progress;
+};
+
+// One benefit for one household or member. Plain data.
+struct BenefitOutcome {
+  uint32_t benefit = 0;          // index into RuleSet::benefits()
+  BenefitStatus status = BenefitStatus::kNotEligible;
+  bool has_amount = false;       // eligible or superseded, and the amount is known
+  bool provisional = false;      // a provisional parameter value was used
+  int64_t amount = 0;            // integer VND (unit money) or percent (unit percent)
+  int32_t superseded_by = -1;    // benefit index of the group's winner, or -1
+  uint32_t detail = 0;           // internal: index of the reasons/missing/trace record
+};
+
+// A parameter value in force that a decision used.
+struct ParameterUse {
+  std::string parameter;
+  Date from;
+  std::string value;
+  std::string reference;
+  bool provisional = false;
+};
+
+// One value an explained condition read.
+struct ExplainedRead {
+  std::string name;      // "household.income_per_capita", "param.poverty_line[rural]", "age_months"
+  Label label;
+  OutputValue value;
+  std::optional<ParameterUse> parameter;  // for parameters: the step in force and its reference
+};
+
+struct ExplainedCondition {
+  std::string name;      // condition name ("under_3"), or "amount"
+  Label label;
+  std::string source;    // the expression text as written
+  SourceLocation location;
+  OutputValue result;
+  std::vector<ExplainedRead> reads;
+};
+
+struct Explanation {
+  std::vector<ExplainedCondition> conditions;
+  std::optional<ExplainedCondition> amount;
+  Date decided_on;        // the day whose evaluation gave the outcome (matters for months)
+  std::string reference;  // legal reference of the version in force
+};
+
+class DecisionBatch;
+
+// A read-only view of one household's decision inside a DecisionBatch (or a
+// Decision). Cheap to copy; valid while its batch lives.
+class DecisionView {
+ public:
+  DecisionView() = default;
+  DecisionView(std::shared_ptr<const internal::DecisionData> data, size_t index)
+      : data_(std::move(data)), index_(index) {}
+
+  const RuleSet& rules() const noexcept;
+  const When& when() const noexcept;
+  std::string_view household_id() const noexcept;
+  const RecordOrigin& origin() const noexcept;
+  bool ok() const noexcept;  // false = status "error": errors() is not empty, no benefits
+  Span<RecordIssue> errors() const noexcept;
+  Span<RecordIssue> warnings() const noexcept;
+  // Sum of eligible monthly money benefits of the household and its members (VND).
+  int64_t total_monthly() const noexcept;
+
+  Span<BenefitOutcome> benefits() const noexcept;  // household-level benefits
+  size_t member_count() const noexcept;
+  std::string_view member_id(size_t member) const noexcept;
+  Span<BenefitOutcome> member_benefits(size_t member) const noexcept;
+  int64_t member_total_monthly(size_t member) const noexcept;
+
+  // Variables: household-level (member = -1) or of member `member`, in the
+  // order of RuleSet::variables() restricted to that entity.
+  std::vector<std::pair<const VariableInfo*, OutputValue>> variables(int member = -1) const;
+
+  // Field paths whose missing value leaves `outcome` undetermined, e.g.
+  // "members[P2].has_supporter". Empty unless status is kUndetermined.
+  std::vector<std::string> missing(const BenefitOutcome& outcome) const;
+  // Provisional parameter values the outcome used.
+  std::vector<ParameterUse> provisional_uses(const BenefitOutcome& outcome) const;
+  // One-line reason ("Không đủ điều kiện: ..."). Needs EvaluateOptions::reasons.
+  std::string reason(const BenefitOutcome& outcome, Language lang) const;
+  // The trace. Needs EvaluateOptions::explain; otherwise nullopt.
+  std::optional<Explanation> explanation(const BenefitOutcome& outcome) const;
+
+ protected:
+  std::shared_ptr<const internal::DecisionData> data_;
+  size_t index_ = 0;
+};
+
+// Decisions for many households, in input order. Thread-safe to read.
+class DecisionBatch {
+ public:
+  DecisionBatch() = default;
+  explicit DecisionBatch(std::shared_ptr<const internal::DecisionData> data) : data_(std::move(data)) {}
+  size_t size() const noexcept;
+  DecisionView operator[](size_t index) const { return DecisionView(data_, index); }
+  const internal::DecisionData& data() const noexcept { return *data_; }
+
+ private:
+  std::shared_ptr<const internal::DecisionData> data_;
+};
+
+// The decision for one household (owns its data).
+class Decision : public DecisionView {
+ public:
+  explicit Decision(DecisionView view) : DecisionView(std::move(view)) {}
+};
+
+// --- evaluation ------------------------------------------------------------
+
+// Evaluates one household. Problems in the record are in the decision
+// (ok() == false), never thrown. Thread-safe.
+Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
+                  const EvaluateOptions& options = {});
+
+// Evaluates every household of `records` (bound to the same rules), on
+// options.threads threads. Decisions are in input order and do not depend on
+// the thread count. Thread-safe.
+DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const When& when,
+                       const EvaluateOptions& options = {});
+
+// --- rendering ---------------------------------------------------------------
+
+struct JsonOptions {
+  bool explain = false;  // include the trace (needs EvaluateOptions::explain)
+  bool pretty = false;   // indented; the default is one line (JSON Lines)
+};
+
+// The stable JSON form of a decision (docs/decision-format.md). Deterministic:
+// the same rules, record and date give the same bytes.
+std::string ToJson(const DecisionView& decision, const JsonOptions& options = {});
+
+// A readable explanation for a case worker, in `lang`: what the household
+// gets, what it does not and the first reason, what is unknown and which
+// question to ask.
+std::string ToText(const DecisionView& decision, Language lang, bool explain = false);
+
+}  // namespace ansinh
+
+#endif  // ANSINH_DECISION_HPP_

@@ -1,0 +1,49 @@
+// ansinh — exceptions: API misuse and the environment.
+//
+// Error channel 2 of 3. Exceptions are thrown only when an operation cannot go
+// on: an unreadable file, an invalid option, loading a rule package that has
+// errors through a throwing convenience call. No yaml-cpp, Spirit or simdjson
+// exception ever crosses the public API.
+#ifndef ANSINH_ERROR_HPP_
+#define ANSINH_ERROR_HPP_
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ansinh/diagnostic.hpp"
+
+namespace ansinh {
+
+// Base of every exception thrown by ansinh.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A rule package has errors. what() is the formatted diagnostics.
+class RuleError : public Error {
+ public:
+  explicit RuleError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// A records file cannot be opened or its structure cannot be read at all
+// (per-record problems are values in the decisions, not exceptions).
+class InputError : public Error {
+ public:
+  using Error::Error;
+};
+
+// An invalid argument or option (bad date string, unknown format, ...).
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace ansinh
+
+#endif  // ANSINH_ERROR_HPP_

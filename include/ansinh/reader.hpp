@@ -1,0 +1,74 @@
+// ansinh — reading household records from files, streaming.
+#ifndef ANSINH_READER_HPP_
+#define ANSINH_READER_HPP_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ansinh/records.hpp"
+#include "ansinh/rule_set.hpp"
+
+namespace ansinh {
+
+enum class RecordFormat {
+  kAuto,       // by file extension: .json, .jsonl/.ndjson, .yaml/.yml, .csv (two files)
+  kJson,       // one household object, or an array of them
+  kJsonLines,  // one household object per line
+  kYaml,       // one household mapping, or a sequence of them
+  kCsv,        // a pair: households.csv + persons.csv, joined by a household id column
+};
+
+struct ReadOptions {
+  RecordFormat format = RecordFormat::kAuto;
+  // CSV: the column of persons.csv naming the household (also accepted: "household").
+  std::string household_id_column = "household_id";
+  size_t max_members = 200;         // per household (R_LIMIT beyond)
+  size_t max_string_bytes = 4096;   // per value (R_LIMIT beyond)
+  size_t max_record_bytes = 16u << 20;  // one JSON/YAML record (R_LIMIT beyond)
+};
+
+// Reads records in input order, a chunk at a time, into RecordBatches; memory
+// stays bounded by the chunk size, not the file size. A record that cannot be
+// read (bad JSON line, wrong types, unknown enum value ...) still produces a
+// household in the batch, carrying its errors: no record is ever dropped.
+//
+// Example:
+//   ansinh::RecordReader reader(rules, {"households.csv", "persons.csv"});
+//   ansinh::RecordBatch batch(rules);
+//   while (reader.Next(batch, 4096)) {
+//     auto decisions = ansinh::Evaluate(rules, batch, when);
+//     ...
+//   }
+//
+// Not thread-safe (one reader per thread). Throws InputError if a file cannot
+// be opened or the format cannot be determined.
+class RecordReader {
+ public:
+  RecordReader(const RuleSet& rules, std::vector<std::string> paths, ReadOptions options = {});
+  ~RecordReader();
+  RecordReader(RecordReader&&) noexcept;
+  RecordReader& operator=(RecordReader&&) noexcept;
+
+  // Clears `batch` and fills it with up to `max_households` next records.
+  // Returns false when there was nothing left to read (batch then empty).
+  bool Next(RecordBatch& batch, size_t max_households);
+  // Bytes consumed so far (for progress display).
+  size_t bytes_read() const noexcept;
+  RecordFormat format() const noexcept;
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads a whole JSON/JSONL/YAML/CSV input into one batch (convenience for
+// small inputs).
+RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
+                    const ReadOptions& options = {});
+
+}  // namespace ansinh
+
+#endif  // ANSINH_READER_HPP_

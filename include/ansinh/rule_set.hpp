@@ -1,0 +1,167 @@
+// ansinh — a loaded, checked and compiled rule package.
+#ifndef ANSINH_RULE_SET_HPP_
+#define ANSINH_RULE_SET_HPP_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ansinh/date.hpp"
+#include "ansinh/diagnostic.hpp"
+#include "ansinh/value.hpp"
+
+namespace ansinh {
+
+namespace internal {
+struct RuleSetImpl;
+}
+
+enum class Entity { kHousehold, kPerson };
+const char* ToString(Entity entity) noexcept;  // "household", "person"
+
+// --- read-only metadata of a rule set ------------------------------------
+
+struct FieldInfo {
+  std::string name;
+  Entity entity = Entity::kHousehold;
+  ValueType type = ValueType::kBool;
+  std::vector<std::string> values;     // enum/set values, in declared order
+  std::vector<Label> value_labels;     // parallel to `values`
+  Label label;
+  std::optional<std::string> default_value;  // as written in the schema; none = unknown when missing
+  std::string unit;
+};
+
+class Schema {
+ public:
+  const std::vector<FieldInfo>& fields(Entity entity) const noexcept {
+    return entity == Entity::kHousehold ? household_ : person_;
+  }
+  // The field named `name` of `entity`, or nullptr. "id" is always present.
+  const FieldInfo* Find(Entity entity, std::string_view name) const noexcept;
+  int IndexOf(Entity entity, std::string_view name) const noexcept;  // -1 if absent
+
+  std::vector<FieldInfo> household_;
+  std::vector<FieldInfo> person_;
+};
+
+struct ParameterStepInfo {
+  Date from;
+  std::string value;       // rendered ("500000", "{rural: 1500000, urban: 2000000}")
+  std::string reference;
+  bool provisional = false;
+};
+
+struct ParameterInfo {
+  std::string name;
+  Label label;
+  std::string unit;
+  std::string reference;
+  std::vector<ParameterStepInfo> steps;
+};
+
+struct VariableInfo {
+  std::string name;
+  Entity entity = Entity::kHousehold;
+  ValueType type = ValueType::kBool;
+  Label label;
+};
+
+enum class BenefitUnit { kMoney, kPercent };
+enum class Frequency { kMonthly, kOnce };
+
+struct BenefitInfo {
+  std::string id;
+  Label label;
+  Entity applies_to = Entity::kPerson;
+  std::string reference;   // legal reference of the benefit (versions may add their own)
+  std::string group;       // empty if none
+  bool adds_to_group = false;  // paid on top of the group's winner instead of competing
+  BenefitUnit unit = BenefitUnit::kMoney;
+  Frequency frequency = Frequency::kMonthly;
+  std::optional<Date> from;  // earliest version start
+  std::optional<Date> to;    // latest version end (none = open)
+};
+
+struct GroupInfo {
+  std::string id;
+  Label label;
+  std::string policy;                 // "highest"
+  std::vector<std::string> benefits;  // competing benefits, in tie-break order
+  std::string reference;
+};
+
+struct PackageInfo {
+  std::string id;
+  Label name;
+  std::string version;
+  std::string path;                 // folder it was loaded from
+  std::vector<std::string> extends;  // ids of the packages it extends, nearest first
+  std::string hash;                 // "sha256:<hex>" of all rule files (this package and those it extends)
+  Language language = Language::kVi;
+};
+
+// --- loading ----------------------------------------------------------------
+
+struct LoadOptions {
+  // Folders that `extends` may resolve into. Empty: the nearest ancestor of the
+  // package folder holding an `ansinh-workspace.yaml`, else the package folder.
+  std::vector<std::string> roots;
+  size_t max_file_bytes = 4u << 20;      // per rule file
+  size_t max_files = 2000;               // per package tree
+  size_t max_expression_bytes = 8192;    // per expression
+  uint32_t max_expression_depth = 64;    // nesting of an expression
+};
+
+class RuleSet;
+
+// The outcome of loading: a rule set, or the diagnostics that prevent it.
+// Warnings may be present either way.
+class LoadResult {
+ public:
+  bool ok() const noexcept { return rules_ != nullptr; }
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+  std::string Format() const { return ansinh::Format(diagnostics_); }
+  // The rule set. Throws RuleError (with the diagnostics) if !ok().
+  RuleSet Release() &&;
+
+  std::shared_ptr<const internal::RuleSetImpl> rules_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Loads, checks and compiles the rule package in folder `path` (and the
+// packages it extends). Never throws for problems in the rule files: they are
+// diagnostics. Throws UsageError for invalid options only.
+LoadResult LoadRules(const std::string& path, const LoadOptions& options = {});
+
+// Like LoadRules(path).Release(): throws RuleError when the package has errors.
+RuleSet LoadRulesOrThrow(const std::string& path, const LoadOptions& options = {});
+
+// An immutable compiled rule package. Cheap to copy (shared), safe to use from
+// many threads at once. Evaluate with ansinh::Evaluate (evaluate.hpp).
+class RuleSet {
+ public:
+  explicit RuleSet(std::shared_ptr<const internal::RuleSetImpl> impl) : impl_(std::move(impl)) {}
+
+  const PackageInfo& info() const noexcept;
+  const Schema& schema() const noexcept;
+  const std::vector<BenefitInfo>& benefits() const noexcept;
+  const std::vector<GroupInfo>& groups() const noexcept;
+  const std::vector<ParameterInfo>& parameters() const noexcept;
+  const std::vector<VariableInfo>& variables() const noexcept;
+  size_t test_count() const noexcept;
+  // Index of benefit `id` in benefits(), or -1.
+  int BenefitIndex(std::string_view id) const noexcept;
+
+  const internal::RuleSetImpl& impl() const noexcept { return *impl_; }
+
+ private:
+  std::shared_ptr<const internal::RuleSetImpl> impl_;
+};
+
+}  // namespace ansinh
+
+#endif  // ANSINH_RULE_SET_HPP_

@@ -1,0 +1,28 @@
+// ansinh — where something is in a rule file.
+#ifndef ANSINH_SOURCE_LOCATION_HPP_
+#define ANSINH_SOURCE_LOCATION_HPP_
+
+#include <cstdint>
+#include <string>
+
+namespace ansinh {
+
+// A position in a rule or record file. Value type; thread-compatible.
+//
+// Both `line` and `column` are 1-based, the way editors show them. `column`
+// counts bytes (UTF-8 code units) from the start of the line, plus one. A
+// default-constructed location (line 0) means "no position known".
+struct SourceLocation {
+  std::string file;   // path as given to the loader (relative paths stay relative)
+  uint32_t line = 0;  // 1-based line number; 0 = unknown
+  uint32_t column = 0;  // 1-based byte column; 0 = unknown
+
+  bool known() const noexcept { return line != 0; }
+};
+
+// Formats as "file:line:col" (or "file" when the position is unknown).
+std::string ToString(const SourceLocation& location);
+
+}  // namespace ansinh
+
+#endif  // ANSINH_SOURCE_LOCATION_HPP_

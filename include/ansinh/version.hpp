@@ -1,0 +1,16 @@
+// ansinh — version of the library. The only public macros of the project.
+#ifndef ANSINH_VERSION_HPP_
+#define ANSINH_VERSION_HPP_
+
+#define ANSINH_VERSION_MAJOR 0
+#define ANSINH_VERSION_MINOR 1
+#define ANSINH_VERSION_PATCH 0
+
+namespace ansinh {
+
+// Returns the library version as "MAJOR.MINOR.PATCH". Thread-safe.
+const char* Version() noexcept;
+
+}  // namespace ansinh
+
+#endif  // ANSINH_VERSION_HPP_

@@ -1,0 +1,12 @@
+// The `ansinh` executable: a shim over RunCli (lib/cli/cli.cpp).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return ansinh::cli::RunCli(args, std::cout, std::cerr);
+}

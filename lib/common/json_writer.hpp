@@ -1,0 +1,52 @@
+// Internal: a small streaming JSON writer with a fixed, deterministic output
+// (no floating point, keys in the order written, '\uXXXX' only for control
+// characters; valid UTF-8 passes through, invalid bytes become U+FFFD).
+#ifndef ANSINH_LIB_COMMON_JSON_WRITER_HPP_
+#define ANSINH_LIB_COMMON_JSON_WRITER_HPP_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ansinh::internal {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Int(int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // Writes already-formatted JSON (a number like "1.5", or a nested document).
+  JsonWriter& Raw(std::string_view json);
+
+  const std::string& str() const noexcept { return out_; }
+  std::string Take() { return std::move(out_); }
+  void Clear() {
+    out_.clear();
+    stack_.clear();
+    after_key_ = false;
+  }
+
+  // Appends `value` as a JSON string literal (with quotes) to `out`.
+  static void AppendQuoted(std::string& out, std::string_view value);
+
+ private:
+  void BeforeValue();
+  void Newline();
+  bool pretty_;
+  std::string out_;
+  std::vector<uint8_t> stack_;  // per open container: 0 = empty so far, 1 = has items
+  bool after_key_ = false;
+};
+
+}  // namespace ansinh::internal
+
+#endif  // ANSINH_LIB_COMMON_JSON_WRITER_HPP_

@@ -1,0 +1,273 @@
+// Internal: the rule package as loaded from YAML, before checking.
+//
+// Produced by yaml/ (LoadPackageTree), consumed by check/. Knows nothing of
+// yaml-cpp, Spirit or the evaluator. Every item keeps the location of its
+// definition so later stages can report problems in the YAML file.
+#ifndef ANSINH_LIB_MODEL_PACKAGE_HPP_
+#define ANSINH_LIB_MODEL_PACKAGE_HPP_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ansinh/date.hpp"
+#include "ansinh/decimal.hpp"
+#include "ansinh/decision.hpp"
+#include "ansinh/records.hpp"
+#include "ansinh/rule_set.hpp"
+#include "ansinh/value.hpp"
+#include "common/sources.hpp"
+
+namespace ansinh::model {
+
+using internal::Loc;
+
+// An expression as written in a YAML scalar, with the map from byte offsets in
+// `text` back to file positions (block scalars span several lines; quoted
+// scalars have escapes). Built by the loader; used by the parser's caller.
+struct ExprSegment {
+  uint32_t offset = 0;  // first byte of `text` covered by this segment
+  uint32_t line = 0;    // its 1-based file line
+  uint32_t column = 0;  // its 1-based file column
+};
+
+struct ExprText {
+  std::string text;
+  Loc loc;                            // start of the scalar's content
+  std::vector<ExprSegment> segments;  // sorted by offset; first has offset 0
+  // The file position of byte `offset` of `text` (offset == size() allowed).
+  Loc At(uint32_t offset) const;
+  bool empty() const noexcept { return text.empty(); }
+};
+
+struct LabelText {
+  Label text;
+  Loc loc;
+};
+
+// --- schema ------------------------------------------------------------------
+struct FieldDef {
+  std::string name;
+  Entity entity = Entity::kHousehold;
+  ValueType type = ValueType::kBool;
+  std::vector<std::string> values;   // enum/set
+  std::vector<Label> value_labels;   // parallel to values (may be empty labels)
+  Label label;
+  std::optional<InputValue> default_value;  // typed later against `type`
+  Loc default_loc;
+  std::string unit;
+  Label description;
+  bool override_ = false;
+  uint32_t origin = 0;  // index of the package (in LoadedTree::packages) that defined it
+  Loc loc;              // the field's key
+};
+
+// --- parameters ----------------------------------------------------------------
+enum class ParamKind { kScalar, kTable, kBrackets };
+enum class MonthRule { kAnyDay, kFirstDay, kLastDay };
+
+struct ParamCell {
+  std::string key;                 // table: the enum value; brackets: the lower bound as written
+  Decimal bound;                   // brackets: the lower bound (inclusive)
+  std::optional<Decimal> value;    // nullopt = not confirmed ("null" in YAML): lookups give unknown
+  Loc loc;
+};
+
+struct ParamStep {
+  Date from;
+  std::optional<Decimal> scalar;   // kScalar; nullopt = null (unknown)
+  std::vector<ParamCell> cells;    // kTable / kBrackets (brackets sorted by bound)
+  std::string reference;           // defaults to the parameter's reference
+  bool provisional = false;        // status: provisional
+  std::string note;
+  Loc loc;                         // the date key
+};
+
+struct ParamDef {
+  std::string name;
+  Label label;
+  ValueType type = ValueType::kMoney;   // money | decimal | int
+  ParamKind kind = ParamKind::kScalar;
+  std::string unit;
+  std::string reference;
+  std::optional<MonthRule> month_rule;  // how a change inside a month applies (default: package's)
+  std::vector<ParamStep> steps;         // sorted by `from`, no duplicates
+  bool override_ = false;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
+// --- variables -----------------------------------------------------------------
+struct VariableDef {
+  std::string name;
+  Entity entity = Entity::kHousehold;
+  ValueType type = ValueType::kBool;
+  std::vector<std::string> values;   // enum/set
+  std::vector<Label> value_labels;
+  Label label;
+  std::string reference;
+  ExprText formula;
+  bool override_ = false;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
+// --- benefits and groups -------------------------------------------------------
+struct Condition {
+  std::string name;
+  Label label;       // may be empty: the name is shown
+  ExprText test;
+  Loc loc;           // the condition's name
+};
+
+struct BenefitVersion {
+  Date from;
+  std::optional<Date> to;            // inclusive last day; nullopt = open-ended
+  std::string reference;             // defaults to the benefit's
+  std::vector<Condition> when;       // all must hold
+  ExprText amount;
+  Loc loc;                           // the version (or the benefit when it has no `versions`)
+};
+
+struct Rounding {
+  int64_t unit = 1;
+  RoundingMode mode = RoundingMode::kHalfUp;
+};
+
+struct BenefitDef {
+  std::string id;
+  Label label;
+  Entity applies_to = Entity::kPerson;
+  std::string reference;
+  std::string group;                 // competes in this group ...
+  bool adds_to_group = false;        // ... or (adds_to:) is paid on top of its winner
+  Loc group_loc;
+  BenefitUnit unit = BenefitUnit::kMoney;
+  Frequency frequency = Frequency::kMonthly;
+  Rounding rounding;
+  std::optional<MonthRule> month_rule;
+  std::vector<BenefitVersion> versions;  // sorted by from; checked for overlap by the loader
+  bool override_ = false;
+  uint32_t origin = 0;
+  uint32_t order = 0;                // declaration order across the merged package
+  Loc loc;
+};
+
+struct GroupDef {
+  std::string id;
+  Label label;
+  std::string policy = "highest";
+  std::string reference;
+  std::vector<std::string> order;    // explicit tie-break order (may be empty)
+  std::vector<Loc> order_locs;
+  bool override_ = false;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
+// --- record checks (plausibility rules written in the package) ------------------
+struct CheckDef {
+  std::string id;                    // becomes the RecordIssue code
+  Entity applies_to = Entity::kPerson;
+  Severity severity = Severity::kWarning;
+  ExprText when;                     // the problem is present when this is true
+  std::string field;                 // field named in the issue (may be empty)
+  Label message;
+  bool override_ = false;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
+// --- indicators (coverage targets) ---------------------------------------------
+struct IndicatorDef {
+  std::string id;
+  Label label;
+  std::string reference;
+  Entity population = Entity::kHousehold;
+  ExprText filter;                   // empty = everyone of the population
+  ExprText numerator;                // bool expression
+  std::string target_op = ">=";      // ">=" or "<="
+  std::optional<Decimal> target_share;  // 0..1
+  std::optional<int64_t> target_count;
+  std::optional<Date> target_by;
+  bool override_ = false;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
+// --- YAML tests ------------------------------------------------------------------
+struct ExpectedBenefit {
+  std::string person;                // empty = household-level
+  std::string benefit;
+  std::optional<std::string> status;  // "eligible", ...
+  std::optional<int64_t> amount;
+  bool amount_null = false;          // `amount: null` was written
+  std::optional<std::vector<std::string>> missing;
+  std::optional<std::string> superseded_by;
+  std::optional<bool> provisional;
+  Loc loc;
+};
+
+struct ExpectedVariable {
+  std::string person;                // empty = household-level
+  std::string name;
+  InputValue value;
+  Loc loc;
+};
+
+struct TestCase {
+  std::string name;
+  std::string reference;
+  bool is_period = false;
+  Date as_of;
+  YearMonth period;
+  Household household;
+  std::optional<std::string> status;  // "ok" | "error"
+  std::vector<ExpectedBenefit> benefits;
+  std::vector<ExpectedVariable> variables;
+  std::optional<int64_t> total_monthly;
+  std::vector<std::string> errors;    // record issue codes expected
+  std::vector<std::string> warnings;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
+// --- the package -----------------------------------------------------------------
+struct PackageMeta {
+  std::string id;
+  Label name;
+  std::string version;
+  std::vector<std::string> extends;  // as written
+  Language language = Language::kVi;
+  std::optional<MonthRule> month_rule;  // package default for monthly benefits/parameters
+  std::string dir;                   // folder path as given/resolved
+  std::vector<uint32_t> files;       // indices into Sources of this package's files
+  Loc loc;
+};
+
+// The merged view of a package and everything it extends. Items of the
+// extending package replace inherited ones only with override: true.
+struct Package {
+  std::vector<PackageMeta> packages;  // [0] = the package asked for, then its bases (nearest first)
+  std::vector<FieldDef> fields;       // household and person
+  std::vector<ParamDef> parameters;
+  std::vector<VariableDef> variables;
+  std::vector<BenefitDef> benefits;   // in declaration order (bases first)
+  std::vector<GroupDef> groups;
+  std::vector<CheckDef> checks;
+  std::vector<IndicatorDef> indicators;
+  std::vector<TestCase> tests;        // only the tests of packages[0]
+  std::string hash;                   // "sha256:<hex>" over all files, sorted by package then path
+};
+
+struct LoadedTree {
+  internal::Sources sources;
+  Package package;
+  std::vector<Diagnostic> diagnostics;  // loader diagnostics (the checker appends its own)
+  bool ok = false;                      // no errors so far
+};
+
+}  // namespace ansinh::model
+
+#endif  // ANSINH_LIB_MODEL_PACKAGE_HPP_

@@ -1,0 +1,45 @@
+// Internal: the schema as the evaluator and the record readers use it.
+#ifndef ANSINH_LIB_RECORDS_SCHEMA_IMPL_HPP_
+#define ANSINH_LIB_RECORDS_SCHEMA_IMPL_HPP_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ansinh/rule_set.hpp"
+#include "ansinh/value.hpp"
+
+namespace ansinh::internal {
+
+// One field, ready for binding record values. Field 0 of each entity is "id"
+// (type string, never has a default).
+struct CompiledField {
+  std::string name;
+  Entity entity = Entity::kHousehold;
+  ValueType type = ValueType::kBool;
+  std::vector<std::string> values;   // enum/set values; the stored value is the index
+  Label label;
+  std::vector<Label> value_labels;
+  bool has_default = false;
+  int64_t default_raw = 0;           // the default in column representation (see FieldColumn)
+  // Index of an enum/set value, or -1.
+  int ValueIndex(std::string_view value) const noexcept;
+};
+
+struct CompiledSchema {
+  std::vector<CompiledField> household;  // [0] is "id"
+  std::vector<CompiledField> person;     // [0] is "id"
+  std::unordered_map<std::string, int> household_index;
+  std::unordered_map<std::string, int> person_index;
+
+  const std::vector<CompiledField>& fields(Entity e) const noexcept {
+    return e == Entity::kHousehold ? household : person;
+  }
+  int IndexOf(Entity e, std::string_view name) const noexcept;
+};
+
+}  // namespace ansinh::internal
+
+#endif  // ANSINH_LIB_RECORDS_SCHEMA_IMPL_HPP_
