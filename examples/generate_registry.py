@@ -15,9 +15,8 @@ Output (deterministic: fixed seed, fixed order, only the standard library):
   examples/registry.jsonl   one household per line, members nested
   examples/households.csv   one row per household
   examples/persons.csv      one row per person, joined by `household_id`
-In CSV a set is written `a;b` and an empty cell means "unknown". CSV has no way
-to write a known *empty* set, so `deprivations: []` and `merit: []` become
-unknown there (see examples/README.md).
+In CSV a set is written `a;b`, a known empty set `[]`, and an empty cell means
+"unknown" (the record reader's rules, lib/records/batch_values.cpp).
 
 Usage: python3 examples/generate_registry.py [--out DIR]
 """
@@ -450,7 +449,7 @@ def csv_cell(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ";".join(value)       # an empty list becomes "" (unknown): see the docstring
+        return ";".join(value) if value else "[]"   # "" would mean unknown
     return str(value)
 
 
