@@ -166,8 +166,7 @@ class Builder:
         if age >= 60 and rng.random() < 0.12:
             p["pension_amount"] = rng.choice([2_800_000, 3_500_000, 5_200_000])
         p["hiv"] = False
-        if age >= 18:
-            p["stable_monthly_income"] = rng.random() < 0.4
+        p["stable_monthly_income"] = age >= 18 and rng.random() < 0.4
         if age < 16:
             p["no_support_source"] = False
         if 6 <= age <= 22:
@@ -431,6 +430,7 @@ def background_households(b, n):
                     p["injury_rate"] = rng.choice([31, 41, 61])
                 if p["merit"] == ["martyr_relative"]:
                     p["martyrs_count"] = 1
+                    p["lives_alone"] = False
 
 
 def finish(households):
