@@ -269,7 +269,13 @@ bool YamlSource::LoadChunk(BatchBuilder& b) {
     return chunk_line_ + static_cast<uint64_t>(n.Mark().line < 0 ? 0 : n.Mark().line);
   };
   if (root.IsSequence()) {
-    for (const YAML::Node& item : root) pending_.push_back({item, {in_->path(), line_of(item), index_++}});
+    bool first = true;
+    for (const YAML::Node& item : root) {
+      // A block item starts at its "-" (its mapping may begin on the next line).
+      const uint64_t line = first && chunk_[0] == '-' ? chunk_line_ : line_of(item);
+      pending_.push_back({item, {in_->path(), line, index_++}});
+      first = false;
+    }
   } else {
     pending_.push_back({root, {in_->path(), chunk_line_, index_++}});
   }
