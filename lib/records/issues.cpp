@@ -71,6 +71,8 @@ std::string TranslateWhat(std::string_view what) {
   if (what == "a number") return "một số";
   if (what == "true" || what == "false" || what == "true/false") return "giá trị đúng/sai";
   if (what == "a text") return "một chuỗi văn bản";
+  if (what == "a list with a non-text item") return "một danh sách có phần tử không phải chuỗi";
+  if (what == "null") return "null";
   return std::string(what);
 }
 
@@ -211,6 +213,34 @@ RecordIssue SyntaxIssue(std::string en, std::string vi) {
   return MakeIssue(kIssueSyntax, Severity::kError, "", std::move(en), std::move(vi));
 }
 
+RecordIssue JsonSyntaxIssue(std::string_view format, uint64_t line, std::string_view detail_en,
+                            std::string_view detail_vi) {
+  return SyntaxIssue(fmt::format("The record at line {} is not valid {}: {}.", line, format, detail_en),
+                     fmt::format("Bản ghi ở dòng {} không phải là {} hợp lệ: {}.", line, format, detail_vi));
+}
+
+RecordIssue NotAnObjectIssue(uint64_t line, std::string_view got_en) {
+  return SyntaxIssue(
+      fmt::format("The record at line {} is {}, not an object with the household's fields.", line, got_en),
+      fmt::format("Bản ghi ở dòng {} là {}, không phải một đối tượng chứa các trường của hộ.", line,
+                  TranslateWhat(got_en)));
+}
+
+RecordIssue MembersNotListIssue(std::string_view got_en) {
+  return MakeIssue(kIssueWrongType, Severity::kError, "members",
+                   fmt::format("Field 'members' expects a list of member objects; got {}.", got_en),
+                   fmt::format("Trường 'members' cần một danh sách các thành viên; nhận được {}.",
+                               TranslateWhat(got_en)));
+}
+
+RecordIssue MemberNotObjectIssue(size_t ordinal, std::string_view got_en) {
+  return MakeIssue(kIssueWrongType, Severity::kError, fmt::format("members[#{}]", ordinal),
+                   fmt::format("Member {} is {}, not an object with the member's fields.", ordinal, got_en),
+                   fmt::format("Thành viên thứ {} là {}, không phải một đối tượng chứa các trường của "
+                               "thành viên.",
+                               ordinal, TranslateWhat(got_en)));
+}
+
 RecordIssue RecordTooLongIssue(uint64_t bytes, size_t max) {
   return MakeIssue(kIssueLimit, Severity::kError, "",
                    fmt::format("The record is {} bytes long; at most {} are allowed. It was not read.",
@@ -218,6 +248,40 @@ RecordIssue RecordTooLongIssue(uint64_t bytes, size_t max) {
                    fmt::format("Bản ghi dài {} byte; tối đa cho phép là {} byte. Bản ghi không được "
                                "đọc.",
                                bytes, max));
+}
+
+RecordIssue CsvUnterminatedQuoteIssue(std::string_view file, uint64_t line) {
+  return SyntaxIssue(fmt::format("{} line {}: a quoted field is not closed; the line was read with its "
+                                 "quotes as plain text.",
+                                 file, line),
+                     fmt::format("{} dòng {}: một trường trong dấu ngoặc kép không được đóng; dòng này "
+                                 "được đọc với dấu ngoặc kép như ký tự thường.",
+                                 file, line));
+}
+
+RecordIssue CsvFieldCountIssue(std::string_view file, uint64_t line, size_t got, size_t expected) {
+  return SyntaxIssue(fmt::format("{} line {} has {} fields; the header has {}.", file, line, got, expected),
+                     fmt::format("{} dòng {} có {} cột; dòng tiêu đề có {} cột.", file, line, got, expected));
+}
+
+RecordIssue UnknownColumnIssue(std::string_view file, std::string_view column, Entity entity,
+                               const std::vector<CompiledField>& fields) {
+  std::vector<std::string> names;
+  for (const CompiledField& f : fields) names.push_back(f.name);
+  const std::string q = Quoted(column);
+  const std::string path = q.substr(1, q.size() - 2);
+  std::string en = fmt::format("Column {} of {} is not a {} field and is ignored (reported on the first "
+                               "record only).",
+                               q, file, entity == Entity::kHousehold ? "household" : "member");
+  std::string vi = fmt::format("Cột {} của {} không phải là trường của {} và bị bỏ qua (chỉ báo ở bản ghi "
+                               "đầu tiên).",
+                               q, file, entity == Entity::kHousehold ? "hộ" : "thành viên");
+  const std::string suggestion = Suggest(column, names);
+  if (!suggestion.empty()) {
+    en += fmt::format(" Did you mean '{}'?", suggestion);
+    vi += fmt::format(" Có phải ý bạn là '{}'?", suggestion);
+  }
+  return MakeIssue(kIssueUnknownField, Severity::kWarning, path, std::move(en), std::move(vi));
 }
 
 RecordIssue DuplicateHouseholdIdIssue(std::string_view id, const RecordOrigin& first) {

@@ -64,7 +64,19 @@ RecordIssue TooManyMembersIssue(size_t count, size_t max);
 
 // --- readers ---------------------------------------------------------------
 RecordIssue SyntaxIssue(std::string en, std::string vi);
+// "The record at line 12 is not valid JSON: <detail>."
+RecordIssue JsonSyntaxIssue(std::string_view format, uint64_t line, std::string_view detail_en,
+                            std::string_view detail_vi);
+// "The record at line 12 is a list, not an object." (`got`: "a list", "a number", ...)
+RecordIssue NotAnObjectIssue(uint64_t line, std::string_view got_en);
+RecordIssue MembersNotListIssue(std::string_view got_en);
+RecordIssue MemberNotObjectIssue(size_t ordinal, std::string_view got_en);
 RecordIssue RecordTooLongIssue(uint64_t bytes, size_t max);
+RecordIssue CsvUnterminatedQuoteIssue(std::string_view file, uint64_t line);
+RecordIssue CsvFieldCountIssue(std::string_view file, uint64_t line, size_t got, size_t expected);
+// A CSV column that is no field of `entity` (a warning, given once per file).
+RecordIssue UnknownColumnIssue(std::string_view file, std::string_view column, Entity entity,
+                               const std::vector<CompiledField>& fields);
 RecordIssue DuplicateHouseholdIdIssue(std::string_view id, const RecordOrigin& first);
 RecordIssue HouseholdMissingIssue(std::string_view id, std::string_view persons_file,
                                   std::string_view households_file);

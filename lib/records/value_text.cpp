@@ -234,6 +234,21 @@ bool IsValidUtf8(std::string_view text) noexcept {
   return true;
 }
 
+void AppendSanitizedUtf8(std::string_view text, std::string* out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t len = Utf8SequenceLength(s + i, text.size() - i);
+    if (len == 0) {
+      out->append("\xEF\xBF\xBD");
+      ++i;
+    } else {
+      out->append(text.data() + i, len);
+      i += len;
+    }
+  }
+}
+
 std::string_view TrimSpaces(std::string_view text) noexcept {
   size_t b = 0, e = text.size();
   while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;

@@ -49,6 +49,10 @@ std::optional<Date> ParseDateText(std::string_view text) noexcept;
 // Whether `text` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool IsValidUtf8(std::string_view text) noexcept;
 
+// Appends `text` to `out` with each byte that is not part of a valid UTF-8
+// sequence replaced by U+FFFD.
+void AppendSanitizedUtf8(std::string_view text, std::string* out);
+
 // Strips ASCII spaces and tabs at both ends.
 std::string_view TrimSpaces(std::string_view text) noexcept;
 
