@@ -1,0 +1,16 @@
+# Tests that run the CLI on the shipped rule packages (their YAML tests), and
+# the --help of every command. Included from tests/CMakeLists.txt.
+set(ANSINH_CLI $<TARGET_FILE:ansinh-cli>)
+set(ANSINH_SHIPPED_PACKAGES rules/vn rules/vn/tra-vinh/cang-long rules/scenarios/nq42-2030)
+if(EXISTS ${PROJECT_SOURCE_DIR}/bench/vn-core/package.yaml)
+  list(APPEND ANSINH_SHIPPED_PACKAGES bench/vn-core)
+endif()
+foreach(pkg IN LISTS ANSINH_SHIPPED_PACKAGES)
+  string(REPLACE "/" "_" name ${pkg})
+  add_test(NAME rules:check:${name} COMMAND ${ANSINH_CLI} check ${pkg} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME rules:test:${name} COMMAND ${ANSINH_CLI} test ${pkg} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endforeach()
+foreach(cmd check test eval explain report diff)
+  add_test(NAME cli:help:${cmd} COMMAND ${ANSINH_CLI} ${cmd} --help)
+endforeach()
+add_test(NAME cli:help COMMAND ${ANSINH_CLI} --help)
