@@ -12,6 +12,7 @@
 namespace ansinh::expr {
 namespace {
 
+// The same words as grammar_def.hpp's `keywords`.
 constexpr std::string_view kKeywords[] = {"and", "or",   "not",  "in",   "if",
                                           "then", "else", "true", "false"};
 
