@@ -78,7 +78,7 @@ ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
                          const ParseOptions& options) {
   const char* const first = text.data();
   const char* const last = first + scan.clean_end;
-  parser::ErrorHandler handler(first, last);
+  parser::ErrorHandler handler(first);
   const auto grammar = x3::with<x3::error_handler_tag>(std::ref(handler))[Grammar()];
   ast::Operand tree;
   const char* iter = first;

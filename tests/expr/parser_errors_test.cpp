@@ -75,7 +75,8 @@ TEST_CASE("comparisons do not chain", "[parser][errors]") {
   CHECK(E("0 < x < 10") == "6+1: comparisons cannot be chained: write '0 < x and x < 10'");
   CHECK(E("a == b != c") == "7+2: comparisons cannot be chained: write 'a == b and b != c'");
   CHECK(E("not a < b <= c") == "10+2: comparisons cannot be chained: write 'a < b and b <= c'");
-  CHECK(E("x not in a in b") == "11+2: comparisons cannot be chained: write 'x not in a and a in b'");
+  CHECK(E("x not in a in b") ==
+        "11+2: comparisons cannot be chained: write 'x not in a and a in b'");
   CHECK(E("a in b not in c") ==
         "7+3: comparisons cannot be chained: write 'a in b and b not in c'");
   CHECK(E("a < f(x < y) < c") ==

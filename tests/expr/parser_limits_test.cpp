@@ -42,7 +42,8 @@ TEST_CASE("max_length", "[parser][limits]") {
   CHECK(ParseExpression(std::string(8191, ' ') + "a").root);
   CHECK(OneError(std::string(8192, ' ') + "a") ==
         "0: the expression is too long: 8193 bytes (at most 8192)");
-  CHECK(OneError("abc", ParseOptions{64, 2}) == "0: the expression is too long: 3 bytes (at most 2)");
+  CHECK(OneError("abc", ParseOptions{64, 2}) ==
+        "0: the expression is too long: 3 bytes (at most 2)");
 }
 
 TEST_CASE("a 1 MB string", "[parser][limits]") {
