@@ -71,9 +71,9 @@ ParseResult CheckTreeDepth(std::unique_ptr<Node> root, const ParseOptions& optio
   return result;
 }
 
-// Runs the grammar on text[0, scan.clean_end) (only lexically clean text
-// reaches X3) and reports the earliest error: the grammar's, if it stops
-// before the first lexical error, else the lexical one.
+// Runs the grammar on text[0, scan.clean_end) (only lexically clean text,
+// nested within the limit, reaches X3) and reports the earliest error: the
+// grammar's if it stops before clean_end, else the scan's.
 ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
                          const ParseOptions& options) {
   const char* const first = text.data();
@@ -101,9 +101,7 @@ ParseResult ParseChecked(const std::string& text, const ParseOptions& options) {
   }
   ParseOptions bounded = options;
   bounded.max_depth = std::min(options.max_depth, kMaxSupportedDepth);
-  ScanResult scan = Scan(text, bounded.max_depth);
-  if (scan.too_deep) return Failed(std::move(*scan.error));
-  return ParseScanned(text, scan, bounded);
+  return ParseScanned(text, Scan(text, bounded.max_depth), bounded);
 }
 
 }  // namespace

@@ -74,6 +74,14 @@ TEST_CASE("100,000 nested '(' / 'not' / '-' / 'if'", "[parser][limits]") {
   CHECK(OneError(Repeat("if a then ", n) + "a", kLong) == "640" + kTooDeep);
 }
 
+TEST_CASE("a syntax error before the nesting limit is reported instead", "[parser][limits]") {
+  CHECK(OneError("a b " + std::string(100000, '('), kLong) ==
+        "2: unexpected 'b' after the end of the expression");
+  CHECK(OneError("(a + " + std::string(100000, '-'), kLong) ==
+        "68: the expression is nested too deeply: more than 64 levels of brackets, '-', 'not' "
+        "and 'if'");
+}
+
 TEST_CASE("nesting up to max_depth parses", "[parser][limits]") {
   const size_t n = 64;
   CHECK(ParseExpression(std::string(n, '(') + "a" + std::string(n, ')')).root);
