@@ -14,12 +14,8 @@ int NotYet(const char* what, std::ostream& err) {
 }
 }  // namespace
 
-void RegisterEval(CLI::App& app, Options&) { app.add_subcommand("eval", "Evaluate household records"); }
-void RegisterExplain(CLI::App& app, Options&) { app.add_subcommand("explain", "Explain one household"); }
 void RegisterReport(CLI::App& app, Options&) { app.add_subcommand("report", "Coverage and cost report"); }
 void RegisterDiff(CLI::App& app, Options&) { app.add_subcommand("diff", "Compare two packages on records"); }
-int RunEval(const Options&, std::ostream&, std::ostream& err) { return NotYet("eval", err); }
-int RunExplain(const Options&, std::ostream&, std::ostream& err) { return NotYet("explain", err); }
 int RunReport(const Options&, std::ostream&, std::ostream& err) { return NotYet("report", err); }
 int RunDiff(const Options&, std::ostream&, std::ostream& err) { return NotYet("diff", err); }
 
