@@ -23,12 +23,78 @@ int VersionOn(const BenefitPlan& p, int64_t day) {
 
 }  // namespace
 
+namespace {
+
+// The common case: one day for every lane and every condition and the amount
+// known for every lane. Conditions are applied column by column.
+bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int version, size_t n) {
+  if (version < 0) {
+    std::fill(bl.status.begin(), bl.status.begin() + static_cast<long>(n), S(BenefitStatus::kNotInForce));
+    std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
+  } else {
+    const VersionPlan& vp = p.versions[static_cast<size_t>(version)];
+    for (const plan::ConditionPlan& c : vp.conditions) {
+      if (!s.regs[c.reg].AllKnown()) return false;
+    }
+    const Reg& amount = s.regs[vp.amount_reg];
+    if (!amount.AllKnown()) return false;
+    uint8_t* st = bl.status.data();
+    int16_t* failed = bl.failed.data();
+    std::fill(st, st + n, S(BenefitStatus::kEligible));
+    std::fill(failed, failed + n, static_cast<int16_t>(-1));
+    for (size_t c = 0; c < vp.conditions.size(); ++c) {
+      const Reg& r = s.regs[vp.conditions[c].reg];
+      if (r.scalar) {
+        if (r.s != 0) continue;
+        for (size_t i = 0; i < n; ++i) {
+          if (failed[i] < 0) failed[i] = static_cast<int16_t>(c);
+        }
+        continue;
+      }
+      const int64_t* v = r.v;
+      for (size_t i = 0; i < n; ++i) {
+        const bool fails = v[i] == 0 && failed[i] < 0;
+        failed[i] = fails ? static_cast<int16_t>(c) : failed[i];
+      }
+    }
+    int64_t* out = bl.amount.data();
+    const int64_t unit = p.rounding_unit * Decimal::kScale;
+    const bool whole_vnd = p.rounding_unit == 1;  // the usual unit: divisions by a constant
+    for (size_t i = 0; i < n; ++i) {
+      if (failed[i] >= 0) {
+        st[i] = S(BenefitStatus::kNotEligible);
+        out[i] = 0;
+        continue;
+      }
+      const int64_t raw = amount.At(i);
+      if (whole_vnd ? raw % Decimal::kScale == 0 : raw % unit == 0) {  // already whole: the usual case
+        out[i] = raw / Decimal::kScale;
+        continue;
+      }
+      const auto rounded = RoundToUnit(Decimal::FromMillionths(raw), p.rounding_unit, p.rounding_mode);
+      if (!rounded) return false;  // let the general path record the error
+      out[i] = *rounded;
+    }
+    std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(version));
+  }
+  std::fill(bl.superseded_by.begin(), bl.superseded_by.begin() + static_cast<long>(n), -1);
+  std::fill(bl.why.begin(), bl.why.begin() + static_cast<long>(n), 0u);
+  if (version < 0) {
+    std::fill(bl.failed.begin(), bl.failed.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
+    std::fill(bl.amount.begin(), bl.amount.begin() + static_cast<long>(n), 0);
+  }
+  return true;
+}
+
+}  // namespace
+
 void RunBenefit(EvalState& s, const Op& op) {
   const BenefitPlan& p = s.program->benefits[op.aux];
   BenefitLanes& bl = s.benefits[op.aux];
   const Reg day = s.regs[p.day_reg];
   const size_t n = s.LaneCount(p.level);
   const int scalar_version = day.scalar ? VersionOn(p, day.s) : -2;
+  if (scalar_version != -2 && FastBenefit(s, p, bl, scalar_version, n)) return;
   for (size_t i = 0; i < n; ++i) {
     const int v = scalar_version != -2 ? scalar_version : VersionOn(p, day.At(i));
     bl.superseded_by[i] = -1;
