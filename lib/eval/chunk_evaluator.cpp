@@ -195,6 +195,7 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
   state_.SetPeriod(first_day_, last_day_);
   const bool single_pass = !when_.is_period && !options_.reasons && !options_.explain;
   PrepareAcc(!single_pass);
+  state_.track_failed = !single_pass;
   if (!when_.is_period) {
     state_.SetDay(when_.as_of.days());
     state_.Run();

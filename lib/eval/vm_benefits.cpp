@@ -42,7 +42,22 @@ bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int versi
     int16_t* failed = bl.failed.data();
     std::fill(st, st + n, S(BenefitStatus::kEligible));
     std::fill(failed, failed + n, static_cast<int16_t>(-1));
-    for (size_t c = 0; c < vp.conditions.size(); ++c) {
+    if (!s.track_failed) {
+      // All conditions hold <=> their AND is 1: a vectorizable pass per condition.
+      s.scratch.assign(n, 1);
+      int64_t* all = s.scratch.data();
+      for (const plan::ConditionPlan& c : vp.conditions) {
+        const Reg& r = s.regs[c.reg];
+        if (r.scalar) {
+          if (r.s == 0) std::fill(all, all + n, 0);
+          continue;
+        }
+        const int64_t* v = r.v;
+        for (size_t i = 0; i < n; ++i) all[i] &= v[i];
+      }
+      for (size_t i = 0; i < n; ++i) failed[i] = all[i] ? -1 : 0;  // 0: "some condition" (not shown)
+    }
+    for (size_t c = 0; s.track_failed && c < vp.conditions.size(); ++c) {
       const Reg& r = s.regs[vp.conditions[c].reg];
       if (r.scalar) {
         if (r.s != 0) continue;
@@ -155,23 +170,28 @@ void RunBenefit(EvalState& s, const Op& op) {
 }
 
 // Highest amount wins; ties go to the earlier benefit in the group's order.
+// Column by column (branch-free selects), then each member marks its losers.
 void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits, std::vector<int32_t>& winner,
                   size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    int32_t best = -1;
-    int64_t best_amount = 0;
-    for (int32_t b : g.competing) {
-      const BenefitLanes& bl = benefits[b];
-      if (bl.status[i] != S(BenefitStatus::kEligible)) continue;
-      if (best < 0 || bl.amount[i] > best_amount) {
-        best = b;
-        best_amount = bl.amount[i];
-      }
+  thread_local std::vector<int64_t> best_amount;
+  best_amount.assign(n, 0);
+  int32_t* best = winner.data();
+  std::fill(best, best + n, -1);
+  int64_t* top = best_amount.data();
+  for (int32_t b : g.competing) {
+    const uint8_t* st = benefits[b].status.data();
+    const int64_t* amount = benefits[b].amount.data();
+    for (size_t i = 0; i < n; ++i) {
+      const bool take = st[i] == S(BenefitStatus::kEligible) && (best[i] < 0 || amount[i] > top[i]);
+      best[i] = take ? b : best[i];
+      top[i] = take ? amount[i] : top[i];
     }
-    winner[i] = best;
-    for (int32_t b : g.competing) {
-      BenefitLanes& bl = benefits[b];
-      bl.superseded_by[i] = (bl.status[i] == S(BenefitStatus::kEligible) && b != best) ? best : -1;
+  }
+  for (int32_t b : g.competing) {
+    const uint8_t* st = benefits[b].status.data();
+    int32_t* sup = benefits[b].superseded_by.data();
+    for (size_t i = 0; i < n; ++i) {
+      sup[i] = (st[i] == S(BenefitStatus::kEligible) && best[i] != b) ? best[i] : -1;
     }
   }
 }
