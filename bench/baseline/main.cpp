@@ -5,6 +5,7 @@
 //   vn_core_baseline --data bench/data/vn_core_10k.jsonl --canonical out.txt --runs 7
 //   vn_core_baseline --self-test
 #include <CLI/CLI.hpp>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -54,6 +55,13 @@ double TimedRun(const vn_core::Rules& rules, const vn_core::Population& populati
   } while (Seconds(start, now) < min_seconds);
   return static_cast<double>(passes) * static_cast<double>(population.persons.size()) /
          Seconds(start, now);
+}
+
+// Peak resident memory of this process so far, in MB.
+double PeakRssMb() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
 double Median(std::vector<double> values) {
@@ -139,9 +147,10 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "{\"engine\":\"baseline\",\"households\":%zu,\"persons\":%zu,\"threads\":%u,"
-      "\"runs\":%u,\"persons_per_s\":%s,\"read_jsonl_mb_per_s\":%.1f,\"read_seconds\":%.3f}\n",
+      "\"runs\":%u,\"persons_per_s\":%s,\"read_jsonl_mb_per_s\":%.1f,\"read_seconds\":%.3f,"
+      "\"peak_rss_mb\":%.1f}\n",
       population.households.size(), population.persons.size(), threads, runs,
       rates.empty() ? "null" : std::to_string(Median(rates)).c_str(),
-      static_cast<double>(population.source_bytes) / 1e6 / read_seconds, read_seconds);
+      static_cast<double>(population.source_bytes) / 1e6 / read_seconds, read_seconds, PeakRssMb());
   return 0;
 }
