@@ -100,6 +100,8 @@ def main(argv):
         "baseline_persons_per_s": figure(ref, "baseline"),
         "zen_persons_per_s": figure(ref, "zen"),
         "jsonlogic_persons_per_s": figure(ref, "jsonlogic"),
+        "baseline_persons_per_s_2_threads": (figure(ref, "baseline", "persons_per_s_by_threads")
+                                             or {}).get("2"),
         "read_jsonl_mb_per_s": ansinh.get("read_jsonl_mb_per_s"),
         "read_csv_mb_per_s": ansinh.get("read_csv_mb_per_s"),
         "end_to_end_persons_per_s": ansinh.get("end_to_end_persons_per_s"),
@@ -133,7 +135,8 @@ def main(argv):
             row[f"{engine}_persons_per_s"] = r.get("persons_per_s")
             row[f"{engine}_verified"] = r.get("verified")
         b = entry["engines"].get("baseline", {})
-        row["baseline_read_jsonl_mb_per_s"] = b.get("read_jsonl_mb_per_s")
+        row["baseline_persons_per_s_2_threads"] = (b.get("persons_per_s_by_threads") or {}).get("2")
+        row["baseline_read_jsonl_mb_per_s"] = None if args.smoke else b.get("read_jsonl_mb_per_s")
         row["baseline_peak_rss_mb"] = b.get("peak_rss_mb")
         out["sizes"][label] = row
 

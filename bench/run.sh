@@ -110,7 +110,7 @@ for size in ${ALL_SIZES//,/ }; do
   step "$size: baseline"
   base_runs=$RUNS; in_list "$size" "$SIZES" || base_runs=0
   line="$("$BASELINE" --data "$jsonl" --as-of "$AS_OF" --canonical "$WORK/baseline_$size.txt" \
-          --runs "$base_runs" --min-seconds "$MIN_SECONDS")" || die "baseline failed at $size"
+          --runs "$base_runs" --threads 1,2 --min-seconds "$MIN_SECONDS")" || die "baseline failed at $size"
   "$PY" "$HERE/verify.py" "$WORK/baseline_$size.txt" "$WORK/baseline_$size.txt" --name baseline \
     --households "$households" >/dev/null || die "baseline output at $size is incomplete"
   record "$size" 1 "$line"
