@@ -70,9 +70,10 @@ BASELINE="$BUILD_DIR/bench/vn_core_baseline"
 ANSINH_BENCH="$BUILD_DIR/bench/ansinh_vn_core_bench"
 if [[ ! -x "$BASELINE" ]]; then
   step "building the bench programs in $BUILD_DIR"
-  if [[ ! -f "$BUILD_DIR/CMakeCache.txt" ]]; then
-    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DANSINH_BUILD_BENCH=ON >/dev/null || die "cmake failed"
-  fi
+  generator=(); [[ -f "$BUILD_DIR/CMakeCache.txt" ]] || generator=(-G Ninja)
+  # (Re)configure with the bench programs on: a build made with ANSINH_BUILD_BENCH=OFF lacks them.
+  cmake -S "$ROOT" -B "$BUILD_DIR" "${generator[@]}" -DANSINH_BUILD_BENCH=ON >/dev/null \
+    || die "cmake failed"
   cmake --build "$BUILD_DIR" -j2 --target vn_core_baseline || die "build failed"
 fi
 [[ -x "$BASELINE" ]] || die "$BASELINE missing (configure with -DANSINH_BUILD_BENCH=ON)"
