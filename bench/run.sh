@@ -4,7 +4,7 @@
 #   bash bench/run.sh            full run: 10k, 100k, 1M; writes bench/results/latest.json
 #   bash bench/run.sh --smoke    CI: a 500-household population, every engine verified, no timing
 #
-# Steps: install the npm peers if missing; build the bench programs if missing;
+# Steps: install the npm peers if missing (bench/package.json); build the bench programs if missing;
 # generate the data if missing; then for every size and engine: write the
 # engine's canonical output, verify it is identical to the hand-written
 # baseline's on the whole population (fail loudly otherwise) and only then time
@@ -62,7 +62,10 @@ step() { echo "== $*" >&2; }
 command -v node >/dev/null || die "node is required (node 20)"
 if [[ ! -d "$HERE/node_modules/@gorules/zen-engine" || ! -d "$HERE/node_modules/json-logic-js" ]]; then
   step "installing the npm peers into bench/node_modules"
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  # Versions are pinned exactly in bench/package.json. (No lock file: npm 11 writes one
+  # without the other platforms' optional ZEN binaries, which `npm ci` then rejects.)
+  (cd "$HERE" && npm install --no-package-lock --no-audit --no-fund --loglevel=error) \
+    || die "npm install failed"
 fi
 
 # --- 2. bench programs
