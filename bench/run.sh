@@ -58,7 +58,7 @@ PY=python3
 die() { echo "run.sh: $*" >&2; exit 1; }
 step() { echo "== $*" >&2; }
 
-# --- 1. peers from npm (bench/node_modules, pinned by bench/package-lock.json)
+# --- 1. peers from npm (bench/node_modules, exact versions in bench/package.json)
 command -v node >/dev/null || die "node is required (node 20)"
 if [[ ! -d "$HERE/node_modules/@gorules/zen-engine" || ! -d "$HERE/node_modules/json-logic-js" ]]; then
   step "installing the npm peers into bench/node_modules"
