@@ -68,6 +68,8 @@ def main(argv):
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--reference-size", default="100k",
                     help="the size whose figures fill the top-level keys")
+    ap.add_argument("--load-at-start", default="",
+                    help="/proc/loadavg at the start of the run (other work on the machine)")
     args = ap.parse_args(argv)
 
     with open(args.records, encoding="utf-8") as f:
@@ -106,7 +108,8 @@ def main(argv):
         "read_csv_mb_per_s": ansinh.get("read_csv_mb_per_s"),
         "end_to_end_persons_per_s": ansinh.get("end_to_end_persons_per_s"),
         "peak_rss_mb": ansinh.get("peak_rss_mb"),
-        "machine": machine(),
+        "machine": dict(machine(), load_average_at_start=args.load_at_start or None,
+                        load_average_at_end=" ".join(f"{x:.2f}" for x in os.getloadavg())),
         "commit": sh("git", "rev-parse", "HEAD"),
         "commit_dirty": bool(sh("git", "status", "--porcelain", "--untracked-files=no")),
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),

@@ -51,6 +51,7 @@ DATA="$HERE/data"
 WORK="$DATA/run"
 mkdir -p "$WORK"
 RECORDS="$WORK/records.jsonl"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
 : > "$RECORDS"
 PY=python3
 [[ -x /usr/bin/python3 ]] && PY=/usr/bin/python3
@@ -150,7 +151,7 @@ for size in ${ALL_SIZES//,/ }; do
   fi
 done
 
-report_args=(--out "$OUT" --reference-size "100k")
+report_args=(--out "$OUT" --reference-size "100k" --load-at-start "$LOAD_AT_START")
 [[ $SMOKE == 1 ]] && report_args+=(--smoke)
 "$PY" "$HERE/report.py" "$RECORDS" "${report_args[@]}"
 if [[ $SMOKE == 1 ]]; then
