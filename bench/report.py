@@ -178,7 +178,8 @@ def fmt_rate(v):
 def print_table(out, sizes):
     title = "vn-core benchmark" + (" (SMOKE: verification only, no timing)" if out["smoke"] else "")
     print(f"\n{title} — {out['machine']['cpu_model']}, {out['machine']['nproc']} cores, "
-          f"commit {(out['commit'] or '?')[:10]}")
+          f"commit {(out['commit'] or '?')[:10]}, load average at start "
+          f"{out['machine']['load_average_at_start'] or '?'}")
     print(f"{'size':>6} {'engine':<10} {'persons/s':>12} {'vs baseline':>12}  verified")
     for label in sorted(sizes, key=size_key):
         engines = sizes[label]["engines"]
