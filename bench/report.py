@@ -84,6 +84,9 @@ def main(argv):
         r = sizes.get(size, {}).get("engines", {}).get(engine)
         return None if r is None else r.get(key)
 
+    def cpu_figure(size, engine):
+        return figure(size, engine, "persons_per_cpu_s")
+
     ref = args.reference_size
     if ref not in sizes and sizes:
         ref = max(sizes, key=size_key)
@@ -106,8 +109,17 @@ def main(argv):
                                              or {}).get("2"),
         "read_jsonl_mb_per_s": ansinh.get("read_jsonl_mb_per_s"),
         "read_csv_mb_per_s": ansinh.get("read_csv_mb_per_s"),
-        "end_to_end_persons_per_s": ansinh.get("end_to_end_persons_per_s"),
+        "end_to_end_persons_per_s": ansinh.get("end_to_end_persons_per_s",
+                                               figure(ref, "ansinh_cli")),
         "peak_rss_mb": ansinh.get("peak_rss_mb"),
+        # The same figures per CPU second of the engine's process (robust to other
+        # work on a shared machine; for 1 thread, per core).
+        "batch_persons_per_cpu_s": ansinh.get("batch_persons_per_cpu_s_1t"),
+        "baseline_persons_per_cpu_s": cpu_figure(ref, "baseline"),
+        "zen_persons_per_cpu_s": cpu_figure(ref, "zen"),
+        "jsonlogic_persons_per_cpu_s": cpu_figure(ref, "jsonlogic"),
+        "end_to_end_persons_per_cpu_s": ansinh.get("end_to_end_persons_per_cpu_s",
+                                                   cpu_figure(ref, "ansinh_cli")),
         "machine": dict(machine(), load_average_at_start=args.load_at_start or None,
                         load_average_at_end=" ".join(f"{x:.2f}" for x in os.getloadavg())),
         "commit": sh("git", "rev-parse", "HEAD"),
@@ -117,6 +129,10 @@ def main(argv):
         "targets": {},
         "notes": {},
     }
+    if "end_to_end_persons_per_s" not in ansinh and out["end_to_end_persons_per_s"] is not None:
+        out["notes"]["end_to_end_persons_per_s"] = (
+            "ansinh eval (CLI), 1 thread: JSON Lines file in, full JSON decisions (~11 KB per "
+            "household, docs/decision-format.md) written to /dev/null; verified identical first")
     for key in ("load_ms", "single_us", "single_trace_us", "end_to_end_persons_per_s", "peak_rss_mb"):
         if out[key] is None:
             out["notes"][key] = ANSINH_PENDING
@@ -138,6 +154,8 @@ def main(argv):
             row[f"{engine}_persons_per_s"] = r.get("persons_per_s")
             row[f"{engine}_verified"] = r.get("verified")
         b = entry["engines"].get("baseline", {})
+        for engine, r in entry["engines"].items():
+            row[f"{engine}_persons_per_cpu_s"] = r.get("persons_per_cpu_s")
         row["baseline_persons_per_s_2_threads"] = (b.get("persons_per_s_by_threads") or {}).get("2")
         row["baseline_read_jsonl_mb_per_s"] = None if args.smoke else b.get("read_jsonl_mb_per_s")
         row["baseline_peak_rss_mb"] = b.get("peak_rss_mb")
@@ -145,10 +163,17 @@ def main(argv):
 
     batch1 = out["batch_persons_per_s"]["threads_1"]
     batch2 = out["batch_persons_per_s"]["threads_2"]
+
+    def ratio(engine_key):  # batch / peer, per CPU second when both have it, else wall clock
+        cpu_a, cpu_b = out["batch_persons_per_cpu_s"], out[f"{engine_key}_persons_per_cpu_s"]
+        if cpu_a and cpu_b:
+            return cpu_a / cpu_b
+        wall_b = out[f"{engine_key}_persons_per_s"]
+        return batch1 / wall_b if batch1 and wall_b else None
+
     values = {
-        "batch_vs_baseline": batch1 / out["baseline_persons_per_s"]
-        if batch1 and out["baseline_persons_per_s"] else None,
-        "batch_vs_zen": batch1 / out["zen_persons_per_s"] if batch1 and out["zen_persons_per_s"] else None,
+        "batch_vs_baseline": ratio("baseline"),
+        "batch_vs_zen": ratio("zen"),
         "two_thread_scaling": batch2 / batch1 if batch1 and batch2 else None,
     }
     for name, (op, target, what) in TARGETS.items():
@@ -180,18 +205,24 @@ def print_table(out, sizes):
     print(f"\n{title} — {out['machine']['cpu_model']}, {out['machine']['nproc']} cores, "
           f"commit {(out['commit'] or '?')[:10]}, load average at start "
           f"{out['machine']['load_average_at_start'] or '?'}")
-    print(f"{'size':>6} {'engine':<10} {'persons/s':>12} {'vs baseline':>12}  verified")
+    print(f"{'size':>6} {'engine':<12} {'persons/s':>11} {'per CPU-s':>11} {'vs baseline':>12}  verified")
     for label in sorted(sizes, key=size_key):
         engines = sizes[label]["engines"]
         base = engines.get("baseline", {}).get("persons_per_s")
-        for name in ("baseline", "ansinh", "zen", "jsonlogic"):
+        base_cpu = engines.get("baseline", {}).get("persons_per_cpu_s")
+        for name in ("baseline", "ansinh", "ansinh_cli", "zen", "jsonlogic"):
             r = engines.get(name)
             if r is None:
                 continue
-            rate = r.get("persons_per_s")
-            ratio = f"{rate / base:.2e}" if rate and base else "-"
+            rate, cpu = r.get("persons_per_s"), r.get("persons_per_cpu_s")
+            if cpu and base_cpu:
+                versus = f"{cpu / base_cpu:.2e}"
+            else:
+                versus = f"{rate / base:.2e}" if rate and base else "-"
             verified = "reference" if name == "baseline" else ("yes" if r.get("verified") else "NO")
-            print(f"{label:>6} {name:<10} {fmt_rate(rate):>12} {ratio:>12}  {verified}")
+            print(f"{label:>6} {name:<12} {fmt_rate(rate):>11} {fmt_rate(cpu):>11} {versus:>12}  {verified}")
+    print("(per CPU-s: per CPU second of the engine's process; 'vs baseline' compares those when"
+          " both have them. ansinh_cli = `ansinh eval`, file in, full JSON out, 1 thread.)")
     print("\ntargets (issue 6):")
     for name, t in out["targets"].items():
         state = "pending" if t["met"] is None else ("met" if t["met"] else

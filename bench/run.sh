@@ -14,7 +14,9 @@
 #          --peer-sizes 10k,100k   sizes for ZEN and JsonLogic (slow: ~10k persons/s for ZEN)
 #          --runs N                timed runs per engine and size (median reported; default 5)
 #          --peer-runs N           timed runs of the peers (default 3)
+#          --cli-sizes 10k,100k    sizes for `ansinh eval` end to end (its JSON is ~11 KB/household)
 #          --build-dir DIR         the CMake build folder (default: build)
+#          --ansinh-cli PATH       the ansinh CLI (default: <build-dir>/bin/ansinh)
 #          --out FILE              where to write the JSON (default: bench/results/latest.json)
 set -euo pipefail
 
@@ -22,6 +24,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 SIZES="10k,100k,1M"
 PEER_SIZES="10k,100k"
+CLI_SIZES="10k,100k"
+ANSINH_CLI=""
 RUNS=5
 PEER_RUNS=3
 BUILD_DIR="$ROOT/build"
@@ -34,6 +38,8 @@ while [[ $# -gt 0 ]]; do
     --smoke) SMOKE=1; shift ;;
     --sizes) SIZES="$2"; shift 2 ;;
     --peer-sizes) PEER_SIZES="$2"; shift 2 ;;
+    --cli-sizes) CLI_SIZES="$2"; shift 2 ;;
+    --ansinh-cli) ANSINH_CLI="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --peer-runs) PEER_RUNS="$2"; shift 2 ;;
     --build-dir) BUILD_DIR="$(cd "$2" && pwd)"; shift 2 ;;
@@ -43,7 +49,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 if [[ $SMOKE == 1 ]]; then
-  SIZES="500"; PEER_SIZES="500"; RUNS=0; PEER_RUNS=0
+  SIZES="500"; PEER_SIZES="500"; CLI_SIZES="500"; RUNS=0; PEER_RUNS=0
   OUT="$HERE/data/smoke.json"   # a smoke run never replaces the recorded figures
 fi
 
@@ -72,6 +78,7 @@ fi
 # --- 2. bench programs
 BASELINE="$BUILD_DIR/bench/vn_core_baseline"
 ANSINH_BENCH="$BUILD_DIR/bench/ansinh_vn_core_bench"
+[[ -n "$ANSINH_CLI" ]] || ANSINH_CLI="$BUILD_DIR/bin/ansinh"
 if [[ ! -x "$BASELINE" ]]; then
   step "building the bench programs in $BUILD_DIR"
   generator=(); [[ -f "$BUILD_DIR/CMakeCache.txt" ]] || generator=(-G Ninja)
@@ -85,8 +92,16 @@ fi
 step "baseline self-test"
 "$BASELINE" --self-test >&2 || die "the baseline's self-test failed"
 
+if [[ -x "$ANSINH_CLI" ]]; then
+  step "ansinh check + test of bench/vn-core"
+  "$ANSINH_CLI" check "$HERE/vn-core" >&2 || die "bench/vn-core does not pass ansinh check"
+  "$ANSINH_CLI" test "$HERE/vn-core" >&2 || die "bench/vn-core's YAML tests fail"
+else
+  step "ansinh CLI not built ($ANSINH_CLI): bench/vn-core not checked, no end-to-end figure"
+fi
+
 # --- 3. data
-ALL_SIZES="$(printf '%s\n' ${SIZES//,/ } ${PEER_SIZES//,/ } | awk 'NF && !seen[$0]++' | paste -sd, -)"
+ALL_SIZES="$(printf '%s\n' ${SIZES//,/ } ${PEER_SIZES//,/ } ${CLI_SIZES//,/ } | awk 'NF && !seen[$0]++' | paste -sd, -)"
 step "data: $ALL_SIZES"
 "$PY" "$HERE/gen_vn_core.py" --out "$DATA" --sizes "$ALL_SIZES" >&2 || die "generator failed"
 
@@ -119,6 +134,7 @@ for size in ${ALL_SIZES//,/ }; do
   "$PY" "$HERE/verify.py" "$WORK/baseline_$size.txt" "$WORK/baseline_$size.txt" --name baseline \
     --households "$households" >/dev/null || die "baseline output at $size is incomplete"
   record "$size" 1 "$line"
+  persons="$("$PY" -c 'import json,sys; print(json.loads(sys.argv[1])["persons"])' "$line")"
   checksum="$(awk '{s += $3} END {printf "%.0f", s}' "$WORK/baseline_$size.txt")"
 
   # ---- ansinh: PLUG-IN POINT -------------------------------------------------
@@ -137,6 +153,31 @@ for size in ${ALL_SIZES//,/ }; do
     step "ansinh runner not built ($ANSINH_BENCH): its figures stay null"
   fi
   # ---------------------------------------------------------------------------
+
+  # ansinh CLI, end to end: JSONL file in, full JSON decisions out (1 thread).
+  if in_list "$size" "$CLI_SIZES" && [[ -x "$ANSINH_CLI" ]]; then
+    step "$size: ansinh eval (CLI)"
+    "$ANSINH_CLI" eval "$HERE/vn-core" "$jsonl" --as-of "$AS_OF" --format jsonl --threads 1 2>/dev/null \
+      | "$PY" "$HERE/ansinh/cli_canonical.py" > "$WORK/ansinh_cli_$size.txt" \
+      || die "ansinh eval failed at $size"
+    verify "$size" ansinh-cli "$WORK/ansinh_cli_$size.txt"
+    times_file="$WORK/ansinh_cli_times.txt"; : > "$times_file"
+    for ((r = 0; r < PEER_RUNS; r++)); do
+      TIMEFORMAT='%R %U %S'
+      { time "$ANSINH_CLI" eval "$HERE/vn-core" "$jsonl" --as-of "$AS_OF" --format jsonl --threads 1 \
+          --output /dev/null 2>/dev/null; } 2>> "$times_file" || die "ansinh eval failed at $size"
+    done
+    line="$("$PY" -c '
+import json, statistics, sys
+persons, households = int(sys.argv[2]), int(sys.argv[3])
+runs = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+wall = statistics.median(persons / r[0] for r in runs) if runs else None
+cpu = statistics.median(persons / (r[1] + r[2]) for r in runs) if runs else None
+print(json.dumps({"engine": "ansinh_cli", "households": households, "persons": persons,
+                  "threads": 1, "runs": len(runs), "persons_per_s": wall,
+                  "persons_per_cpu_s": cpu}))' "$times_file" "$persons" "$households")"
+    record "$size" 1 "$line"
+  fi
 
   if in_list "$size" "$PEER_SIZES"; then
     for peer in zen jsonlogic; do

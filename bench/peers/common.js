@@ -72,9 +72,18 @@ function nowSeconds() {
   return Number(process.hrtime.bigint()) / 1e9;
 }
 
+// CPU time of this process so far (all threads: for ZEN that includes the
+// native worker threads doing the evaluation), in seconds.
+function cpuSeconds() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
 // Prints the runner's figures as one JSON object (read by bench/run.sh).
 function report(fields) {
   process.stdout.write(JSON.stringify(fields) + '\n');
 }
 
-module.exports = { parseArgs, readJsonLines, canonicalLine, median, nowSeconds, report };
+module.exports = {
+  parseArgs, readJsonLines, canonicalLine, median, nowSeconds, cpuSeconds, report,
+};
