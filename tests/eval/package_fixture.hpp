@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "ansinh/decision.hpp"
@@ -56,13 +57,13 @@ class TempPackage {
   std::filesystem::path dir_;
 };
 
-// The outcome of `benefit` for member `member` (-1 = household level).
-inline const BenefitOutcome* Find(const DecisionView& d, const std::string& benefit, int member = 0) {
-  const Span<BenefitOutcome> outcomes = member < 0 ? d.benefits() : d.member_benefits(static_cast<size_t>(member));
-  for (const BenefitOutcome& o : outcomes) {
-    if (d.rules().benefits()[o.benefit].id == benefit) return &o;
+// The outcome of `benefit` for member `member` (-1 = household level), or nullopt.
+inline std::optional<BenefitOutcome> Find(const DecisionView& d, const std::string& benefit, int member = 0) {
+  const OutcomeRange outcomes = member < 0 ? d.benefits() : d.member_benefits(static_cast<size_t>(member));
+  for (const BenefitOutcome o : outcomes) {
+    if (d.rules().benefits()[o.benefit].id == benefit) return o;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 }  // namespace ansinh::testing

@@ -67,7 +67,7 @@ TEST_CASE("unknown is not false: and", "[semantics][unknown]") {
   Decision d = One(rules, h);
   REQUIRE(d.ok());
   // false and unknown = false: not eligible, nothing missing.
-  const BenefitOutcome* both = Find(d, "both");
+  const std::optional<BenefitOutcome> both = Find(d, "both");
   REQUIRE(both);
   CHECK(both->status == BenefitStatus::kNotEligible);
   CHECK(d.missing(*both).empty());
@@ -76,7 +76,7 @@ TEST_CASE("unknown is not false: and", "[semantics][unknown]") {
   h2.Set("area", "rural");
   h2.AddMember("P1");
   Decision d2 = One(rules, h2);
-  const BenefitOutcome* both2 = Find(d2, "both");
+  const std::optional<BenefitOutcome> both2 = Find(d2, "both");
   CHECK(both2->status == BenefitStatus::kUndetermined);
   CHECK(d2.missing(*both2) == std::vector<std::string>{"members[P1].disabled"});
   CHECK_FALSE(both2->has_amount);
@@ -90,7 +90,7 @@ TEST_CASE("unknown is not false: or, not, if", "[semantics][unknown]") {
   h.AddMember("P1");
   Decision d = One(rules, h);
   // unknown or unknown: both fields listed.
-  const BenefitOutcome* either = Find(d, "either");
+  const std::optional<BenefitOutcome> either = Find(d, "either");
   CHECK(either->status == BenefitStatus::kUndetermined);
   auto missing = d.missing(*either);
   std::sort(missing.begin(), missing.end());
@@ -146,7 +146,7 @@ benefits:
   CHECK_FALSE(var("n_disabled", -1).known);  // C1 unknown
   CHECK(var("n_my_children", 0).raw == 2);
   CHECK(var("n_my_children", 1).raw == 0);  // C1 has no children (C2.mother_id is M)
-  const BenefitOutcome* hh = Find(d, "hh", -1);
+  const std::optional<BenefitOutcome> hh = Find(d, "hh", -1);
   REQUIRE(hh);
   CHECK(hh->status == BenefitStatus::kEligible);
 }
@@ -208,7 +208,7 @@ benefits:
   const RuleSet rules = pkg.Rules();
   auto amount = [&](const char* date) {
     Decision d = One(rules, WithMember("H"), date);
-    return *Find(d, "b", -1);  // a copy: the decision dies here
+    return *Find(d, "b", -1);  // a value: the decision dies here
   };
   CHECK(amount("2024-06-30").amount == 540000);
   CHECK(amount("2024-07-01").amount == 750000);
@@ -216,8 +216,8 @@ benefits:
   CHECK(amount("2025-07-01").amount == 1000000);
   CHECK_FALSE(amount("2025-07-01").provisional);
   Decision later = One(rules, WithMember("H"), "2026-07-01");
-  const BenefitOutcome* p = Find(later, "b", -1);
-  REQUIRE(p != nullptr);
+  const std::optional<BenefitOutcome> p = Find(later, "b", -1);
+  REQUIRE(p.has_value());
   CHECK(p->amount == 1080000);
   CHECK(p->provisional);
   REQUIRE(later.provisional_uses(*p).size() == 1);

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   for (size_t m = 0; m < d.member_count(); ++m) {
-    for (const ansinh::BenefitOutcome& o : d.member_benefits(m)) {
+    for (const ansinh::BenefitOutcome o : d.member_benefits(m)) {
       if (o.status != ansinh::BenefitStatus::kEligible) continue;
       std::cout << d.member_id(m) << " " << rules.benefits()[o.benefit].id << ": " << ansinh::ToString(o.status)
                 << ", " << o.amount << (rules.benefits()[o.benefit].unit == ansinh::BenefitUnit::kMoney ? " VND" : "%")
