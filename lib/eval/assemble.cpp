@@ -241,13 +241,13 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
   size_t hv = 0, pv = 0;
   for (size_t v = 0; v < program_.variable_regs.size(); ++v) {
     const bool household = program_.regs[program_.variable_regs[v]].level == Level::kHousehold;
-    std::vector<internal::VarValue>& dst = household ? out.household_vars[hv++] : out.person_vars[pv++];
-    std::copy(vars_[v].begin(), vars_[v].end(), dst.begin() + static_cast<long>(household ? h0 : p0));
+    internal::ColumnView<internal::VarValue>& dst = household ? out.household_vars[hv++] : out.person_vars[pv++];
+    std::copy(vars_[v].begin(), vars_[v].end(), dst.data() + (household ? h0 : p0));
   }
   size_t hi = 0, pi = 0;
   for (const plan::IndicatorPlan& ip : program_.indicators) {
     const bool household = ip.level == Level::kHousehold;
-    std::vector<internal::IndicatorFlag>& dst = household ? out.household_indicators[hi++] : out.person_indicators[pi++];
+    internal::ColumnView<internal::IndicatorFlag>& dst = household ? out.household_indicators[hi++] : out.person_indicators[pi++];
     const size_t n = household ? hn : pn;
     internal::IndicatorFlag* flags = dst.data() + (household ? h0 : p0);
     const Reg* filter = ip.filter_reg >= 0 ? &state_.regs[ip.filter_reg] : nullptr;

@@ -31,6 +31,14 @@ ChunkEvaluator::ChunkEvaluator(const internal::RuleSetImpl& rules, const When& w
   last_day_ = when.period.last_day().days();
 }
 
+void ChunkEvaluator::Reset(const When& when, const EvaluateOptions& options) {
+  when_ = when;
+  options_ = options;
+  options_.progress = nullptr;  // not used here; do not keep the caller's callback alive
+  first_day_ = when.period.first_day().days();
+  last_day_ = when.period.last_day().days();
+}
+
 std::vector<std::vector<int64_t>> ChunkEvaluator::CandidateDays() const {
   const size_t hn = state_.LaneCount(Level::kHousehold);
   std::vector<std::vector<int64_t>> days(hn);
@@ -190,6 +198,12 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
   out_ = &out;
   pool_ = out.pools[chunk].get();
   chunk_ = chunk;
+  if (options_.reasons || options_.explain) {  // every outcome gets a detail: size the pool once
+    const size_t persons = batch.member_begin[h_begin + h_count] - batch.member_begin[h_begin];
+    const size_t outcomes = (h_count + persons) * program_.benefits.size();
+    pool_->details.reserve(outcomes);
+    pool_->values.reserve(outcomes * (options_.explain ? 8 : 2));
+  }
   h_begin_ = h_begin;
   state_.Prepare(program_, batch, h_begin, h_count);
   state_.SetPeriod(first_day_, last_day_);

@@ -15,6 +15,8 @@ namespace ansinh::eval {
 class ChunkEvaluator {
  public:
   ChunkEvaluator(const internal::RuleSetImpl& rules, const When& when, const EvaluateOptions& options);
+  // Reuses this evaluator (and its buffers) for another date or options.
+  void Reset(const When& when, const EvaluateOptions& options);
 
   // Evaluates households [h_begin, h_begin + h_count) of `batch`, writing
   // their slices of `out` (whose columns are sized for the whole batch) and

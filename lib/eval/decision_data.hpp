@@ -5,6 +5,7 @@
 #ifndef ANSINH_LIB_EVAL_DECISION_DATA_HPP_
 #define ANSINH_LIB_EVAL_DECISION_DATA_HPP_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -17,24 +18,25 @@
 
 namespace ansinh::internal {
 
-// A buffer of plain values that is not zero-filled on allocation (every cell
-// is written by the evaluator before it is read).
+// A column inside the batch's single arena (DecisionData::arena): not
+// zero-filled, every cell is written by the evaluator before it is read.
 template <typename T>
-class PodBuffer {
+class ColumnView {
  public:
-  void Resize(size_t n) {
-    data_.reset(n ? new T[n] : nullptr);
+  void Bind(T* data, size_t n) {
+    data_ = data;
     size_ = n;
   }
-  T* data() noexcept { return data_.get(); }
-  const T* data() const noexcept { return data_.get(); }
+  T* data() noexcept { return data_; }
+  const T* data() const noexcept { return data_; }
+  T* begin() noexcept { return data_; }
   T& operator[](size_t i) noexcept { return data_[i]; }
   const T& operator[](size_t i) const noexcept { return data_[i]; }
   size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
 
  private:
-  std::unique_ptr<T[]> data_;
+  T* data_ = nullptr;
   size_t size_ = 0;
 };
 
@@ -118,10 +120,10 @@ constexpr uint8_t kProvisionalBit = 0x80;
 // every member (person-level benefits) of the batch.
 struct OutcomeColumn {
   uint32_t benefit = 0;
-  PodBuffer<uint8_t> status;            // BenefitStatus, | kProvisionalBit
-  PodBuffer<int64_t> amount;            // 0 unless eligible or superseded
-  PodBuffer<int32_t> superseded_by;
-  PodBuffer<uint32_t> detail;           // dense details (reasons/traces on): UINT32_MAX or a pool index
+  ColumnView<uint8_t> status;           // BenefitStatus, | kProvisionalBit
+  ColumnView<int64_t> amount;           // 0 unless eligible or superseded
+  ColumnView<int32_t> superseded_by;
+  ColumnView<uint32_t> detail;          // dense details (reasons/traces on): UINT32_MAX or a pool index
 };
 
 struct VarValue {
@@ -143,10 +145,11 @@ struct DecisionData {
   std::vector<MemberRow> members;
   std::vector<OutcomeColumn> household_outcomes;  // per household-level benefit, benefit order
   std::vector<OutcomeColumn> person_outcomes;     // per person-level benefit
-  std::vector<std::vector<VarValue>> household_vars;  // per household variable (RuleSet::variables order)
-  std::vector<std::vector<VarValue>> person_vars;
-  std::vector<std::vector<IndicatorFlag>> household_indicators;  // per household-population indicator
-  std::vector<std::vector<IndicatorFlag>> person_indicators;
+  std::vector<ColumnView<VarValue>> household_vars;  // per household variable (RuleSet::variables order)
+  std::vector<ColumnView<VarValue>> person_vars;
+  std::vector<ColumnView<IndicatorFlag>> household_indicators;  // per household-population indicator
+  std::vector<ColumnView<IndicatorFlag>> person_indicators;
+  std::unique_ptr<std::byte[]> arena;  // every column above, one allocation
   std::vector<std::unique_ptr<ChunkPool>> pools;
 
   const ChunkPool& PoolOf(size_t household) const { return *pools[households[household].chunk]; }

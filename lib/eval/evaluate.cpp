@@ -1,7 +1,9 @@
 // Public evaluation entry points: one household, or a batch on N threads.
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
+#include <type_traits>
 
 #include "ansinh/decision.hpp"
 #include "ansinh/error.hpp"
@@ -45,31 +47,77 @@ const char* ToString(BenefitStatus status) noexcept {
 
 namespace {
 
-// Sizes every column of `out` for the whole batch.
+// Sizes every column of `out` for the whole batch, carving them all out of
+// one arena allocation (a single household's decision is one allocation, not forty).
 void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionData& out) {
   const internal::RuleSetImpl& impl = rules.impl();
   const size_t nh = batch.households, np = batch.persons;
   out.households.resize(nh);
   out.members.resize(np);
+  size_t bytes = 0;
+  auto reserve = [&bytes](size_t count, size_t size) { bytes += (count * size + 7) & ~size_t{7}; };
+  for (const BenefitInfo& b : impl.benefits) {
+    const size_t n = b.applies_to == Entity::kHousehold ? nh : np;
+    reserve(n, 1);
+    reserve(n, 8);
+    reserve(n, 4);
+    if (out.dense_details) reserve(n, 4);
+  }
+  for (const VariableInfo& v : impl.variables) reserve(v.entity == Entity::kHousehold ? nh : np, sizeof(internal::VarValue));
+  for (const internal::IndicatorMeta& i : impl.indicators) reserve(i.population == Entity::kHousehold ? nh : np, 1);
+  out.arena.reset(bytes ? new std::byte[bytes] : nullptr);
+  std::byte* at = out.arena.get();
+  auto carve = [&at](auto& column, size_t count) {
+    using T = std::remove_reference_t<decltype(*column.data())>;
+    column.Bind(reinterpret_cast<T*>(at), count);
+    at += (count * sizeof(T) + 7) & ~size_t{7};
+  };
   for (size_t b = 0; b < impl.benefits.size(); ++b) {
     const bool household = impl.benefits[b].applies_to == Entity::kHousehold;
     internal::OutcomeColumn col;
     col.benefit = static_cast<uint32_t>(b);
     const size_t n = household ? nh : np;
-    col.status.Resize(n);
-    col.amount.Resize(n);
-    col.superseded_by.Resize(n);
-    if (out.dense_details) col.detail.Resize(n);
-    (household ? out.household_outcomes : out.person_outcomes).push_back(std::move(col));
+    carve(col.status, n);
+    carve(col.amount, n);
+    carve(col.superseded_by, n);
+    if (out.dense_details) carve(col.detail, n);
+    (household ? out.household_outcomes : out.person_outcomes).push_back(col);
   }
   for (const VariableInfo& v : impl.variables) {
-    (v.entity == Entity::kHousehold ? out.household_vars : out.person_vars)
-        .emplace_back(v.entity == Entity::kHousehold ? nh : np);
+    auto& list = v.entity == Entity::kHousehold ? out.household_vars : out.person_vars;
+    list.emplace_back();
+    carve(list.back(), v.entity == Entity::kHousehold ? nh : np);
   }
   for (const internal::IndicatorMeta& i : impl.indicators) {
-    (i.population == Entity::kHousehold ? out.household_indicators : out.person_indicators)
-        .emplace_back(i.population == Entity::kHousehold ? nh : np);
+    auto& list = i.population == Entity::kHousehold ? out.household_indicators : out.person_indicators;
+    list.emplace_back();
+    carve(list.back(), i.population == Entity::kHousehold ? nh : np);
   }
+}
+
+// The evaluator and record batch a thread reuses for single calls and
+// one-thread batches, so that evaluating one household does not rebuild
+// buffers each time. Keeps the last RuleSet alive while the thread lives.
+struct ThreadCache {
+  std::optional<RuleSet> rules;
+  std::unique_ptr<eval::ChunkEvaluator> evaluator;
+  std::unique_ptr<RecordBatch> batch;
+};
+thread_local ThreadCache t_cache;
+
+ThreadCache& CacheFor(const RuleSet& rules) {
+  if (!t_cache.rules || &t_cache.rules->impl() != &rules.impl()) {
+    t_cache = ThreadCache{};
+    t_cache.rules = rules;
+  }
+  return t_cache;
+}
+
+eval::ChunkEvaluator& CachedEvaluator(const RuleSet& rules, const When& when, const EvaluateOptions& options) {
+  ThreadCache& c = CacheFor(rules);
+  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(rules.impl(), when, options);
+  c.evaluator->Reset(when, options);
+  return *c.evaluator;
 }
 
 // Households that were not evaluated (cancelled): ids and an error.
@@ -136,7 +184,7 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
     if (options.progress) options.progress(finished);
   };
   if (threads <= 1) {
-    eval::ChunkEvaluator ev(rules.impl(), when, options);
+    eval::ChunkEvaluator& ev = CachedEvaluator(rules, when, options);
     for (size_t c = 0; c < chunks; ++c) run_chunk(ev, c);
     return DecisionBatch(std::move(data));
   }
@@ -155,7 +203,10 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
 
 Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
                   const EvaluateOptions& options) {
-  RecordBatch batch(rules);
+  ThreadCache& cache = CacheFor(rules);
+  if (!cache.batch) cache.batch = std::make_unique<RecordBatch>(rules);
+  RecordBatch& batch = *cache.batch;
+  batch.Clear();
   batch.Add(household);
   EvaluateOptions one = options;
   one.threads = 1;
