@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include "yaml/nesting_guard.hpp"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -86,6 +88,14 @@ uint32_t YamlSource::OffsetOf(const YAML::Mark& mark) const noexcept {
 }
 
 bool YamlSource::Parse(DiagnosticSink& sink) {
+  // Refuse deep nesting before yaml-cpp recurses into it (see nesting_guard.hpp).
+  const NestingEstimate nesting = EstimateNesting(text(), kMaxScanDepth);
+  if (nesting.depth > kMaxScanDepth) {
+    sink.Error(DiagnosticCode::kLimit, LocAt(static_cast<uint32_t>(nesting.offset)),
+               "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                   " levels; rule files need only a few levels");
+    return false;
+  }
   try {
     std::vector<YAML::Node> docs = YAML::LoadAll(text());
     if (docs.size() > 1) {

@@ -22,6 +22,8 @@ using internal::Sources;
 
 // YAML nesting allowed in a rule file (the format needs about 8 levels).
 inline constexpr uint32_t kMaxYamlDepth = 64;
+// Nesting refused before parsing, by an estimate that may over-count a little.
+inline constexpr uint32_t kMaxScanDepth = 2 * kMaxYamlDepth;
 // Nodes visited in one file, aliases counted at every use (guards "billion laughs").
 inline constexpr size_t kMaxYamlNodes = 500000;
 
