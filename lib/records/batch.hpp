@@ -23,6 +23,8 @@
 
 namespace ansinh::internal {
 
+struct ExactNumber;  // records/value_text.hpp
+
 struct FieldColumn {
   std::vector<int64_t> value;
   std::vector<uint8_t> known;
@@ -85,12 +87,15 @@ class BatchBuilder {
   void EndHousehold();
 
   // Values by type. `text` is parsed according to the field type:
-  //   bool: true/false/1/0/yes/no (any case); int: [-]digits; money: integer VND
-  //   (also "1500000.0"); decimal: Decimal::Parse; date: YYYY-MM-DD or DD/MM/YYYY;
-  //   enum: exact value; set: values separated by ';' or '|'; string: as is.
-  // Empty text = null (unknown). A value that does not fit gives an issue
-  // (R_WRONG_TYPE, R_UNKNOWN_ENUM_VALUE with suggestion, R_BAD_DATE, R_LIMIT) and leaves
-  // the field unknown.
+  //   bool: true/false/1/0/yes/no (any case), có/không; int: [-]digits (also "3.0");
+  //   money: integer VND (also "1500000.0"); decimal: exact, at most 6 decimals;
+  //   date: YYYY-MM-DD or DD/MM/YYYY (also D/M/YYYY); enum: exact value;
+  //   set: values separated by ';' or '|' ("[]" = the empty set); string: as is.
+  // Empty text and null mean "not given": the schema default applies, else the
+  // field is unknown. A value that does not fit gives an issue (R_WRONG_TYPE,
+  // R_BAD_NUMBER, R_BAD_DATE, R_UNKNOWN_ENUM_VALUE with suggestion, R_BAD_UTF8,
+  // R_LIMIT) and leaves the field unknown (no default). A field given twice in
+  // one record is R_DUPLICATE_FIELD (the first value is kept).
   void SetText(Entity entity, int field, std::string_view text);
   void SetNull(Entity entity, int field);
   void SetBool(Entity entity, int field, bool value);
@@ -101,27 +106,55 @@ class BatchBuilder {
   // For set fields from a list: call once per item (after BeginSet).
   void BeginSet(Entity entity, int field);
   void AddSetItem(Entity entity, int field, std::string_view item);
-  // Whole-value type errors found by the reader ("expected a text, got an object").
+  // Whole-value type errors found by the reader. `what` is what was found, in
+  // English: "an object", "a list", "a number", "true/false", "a text" (translated
+  // for message_vi), or a quoted value.
   void WrongType(Entity entity, int field, std::string_view what);
   void UnknownField(Entity entity, std::string_view name);
   // Any other problem of the current record (syntax error, bad UTF-8, ...).
+  // Inside a person, the issue's field path is made relative to that member
+  // ("" -> "members[P2]", "x" -> "members[P2].x").
   void AddIssue(RecordIssue issue);
 
   // Converts a whole in-memory household (RecordBatch::Add).
   void AddHousehold(const Household& household, const RecordOrigin& origin);
 
+  // Whether `field` of the current household / person was given (even as null).
+  bool IsSet(Entity entity, int field) const noexcept;
+  // The id of the household being built, or empty if not (validly) given yet.
+  std::string_view CurrentHouseholdId() const noexcept;
+
   BatchData& data() noexcept { return *out_; }
 
  private:
-  struct Pending;  // per-household scratch (set fields, person ids, ...)
+  bool Accepting(Entity entity, int field) const noexcept;
+  bool Claim(Entity entity, int field);
+  std::string Path(Entity entity, int field) const;
+  int64_t& Value(Entity entity, int field) noexcept;
+  uint8_t& Known(Entity entity, int field) noexcept;
+  void Store(Entity entity, int field, int64_t value) noexcept;
+  void Fail(Entity entity, int field, RecordIssue issue);
+  void StoreString(Entity entity, int field, std::string_view text);
+  void StoreEnum(Entity entity, int field, std::string_view text);
+  void StoreSetText(Entity entity, int field, std::string_view text);
+  void StoreNumber(Entity entity, int field, const ExactNumber& number, std::string_view text);
+  void FailText(Entity entity, int field, std::string_view text, RecordIssue type_issue);
+  void SetInput(Entity entity, int field, const InputValue& value);
+  void FinishPersonIssues();
+  void CheckHousehold();
+
   BatchData* out_;
   BuildLimits limits_;
   std::vector<uint8_t> household_set_;  // which fields were set for the current household
   std::vector<uint8_t> person_set_;
-  size_t person_start_ = 0;
+  size_t person_start_ = 0;             // first person of the current household
+  size_t issue_start_ = 0;              // first issue of the current household
+  size_t person_issue_start_ = 0;       // first issue of the current person
+  size_t members_seen_ = 0;             // persons begun in this household (incl. discarded)
   bool in_person_ = false;
   bool in_household_ = false;
-  std::string current_person_path_;  // "members[P2]" for issue paths
+  bool discard_person_ = false;         // beyond max_members: the person's values are dropped
+  std::vector<std::string_view> id_scratch_;  // duplicate person id check
 };
 
 }  // namespace ansinh::internal

@@ -1,0 +1,191 @@
+#include "io/csv_scanner.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ansinh::internal {
+
+CsvScanner::CsvScanner(BlockReader* in, size_t max_row_bytes) : in_(in), max_row_bytes_(max_row_bytes) {
+  in_->SkipBom();
+}
+
+void CsvScanner::SplitPlain(const char* begin, const char* end, CsvRow* row) {
+  const char* p = begin;
+  for (;;) {
+    const void* comma = std::memchr(p, ',', static_cast<size_t>(end - p));
+    if (comma == nullptr) {
+      row->fields.emplace_back(p, static_cast<size_t>(end - p));
+      return;
+    }
+    const char* c = static_cast<const char*>(comma);
+    row->fields.emplace_back(p, static_cast<size_t>(c - p));
+    p = c + 1;
+  }
+}
+
+void CsvScanner::SplitQuoted(char* begin, char* end, CsvRow* row) {
+  char* r = begin;
+  for (;;) {
+    char* start = r;
+    if (r < end && *r == '"') {
+      char* w = r++;  // unescape in place, over the opening quote
+      while (r < end) {
+        if (*r == '"') {
+          if (r + 1 < end && r[1] == '"') {
+            *w++ = '"';
+            r += 2;
+            continue;
+          }
+          ++r;
+          break;
+        }
+        *w++ = *r++;
+      }
+      while (r < end && *r != ',') *w++ = *r++;  // text after the closing quote: kept
+      row->fields.emplace_back(start, static_cast<size_t>(w - start));
+    } else {
+      while (r < end && *r != ',') ++r;
+      row->fields.emplace_back(start, static_cast<size_t>(r - start));
+    }
+    if (r >= end) return;
+    ++r;  // the comma
+  }
+}
+
+bool CsvScanner::FindRowEnd(size_t* end, uint64_t* newlines, bool* unterminated) {
+  const char* p = in_->data();
+  const size_t n = in_->size();
+  size_t i = scan_pos_;
+  State st = scan_state_;
+  while (i < n) {
+    if (st == State::kQuoted) {
+      const void* q = std::memchr(p + i, '"', n - i);
+      const size_t stop = q ? static_cast<size_t>(static_cast<const char*>(q) - p) : n;
+      scan_newlines_ += static_cast<uint64_t>(std::count(p + i, p + stop, '\n'));
+      i = stop;
+      if (q == nullptr) break;
+      st = State::kQuoteInQuoted;
+      ++i;
+      continue;
+    }
+    const char c = p[i];
+    if (c == '\n') {
+      *end = i;
+      *newlines = scan_newlines_;
+      *unterminated = false;
+      scan_pos_ = 0;
+      scan_state_ = State::kFieldStart;
+      scan_newlines_ = 0;
+      return true;
+    }
+    if (st == State::kUnquoted) {
+      if (c == ',') st = State::kFieldStart;
+    } else {  // kFieldStart or kQuoteInQuoted ("" is an escaped quote)
+      st = c == '"' ? State::kQuoted : c == ',' ? State::kFieldStart : State::kUnquoted;
+    }
+    ++i;
+  }
+  scan_pos_ = i;
+  scan_state_ = st;
+  if (!in_->eof()) return false;
+  *end = n;
+  *newlines = scan_newlines_;
+  *unterminated = st == State::kQuoted;
+  scan_pos_ = 0;
+  scan_state_ = State::kFieldStart;
+  scan_newlines_ = 0;
+  return true;
+}
+
+void CsvScanner::SkipLongRow(CsvRow* row) {
+  uint64_t total = 0;
+  for (;;) {
+    const void* nl = std::memchr(in_->data(), '\n', in_->size());
+    if (nl != nullptr) {
+      const size_t k = static_cast<size_t>(static_cast<const char*>(nl) - in_->data());
+      total += k + 1;
+      in_->Consume(k + 1);
+      break;
+    }
+    total += in_->size();
+    in_->Consume(in_->size());
+    if (!in_->Refill()) break;
+  }
+  scan_pos_ = 0;
+  scan_state_ = State::kFieldStart;
+  scan_newlines_ = 0;
+  row->too_long = true;
+  row->bytes = total;
+  ++line_;
+}
+
+bool CsvScanner::Next(CsvRow* row) {
+  for (;;) {
+    char* p = in_->data();
+    const size_t n = in_->size();
+    if (n == 0) {
+      if (!in_->Refill()) return false;
+      continue;
+    }
+    row->fields.clear();
+    row->unterminated_quote = false;
+    row->too_long = false;
+    row->line = line_;
+    row->offset = in_->offset();
+    // Fast path: a whole line in memory without quotes.
+    const void* nl = std::memchr(p, '\n', n);
+    if (nl != nullptr) {
+      const size_t len = static_cast<size_t>(static_cast<const char*>(nl) - p);
+      if (std::memchr(p, '"', len) == nullptr) {
+        const char* end = len > 0 && p[len - 1] == '\r' ? p + len - 1 : p + len;
+        ++line_;
+        in_->Consume(len + 1);
+        scan_pos_ = 0;
+        scan_state_ = State::kFieldStart;
+        scan_newlines_ = 0;
+        if (end == p) continue;  // blank line
+        SplitPlain(p, end, row);
+        row->bytes = len + 1;
+        return true;
+      }
+    }
+    size_t end = 0;
+    uint64_t newlines = 0;
+    bool unterminated = false;
+    if (!FindRowEnd(&end, &newlines, &unterminated)) {
+      if (n <= max_row_bytes_) {
+        in_->Refill();
+        continue;
+      }
+      if (scan_state_ != State::kQuoted || std::memchr(p, '\n', n) == nullptr) {
+        SkipLongRow(row);
+        return true;
+      }
+      unterminated = true;  // an open quote runs past the limit
+    }
+    if (unterminated) {  // re-read the first line with quotes taken literally
+      const void* first_nl = std::memchr(p, '\n', n);
+      const size_t len = first_nl ? static_cast<size_t>(static_cast<const char*>(first_nl) - p) : n;
+      const char* line_end = len > 0 && p[len - 1] == '\r' ? p + len - 1 : p + len;
+      SplitPlain(p, line_end, row);
+      row->unterminated_quote = true;
+      row->bytes = first_nl ? len + 1 : len;
+      in_->Consume(row->bytes);
+      scan_pos_ = 0;
+      scan_state_ = State::kFieldStart;
+      scan_newlines_ = 0;
+      ++line_;
+      return true;
+    }
+    char* content_end = end > 0 && p[end - 1] == '\r' ? p + end - 1 : p + end;
+    const bool at_eof_without_newline = end == n;
+    row->bytes = at_eof_without_newline ? end : end + 1;
+    in_->Consume(row->bytes);
+    line_ += 1 + newlines;
+    if (content_end == p) continue;  // blank last line
+    SplitQuoted(p, content_end, row);
+    return true;
+  }
+}
+
+}  // namespace ansinh::internal

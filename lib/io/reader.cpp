@@ -1,0 +1,108 @@
+// RecordReader: picks the format, then pulls households from its source into
+// the caller's batch.
+#include "ansinh/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "ansinh/error.hpp"
+#include "eval/rule_set_impl.hpp"
+#include "io/block_reader.hpp"
+#include "io/record_source.hpp"
+
+namespace ansinh {
+namespace {
+
+std::string Extension(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string ext = path.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+RecordFormat Detect(const std::vector<std::string>& paths) {
+  const std::string ext = Extension(paths.front());
+  if (ext == "jsonl" || ext == "ndjson") return RecordFormat::kJsonLines;
+  if (ext == "json") return RecordFormat::kJson;
+  if (ext == "yaml" || ext == "yml") return RecordFormat::kYaml;
+  if (ext == "csv") return RecordFormat::kCsv;
+  throw InputError("cannot tell the record format of '" + paths.front() +
+                   "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); set ReadOptions::format");
+}
+
+}  // namespace
+
+class RecordReader::Impl {
+ public:
+  Impl(const RuleSet& rules, std::vector<std::string> paths, const ReadOptions& options)
+      : schema_(&rules.impl().schema), options_(options) {
+    if (paths.empty()) throw UsageError("RecordReader: no input files given");
+    for (const std::string& path : paths) internal::BlockReader::CheckReadable(path);
+    format_ = options.format == RecordFormat::kAuto ? Detect(paths) : options.format;
+    limits_.max_members = options.max_members;
+    limits_.max_string_bytes = options.max_string_bytes;
+    switch (format_) {
+      case RecordFormat::kJsonLines: source_ = internal::MakeJsonLinesSource(*schema_, std::move(paths), options); break;
+      case RecordFormat::kJson: source_ = internal::MakeJsonSource(*schema_, std::move(paths), options); break;
+      case RecordFormat::kYaml: source_ = internal::MakeYamlSource(*schema_, std::move(paths), options); break;
+      case RecordFormat::kCsv:
+        if (paths.size() != 2) {
+          throw InputError("CSV records need two files: households.csv and persons.csv (got " +
+                           std::to_string(paths.size()) + ")");
+        }
+        source_ = internal::MakeCsvSource(*schema_, std::move(paths), options);
+        break;
+      case RecordFormat::kAuto: break;
+    }
+  }
+
+  // Appends up to `max` households to `batch`; returns how many.
+  size_t Fill(RecordBatch& batch, size_t max) {
+    if (batch.data().schema != schema_) {
+      throw UsageError("RecordReader: the batch belongs to another rule set");
+    }
+    internal::BatchBuilder builder(&batch.data(), limits_);
+    size_t n = 0;
+    while (n < max && source_->ReadOne(builder)) ++n;
+    return n;
+  }
+
+  uint64_t bytes_read() const noexcept { return source_->bytes_read(); }
+  RecordFormat format() const noexcept { return format_; }
+
+ private:
+  const internal::CompiledSchema* schema_;
+  ReadOptions options_;
+  internal::BuildLimits limits_;
+  RecordFormat format_ = RecordFormat::kAuto;
+  std::unique_ptr<internal::RecordSource> source_;
+};
+
+RecordReader::RecordReader(const RuleSet& rules, std::vector<std::string> paths, ReadOptions options)
+    : impl_(std::make_unique<Impl>(rules, std::move(paths), options)) {}
+
+RecordReader::~RecordReader() = default;
+RecordReader::RecordReader(RecordReader&&) noexcept = default;
+RecordReader& RecordReader::operator=(RecordReader&&) noexcept = default;
+
+bool RecordReader::Next(RecordBatch& batch, size_t max_households) {
+  if (max_households == 0) throw UsageError("RecordReader::Next: max_households must be at least 1");
+  batch.Clear();
+  return impl_->Fill(batch, max_households) > 0;
+}
+
+size_t RecordReader::bytes_read() const noexcept { return static_cast<size_t>(impl_->bytes_read()); }
+
+RecordFormat RecordReader::format() const noexcept { return impl_->format(); }
+
+RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths, const ReadOptions& options) {
+  RecordReader::Impl impl(rules, paths, options);
+  RecordBatch batch(rules);
+  while (impl.Fill(batch, SIZE_MAX) > 0) {
+  }
+  return batch;
+}
+
+}  // namespace ansinh

@@ -1,0 +1,226 @@
+// JSON Lines and JSON readers.
+#include <catch2/catch.hpp>
+
+#include "ansinh/error.hpp"
+#include "test_schema.hpp"
+
+using ansinh::Date;
+using ansinh::ReadAll;
+using ansinh::ReadOptions;
+using ansinh::RecordBatch;
+using ansinh::RecordFormat;
+using ansinh::RecordReader;
+using namespace test_io;
+
+namespace {
+
+std::string Ids(const RecordBatch& batch) {
+  std::string out;
+  for (size_t h = 0; h < batch.size(); ++h) {
+    if (h) out += ",";
+    out += std::string(batch.data().HouseholdId(h));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("JSON Lines: values, members, line numbers", "[jsonl]") {
+  const auto rules = MakeRules();
+  TempFile f("basic.jsonl",
+             "{\"id\": \"H1\", \"area\": \"rural\", \"income_per_capita\": 1200000, \"coefficient\": 1.1,\n"
+             "\n"
+             "{\"id\":\"H2\",\"area\":\"urban\",\"income_per_capita\":\"1500000\",\"deprivations\":[\"water\",\"sanitation\"],"
+             "\"extremely_difficult_area\":true,\"rooms\":null,\"members\":[{\"id\":\"P1\",\"birth_date\":\"28/02/2021\","
+             "\"sex\":\"female\",\"has_supporter\":false},{\"id\":\"P2\",\"birth_date\":\"1950-01-01\",\"monthly_income\":1.5e6}]}\n"
+             "   \n"
+             "{\"id\":\"H3\",\"area\":\"rurall\",\"rooms\":\"two\",\"coefficient\":{\"a\":1},\"members\":[{\"id\":\"P1\",\"sex\":3}]}\r\n"
+             "{\"id\":12345,\"members\":[{\"id\":\"P1\"}]}");
+  const RecordBatch batch = ReadAll(rules, {f.path()});
+  REQUIRE(batch.size() == 4);
+  CHECK(Ids(batch) == "H1,H2,H3,12345");
+  const auto& d = batch.data();
+  // line 1 is truncated: R_SYNTAX; the id was read before the error.
+  CHECK(HasIssue(batch, 0, "R_SYNTAX"));
+  CHECK(d.origins[0].line == 1);
+  CHECK(d.origins[1].line == 3);
+  CHECK(d.origins[2].line == 5);
+  CHECK(d.origins[3].line == 6);
+  CHECK(d.origins[3].index == 3);
+  CHECK(d.origins[1].file == f.path());
+
+  CHECK(batch.issues(1).empty());
+  CHECK(HouseholdCell(batch, 1, "area").value == 1);
+  CHECK(HouseholdCell(batch, 1, "income_per_capita").value == 1500000LL * 1000000);
+  CHECK(HouseholdCell(batch, 1, "deprivations").value == 0b0110);
+  CHECK(HouseholdCell(batch, 1, "extremely_difficult_area").value == 1);
+  CHECK_FALSE(HouseholdCell(batch, 1, "rooms").known);
+  CHECK(d.member_begin[1] == 0);
+  CHECK(d.member_begin[2] == 2);
+  CHECK(PersonCell(batch, 0, "birth_date").value == Date::FromYmd(2021, 2, 28).days());
+  CHECK(PersonCell(batch, 1, "monthly_income").value == 1500000LL * 1000000);
+  CHECK(PersonCell(batch, 0, "has_supporter").known);
+  CHECK(PersonCell(batch, 0, "has_supporter").value == 0);
+
+  CHECK(HasIssue(batch, 2, "R_UNKNOWN_ENUM_VALUE", "area"));
+  CHECK(HasIssue(batch, 2, "R_WRONG_TYPE", "rooms"));
+  CHECK(HasIssue(batch, 2, "R_WRONG_TYPE", "coefficient"));
+  CHECK(HasIssue(batch, 2, "R_UNKNOWN_ENUM_VALUE", "members[P1].sex"));
+  CHECK(batch.issues(3).empty());
+}
+
+TEST_CASE("JSON Lines: the syntax error cases each give one household", "[jsonl]") {
+  const auto rules = MakeRules();
+  TempFile f("broken.jsonl",
+             "{\"id\":\"A\",\"members\":[{\"id\":\"P1\"}]}\n"
+             "{\"id\":\"B\",\"area\":\"rural\",\"members\":[{\"id\":\"P1\"}\n"   // truncated
+             "[1,2,3]\n"                                                         // not an object
+             "{\"id\":\"D\",\"members\":[{\"id\":\"P1\"}]} trailing\n"            // trailing text
+             "{\"id\":\"E\" \"area\":\"rural\"}\n"                               // missing comma
+             "{\"area\":\"rural\", \"x\": [1,,2], \"id\":\"F\"}\n"                // bad value of unknown key
+             "{\"id\":\"G\",\"note\":\"caf\xC3\xA9 \xFF\",\"members\":[{\"id\":\"P1\"}]}\n"  // bad UTF-8
+             "{\"members\":[{\"id\":\"P1\",\"birth_date\":\"2020-01-01\"}],\"id\":\"H\",\"rooms\":01}\n"  // bad number
+             "nonsense\n"
+             "{\"id\":\"J\",\"members\":[{\"id\":\"P1\"}]}\n");
+  const RecordBatch batch = ReadAll(rules, {f.path()});
+  REQUIRE(batch.size() == 10);
+  CHECK(Ids(batch) == "A,B,line 3,D,E,F,G,H,line 9,J");
+  CHECK(batch.issues(0).empty());
+  for (size_t h : {1, 2, 3, 4, 5, 7, 8}) {
+    INFO(h);
+    CHECK(HasIssue(batch, h, "R_SYNTAX", ""));
+    CHECK(batch.data().has_error[h] == 1);
+    CHECK_FALSE(HasIssue(batch, h, "R_NO_MEMBERS"));  // only the syntax error is reported
+  }
+  CHECK(HasIssue(batch, 6, "R_BAD_UTF8", "note"));
+  CHECK_FALSE(HasIssue(batch, 6, "R_SYNTAX"));
+  CHECK(batch.issues(9).empty());
+  for (const auto& issue : batch.issues(2)) {
+    CHECK(issue.message == "The record at line 3 is a list, not an object with the household's fields.");
+    CHECK(issue.message_vi == "Bản ghi ở dòng 3 là một danh sách, không phải một đối tượng chứa các trường của hộ.");
+  }
+}
+
+TEST_CASE("JSON Lines: duplicate household ids, members problems", "[jsonl]") {
+  const auto rules = MakeRules();
+  TempFile f("dups.jsonl",
+             "{\"id\":\"A\",\"members\":[{\"id\":\"P1\"},{\"id\":\"P1\"}]}\n"
+             "{\"id\":\"B\",\"members\":[]}\n"
+             "{\"id\":\"A\",\"members\":[{\"id\":\"P1\"}]}\n"
+             "{\"id\":\"C\",\"members\":{\"id\":\"P1\"}}\n"
+             "{\"id\":\"D\",\"members\":[{\"id\":\"P1\"}, 5],\"members\":[]}\n"
+             "{\"id\":\"E\",\"members\":null}\n");
+  const RecordBatch batch = ReadAll(rules, {f.path()});
+  REQUIRE(batch.size() == 6);
+  CHECK(HasIssue(batch, 0, "R_DUPLICATE_PERSON_ID", "members[P1]"));
+  CHECK(HasIssue(batch, 1, "R_NO_MEMBERS", "members"));
+  CHECK(HasIssue(batch, 2, "R_DUPLICATE_HOUSEHOLD_ID", "id"));
+  CHECK_FALSE(HasIssue(batch, 0, "R_DUPLICATE_HOUSEHOLD_ID"));
+  for (const auto& issue : batch.issues(2)) {
+    if (issue.code == "R_DUPLICATE_HOUSEHOLD_ID") CHECK(issue.message.find(f.path() + ":1") != std::string::npos);
+  }
+  CHECK(HasIssue(batch, 3, "R_WRONG_TYPE", "members"));
+  CHECK(HasIssue(batch, 4, "R_WRONG_TYPE", "members[#2]"));
+  CHECK(HasIssue(batch, 4, "R_DUPLICATE_FIELD", "members"));
+  CHECK(HasIssue(batch, 5, "R_NO_MEMBERS"));
+}
+
+TEST_CASE("JSON Lines: a record over max_record_bytes", "[jsonl]") {
+  const auto rules = MakeRules();
+  std::string big = "{\"id\":\"BIG\",\"note\":\"" + std::string(5000, 'x') + "\",\"members\":[{\"id\":\"P1\"}]}";
+  TempFile f("big.jsonl", "{\"id\":\"A\",\"members\":[{\"id\":\"P1\"}]}\n" + big + "\n" + big + big +
+                              "\n{\"id\":\"C\",\"members\":[{\"id\":\"P1\"}]}\n");
+  ReadOptions options;
+  options.max_record_bytes = 1000;
+  const RecordBatch batch = ReadAll(rules, {f.path()}, options);
+  REQUIRE(batch.size() == 4);
+  CHECK(Ids(batch) == "A,BIG,BIG,C");
+  CHECK(HasIssue(batch, 1, "R_LIMIT", ""));
+  CHECK(HasIssue(batch, 2, "R_LIMIT", ""));
+  CHECK(HasIssue(batch, 2, "R_DUPLICATE_HOUSEHOLD_ID"));
+  CHECK(batch.data().origins[3].line == 4);
+  CHECK(batch.issues(3).empty());
+}
+
+TEST_CASE("JSON: one object, an array, streamed", "[json]") {
+  const auto rules = MakeRules();
+  SECTION("one object") {
+    TempFile f("one.json", "\xEF\xBB\xBF{\n  \"id\": \"H1\",\n  \"members\": [{\"id\": \"P1\"}]\n}\n");
+    const RecordBatch batch = ReadAll(rules, {f.path()});
+    REQUIRE(batch.size() == 1);
+    CHECK(Ids(batch) == "H1");
+    CHECK(batch.issues(0).empty());
+  }
+  SECTION("an array, with broken and non-object elements") {
+    TempFile f("array.json",
+               "[\n"
+               "  {\"id\": \"H1\", \"note\": \"a ] } [ { \\\" inside\", \"members\": [{\"id\": \"P1\"}]},\n"
+               "  {\"id\": \"H2\", \"members\": [{\"id\": \"P1\"}]},\n"
+               "  42,\n"
+               "  {\"id\": \"H4\", \"area\": rural, \"members\": []},\n"
+               "  {\"id\": \"H5\",\n   \"members\": [{\"id\": \"P1\"}]}\n"
+               "]\n");
+    const RecordBatch batch = ReadAll(rules, {f.path()});
+    REQUIRE(batch.size() == 5);
+    CHECK(Ids(batch) == "H1,H2,line 4,H4,H5");
+    CHECK(batch.data().String(HouseholdCell(batch, 0, "note").value) == "a ] } [ { \" inside");
+    CHECK(batch.issues(0).empty());
+    CHECK(HasIssue(batch, 2, "R_SYNTAX"));
+    CHECK(HasIssue(batch, 3, "R_SYNTAX"));
+    CHECK(batch.data().origins[4].line == 6);
+    CHECK(batch.issues(4).empty());
+  }
+  SECTION("a truncated array") {
+    TempFile f("cut.json", "[{\"id\": \"H1\", \"members\": [{\"id\": \"P1\"}]}, {\"id\": \"H2\", \"mem");
+    const RecordBatch batch = ReadAll(rules, {f.path()});
+    REQUIRE(batch.size() == 2);
+    CHECK(Ids(batch) == "H1,H2");
+    CHECK(HasIssue(batch, 1, "R_SYNTAX"));
+  }
+  SECTION("exact decimals") {
+    TempFile f("dec.json", "{\"id\":\"H\",\"coefficient\":1.1,\"income_per_capita\":1500000.0,\"members\":[{\"id\":\"P\"}]}");
+    const RecordBatch batch = ReadAll(rules, {f.path()});
+    CHECK(HouseholdCell(batch, 0, "coefficient").value == 1100000);
+    CHECK(HouseholdCell(batch, 0, "income_per_capita").value == 1500000LL * 1000000);
+  }
+}
+
+TEST_CASE("RecordReader: chunks give the same records as one read", "[jsonl]") {
+  const auto rules = MakeRules();
+  std::string text;
+  for (int i = 0; i < 57; ++i) {
+    text += "{\"id\":\"H" + std::to_string(i) + "\",\"area\":\"" + (i % 2 ? "rural" : "urbn") +
+            "\",\"members\":[{\"id\":\"P1\"}]}\n";
+    if (i % 10 == 3) text += "{broken\n";
+  }
+  TempFile f("chunks.jsonl", text);
+  const RecordBatch all = ReadAll(rules, {f.path()});
+  RecordReader reader(rules, {f.path()});
+  CHECK(reader.format() == RecordFormat::kJsonLines);
+  RecordBatch batch(rules);
+  size_t h = 0;
+  while (reader.Next(batch, 4)) {
+    CHECK(batch.size() <= 4);
+    for (size_t i = 0; i < batch.size(); ++i, ++h) {
+      CHECK(batch.data().HouseholdId(i) == all.data().HouseholdId(h));
+      CHECK(batch.data().origins[i].line == all.data().origins[h].line);
+      CHECK(batch.data().origins[i].index == h);
+      CHECK(Codes(batch, i) == Codes(all, h));
+    }
+  }
+  CHECK(h == all.size());
+  CHECK(h == 63);
+  CHECK(batch.size() == 0);
+  CHECK(reader.bytes_read() == text.size());
+}
+
+TEST_CASE("RecordReader: errors of the environment", "[reader]") {
+  const auto rules = MakeRules();
+  CHECK_THROWS_AS(RecordReader(rules, {"/nonexistent/x.jsonl"}), ansinh::InputError);
+  CHECK_THROWS_AS(RecordReader(rules, {"records.txt"}), ansinh::InputError);
+  CHECK_THROWS_AS(RecordReader(rules, {}), ansinh::UsageError);
+  TempFile f("one.csv", "id\nH1\n");
+  CHECK_THROWS_AS(RecordReader(rules, {f.path()}), ansinh::InputError);
+  CHECK_THROWS_AS(RecordReader(rules, {std::string(ANSINH_BINARY_DIR)}, {RecordFormat::kJsonLines}),
+                  ansinh::InputError);
+}
