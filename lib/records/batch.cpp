@@ -11,6 +11,7 @@
 
 #include "records/batch_internal.hpp"
 #include "records/issues.hpp"
+#include "records/value_text.hpp"
 
 namespace ansinh::internal {
 
@@ -36,7 +37,7 @@ void BatchData::Clear() noexcept {
 
 int CompiledField::ValueIndex(std::string_view value) const noexcept {
   for (size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == value) return static_cast<int>(i);
+    if (SameText(values[i], value)) return static_cast<int>(i);
   }
   return -1;
 }

@@ -129,6 +129,7 @@ class BatchBuilder {
  private:
   bool Accepting(Entity entity, int field) const noexcept;
   bool Claim(Entity entity, int field);
+  void ReportDuplicate(Entity entity, int field);
   std::string Path(Entity entity, int field) const;
   int64_t& Value(Entity entity, int field) noexcept;
   uint8_t& Known(Entity entity, int field) noexcept;
