@@ -74,8 +74,9 @@ class YearMonth {
 // years_between, age_months and age_years in the expression language.
 
 // D + n calendar months, clamped to the month's last day (2020-01-31 + 1 = 2020-02-29).
+// Throws UsageError if the result falls outside 0001-01-01..9999-12-31.
 Date AddMonths(Date d, int months);
-// D + n years, clamped (2020-02-29 + 1 year = 2021-02-28).
+// D + n years, clamped (2020-02-29 + 1 year = 2021-02-28). Throws like AddMonths.
 Date AddYears(Date d, int years);
 // Number of completed calendar months from `from` to `to`: the largest n with
 // AddMonths(from, n) <= to. Negative when `to` < `from` (symmetric definition).

@@ -26,7 +26,8 @@ class Decimal {
   static constexpr Decimal FromMillionths(int64_t raw) noexcept { return Decimal(raw); }
   // Throws UsageError if |value| does not fit.
   static Decimal FromInteger(int64_t value);
-  // Parses "-12", "1.5", "1_500_000", "0.000001". At most 6 fractional digits;
+  // Parses "-12", "1.5", "1_500_000", "0.000001". At most 6 fractional digits
+  // (zeros beyond the 6th are accepted: "1.50000000");
   // nullopt on anything else (including overflow).
   static std::optional<Decimal> Parse(std::string_view text) noexcept;
 

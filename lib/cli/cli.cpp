@@ -1,21 +1,73 @@
+// `ansinh`: the command-line tool. Each command is a function over the public
+// API; RunCli parses arguments with CLI11 and maps outcomes to exit codes.
 #include "cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <ostream>
 
+#include "ansinh/error.hpp"
 #include "ansinh/version.hpp"
+#include "cli/commands.hpp"
 
 namespace ansinh::cli {
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    out << "ansinh " << Version() << " — social subsidy rules engine\n";
-    return args.empty() ? 2 : 0;
-  }
-  if (args[0] == "--version") {
+  CLI::App app{"ansinh — decides which social subsidies a household qualifies for, from YAML rule packages.\n"
+               "Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found (rule errors, failed tests, record errors),\n"
+               "2 usage error, 3 a file could not be read.",
+               "ansinh"};
+  app.set_version_flag("--version", std::string(Version()));
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  Options o;
+  RegisterCheck(app, o);
+  RegisterTest(app, o);
+  RegisterEval(app, o);
+  RegisterExplain(app, o);
+  RegisterReport(app, o);
+  RegisterDiff(app, o);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
     out << Version() << "\n";
     return 0;
+  } catch (const CLI::ParseError& e) {
+    // Subcommand help goes to out; real usage errors to err with exit code 2.
+    if (e.get_exit_code() == 0) {
+      for (CLI::App* sub : app.get_subcommands()) {
+        out << sub->help();
+        return 0;
+      }
+      out << app.help();
+      return 0;
+    }
+    err << "ansinh: " << e.what() << "\n";
+    err << "Run 'ansinh --help' or 'ansinh <command> --help' for usage.\n";
+    return 2;
   }
-  err << "ansinh: unknown command '" << args[0] << "'\n";
+  try {
+    for (CLI::App* sub : app.get_subcommands()) {
+      return Dispatch(sub->get_name(), o, out, err);
+    }
+  } catch (const UsageError& e) {
+    err << "ansinh: " << e.what() << "\n";
+    return 2;
+  } catch (const InputError& e) {
+    err << "ansinh: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    err << "ansinh: internal error: " << e.what() << "\n";
+    return 3;
+  }
   return 2;
 }
 

@@ -24,17 +24,19 @@ struct Ymd {
   int y, m, d;
 };
 
-constexpr Ymd CivilFromDays(int32_t z) noexcept {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;                                      // [0, 146096]
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const int y = yoe + era * 400;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  // [0, 365]
-  const int mp = (5 * doy + 2) / 153;                       // [0, 11]
-  const int d = doy - (153 * mp + 2) / 5 + 1;               // [1, 31]
-  const int m = mp < 10 ? mp + 3 : mp - 9;                  // [1, 12]
-  return {y + (m <= 2 ? 1 : 0), m, d};
+// 64-bit internally: `z + 719468` overflows int32 for day numbers near INT32_MAX,
+// and Date::FromDays accepts any int32.
+constexpr Ymd CivilFromDays(int32_t days) noexcept {
+  const int64_t z = static_cast<int64_t>(days) + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;                                      // [0, 146096]
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  // [0, 365]
+  const int64_t mp = (5 * doy + 2) / 153;                       // [0, 11]
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);  // [1, 31]
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);    // [1, 12]
+  return {static_cast<int>(y + (m <= 2 ? 1 : 0)), m, d};
 }
 
 constexpr bool IsLeap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -115,14 +117,26 @@ std::string YearMonth::ToString() const {
 
 Date AddMonths(Date d, int months) {
   const Ymd c = CivilFromDays(d.days());
-  const long total = static_cast<long>(c.y) * 12 + (c.m - 1) + months;
-  const int y = static_cast<int>(total >= 0 ? total / 12 : (total - 11) / 12);
-  const int m = static_cast<int>(total - static_cast<long>(y) * 12) + 1;
+  // Month index y * 12 + (m - 1), in 64 bits so that any `months` is defined behaviour.
+  const int64_t total = static_cast<int64_t>(c.y) * 12 + (c.m - 1) + months;
+  if (total < 1 * 12 || total > 9999 * 12 + 11) {
+    throw UsageError(d.ToString() + " + " + std::to_string(months) +
+                     " months is outside 0001-01-01..9999-12-31");
+  }
+  const int y = static_cast<int>(total / 12);
+  const int m = static_cast<int>(total % 12) + 1;
   const int dim = DaysInMonth(y, m);
   return Date::FromDays(DaysFromCivil(y, m, c.d < dim ? c.d : dim));
 }
 
-Date AddYears(Date d, int years) { return AddMonths(d, years * 12); }
+Date AddYears(Date d, int years) {
+  const int64_t months = static_cast<int64_t>(years) * 12;
+  if (months > INT32_MAX || months < INT32_MIN) {
+    throw UsageError(d.ToString() + " + " + std::to_string(years) +
+                     " years is outside 0001-01-01..9999-12-31");
+  }
+  return AddMonths(d, static_cast<int>(months));
+}
 
 int MonthsBetween(Date from, Date to) noexcept {
   if (to < from) return -MonthsBetween(to, from);

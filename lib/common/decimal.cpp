@@ -59,9 +59,11 @@ std::optional<Decimal> Decimal::Parse(std::string_view s) noexcept {
     }
   }
   for (int k = frac_digits; k < 6; ++k) frac *= 10;
-  const Int128 raw = whole * kScale + frac;
-  if (raw > static_cast<Int128>(INT64_MAX)) return std::nullopt;
-  return Decimal(negative ? -static_cast<int64_t>(raw) : static_cast<int64_t>(raw));
+  const Int128 magnitude = whole * kScale + frac;
+  // A negative magnitude may be one larger: INT64_MIN millionths is a Decimal too.
+  const Int128 raw = negative ? -magnitude : magnitude;
+  if (raw > static_cast<Int128>(INT64_MAX) || raw < static_cast<Int128>(INT64_MIN)) return std::nullopt;
+  return Decimal(static_cast<int64_t>(raw));
 }
 
 std::string Decimal::ToString() const {
@@ -108,16 +110,17 @@ std::optional<int64_t> RoundToUnit(Decimal value, int64_t unit, RoundingMode mod
 
 std::string FormatGrouped(int64_t value, char separator) {
   const bool negative = value < 0;
-  std::string digits = std::to_string(negative ? -static_cast<Int128>(value) > INT64_MAX ? 0 : -value : value);
-  if (negative && value == INT64_MIN) digits = "9223372036854775808";
-  std::string out;
+  // Magnitude in 128 bits: -INT64_MIN does not fit in int64_t.
+  const UInt128 magnitude = negative ? -static_cast<Int128>(value) : value;
+  const std::string digits = std::to_string(static_cast<uint64_t>(magnitude));
+  std::string out = negative ? "-" : "";
   const size_t n = digits.size();
   for (size_t i = 0; i < n; ++i) {
     out += digits[i];
     const size_t left = n - 1 - i;
     if (left > 0 && left % 3 == 0) out += separator;
   }
-  return negative ? "-" + out : out;
+  return out;
 }
 
 }  // namespace ansinh

@@ -1,5 +1,6 @@
 #include "ansinh/diagnostic.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "ansinh/error.hpp"
@@ -60,6 +61,27 @@ const char* SeverityName(Severity s) {
   }
   return "error";
 }
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The caret line under `line` for byte offset `col` and `length` bytes: one pad per
+// UTF-8 character before the column (a tab stays a tab so the caret lines up under
+// the same characters), '^', then one '~' per further character of the range,
+// clipped at the end of the line.
+void AppendCaret(std::string& out, const std::string& line, size_t col, uint32_t length) {
+  if (col > line.size()) col = line.size();
+  for (size_t i = 0; i < col; ++i) {
+    if (!IsContinuation(line[i])) out += line[i] == '\t' ? '\t' : ' ';
+  }
+  out += '^';
+  const size_t end = std::min<size_t>(line.size(), col + (length > 1 ? length : 1));
+  size_t characters = 0;
+  for (size_t i = col; i < end; ++i) {
+    if (!IsContinuation(line[i])) ++characters;
+  }
+  if (characters > 1) out.append(characters - 1, '~');
+}
+
 }  // namespace
 
 std::string Format(const Diagnostic& d) {
@@ -79,25 +101,11 @@ std::string Format(const Diagnostic& d) {
   out += ']';
   if (d.location.known() && !d.source_line.empty()) {
     out += "\n    ";
-    // Tabs are kept so the caret lines up under the same characters.
     out += d.source_line;
-    out += "\n    ";
-    const size_t col = d.location.column - 1;
-    for (size_t i = 0; i < col && i < d.source_line.size(); ++i) {
-      out += d.source_line[i] == '\t' ? '\t' : ' ';
+    if (d.location.column != 0) {  // column 0 = unknown: show the line, no caret
+      out += "\n    ";
+      AppendCaret(out, d.source_line, d.location.column - 1, d.length);
     }
-    // Count display columns for multi-byte UTF-8 characters: one space per character.
-    // (Continuation bytes 10xxxxxx add nothing.)
-    size_t removed = 0;
-    for (size_t i = 0; i < col && i < d.source_line.size(); ++i) {
-      if ((static_cast<unsigned char>(d.source_line[i]) & 0xC0) == 0x80) ++removed;
-    }
-    out.resize(out.size() - removed);
-    out += '^';
-    size_t underline = d.length > 1 ? d.length - 1 : 0;
-    const size_t room = d.source_line.size() > col + 1 ? d.source_line.size() - col - 1 : 0;
-    if (underline > room) underline = room;
-    out.append(underline, '~');
   }
   return out;
 }

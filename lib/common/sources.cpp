@@ -107,6 +107,7 @@ std::string Suggest(std::string_view word, const std::vector<std::string>& candi
   // Also accept a candidate that contains the word or is contained in it (prefix typos).
   if (best_distance <= limit) return best;
   for (const std::string& c : candidates) {
+    if (c == word) continue;  // never suggest the word itself
     if (word.size() >= 4 && (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos) &&
         c.size() >= 4) {
       return c;

@@ -3,15 +3,66 @@
 #define ANSINH_LIB_EVAL_RULE_SET_IMPL_HPP_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ansinh/rule_set.hpp"
 #include "records/schema_impl.hpp"
 
+namespace ansinh::model {
+struct LoadedTree;
+}
+namespace ansinh::check {
+struct CheckedPackage;
+}
+namespace ansinh::plan {
+struct Program;
+}
+
 namespace ansinh::internal {
 
-struct Program;  // the compiled plan (plan/plan.hpp)
+// Texts an explanation needs about each condition of each benefit version.
+struct ConditionMeta {
+  std::string name;
+  Label label;
+  std::string source;
+  SourceLocation location;
+};
+
+struct VersionMeta {
+  Date from;
+  std::optional<Date> to;
+  std::string reference;
+  std::vector<ConditionMeta> conditions;
+  std::string amount_source;
+  SourceLocation amount_location;
+};
+
+struct CheckMeta {
+  std::string id;
+  Entity entity = Entity::kPerson;
+  Severity severity = Severity::kWarning;
+  std::string field;
+  Label message;
+};
+
+struct IndicatorMeta {
+  std::string id;
+  Label label;
+  std::string reference;
+  Entity population = Entity::kHousehold;
+  std::string target_op;
+  std::optional<Decimal> target_share;
+  std::optional<int64_t> target_count;
+  std::optional<Date> target_by;
+};
+
+struct EnumMeta {
+  std::string name;
+  std::vector<std::string> values;
+  std::vector<Label> labels;
+};
 
 struct RuleSetImpl {
   PackageInfo info;
@@ -21,8 +72,17 @@ struct RuleSetImpl {
   std::vector<GroupInfo> groups;
   std::vector<ParameterInfo> parameters;
   std::vector<VariableInfo> variables;
+  std::vector<int32_t> variable_enums;                  // per variable: enum index or -1
+  std::vector<std::vector<VersionMeta>> versions;       // per benefit
+  std::vector<CheckMeta> checks;
+  std::vector<IndicatorMeta> indicators;
+  std::vector<EnumMeta> enums;
   size_t test_count = 0;
-  std::shared_ptr<const Program> program;
+
+  std::shared_ptr<const plan::Program> program;
+  // Kept for the test runner and explanations (and because the IR points into them).
+  std::shared_ptr<const model::LoadedTree> tree;
+  std::shared_ptr<const check::CheckedPackage> checked;
 };
 
 }  // namespace ansinh::internal

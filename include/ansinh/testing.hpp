@@ -1,0 +1,47 @@
+// ansinh — running the YAML test cases of a rule package.
+#ifndef ANSINH_TESTING_HPP_
+#define ANSINH_TESTING_HPP_
+
+#include <string>
+#include <vector>
+
+#include "ansinh/rule_set.hpp"
+#include "ansinh/source_location.hpp"
+
+namespace ansinh {
+
+// One difference between what a test expects and what the rules decided.
+struct TestMismatch {
+  std::string what;      // "members[C1].sa_child_under_3.status"
+  std::string expected;
+  std::string actual;
+  std::string note;      // e.g. the reason given by the decision
+};
+
+struct TestResult {
+  std::string name;
+  SourceLocation location;      // the test case in its YAML file
+  std::string reference;
+  bool passed = false;
+  std::vector<TestMismatch> mismatches;
+  std::string decision_text;    // failed tests: the decision explained (ToText with the trace)
+};
+
+struct TestReport {
+  std::vector<TestResult> results;
+  size_t passed() const noexcept;
+  size_t failed() const noexcept;
+};
+
+// Runs the tests of the package `rules` was loaded from (only its own tests,
+// not those of packages it extends) whose name contains `filter`. Thread-safe.
+TestReport RunTests(const RuleSet& rules, const std::string& filter = {});
+
+// Formats failures as "file:line:col: FAIL: name" and one line per mismatch
+// ("what: expected X, got Y"). `verbose`: also list passing tests and show each
+// failed test's decision with its trace, in `lang`.
+std::string Format(const TestReport& report, bool verbose = false, Language lang = Language::kVi);
+
+}  // namespace ansinh
+
+#endif  // ANSINH_TESTING_HPP_

@@ -1,0 +1,63 @@
+// `ansinh check <package>`: load and check a rule package, print every problem.
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "ansinh/rule_set.hpp"
+#include "cli/commands.hpp"
+
+namespace ansinh::cli {
+
+void RegisterCheck(CLI::App& app, Options& o) {
+  CLI::App* c = app.add_subcommand("check", "Check a rule package; print every problem as file:line:col (exit 1 on errors)");
+  c->add_option("package", o.rules, "Rule package folder (holds package.yaml)")->required();
+  c->add_option("--format", o.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  c->add_flag("--no-warnings", o.no_warnings, "Print errors only");
+}
+
+int RunCheck(const Options& o, std::ostream& out, std::ostream& err) {
+  LoadOptions options;
+  options.roots = o.roots;
+  LoadResult result = LoadRules(o.rules, options);
+  std::vector<Diagnostic> shown;
+  for (const Diagnostic& d : result.diagnostics()) {
+    if (o.no_warnings && d.severity != Severity::kError) continue;
+    shown.push_back(d);
+  }
+  if (o.format == "json") {
+    out << FormatJson(shown) << "\n";
+  } else {
+    err << Format(shown);
+  }
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : result.diagnostics()) (d.severity == Severity::kError ? errors : warnings)++;
+  if (!result.ok()) {
+    if (o.format != "json") {
+      err << o.rules << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+          << (warnings == 1 ? "" : "s") << "\n";
+    }
+    return 1;
+  }
+  if (o.format != "json") {
+    RuleSet rules = std::move(result).Release();
+    out << rules.info().id << " " << rules.info().version << ": ok — " << rules.benefits().size() << " benefits, "
+        << rules.parameters().size() << " parameters, " << rules.variables().size() << " variables, "
+        << rules.groups().size() << " groups, " << rules.test_count() << " tests";
+    if (warnings) out << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
+    out << "\n";
+  }
+  return 0;
+}
+
+int Dispatch(const std::string& command, const Options& o, std::ostream& out, std::ostream& err) {
+  if (command == "check") return RunCheck(o, out, err);
+  if (command == "test") return RunTest(o, out, err);
+  if (command == "eval") return RunEval(o, out, err);
+  if (command == "explain") return RunExplain(o, out, err);
+  if (command == "report") return RunReport(o, out, err);
+  if (command == "diff") return RunDiff(o, out, err);
+  return 2;
+}
+
+}  // namespace ansinh::cli

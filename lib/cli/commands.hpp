@@ -1,0 +1,52 @@
+// Internal: the CLI commands (one file each) and their shared options.
+#ifndef ANSINH_LIB_CLI_COMMANDS_HPP_
+#define ANSINH_LIB_CLI_COMMANDS_HPP_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace ansinh::cli {
+
+struct Options {
+  std::string rules;              // package folder
+  std::string rules_b;            // diff: second package
+  std::vector<std::string> records;
+  std::vector<std::string> roots;
+  std::string as_of;
+  std::string period;
+  std::string format;             // text | json | jsonl | csv | html
+  std::string lang = "vi";
+  std::string output;
+  std::string by;
+  std::string household;          // explain: which household
+  std::string filter;             // test: name substring
+  bool explain = false;
+  bool quiet = false;
+  bool no_warnings = false;
+  unsigned threads = 0;
+};
+
+void RegisterCheck(CLI::App& app, Options& o);
+void RegisterTest(CLI::App& app, Options& o);
+void RegisterEval(CLI::App& app, Options& o);
+void RegisterExplain(CLI::App& app, Options& o);
+void RegisterReport(CLI::App& app, Options& o);
+void RegisterDiff(CLI::App& app, Options& o);
+
+int RunCheck(const Options& o, std::ostream& out, std::ostream& err);
+int RunTest(const Options& o, std::ostream& out, std::ostream& err);
+int RunEval(const Options& o, std::ostream& out, std::ostream& err);
+int RunExplain(const Options& o, std::ostream& out, std::ostream& err);
+int RunReport(const Options& o, std::ostream& out, std::ostream& err);
+int RunDiff(const Options& o, std::ostream& out, std::ostream& err);
+
+int Dispatch(const std::string& command, const Options& o, std::ostream& out, std::ostream& err);
+
+}  // namespace ansinh::cli
+
+#endif  // ANSINH_LIB_CLI_COMMANDS_HPP_

@@ -1,0 +1,64 @@
+#include "cli/common.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <ostream>
+
+#include "ansinh/error.hpp"
+
+namespace ansinh::cli {
+
+std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, std::ostream& err) {
+  LoadOptions options;
+  options.roots = o.roots;
+  LoadResult loaded = LoadRules(path, options);
+  if (!loaded.ok()) {
+    err << loaded.Format();
+    err << path << ": the rule package has errors (run 'ansinh check " << path << "')\n";
+    return std::nullopt;
+  }
+  return std::move(loaded).Release();
+}
+
+When ParseWhen(const Options& o) {
+  if (o.as_of.empty() == o.period.empty()) {
+    throw UsageError("give exactly one of --as-of YYYY-MM-DD (a day) or --period YYYY-MM (a month)");
+  }
+  if (!o.as_of.empty()) {
+    auto d = Date::Parse(o.as_of);
+    if (!d) throw UsageError("--as-of " + o.as_of + " is not a date: write YYYY-MM-DD, e.g. 2024-07-01");
+    return When::AsOf(*d);
+  }
+  auto m = YearMonth::Parse(o.period);
+  if (!m) throw UsageError("--period " + o.period + " is not a month: write YYYY-MM, e.g. 2024-07");
+  return When::Month(*m);
+}
+
+Language ParseLang(const std::string& lang) { return lang == "en" ? Language::kEn : Language::kVi; }
+
+Output::Output(const Options& o, std::ostream& out) : stream_(&out) {
+  if (o.output.empty() || o.output == "-") return;
+  auto f = std::make_unique<std::ofstream>(o.output, std::ios::binary);
+  if (!*f) throw InputError("cannot write " + o.output);
+  stream_ = f.get();
+  file_ = std::move(f);
+}
+
+Output::~Output() {
+  if (stream_ != nullptr) stream_->flush();
+}
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+}  // namespace ansinh::cli

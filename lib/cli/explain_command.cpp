@@ -1,0 +1,55 @@
+// `ansinh explain <package> <records> --household ID`: one household, readable.
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "ansinh/error.hpp"
+#include "ansinh/reader.hpp"
+#include "cli/common.hpp"
+#include "records/batch.hpp"
+
+namespace ansinh::cli {
+
+void RegisterExplain(CLI::App& app, Options& o) {
+  CLI::App* c = app.add_subcommand("explain",
+                                    "Explain one household in words (Vietnamese by default): what it gets, what "
+                                    "not and why, what is unknown and which question to ask");
+  c->add_option("package", o.rules, "Rule package folder")->required();
+  c->add_option("records", o.records, "Records file(s) holding the household")->required();
+  c->add_option("--household", o.household, "Id of the household (needed when the file holds several)");
+  c->add_option("--as-of", o.as_of, "Evaluate as of this day (YYYY-MM-DD)");
+  c->add_option("--period", o.period, "Evaluate for this month (YYYY-MM)");
+  c->add_option("--lang", o.lang, "vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
+  c->add_flag("--trace", o.explain, "Also show each condition with the values it read");
+  c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+}
+
+int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
+  const When when = ParseWhen(o);
+  std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
+  if (!rules) return 1;
+  RecordReader reader(*rules, o.records);
+  RecordBatch batch(*rules);
+  EvaluateOptions options;
+  options.explain = true;
+  std::vector<std::string> seen;
+  while (reader.Next(batch, 4096)) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const std::string id(batch.data().HouseholdId(i));
+      if (seen.size() < 6) seen.push_back(id);
+      if (!o.household.empty() && id != o.household) continue;
+      if (o.household.empty() && (batch.size() > 1 || seen.size() > 1)) {
+        throw UsageError("the records hold several households: choose one with --household (e.g. --household " +
+                         seen.front() + ")");
+      }
+      DecisionBatch all = Evaluate(*rules, batch, when, options);
+      out << ToText(all[i], ParseLang(o.lang), o.explain);
+      return all[i].ok() ? 0 : 1;
+    }
+  }
+  std::string ids;
+  for (const std::string& s : seen) ids += (ids.empty() ? "" : ", ") + s;
+  throw UsageError("no household '" + o.household + "' in the records (first ids: " + ids + ")");
+}
+
+}  // namespace ansinh::cli

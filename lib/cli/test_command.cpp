@@ -1,0 +1,36 @@
+// `ansinh test <package>`: run the package's YAML tests.
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "ansinh/rule_set.hpp"
+#include "ansinh/testing.hpp"
+#include "cli/commands.hpp"
+
+namespace ansinh::cli {
+
+void RegisterTest(CLI::App& app, Options& o) {
+  CLI::App* c = app.add_subcommand("test", "Run a package's YAML tests; print each failure as expected vs actual (exit 1 on failure)");
+  c->add_option("package", o.rules, "Rule package folder")->required();
+  c->add_option("--filter", o.filter, "Only tests whose name contains this text");
+  c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  c->add_flag("--verbose,-v", o.explain, "List passing tests too, and show each failed test's decision with its trace");
+  c->add_option("--lang", o.lang, "Language of the traces: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
+}
+
+int RunTest(const Options& o, std::ostream& out, std::ostream& err) {
+  LoadOptions options;
+  options.roots = o.roots;
+  LoadResult loaded = LoadRules(o.rules, options);
+  if (!loaded.ok()) {
+    err << loaded.Format();
+    err << o.rules << ": the package has errors; fix them before running its tests\n";
+    return 1;
+  }
+  RuleSet rules = std::move(loaded).Release();
+  const TestReport report = RunTests(rules, o.filter);
+  out << Format(report, o.explain, o.lang == "en" ? Language::kEn : Language::kVi);
+  return report.failed() == 0 ? 0 : 1;
+}
+
+}  // namespace ansinh::cli

@@ -1,0 +1,231 @@
+// Evaluating one chunk: one pass per candidate day (one pass for --as-of),
+// merging each benefit's results by its month rule, then writing decisions.
+#include "eval/chunk_evaluator.hpp"
+
+#include <algorithm>
+
+#include "ansinh/date.hpp"
+#include "plan/plan.hpp"
+
+namespace ansinh::eval {
+
+using internal::CapturedValue;
+using internal::DecisionData;
+
+namespace {
+constexpr uint8_t S(BenefitStatus s) { return static_cast<uint8_t>(s); }
+
+int Rank(uint8_t status) {
+  switch (static_cast<BenefitStatus>(status)) {
+    case BenefitStatus::kEligible: return 3;
+    case BenefitStatus::kUndetermined: return 2;
+    case BenefitStatus::kNotEligible: return 1;
+    default: return 0;
+  }
+}
+}  // namespace
+
+ChunkEvaluator::ChunkEvaluator(const internal::RuleSetImpl& rules, const When& when, const EvaluateOptions& options)
+    : rules_(rules), program_(*rules.program), when_(when), options_(options) {
+  first_day_ = when.period.first_day().days();
+  last_day_ = when.period.last_day().days();
+}
+
+std::vector<std::vector<int64_t>> ChunkEvaluator::CandidateDays() const {
+  const size_t hn = state_.LaneCount(Level::kHousehold);
+  std::vector<std::vector<int64_t>> days(hn);
+  const int y = when_.period.year(), m = when_.period.month();
+  const int dim = DaysInMonth(y, m);
+  std::vector<int64_t> common = {first_day_, last_day_};
+  for (int32_t d : program_.change_days) {
+    if (d >= first_day_ && d <= last_day_) common.push_back(d);
+  }
+  if (program_.every_day) {
+    for (int32_t d = first_day_; d <= last_day_; ++d) common.push_back(d);
+  }
+  auto anniversary = [&](int64_t date, std::vector<int64_t>& out) {
+    const int dom = Date::FromDays(static_cast<int32_t>(date)).day();
+    out.push_back(first_day_ + std::min(dom, dim) - 1);
+  };
+  const internal::BatchData& b = *state_.batch;
+  for (size_t h = 0; h < hn; ++h) {
+    std::vector<int64_t>& out = days[h];
+    out = common;
+    const size_t hg = state_.h_begin + h;
+    for (int32_t f : program_.date_fields[0]) {
+      if (b.household_columns[f].known[hg] == 1) anniversary(b.household_columns[f].value[hg], out);
+    }
+    for (uint32_t p = b.member_begin[hg]; p < b.member_begin[hg + 1]; ++p) {
+      for (int32_t f : program_.date_fields[1]) {
+        if (b.person_columns[f].known[p] == 1) anniversary(b.person_columns[f].value[p], out);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+  (void)y;
+  return days;
+}
+
+void ChunkEvaluator::PrepareAcc() {
+  const size_t nb = program_.benefits.size();
+  acc_lanes_.resize(nb);
+  acc_.resize(nb);
+  for (size_t b = 0; b < nb; ++b) {
+    const size_t n = state_.LaneCount(program_.benefits[b].level);
+    BenefitLanes& l = acc_lanes_[b];
+    l.status.assign(n, 0xFF);  // nothing merged yet
+    l.amount.assign(n, 0);
+    l.version.assign(n, -1);
+    l.failed.assign(n, -1);
+    l.why.assign(n, 0);
+    l.superseded_by.assign(n, -1);
+    Acc& a = acc_[b];
+    a.day.assign(n, 0);
+    if (options_.reasons) {
+      a.lhs.assign(n, CapturedValue{});
+      a.rhs.assign(n, CapturedValue{});
+    }
+    if (options_.explain) a.explain.assign(n, {});
+  }
+}
+
+CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane) {
+  CapturedValue c;
+  c.reg = reg;
+  if (reg < 0) return c;
+  const Reg& r = state_.regs[reg];
+  const plan::RegInfo& info = program_.regs[reg];
+  size_t at = lane;
+  if (!r.scalar && info.level != level) {
+    if (info.level == Level::kHousehold && level == Level::kPerson) {
+      at = state_.lanes.hh_of_person[lane];
+    } else {
+      c.state = plan::kUnknown;  // not readable at this lane (a finer level)
+      return c;
+    }
+  }
+  c.state = r.State(at);
+  c.raw = r.At(at);
+  if (info.type == ValueType::kString && c.state == plan::kKnown) {
+    const std::string_view text = (c.raw & plan::kProgramString)
+                                      ? std::string_view(program_.strings[static_cast<size_t>(c.raw & ~plan::kProgramString)])
+                                      : state_.batch->String(c.raw);
+    c.raw = pool_->AddText(text);
+  }
+  return c;
+}
+
+void ChunkEvaluator::CaptureDetails(size_t b, size_t lane) {
+  const plan::BenefitPlan& bp = program_.benefits[b];
+  const BenefitLanes& l = acc_lanes_[b];
+  Acc& a = acc_[b];
+  const int v = l.version[lane];
+  if (v < 0) return;
+  const plan::VersionPlan& vp = bp.versions[static_cast<size_t>(v)];
+  if (options_.reasons && l.failed[lane] >= 0) {
+    const plan::ConditionPlan& c = vp.conditions[static_cast<size_t>(l.failed[lane])];
+    a.lhs[lane] = Capture(c.top != expr::Op::kNone ? c.lhs : c.reg, bp.level, lane);
+    a.rhs[lane] = Capture(c.rhs, bp.level, lane);
+  }
+  if (options_.explain) {
+    std::vector<CapturedValue>& e = a.explain[lane];
+    e.clear();
+    for (const plan::ConditionPlan& c : vp.conditions) {
+      e.push_back(Capture(c.reg, bp.level, lane));
+      for (const plan::Read& r : c.reads) e.push_back(Capture(r.reg, bp.level, lane));
+    }
+    e.push_back(Capture(vp.amount_reg, bp.level, lane));
+    for (const plan::Read& r : vp.amount_reads) e.push_back(Capture(r.reg, bp.level, lane));
+  }
+}
+
+void ChunkEvaluator::Merge(size_t pass) {
+  const bool period = when_.is_period;
+  for (size_t b = 0; b < program_.benefits.size(); ++b) {
+    const plan::BenefitPlan& bp = program_.benefits[b];
+    const BenefitLanes& now = state_.benefits[b];
+    BenefitLanes& acc = acc_lanes_[b];
+    const size_t n = now.status.size();
+    for (size_t i = 0; i < n; ++i) {
+      const size_t h = bp.level == Level::kHousehold ? i : state_.lanes.hh_of_person[i];
+      const int64_t day = period ? pass_days_[h] : when_.as_of.days();
+      if (period && pass > 0 && day == acc_[b].day[i] && acc.status[i] != 0xFF) continue;  // same day again
+      if (period && bp.month_rule == 1 && day != first_day_) continue;
+      if (period && bp.month_rule == 2 && day != last_day_) continue;
+      bool take = acc.status[i] == 0xFF;
+      if (!take) {
+        const int r_now = Rank(now.status[i]), r_acc = Rank(acc.status[i]);
+        take = r_now > r_acc || (r_now == 3 && r_acc == 3 && now.amount[i] > acc.amount[i]);
+      }
+      if (!take) continue;
+      acc.status[i] = now.status[i];
+      acc.amount[i] = now.amount[i];
+      acc.version[i] = now.version[i];
+      acc.failed[i] = now.failed[i];
+      acc.why[i] = now.why[i];
+      acc.superseded_by[i] = now.superseded_by[i];
+      acc_[b].day[i] = static_cast<int32_t>(day);
+      if (options_.reasons || options_.explain) CaptureDetails(b, i);
+    }
+  }
+}
+
+void ChunkEvaluator::CopyVariables() {
+  vars_.resize(program_.variable_regs.size());
+  for (size_t v = 0; v < program_.variable_regs.size(); ++v) {
+    const int32_t reg = program_.variable_regs[v];
+    const Level level = program_.regs[reg].level;
+    const size_t n = state_.LaneCount(level);
+    const Reg& r = state_.regs[reg];
+    std::vector<internal::VarValue>& out = vars_[v];
+    out.resize(n);
+    for (size_t i = 0; i < n; ++i) out[i] = internal::VarValue{r.At(i), r.State(i)};
+  }
+}
+
+void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, DecisionData& out,
+                              uint32_t chunk) {
+  out_ = &out;
+  pool_ = out.pools[chunk].get();
+  chunk_ = chunk;
+  h_begin_ = h_begin;
+  state_.Prepare(program_, batch, h_begin, h_count);
+  state_.SetPeriod(first_day_, last_day_);
+  PrepareAcc();
+  if (!when_.is_period) {
+    state_.SetDay(when_.as_of.days());
+    state_.Run();
+    CopyVariables();
+    if (!options_.reasons && !options_.explain) {
+      // One pass is the result: take its lanes instead of merging them.
+      acc_lanes_.swap(state_.benefits);
+      const int32_t day = when_.as_of.days();
+      for (Acc& a : acc_) std::fill(a.day.begin(), a.day.end(), day);
+    } else {
+      Merge(0);
+    }
+  } else {
+    const std::vector<std::vector<int64_t>> days = CandidateDays();
+    size_t passes = 1;
+    for (const auto& d : days) passes = std::max(passes, d.size());
+    pass_days_.assign(h_count, first_day_);
+    for (size_t k = 0; k < passes; ++k) {
+      for (size_t h = 0; h < h_count; ++h) pass_days_[h] = days[h][std::min(k, days[h].size() - 1)];
+      // Passes always end on the month's last day (it is every household's last candidate).
+      state_.SetDays(pass_days_);
+      state_.Run();
+      if (k == 0) CopyVariables();
+      Merge(k);
+    }
+    std::vector<int32_t> winner;
+    for (const plan::GroupPlan& g : program_.groups) {
+      const size_t n = state_.LaneCount(g.level);
+      winner.assign(n, -1);
+      ResolveGroup(g, acc_lanes_, winner, n);
+    }
+  }
+  Assemble(out);
+}
+
+}  // namespace ansinh::eval

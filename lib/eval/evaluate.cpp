@@ -1,0 +1,167 @@
+// Public evaluation entry points: one household, or a batch on N threads.
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "ansinh/decision.hpp"
+#include "ansinh/error.hpp"
+#include "eval/chunk_evaluator.hpp"
+#include "eval/decision_data.hpp"
+#include "eval/rule_set_impl.hpp"
+#include "records/batch.hpp"
+
+namespace ansinh {
+
+using internal::DecisionData;
+
+When When::AsOf(Date date) {
+  When w;
+  w.is_period = false;
+  w.as_of = date;
+  w.period = YearMonth(date.year(), date.month());
+  return w;
+}
+
+When When::Month(YearMonth month) {
+  When w;
+  w.is_period = true;
+  w.period = month;
+  w.as_of = month.first_day();
+  return w;
+}
+
+std::string When::ToString() const { return is_period ? period.ToString() : as_of.ToString(); }
+
+const char* ToString(BenefitStatus status) noexcept {
+  switch (status) {
+    case BenefitStatus::kEligible: return "eligible";
+    case BenefitStatus::kNotEligible: return "not_eligible";
+    case BenefitStatus::kUndetermined: return "undetermined";
+    case BenefitStatus::kSuperseded: return "superseded";
+    case BenefitStatus::kNotInForce: return "not_in_force";
+  }
+  return "not_eligible";
+}
+
+namespace {
+
+// Sizes every column of `out` for the whole batch.
+void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionData& out) {
+  const internal::RuleSetImpl& impl = rules.impl();
+  const size_t nh = batch.households, np = batch.persons;
+  out.households.assign(nh, internal::HouseholdRow{});
+  out.members.assign(np, internal::MemberRow{});
+  for (size_t b = 0; b < impl.benefits.size(); ++b) {
+    const bool household = impl.benefits[b].applies_to == Entity::kHousehold;
+    internal::OutcomeColumn col;
+    col.benefit = static_cast<uint32_t>(b);
+    const size_t n = household ? nh : np;
+    col.status.resize(n);
+    col.amount.resize(n);
+    col.superseded_by.resize(n);
+    col.detail.resize(n);
+    (household ? out.household_outcomes : out.person_outcomes).push_back(std::move(col));
+  }
+  for (const VariableInfo& v : impl.variables) {
+    (v.entity == Entity::kHousehold ? out.household_vars : out.person_vars)
+        .emplace_back(v.entity == Entity::kHousehold ? nh : np);
+  }
+  for (const internal::IndicatorMeta& i : impl.indicators) {
+    (i.population == Entity::kHousehold ? out.household_indicators : out.person_indicators)
+        .emplace_back(i.population == Entity::kHousehold ? nh : np);
+  }
+}
+
+// Households that were not evaluated (cancelled): ids and an error.
+void MarkUnevaluated(const internal::BatchData& batch, size_t begin, size_t count, DecisionData& out,
+                     uint32_t chunk) {
+  internal::ChunkPool& pool = *out.pools[chunk];
+  for (size_t h = begin; h < begin + count; ++h) {
+    internal::HouseholdRow& row = out.households[h];
+    row.chunk = chunk;
+    row.id = pool.AddText(batch.HouseholdId(h));
+    row.ok = false;
+    row.origin_file = static_cast<uint32_t>(pool.origin_files.size());
+    pool.origin_files.push_back(batch.origins[h].file);
+    row.origin_line = batch.origins[h].line;
+    row.origin_index = batch.origins[h].index;
+    row.issue_begin = static_cast<uint32_t>(pool.issues.size());
+    RecordIssue issue;
+    issue.code = "R_CANCELLED";
+    issue.message = "evaluation was cancelled before this record";
+    issue.message_vi = "việc tính toán đã bị dừng trước hồ sơ này";
+    pool.issues.push_back(issue);
+    row.issue_count = 1;
+    row.member_begin = batch.member_begin[h];
+    row.member_count = batch.member_begin[h + 1] - batch.member_begin[h];
+    for (uint32_t p = row.member_begin; p < row.member_begin + row.member_count; ++p) {
+      out.members[p].id = pool.AddText(batch.PersonId(p));
+      out.members[p].household = static_cast<uint32_t>(h);
+    }
+  }
+}
+
+}  // namespace
+
+DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const When& when,
+                       const EvaluateOptions& options) {
+  const internal::BatchData& batch = records.data();
+  if (batch.schema != &rules.impl().schema) {
+    throw UsageError("the records were read for another rule set: build the RecordBatch with the same RuleSet");
+  }
+  auto data = std::make_shared<DecisionData>();
+  data->rules = rules;
+  data->when = when;
+  data->reasons = options.reasons;
+  data->explain = options.explain;
+  Allocate(rules, batch, *data);
+  const size_t n = batch.households;
+  const size_t chunk = std::max<size_t>(1, options.chunk_households);
+  const size_t chunks = (n + chunk - 1) / chunk;
+  data->pools.resize(chunks);
+  for (auto& p : data->pools) p = std::make_unique<internal::ChunkPool>();
+  unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, chunks)));
+  std::atomic<size_t> done{0};
+  auto cancelled = [&] { return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed); };
+  auto run_chunk = [&](eval::ChunkEvaluator& ev, size_t c) {
+    const size_t begin = c * chunk, count = std::min(chunk, n - begin);
+    if (cancelled()) {
+      MarkUnevaluated(batch, begin, count, *data, static_cast<uint32_t>(c));
+    } else {
+      ev.Evaluate(batch, begin, count, *data, static_cast<uint32_t>(c));
+    }
+    const size_t finished = done.fetch_add(count) + count;
+    if (options.progress) options.progress(finished);
+  };
+  if (threads <= 1) {
+    eval::ChunkEvaluator ev(rules.impl(), when, options);
+    for (size_t c = 0; c < chunks; ++c) run_chunk(ev, c);
+    return DecisionBatch(std::move(data));
+  }
+  // Chunks write disjoint slices of the columns and their own pools: no merge.
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      eval::ChunkEvaluator ev(rules.impl(), when, options);
+      for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev, c);
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  return DecisionBatch(std::move(data));
+}
+
+Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
+                  const EvaluateOptions& options) {
+  RecordBatch batch(rules);
+  batch.Add(household);
+  EvaluateOptions one = options;
+  one.threads = 1;
+  DecisionBatch decisions = Evaluate(rules, batch, when, one);
+  return Decision(decisions[0]);
+}
+
+size_t DecisionBatch::size() const noexcept { return data_ ? data_->households.size() : 0; }
+
+}  // namespace ansinh

@@ -1,0 +1,194 @@
+// The stable JSON form of a decision (docs/decision-format.md) and the
+// readable text form for case workers.
+#include "ansinh/decimal.hpp"
+#include "ansinh/decision.hpp"
+#include "common/json_writer.hpp"
+#include "eval/render.hpp"
+
+namespace ansinh {
+
+using internal::JsonWriter;
+
+namespace {
+
+void ValueJson(JsonWriter& w, const OutputValue& v) {
+  if (!v.known) {
+    w.Null();
+    return;
+  }
+  switch (v.type) {
+    case ValueType::kBool: w.Bool(v.raw != 0); break;
+    case ValueType::kInt: w.Int(v.raw); break;
+    case ValueType::kMoney:
+    case ValueType::kDecimal: w.Raw(Decimal::FromMillionths(v.raw).ToString()); break;
+    case ValueType::kDate: w.String(Date::FromDays(static_cast<int32_t>(v.raw)).ToString()); break;
+    case ValueType::kEnum:
+    case ValueType::kString: w.String(v.text); break;
+    case ValueType::kSet:
+      w.BeginArray();
+      for (const std::string& item : v.items) w.String(item);
+      w.EndArray();
+      break;
+  }
+}
+
+void LabelJson(JsonWriter& w, const Label& l) {
+  w.BeginObject();
+  w.Key("vi").String(l.vi);
+  w.Key("en").String(l.en);
+  w.EndObject();
+}
+
+void IssuesJson(JsonWriter& w, Span<RecordIssue> issues) {
+  w.BeginArray();
+  for (const RecordIssue& i : issues) {
+    w.BeginObject();
+    w.Key("code").String(i.code);
+    w.Key("field").String(i.field);
+    w.Key("message").String(i.message);
+    w.Key("message_vi").String(i.message_vi);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void VariablesJson(JsonWriter& w, const std::vector<std::pair<const VariableInfo*, OutputValue>>& vars) {
+  w.BeginObject();
+  for (const auto& [info, value] : vars) {
+    w.Key(info->name);
+    ValueJson(w, value);
+  }
+  w.EndObject();
+}
+
+void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
+  w.BeginObject();
+  w.Key("name").String(c.name);
+  w.Key("label");
+  LabelJson(w, c.label);
+  w.Key("source").String(c.source);
+  w.Key("location").String(ToString(c.location));
+  w.Key("value");
+  ValueJson(w, c.result);
+  w.Key("reads").BeginArray();
+  for (const ExplainedRead& r : c.reads) {
+    w.BeginObject();
+    w.Key("name").String(r.name);
+    w.Key("value");
+    ValueJson(w, r.value);
+    if (r.parameter) {
+      w.Key("in_force_from").String(r.parameter->from.ToString());
+      w.Key("reference").String(r.parameter->reference);
+      w.Key("provisional").Bool(r.parameter->provisional);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain) {
+  const RuleSet& rules = d.rules();
+  w.BeginArray();
+  for (const BenefitOutcome o : outcomes) {
+    const BenefitInfo& info = rules.benefits()[o.benefit];
+    w.BeginObject();
+    w.Key("benefit").String(info.id);
+    w.Key("status").String(ToString(o.status));
+    w.Key("amount");
+    if (o.has_amount) w.Int(o.amount);
+    else w.Null();
+    w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
+    w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
+    w.Key("group");
+    if (info.group.empty()) w.Null();
+    else w.String(info.group);
+    std::string reference = info.reference;
+    if (auto ex = explain ? d.explanation(o) : std::nullopt) reference = ex->reference;
+    w.Key("reference").String(reference);
+    w.Key("superseded_by");
+    if (o.superseded_by >= 0) w.String(rules.benefits()[o.superseded_by].id);
+    else w.Null();
+    w.Key("missing").BeginArray();
+    for (const std::string& m : d.missing(o)) w.String(m);
+    w.EndArray();
+    w.Key("provisional").Bool(o.provisional);
+    if (o.provisional) {
+      w.Key("provisional_values").BeginArray();
+      for (const ParameterUse& p : d.provisional_uses(o)) {
+        w.BeginObject();
+        w.Key("parameter").String(p.parameter);
+        w.Key("from").String(p.from.ToString());
+        w.Key("value").String(p.value);
+        w.Key("reference").String(p.reference);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.Key("reason").BeginObject();
+    w.Key("vi").String(d.reason(o, Language::kVi));
+    w.Key("en").String(d.reason(o, Language::kEn));
+    w.EndObject();
+    if (explain) {
+      if (auto ex = d.explanation(o)) {
+        w.Key("explanation").BeginObject();
+        w.Key("decided_on").String(ex->decided_on.ToString());
+        w.Key("conditions").BeginArray();
+        for (const ExplainedCondition& c : ex->conditions) ConditionJson(w, c);
+        w.EndArray();
+        if (ex->amount) {
+          w.Key("amount");
+          ConditionJson(w, *ex->amount);
+        }
+        w.EndObject();
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
+std::string ToJson(const DecisionView& d, const JsonOptions& options) {
+  JsonWriter w(options.pretty);
+  const RuleSet& rules = d.rules();
+  w.BeginObject();
+  w.Key("household_id").String(d.household_id());
+  if (d.when().is_period) {
+    w.Key("period").String(d.when().period.ToString());
+  } else {
+    w.Key("as_of").String(d.when().as_of.ToString());
+  }
+  w.Key("rules").BeginObject();
+  w.Key("id").String(rules.info().id);
+  w.Key("version").String(rules.info().version);
+  w.Key("hash").String(rules.info().hash);
+  w.EndObject();
+  w.Key("status").String(d.ok() ? "ok" : "error");
+  w.Key("errors");
+  IssuesJson(w, d.errors());
+  w.Key("warnings");
+  IssuesJson(w, d.warnings());
+  w.Key("variables");
+  VariablesJson(w, d.variables());
+  w.Key("benefits");
+  BenefitsJson(w, d, d.benefits(), options.explain);
+  w.Key("members").BeginArray();
+  for (size_t m = 0; m < d.member_count(); ++m) {
+    w.BeginObject();
+    w.Key("person_id").String(d.member_id(m));
+    w.Key("variables");
+    VariablesJson(w, d.variables(static_cast<int>(m)));
+    w.Key("benefits");
+    BenefitsJson(w, d, d.member_benefits(m), options.explain);
+    w.Key("total_monthly").Int(d.member_total_monthly(m));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("total_monthly").Int(d.total_monthly());
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace ansinh

@@ -1,0 +1,26 @@
+// Internal: turning stored decisions into words and JSON.
+#ifndef ANSINH_LIB_EVAL_RENDER_HPP_
+#define ANSINH_LIB_EVAL_RENDER_HPP_
+
+#include <string>
+#include <vector>
+
+#include "ansinh/decision.hpp"
+#include "eval/decision_data.hpp"
+#include "eval/rule_set_impl.hpp"
+
+namespace ansinh::internal {
+
+OutputValue VariableOutput(const RuleSetImpl& impl, size_t variable, const VarValue& value);
+// A captured register value as an OutputValue.
+OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, const CapturedValue& value);
+// "members[P2].has_supporter", "income_per_capita", "param.war_invalid_allowance[35]".
+std::vector<std::string> MissingPaths(const DecisionData& data, size_t household, const BenefitOutcome& o);
+std::string Reason(const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
+Explanation Explain(const DecisionData& data, size_t household, const BenefitOutcome& o);
+// A value for people: vi "1.500.000 đ", en "1,500,000 VND"; enum labels; dates; yes/no.
+std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang);
+
+}  // namespace ansinh::internal
+
+#endif  // ANSINH_LIB_EVAL_RENDER_HPP_

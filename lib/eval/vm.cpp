@@ -1,0 +1,231 @@
+// The column evaluator's driver: lanes, register binding, op dispatch.
+#include "eval/vm.hpp"
+
+#include <cstring>
+
+namespace ansinh::eval {
+
+using plan::OpCode;
+using plan::RegKind;
+
+void EvalState::Prepare(const plan::Program& prog, const internal::BatchData& data, size_t first, size_t count) {
+  program = &prog;
+  batch = &data;
+  h_begin = first;
+  p_begin = data.member_begin[first];
+  chunk_households_ = count;
+  why.Clear();
+  BuildLanes(prog.slots[2] > 0);
+  for (int l = 0; l < 3; ++l) {
+    const size_t n = lanes.count[l];
+    const size_t need = static_cast<size_t>(prog.slots[l]) * n;
+    if (values_[l].size() < need) {
+      values_[l].resize(need);
+      states_[l].resize(need);
+      whys_[l].resize(need);
+    }
+  }
+  BindRegisters();
+  benefits.resize(prog.benefits.size());
+  for (size_t b = 0; b < prog.benefits.size(); ++b) {
+    const size_t n = LaneCount(prog.benefits[b].level);
+    BenefitLanes& bl = benefits[b];
+    bl.status.resize(n);
+    bl.amount.resize(n);
+    bl.version.resize(n);
+    bl.failed.resize(n);
+    bl.why.resize(n);
+    bl.superseded_by.resize(n);
+  }
+  group_winner.resize(prog.groups.size());
+  for (size_t g = 0; g < prog.groups.size(); ++g) group_winner[g].resize(LaneCount(prog.groups[g].level));
+}
+
+void EvalState::BuildLanes(bool pairs) {
+  const auto& mb = batch->member_begin;
+  const size_t hn = chunk_households_;
+  lanes.count[0] = hn;
+  const size_t p0 = mb[h_begin];
+  const size_t pn = mb[h_begin + hn] - p0;
+  lanes.count[1] = pn;
+  lanes.member_begin.resize(hn + 1);
+  lanes.hh_of_person.resize(pn);
+  for (size_t h = 0; h <= hn; ++h) lanes.member_begin[h] = static_cast<uint32_t>(mb[h_begin + h] - p0);
+  for (size_t h = 0; h < hn; ++h) {
+    for (uint32_t p = lanes.member_begin[h]; p < lanes.member_begin[h + 1]; ++p) {
+      lanes.hh_of_person[p] = static_cast<uint32_t>(h);
+    }
+  }
+  has_pairs_ = pairs;
+  lanes.count[2] = 0;
+  if (!pairs) return;
+  size_t total = 0;
+  for (size_t h = 0; h < hn; ++h) {
+    const size_t m = lanes.member_begin[h + 1] - lanes.member_begin[h];
+    total += m * m;
+  }
+  lanes.count[2] = total;
+  lanes.pair_person.resize(total);
+  lanes.pair_member.resize(total);
+  lanes.hh_of_pair.resize(total);
+  lanes.pair_begin.resize(pn + 1);
+  uint32_t k = 0;
+  for (size_t h = 0; h < hn; ++h) {
+    const uint32_t b = lanes.member_begin[h], e = lanes.member_begin[h + 1];
+    for (uint32_t p = b; p < e; ++p) {
+      lanes.pair_begin[p] = k;
+      for (uint32_t m = b; m < e; ++m, ++k) {
+        lanes.pair_person[k] = p;
+        lanes.pair_member[k] = m;
+        lanes.hh_of_pair[k] = static_cast<uint32_t>(h);
+      }
+    }
+  }
+  lanes.pair_begin[pn] = k;
+}
+
+void EvalState::BindRegisters() {
+  const plan::Program& prog = *program;
+  regs.resize(prog.regs.size());
+  for (size_t r = 0; r < prog.regs.size(); ++r) {
+    const plan::RegInfo& info = prog.regs[r];
+    Reg& reg = regs[r];
+    reg = Reg{};
+    switch (info.kind) {
+      case RegKind::kConst:
+        reg.s = info.value;
+        reg.s_state = info.state;
+        break;
+      case RegKind::kField: {
+        const bool person = info.entity == 1;
+        const auto& col = (person ? batch->person_columns : batch->household_columns)[info.field];
+        const size_t offset = person ? p_begin : h_begin;
+        const size_t n = lanes.count[person ? 1 : 0];
+        reg.scalar = false;
+        reg.field = true;
+        reg.entity = info.entity;
+        reg.field_index = info.field;
+        reg.v = const_cast<int64_t*>(col.value.data() + offset);
+        reg.st = const_cast<uint8_t*>(col.known.data() + offset);
+        reg.all_known = n == 0 || std::memchr(reg.st, 0, n) == nullptr;
+        break;
+      }
+      default: break;  // ops and days are bound when they run / per pass
+    }
+  }
+}
+
+void EvalState::SetDay(int32_t d) {
+  scalar_day = true;
+  day = d;
+  Reg& r = regs[program->as_of_reg];
+  r = Reg{};
+  r.s = d;
+}
+
+void EvalState::SetDays(const std::vector<int64_t>& per_household) {
+  scalar_day = false;
+  day_column_ = per_household;
+  day_states_.assign(per_household.size(), kKnown);
+  Reg& r = regs[program->as_of_reg];
+  r = Reg{};
+  r.scalar = false;
+  r.v = day_column_.data();
+  r.st = day_states_.data();
+}
+
+void EvalState::SetPeriod(int32_t first_day, int32_t last_day) {
+  Reg& a = regs[program->period_start_reg];
+  a = Reg{};
+  a.s = first_day;
+  Reg& b = regs[program->period_end_reg];
+  b = Reg{};
+  b.s = last_day;
+}
+
+Reg& EvalState::OutColumn(const plan::Op& op) {
+  Reg& r = regs[op.out];
+  const int l = static_cast<int>(op.level);
+  const size_t n = lanes.count[l];
+  const size_t base = static_cast<size_t>(program->regs[op.out].slot) * n;
+  r = Reg{};
+  r.scalar = false;
+  r.v = values_[l].data() + base;
+  r.st = states_[l].data() + base;
+  r.why = whys_[l].data() + base;
+  return r;
+}
+
+Reg& EvalState::OutScalar(const plan::Op& op) {
+  Reg& r = regs[op.out];
+  r = Reg{};
+  return r;
+}
+
+void EvalState::Run() {
+  const plan::Program& prog = *program;
+  for (const plan::Op& op : prog.ops) {
+    if (op.guard >= 0 && scalar_day) {
+      const plan::Guard& g = prog.guards[op.guard];
+      if (day < g.from || day > g.to) continue;
+    }
+    switch (op.code) {
+      case OpCode::kGatherHP:
+      case OpCode::kGatherHPair:
+      case OpCode::kGatherPPairPerson:
+      case OpCode::kGatherPPairMember: RunGather(*this, op); break;
+      case OpCode::kAdd:
+      case OpCode::kSub:
+      case OpCode::kNeg:
+      case OpCode::kMulII:
+      case OpCode::kMulSI:
+      case OpCode::kMulSS:
+      case OpCode::kDivSS:
+      case OpCode::kDivSI:
+      case OpCode::kCast: RunArithmetic(*this, op); break;
+      case OpCode::kEq:
+      case OpCode::kNe:
+      case OpCode::kLt:
+      case OpCode::kLe:
+      case OpCode::kGt:
+      case OpCode::kGe:
+      case OpCode::kStrEq:
+      case OpCode::kStrNe: RunCompare(*this, op); break;
+      case OpCode::kAnd:
+      case OpCode::kOr:
+      case OpCode::kNot:
+      case OpCode::kIf: RunLogic(*this, op); break;
+      case OpCode::kInMask:
+      case OpCode::kInList:
+      case OpCode::kInStrList:
+      case OpCode::kSetHas:
+      case OpCode::kSetHasConst:
+      case OpCode::kEnumMap: RunMembership(*this, op); break;
+      case OpCode::kMonthsBetween:
+      case OpCode::kYearsBetween:
+      case OpCode::kDaysBetween:
+      case OpCode::kAddMonths:
+      case OpCode::kAddYears:
+      case OpCode::kYear:
+      case OpCode::kMonth:
+      case OpCode::kDay: RunDates(*this, op); break;
+      case OpCode::kMin:
+      case OpCode::kMax:
+      case OpCode::kAbs:
+      case OpCode::kRound:
+      case OpCode::kSize:
+      case OpCode::kKnownOf:
+      case OpCode::kDefault: RunMisc(*this, op); break;
+      case OpCode::kCount:
+      case OpCode::kAny:
+      case OpCode::kAll:
+      case OpCode::kSum: RunReduce(*this, op); break;
+      case OpCode::kParam: RunParam(*this, op); break;
+      case OpCode::kBenefit: RunBenefit(*this, op); break;
+      case OpCode::kGroup: RunGroup(*this, op); break;
+      case OpCode::kReceives: RunReceives(*this, op); break;
+    }
+  }
+}
+
+}  // namespace ansinh::eval

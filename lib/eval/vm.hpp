@@ -1,0 +1,128 @@
+// Internal: the column evaluator. Runs a Program over one chunk of households
+// at a time: every op processes all lanes of its level (households, persons,
+// or person×member pairs) in a tight loop. Per-thread mutable state lives in
+// EvalState and is reused across chunks, so evaluation allocates only while
+// its buffers grow to the largest chunk seen.
+#ifndef ANSINH_LIB_EVAL_VM_HPP_
+#define ANSINH_LIB_EVAL_VM_HPP_
+
+#include <cstdint>
+#include <vector>
+
+#include "eval/why_pool.hpp"
+#include "plan/plan.hpp"
+#include "records/batch.hpp"
+
+namespace ansinh::eval {
+
+using plan::kError;
+using plan::kKnown;
+using plan::kUnknown;
+using plan::Level;
+
+// The runtime view of one register for the current chunk and pass. Either a
+// scalar (one value for every lane) or a column. `all_known` lets ops skip the
+// per-lane state logic in the common case.
+struct Reg {
+  int64_t* v = nullptr;
+  uint8_t* st = nullptr;
+  uint32_t* why = nullptr;
+  int64_t s = 0;
+  uint8_t s_state = kKnown;
+  uint32_t s_why = 0;
+  bool scalar = true;
+  bool all_known = true;
+  bool field = false;  // a record column: `why` is made on demand
+  uint8_t entity = 0;
+  int32_t field_index = -1;
+
+  int64_t At(size_t i) const { return scalar ? s : v[i]; }
+  // Every lane known. (`all_known` alone describes columns; a scalar's state is s_state.)
+  bool AllKnown() const { return scalar ? s_state == kKnown : all_known; }
+  uint8_t State(size_t i) const { return scalar ? s_state : all_known ? kKnown : st[i]; }
+};
+
+// The lanes of one chunk and how they relate.
+struct Lanes {
+  size_t count[3] = {0, 0, 0};
+  std::vector<uint32_t> hh_of_person;   // person lane -> household lane
+  std::vector<uint32_t> member_begin;   // household lane -> first person lane (size households + 1)
+  std::vector<uint32_t> pair_person;    // pair lane -> person lane
+  std::vector<uint32_t> pair_member;    // pair lane -> member (person) lane
+  std::vector<uint32_t> hh_of_pair;     // pair lane -> household lane
+  std::vector<uint32_t> pair_begin;     // person lane -> first pair lane (size persons + 1)
+};
+
+// Results of one benefit for the lanes of its level, in the current pass.
+struct BenefitLanes {
+  std::vector<uint8_t> status;        // BenefitStatus, before group resolution
+  std::vector<int64_t> amount;        // rounded amount, when eligible
+  std::vector<int16_t> version;       // version in force, or -1
+  std::vector<int16_t> failed;        // first false condition, or -1
+  std::vector<uint32_t> why;          // undetermined: what is missing / the error
+  std::vector<int32_t> superseded_by;  // group resolution: winner, or -1
+};
+
+class EvalState {
+ public:
+  // Binds the state to a program and a chunk [h_begin, h_begin + h_count) of
+  // `batch`. `pairs`: build pair lanes (the program has pair-level ops).
+  void Prepare(const plan::Program& program, const internal::BatchData& batch, size_t h_begin, size_t h_count);
+  // Sets the day for this pass: one day for all (as_of) or one per household.
+  void SetDay(int32_t day);
+  void SetDays(const std::vector<int64_t>& per_household);
+  void SetPeriod(int32_t first_day, int32_t last_day);
+  // Runs every op of the program for the bound chunk.
+  void Run();
+
+  const plan::Program* program = nullptr;
+  const internal::BatchData* batch = nullptr;
+  size_t h_begin = 0, p_begin = 0;
+  Lanes lanes;
+  std::vector<Reg> regs;
+  std::vector<BenefitLanes> benefits;
+  std::vector<std::vector<int32_t>> group_winner;
+  WhyPool why;
+  bool scalar_day = true;
+  int32_t day = 0;
+
+  // Why a lane of a register is not known (0 if known).
+  uint32_t WhyAt(const Reg& r, size_t i) {
+    if (r.scalar) return r.s_why;
+    if (r.field) return why.Field(r.entity, static_cast<uint32_t>(i), static_cast<uint32_t>(r.field_index));
+    return r.all_known || r.st[i] == kKnown ? 0 : r.why[i];
+  }
+  size_t LaneCount(Level level) const { return lanes.count[static_cast<int>(level)]; }
+  // The output register of `op`, as a column of its level (buffers reused).
+  Reg& OutColumn(const plan::Op& op);
+  Reg& OutScalar(const plan::Op& op);
+
+ private:
+  void BuildLanes(bool pairs);
+  void BindRegisters();
+  std::vector<int64_t> values_[3];
+  std::vector<uint8_t> states_[3];
+  std::vector<uint32_t> whys_[3];
+  std::vector<int64_t> day_column_;
+  std::vector<uint8_t> day_states_;
+  bool has_pairs_ = false;
+  size_t chunk_households_ = 0;
+};
+
+// Op families (vm_*.cpp). Each runs one op over all lanes of its level.
+void RunGather(EvalState& s, const plan::Op& op);
+void RunArithmetic(EvalState& s, const plan::Op& op);
+void RunCompare(EvalState& s, const plan::Op& op);
+void RunLogic(EvalState& s, const plan::Op& op);
+void RunMembership(EvalState& s, const plan::Op& op);
+void RunDates(EvalState& s, const plan::Op& op);
+void RunMisc(EvalState& s, const plan::Op& op);
+void RunReduce(EvalState& s, const plan::Op& op);
+void RunParam(EvalState& s, const plan::Op& op);
+void RunBenefit(EvalState& s, const plan::Op& op);
+void RunGroup(EvalState& s, const plan::Op& op);
+void RunReceives(EvalState& s, const plan::Op& op);
+
+}  // namespace ansinh::eval
+
+#endif  // ANSINH_LIB_EVAL_VM_HPP_

@@ -1,0 +1,157 @@
+// Op families: benefit outcomes per lane, group resolution (highest wins),
+// and receives/qualifies.
+#include "ansinh/decimal.hpp"
+#include "ansinh/decision.hpp"
+#include "eval/vm_kernels.hpp"
+
+namespace ansinh::eval {
+
+using plan::BenefitPlan;
+using plan::Op;
+using plan::VersionPlan;
+
+namespace {
+
+constexpr uint8_t S(BenefitStatus s) { return static_cast<uint8_t>(s); }
+
+int VersionOn(const BenefitPlan& p, int64_t day) {
+  for (size_t v = 0; v < p.versions.size(); ++v) {
+    if (day >= p.versions[v].from && day <= p.versions[v].to) return static_cast<int>(v);
+  }
+  return -1;
+}
+
+}  // namespace
+
+void RunBenefit(EvalState& s, const Op& op) {
+  const BenefitPlan& p = s.program->benefits[op.aux];
+  BenefitLanes& bl = s.benefits[op.aux];
+  const Reg day = s.regs[p.day_reg];
+  const size_t n = s.LaneCount(p.level);
+  const int scalar_version = day.scalar ? VersionOn(p, day.s) : -2;
+  for (size_t i = 0; i < n; ++i) {
+    const int v = scalar_version != -2 ? scalar_version : VersionOn(p, day.At(i));
+    bl.superseded_by[i] = -1;
+    bl.version[i] = static_cast<int16_t>(v);
+    bl.failed[i] = -1;
+    bl.amount[i] = 0;
+    bl.why[i] = 0;
+    if (v < 0) {
+      bl.status[i] = S(BenefitStatus::kNotInForce);
+      continue;
+    }
+    const VersionPlan& vp = p.versions[static_cast<size_t>(v)];
+    bool unknown = false, error = false;
+    uint32_t why = 0, error_why = 0;
+    int failed = -1;
+    for (size_t c = 0; c < vp.conditions.size(); ++c) {
+      const Reg& r = s.regs[vp.conditions[c].reg];
+      const uint8_t st = r.State(i);
+      if (st == kKnown) {
+        if (r.At(i) == 0) {
+          failed = static_cast<int>(c);
+          break;
+        }
+      } else if (st == kError) {
+        if (!error) error_why = s.WhyAt(r, i);
+        error = true;
+      } else {
+        unknown = true;
+        why = s.why.Union(why, s.WhyAt(r, i));
+      }
+    }
+    if (failed >= 0) {
+      bl.status[i] = S(BenefitStatus::kNotEligible);
+      bl.failed[i] = static_cast<int16_t>(failed);
+      continue;
+    }
+    if (error || unknown) {
+      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.why[i] = error ? error_why : why;
+      continue;
+    }
+    const Reg& amount = s.regs[vp.amount_reg];
+    const uint8_t st = amount.State(i);
+    if (st != kKnown) {
+      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.why[i] = s.WhyAt(amount, i);
+      continue;
+    }
+    const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.At(i)), p.rounding_unit, p.rounding_mode);
+    if (!rounded) {
+      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.why[i] = s.why.Error("the amount became too large");
+      continue;
+    }
+    bl.status[i] = S(BenefitStatus::kEligible);
+    bl.amount[i] = *rounded;
+  }
+}
+
+// Highest amount wins; ties go to the earlier benefit in the group's order.
+void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits, std::vector<int32_t>& winner,
+                  size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    int32_t best = -1;
+    int64_t best_amount = 0;
+    for (int32_t b : g.competing) {
+      const BenefitLanes& bl = benefits[b];
+      if (bl.status[i] != S(BenefitStatus::kEligible)) continue;
+      if (best < 0 || bl.amount[i] > best_amount) {
+        best = b;
+        best_amount = bl.amount[i];
+      }
+    }
+    winner[i] = best;
+    for (int32_t b : g.competing) {
+      BenefitLanes& bl = benefits[b];
+      bl.superseded_by[i] = (bl.status[i] == S(BenefitStatus::kEligible) && b != best) ? best : -1;
+    }
+  }
+}
+
+void RunGroup(EvalState& s, const Op& op) {
+  const plan::GroupPlan& g = s.program->groups[op.aux];
+  ResolveGroup(g, s.benefits, s.group_winner[op.aux], s.LaneCount(g.level));
+}
+
+void RunReceives(EvalState& s, const Op& op) {
+  Reg& o = s.OutColumn(op);
+  const size_t n = s.LaneCount(op.level);
+  const bool qualifies = (op.flags & plan::kQualifies) != 0;
+  bool all = true;
+  auto lane_of = [&](int32_t b, size_t i, bool* unknown, uint32_t* why) -> bool {
+    const BenefitLanes& bl = s.benefits[b];
+    const uint8_t st = bl.status[i];
+    if (st == S(BenefitStatus::kEligible)) return qualifies || bl.superseded_by[i] < 0;
+    if (st == S(BenefitStatus::kUndetermined)) {
+      *unknown = true;
+      *why = s.why.Union(*why, bl.why[i]);
+    }
+    return false;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    bool yes = false, unknown = false;
+    uint32_t why = 0;
+    if (op.flags & plan::kIsGroup) {
+      const plan::GroupPlan& g = s.program->groups[op.aux];
+      yes = s.group_winner[op.aux][i] >= 0;
+      for (int32_t b : g.competing) {
+        if (!yes) lane_of(b, i, &unknown, &why);
+      }
+      for (size_t b = 0; b < s.program->benefits.size() && !yes; ++b) {
+        const plan::BenefitPlan& bp = s.program->benefits[b];
+        if (bp.adds_to_group && bp.group == op.aux) yes = lane_of(static_cast<int32_t>(b), i, &unknown, &why);
+      }
+    } else {
+      yes = lane_of(op.aux, i, &unknown, &why);
+    }
+    o.v[i] = yes ? 1 : 0;
+    o.st[i] = yes ? kKnown : unknown ? kUnknown : kKnown;
+    o.why[i] = o.st[i] == kKnown ? 0 : why;
+    all &= o.st[i] == kKnown;
+  }
+  o.all_known = all;
+}
+
+}  // namespace ansinh::eval

@@ -1,0 +1,220 @@
+#include "expr/messages.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "expr/blank.hpp"
+
+namespace ansinh::expr {
+namespace {
+
+constexpr size_t kMaxQuoted = 24;     // longer token texts are cut with "…"
+constexpr size_t kMaxOperand = 30;    // longer chained operands: generic hint
+
+bool IsOperandRule(std::string_view which) {
+  static constexpr std::string_view kRules[] = {"expression", "disjunction", "conjunction",
+                                                "negation",   "comparison",  "sum",
+                                                "product",    "unary"};
+  return std::find(std::begin(kRules), std::end(kRules), which) != std::end(kRules);
+}
+
+class Describer {
+ public:
+  Describer(uint32_t offset, const std::vector<Token>& tokens, std::string_view text)
+      : tokens_(tokens), text_(text) {
+    const char* at = SkipBlank(text.data() + std::min<size_t>(offset, text.size()),
+                               text.data() + text.size());
+    offset_ = static_cast<uint32_t>(at - text.data());
+    at_ = static_cast<size_t>(
+        std::lower_bound(tokens.begin(), tokens.end(), offset_,
+                         [](const Token& t, uint32_t o) { return t.begin < o; }) -
+        tokens.begin());
+  }
+
+  SyntaxError Describe(std::string_view which, std::string_view expected) const {
+    if (IsOperandRule(which)) return MissingOperand();
+    if (which == "close_paren") return Unclosed("')'");
+    if (which == "close_index") return Unclosed("']'");
+    if (which == "close_call") return UnclosedList("',' or ')'");
+    if (which == "close_list") return UnclosedList("',' or ']'");
+    if (which == "then") return Error("expected 'then' after the condition of 'if'");
+    if (which == "else") return Error("expected 'else' after the 'then' branch of 'if'");
+    if (which == "in") return Error("expected 'in' after 'not'");
+    if (which == "no_chain") return ChainedComparison();
+    if (which == "end") return Trailing();
+    return Error(std::string(expected));
+  }
+
+ private:
+  bool AtEnd() const { return at_ >= tokens_.size(); }
+  std::string_view Raw(size_t i) const {
+    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  // 'and', '(' ; a string token shows its own quotes: "poor".
+  std::string Quoted(size_t i) const {
+    std::string_view raw = Raw(i);
+    std::string quote = tokens_[i].kind == TokenKind::kString ? "" : "'";
+    if (raw.size() <= kMaxQuoted) return quote + std::string(raw) + quote;
+    return quote + std::string(raw.substr(0, kMaxQuoted)) + "\u2026" + quote;
+  }
+  bool Is(size_t i, std::string_view word) const { return i < tokens_.size() && Raw(i) == word; }
+
+  SyntaxError Error(std::string message, std::optional<size_t> token = std::nullopt) const {
+    size_t i = token.value_or(at_);
+    if (i < tokens_.size()) {
+      return SyntaxError{tokens_[i].begin, tokens_[i].end - tokens_[i].begin, std::move(message)};
+    }
+    uint32_t end = static_cast<uint32_t>(text_.size());
+    return SyntaxError{i == at_ ? offset_ : end, 1, std::move(message)};
+  }
+
+  // "column 7", or "line 2, column 7" in a multi-line text.
+  std::string Where(uint32_t offset) const {
+    size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+    std::string column = "column " + std::to_string(offset - line_start + 1);
+    if (text_.find('\n') == std::string_view::npos) return column;
+    size_t line = 1 + std::count(text_.begin(), text_.begin() + line_start, '\n');
+    return "line " + std::to_string(line) + ", " + column;
+  }
+
+  // The innermost '(' or '[' still open before the failure.
+  std::optional<size_t> OpenBracket() const {
+    std::vector<size_t> open;
+    for (size_t i = 0; i < at_; ++i) {
+      if (Is(i, "(") || Is(i, "[")) open.push_back(i);
+      if ((Is(i, ")") || Is(i, "]")) && !open.empty()) open.pop_back();
+    }
+    if (open.empty()) return std::nullopt;
+    return open.back();
+  }
+
+  SyntaxError MissingOperand() const {
+    if (Is(at_, "if")) {
+      return Error("put 'if \u2026 then \u2026 else \u2026' in parentheses when it is part of a "
+                   "larger expression");
+    }
+    if (at_ > 0) return Error("expected an expression after " + Quoted(at_ - 1));
+    if (AtEnd()) return Error("the expression is empty");
+    return Error("expected an expression, found " + Quoted(at_));
+  }
+
+  SyntaxError Unclosed(std::string_view closer) const {
+    std::optional<size_t> open = OpenBracket();
+    std::string message = "expected " + std::string(closer);
+    if (open) message += " to close the " + Quoted(*open) + " at " + Where(tokens_[*open].begin);
+    return Error(message);
+  }
+
+  // Arguments and list items: a ',' where X3 stopped means an item is missing.
+  SyntaxError UnclosedList(std::string_view expected) const {
+    if (Is(at_, ",")) {
+      if (at_ > 0 && (Is(at_ - 1, "(") || Is(at_ - 1, "["))) {
+        return Error("expected an expression after " + Quoted(at_ - 1));
+      }
+      return Error("expected an expression after ','", at_ + 1);
+    }
+    return Unclosed(expected);
+  }
+
+  SyntaxError Trailing() const {
+    if (AtEnd()) return Error("unexpected text after the end of the expression");
+    if (Is(at_, ")") || Is(at_, "]")) {
+      return Error("unmatched " + Quoted(at_) + ": nothing before it to close");
+    }
+    if (Is(at_, "then") || Is(at_, "else")) return Error(Quoted(at_) + " without 'if'");
+    return Error("unexpected " + Quoted(at_) + " after the end of the expression");
+  }
+
+  SyntaxError ChainedComparison() const;
+  bool IsComparison(size_t i) const;
+  size_t OperandStart(size_t op) const;
+  size_t OperandEnd(size_t after_op) const;
+  std::string Span(size_t first, size_t last) const;
+
+  const std::vector<Token>& tokens_;
+  std::string_view text_;
+  uint32_t offset_ = 0;
+  size_t at_ = 0;  // index of the first token at or after offset_
+};
+
+bool Describer::IsComparison(size_t i) const {
+  static constexpr std::string_view kOps[] = {"==", "!=", "<", "<=", ">", ">=", "in"};
+  return i < tokens_.size() &&
+         std::find(std::begin(kOps), std::end(kOps), Raw(i)) != std::end(kOps);
+}
+
+// The first token of the left operand of the comparison operator at `op`.
+size_t Describer::OperandStart(size_t op) const {
+  int depth = 0;
+  for (size_t i = op; i-- > 0;) {
+    if (Is(i, ")") || Is(i, "]")) ++depth;
+    if ((Is(i, "(") || Is(i, "[")) && depth-- == 0) return i + 1;
+    if (depth > 0) continue;
+    if (Is(i, ",") || Is(i, "and") || Is(i, "or") || Is(i, "not") || Is(i, "if") ||
+        Is(i, "then") || Is(i, "else") || IsComparison(i)) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+// One past the last token of the right operand that starts at `first`.
+size_t Describer::OperandEnd(size_t first) const {
+  int depth = 0;
+  size_t i = first;
+  for (; i < tokens_.size(); ++i) {
+    if (Is(i, "(") || Is(i, "[")) ++depth;
+    if ((Is(i, ")") || Is(i, "]")) && depth-- == 0) break;
+    if (depth > 0) continue;
+    if (Is(i, ",") || Is(i, "and") || Is(i, "or") || Is(i, "not") || Is(i, "then") ||
+        Is(i, "else") || IsComparison(i)) {
+      break;
+    }
+  }
+  return i;
+}
+
+std::string Describer::Span(size_t first, size_t last) const {
+  if (first >= last || last > tokens_.size()) return {};
+  uint32_t begin = tokens_[first].begin;
+  return std::string(text_.substr(begin, tokens_[last - 1].end - begin));
+}
+
+// a < b < c: the failure is at the second operator (at_).
+SyntaxError Describer::ChainedComparison() const {
+  size_t op2 = at_;
+  size_t op2_last = Is(op2, "not") ? op2 + 1 : op2;  // 'not in'
+  size_t op1_last = op2;
+  for (int depth = 0; op1_last > 0;) {
+    --op1_last;
+    if (Is(op1_last, ")") || Is(op1_last, "]")) ++depth;
+    if (Is(op1_last, "(") || Is(op1_last, "[")) --depth;
+    if (depth == 0 && IsComparison(op1_last)) break;
+  }
+  size_t op1 = (Is(op1_last, "in") && op1_last > 0 && Is(op1_last - 1, "not")) ? op1_last - 1
+                                                                               : op1_last;
+  std::string a = Span(OperandStart(op1), op1);
+  std::string b = Span(op1_last + 1, op2);
+  std::string c = Span(op2_last + 1, OperandEnd(op2_last + 1));
+  std::string op1_text = Span(op1, op1_last + 1);
+  std::string op2_text = Span(op2, op2_last + 1);
+  bool readable = !a.empty() && !b.empty() && !c.empty();
+  for (const std::string* s : {&a, &b, &c, &op1_text, &op2_text}) {
+    if (s->size() > kMaxOperand || s->find('\n') != std::string::npos) readable = false;
+  }
+  std::string hint = readable ? a + " " + op1_text + " " + b + " and " + b + " " + op2_text +
+                                    " " + c
+                              : "a < b and b < c";
+  return Error("comparisons cannot be chained: write '" + hint + "'");
+}
+
+}  // namespace
+
+SyntaxError DescribeFailure(uint32_t offset, std::string_view which, std::string_view expected,
+                            const std::vector<Token>& tokens, std::string_view text) {
+  return Describer(offset, tokens, text).Describe(which, expected);
+}
+
+}  // namespace ansinh::expr

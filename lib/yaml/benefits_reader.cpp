@@ -1,0 +1,239 @@
+// benefits: ids, conditions, amounts and effective periods (with versions).
+#include <algorithm>
+#include <set>
+
+#include "yaml/sections.hpp"
+
+namespace ansinh::yaml {
+
+namespace {
+
+struct Period {
+  Date from;
+  std::optional<Date> to;
+  NodeRef to_ref;
+};
+
+std::optional<Period> ReadPeriod(Reader& reader, const NodeRef& ref, std::string_view what) {
+  std::optional<std::vector<MapEntry>> entries = reader.Map(ref, "'effective' of " + std::string(what) + " ({from: YYYY-MM-DD, to: YYYY-MM-DD})");
+  if (!entries) return std::nullopt;
+  reader.CheckKeys(*entries, {"from", "to"}, "'effective'");
+  Period p;
+  const MapEntry* from = reader.Require(*entries, ref, "from", "'effective'", "from: YYYY-MM-DD");
+  std::optional<Date> from_date = from ? reader.DateValue(from->value, "'from'") : std::nullopt;
+  if (const MapEntry* to = Reader::Find(*entries, "to")) {
+    if (!to->value.node.IsNull()) p.to = reader.DateValue(to->value, "'to'");
+    p.to_ref = to->value;
+    if (from_date && p.to && *p.to < *from_date) {
+      reader.Error(DiagnosticCode::kBadPeriod, to->value,
+                   "the period ends on " + p.to->ToString() + ", before it starts on " + from_date->ToString() +
+                       "; 'to' is the last day in force and must not be before 'from'");
+      return std::nullopt;
+    }
+  }
+  if (!from_date) return std::nullopt;
+  p.from = *from_date;
+  return p;
+}
+
+std::optional<model::Condition> ReadCondition(Reader& reader, const NodeRef& item) {
+  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a condition (`- name: expression`)");
+  if (!entries) return std::nullopt;
+  model::Condition c;
+  if (const MapEntry* name = Reader::Find(*entries, "name")) {  // long form
+    reader.CheckKeys(*entries, {"name", "label", "test"}, "a condition");
+    std::optional<std::string> id = reader.Identifier(name->value, "condition name");
+    const MapEntry* test = reader.Require(*entries, item, "test", "condition '" + id.value_or("") + "'", "test: <expression>");
+    if (const MapEntry* label = Reader::Find(*entries, "label")) c.label = reader.LabelValue(label->value, "'label'").value_or(Label{});
+    std::optional<model::ExprText> expr = test ? reader.Expr(test->value, "'test'") : std::nullopt;
+    if (!id || !expr) return std::nullopt;
+    c.name = *id;
+    c.loc = name->value.loc;
+    c.test = std::move(*expr);
+    return c;
+  }
+  if (entries->size() != 1) {
+    reader.Error(DiagnosticCode::kWrongType, item,
+                 "write one condition per `- name: expression` line, or the long form {name, label, test}");
+    return std::nullopt;
+  }
+  const MapEntry& e = entries->front();
+  std::optional<std::string> id = reader.Identifier(e.key_ref, "condition name");
+  std::optional<model::ExprText> expr = reader.Expr(e.value, "condition '" + e.key + "'");
+  if (!id || !expr) return std::nullopt;
+  c.name = *id;
+  c.loc = e.key_ref.loc;
+  c.test = std::move(*expr);
+  return c;
+}
+
+std::vector<model::Condition> ReadConditions(Reader& reader, const NodeRef& ref) {
+  std::vector<model::Condition> out;
+  if (!ref.node.IsSequence()) {
+    reader.Error(DiagnosticCode::kWrongType, ref,
+                 "'when' must be a list of named conditions, one `- name: expression` per line, not " +
+                     std::string(KindName(ref.node)));
+    return out;
+  }
+  for (const YAML::Node& item : ref.node) {
+    std::optional<model::Condition> c = ReadCondition(reader, reader.Ref(item));
+    if (!c) continue;
+    auto same = std::find_if(out.begin(), out.end(), [&](const model::Condition& o) { return o.name == c->name; });
+    if (same != out.end()) {
+      reader.Error(DiagnosticCode::kDuplicateId, c->loc, static_cast<uint32_t>(c->name.size()),
+                   "condition '" + c->name + "' appears twice (first on line " + std::to_string(same->loc.line) +
+                       "); give each condition its own name");
+      continue;
+    }
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+void ReadRounding(Reader& reader, const NodeRef& ref, model::Rounding& out) {
+  std::optional<std::vector<MapEntry>> entries = reader.Map(ref, "'rounding' ({unit: 1, mode: half_up})");
+  if (!entries) return;
+  reader.CheckKeys(*entries, {"unit", "mode"}, "'rounding'");
+  if (const MapEntry* u = Reader::Find(*entries, "unit")) {
+    std::optional<int64_t> unit = reader.Integer(u->value, "'unit'");
+    if (unit && *unit <= 0) {
+      reader.Error(DiagnosticCode::kBadNumber, u->value, "the rounding unit must be a positive whole number, e.g. 1 or 1000");
+    } else if (unit) {
+      out.unit = *unit;
+    }
+  }
+  static const std::vector<std::pair<std::string, RoundingMode>> kModes = {
+      {"half_up", RoundingMode::kHalfUp}, {"half_even", RoundingMode::kHalfEven},
+      {"down", RoundingMode::kDown},      {"up", RoundingMode::kUp}};
+  if (const MapEntry* m = Reader::Find(*entries, "mode")) out.mode = reader.Choice(m->value, "'mode'", kModes).value_or(out.mode);
+}
+
+// Sorted by start; reports E_OVERLAPPING_PERIODS for versions that overlap.
+void CheckVersions(Reader& reader, std::vector<model::BenefitVersion>& versions, const std::string& what) {
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const model::BenefitVersion& a, const model::BenefitVersion& b) { return a.from < b.from; });
+  for (size_t i = 1; i < versions.size(); ++i) {
+    const model::BenefitVersion& prev = versions[i - 1];
+    const model::BenefitVersion& cur = versions[i];
+    if (prev.to && *prev.to < cur.from) continue;
+    std::string message = "the version of " + what + " from " + cur.from.ToString() +
+                          " overlaps the version from " + prev.from.ToString() + " (line " +
+                          std::to_string(prev.loc.line) + "), ";
+    message += prev.to ? "which ends on " + prev.to->ToString() + "; versions must follow each other"
+                       : "which has no end; give it `to: " + Date::FromDays(cur.from.days() - 1).ToString() + "`";
+    reader.Error(DiagnosticCode::kOverlappingPeriods, cur.loc, 1, std::move(message));
+  }
+}
+
+void ReadBenefitVersions(Reader& reader, const std::vector<MapEntry>& entries, const NodeRef& map,
+                         model::BenefitDef& b, const std::string& what) {
+  std::vector<model::Condition> when;
+  std::optional<model::ExprText> amount;
+  if (const MapEntry* w = Reader::Find(entries, "when")) when = ReadConditions(reader, w->value);
+  if (const MapEntry* a = Reader::Find(entries, "amount")) amount = reader.Expr(a->value, "'amount'");
+  const bool has_amount_key = Reader::Find(entries, "amount") != nullptr;
+  const MapEntry* versions = Reader::Find(entries, "versions");
+  const MapEntry* effective = Reader::Find(entries, "effective");
+  if (versions == nullptr) {
+    model::BenefitVersion v;
+    v.loc = map.loc;
+    v.reference = b.reference;
+    v.when = std::move(when);
+    if (effective == nullptr) {
+      reader.Require(entries, map, "effective", what, "effective: {from: YYYY-MM-DD}");
+    } else if (std::optional<Period> p = ReadPeriod(reader, effective->value, what)) {
+      v.from = p->from;
+      v.to = p->to;
+    } else {
+      return;
+    }
+    if (!has_amount_key) reader.Require(entries, map, "amount", what, "amount: <expression>");
+    if (amount) v.amount = std::move(*amount);
+    if (effective != nullptr) b.versions.push_back(std::move(v));
+    return;
+  }
+  if (effective != nullptr) {
+    reader.Error(DiagnosticCode::kBadValue, effective->key_ref,
+                 what + " has 'versions': give 'effective' in each version instead of here");
+  }
+  std::optional<std::vector<NodeRef>> items = reader.List(versions->value, "'versions'");
+  for (const NodeRef& item : items.value_or(std::vector<NodeRef>{})) {
+    std::optional<std::vector<MapEntry>> ve = reader.Map(item, "a version ({effective, reference, when, amount})");
+    if (!ve) continue;
+    reader.CheckKeys(*ve, {"effective", "reference", "when", "amount"}, "a version");
+    model::BenefitVersion v;
+    v.loc = item.loc;
+    const MapEntry* eff = reader.Require(*ve, item, "effective", "the version", "effective: {from: YYYY-MM-DD}");
+    std::optional<Period> p = eff ? ReadPeriod(reader, eff->value, what) : std::nullopt;
+    v.reference = b.reference;
+    if (const MapEntry* r = Reader::Find(*ve, "reference")) v.reference = reader.Text(r->value, "'reference'").value_or(b.reference);
+    const MapEntry* w = Reader::Find(*ve, "when");
+    v.when = w ? ReadConditions(reader, w->value) : when;
+    const MapEntry* a = Reader::Find(*ve, "amount");
+    if (a != nullptr) {
+      if (auto expr = reader.Expr(a->value, "'amount'")) v.amount = std::move(*expr);
+    } else if (amount) {
+      v.amount = *amount;
+    } else if (!has_amount_key) {
+      reader.Error(DiagnosticCode::kMissingKey, item,
+                   "this version of " + what + " has no 'amount', and the benefit gives none; add `amount: <expression>`");
+    }
+    if (!p) continue;
+    v.from = p->from;
+    v.to = p->to;
+    b.versions.push_back(std::move(v));
+  }
+}
+
+}  // namespace
+
+void ReadBenefits(Reader& reader, const NodeRef& section, PackageItems& items) {
+  std::optional<std::vector<NodeRef>> list = reader.List(section, "'benefits'");
+  if (!list) return;
+  for (const NodeRef& item : *list) {
+    std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a benefit");
+    if (!entries) continue;
+    reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "unit", "frequency",
+                                "rounding", "effective", "when", "amount", "versions", "month_rule", "override"},
+                     "a benefit");
+    model::BenefitDef b;
+    b.loc = item.loc;
+    const MapEntry* id = reader.Require(*entries, item, "id", "a benefit", "id: <benefit_id>");
+    std::optional<std::string> name = id ? reader.Identifier(id->value, "benefit id") : std::nullopt;
+    if (name) {
+      b.id = *name;
+      b.loc = id->value.loc;
+    }
+    const std::string what = name ? "benefit '" + *name + "'" : "the benefit";
+    if (const MapEntry* l = Reader::Find(*entries, "label")) b.label = reader.LabelValue(l->value, "'label'").value_or(Label{});
+    if (const MapEntry* r = Reader::Find(*entries, "reference")) b.reference = reader.Text(r->value, "'reference'").value_or("");
+    if (const MapEntry* a = reader.Require(*entries, item, "applies_to", what, "applies_to: person")) {
+      b.applies_to = reader.Choice(a->value, "'applies_to'", EntityChoices()).value_or(b.applies_to);
+    }
+    const MapEntry* group = Reader::Find(*entries, "group");
+    const MapEntry* adds_to = Reader::Find(*entries, "adds_to");
+    if (group != nullptr && adds_to != nullptr) {
+      reader.Error(DiagnosticCode::kBadValue, adds_to->key_ref,
+                   what + " has both 'group' and 'adds_to'; keep 'group' to compete in a group, or 'adds_to' "
+                          "to be paid on top of its winner");
+    } else if (const MapEntry* g = group ? group : adds_to) {
+      b.group = reader.Identifier(g->value, "group id").value_or("");
+      b.adds_to_group = g == adds_to;
+      b.group_loc = g->value.loc;
+    }
+    static const std::vector<std::pair<std::string, BenefitUnit>> kUnits = {{"money", BenefitUnit::kMoney},
+                                                                            {"percent", BenefitUnit::kPercent}};
+    static const std::vector<std::pair<std::string, Frequency>> kFrequencies = {{"monthly", Frequency::kMonthly},
+                                                                                {"once", Frequency::kOnce}};
+    if (const MapEntry* u = Reader::Find(*entries, "unit")) b.unit = reader.Choice(u->value, "'unit'", kUnits).value_or(b.unit);
+    if (const MapEntry* f = Reader::Find(*entries, "frequency")) b.frequency = reader.Choice(f->value, "'frequency'", kFrequencies).value_or(b.frequency);
+    if (const MapEntry* r = Reader::Find(*entries, "rounding")) ReadRounding(reader, r->value, b.rounding);
+    if (const MapEntry* m = Reader::Find(*entries, "month_rule")) b.month_rule = reader.Choice(m->value, "'month_rule'", MonthRuleChoices());
+    b.override_ = ReadOverride(reader, *entries);
+    ReadBenefitVersions(reader, *entries, item, b, what);
+    CheckVersions(reader, b.versions, what);
+    if (name) items.benefits.push_back(std::move(b));
+  }
+}
+
+}  // namespace ansinh::yaml

@@ -1,0 +1,158 @@
+#include "yaml/files.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+namespace ansinh::yaml {
+
+namespace fs = std::filesystem;
+using internal::DiagnosticSink;
+using internal::Sources;
+
+namespace {
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+struct Walker {
+  const std::string& display_dir;
+  Sources& sources;
+  DiagnosticSink& sink;
+  std::set<std::string> visited;  // real paths of folders already listed
+  std::vector<PackageFile> out;
+
+  void Report(DiagnosticCode code, const std::string& rel, std::string message) {
+    ReportAtPath(code, JoinDisplay(display_dir, rel), std::move(message), sources, sink);
+  }
+
+  void Folder(const fs::path& real, const std::string& rel, uint32_t depth);
+  void Entry(const fs::directory_entry& entry, const std::string& rel, uint32_t depth);
+};
+
+void Walker::Folder(const fs::path& real, const std::string& rel, uint32_t depth) {
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(real, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+  if (ec) {
+    Report(DiagnosticCode::kFileRead, rel, "cannot read this folder: " + ec.message());
+    return;
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+  for (const fs::directory_entry& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    Entry(entry, rel.empty() ? name : rel + "/" + name, depth);
+  }
+}
+
+void Walker::Entry(const fs::directory_entry& entry, const std::string& rel, uint32_t depth) {
+  std::error_code ec;
+  const bool is_link = entry.is_symlink(ec);
+  const fs::file_status target = fs::status(entry.path(), ec);
+  if (ec) {
+    Report(DiagnosticCode::kFileRead, rel,
+           std::string(is_link ? "broken or looping symbolic link: " : "cannot read: ") + ec.message() +
+               "; remove it or point it at an existing file");
+    return;
+  }
+  if (fs::is_directory(target)) {
+    const fs::path real = fs::canonical(entry.path(), ec);
+    if (ec) {
+      Report(DiagnosticCode::kFileRead, rel, "cannot read this folder: " + ec.message());
+      return;
+    }
+    if (!visited.insert(real.string()).second) {
+      Report(DiagnosticCode::kFileRead, rel,
+             "symbolic link loop: this folder is '" + real.string() +
+                 "', which is already read (a link back to a parent, or a second link to it); remove the link");
+      return;
+    }
+    if (fs::exists(real / "package.yaml", ec)) return;  // another package
+    if (depth + 1 > kMaxFolderDepth) {
+      Report(DiagnosticCode::kLimit, rel,
+             "folders nested deeper than " + std::to_string(kMaxFolderDepth) + " levels; flatten the package");
+      return;
+    }
+    Folder(real, rel, depth + 1);
+    return;
+  }
+  const std::string name = entry.path().filename().string();
+  if (!fs::is_regular_file(target) || !EndsWith(name, ".yaml") || name == "ansinh-workspace.yaml") return;
+  if (rel == "package.yaml") return;  // listed first by the caller
+  out.push_back(PackageFile{rel, JoinDisplay(display_dir, rel), entry.path()});
+}
+
+}  // namespace
+
+std::string JoinDisplay(const std::string& display, const std::string& rel) {
+  const fs::path joined = rel.empty() ? fs::path(display) : fs::path(display) / rel;
+  std::string out = joined.lexically_normal().generic_string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  if (out.size() > 2 && out.compare(out.size() - 2, 2, "/.") == 0) out.resize(out.size() - 2);
+  return out.empty() ? "." : out;
+}
+
+void ReportAtPath(DiagnosticCode code, const std::string& display, std::string message, Sources& sources,
+                  DiagnosticSink& sink) {
+  uint32_t index = UINT32_MAX;
+  for (uint32_t i = 0; i < sources.size(); ++i) {
+    if (sources.file(i).path == display && sources.file(i).text.empty()) index = i;
+  }
+  if (index == UINT32_MAX) index = sources.Add(display, "");
+  internal::Loc loc;
+  loc.file = index;  // line 0: no position, printed as "path: error: ..."
+  sink.Error(code, loc, std::move(message));
+}
+
+std::vector<PackageFile> ListPackageFiles(const fs::path& real_dir, const std::string& display_dir,
+                                          Sources& sources, DiagnosticSink& sink) {
+  Walker walker{display_dir, sources, sink, {real_dir.string()}, {}};
+  walker.Folder(real_dir, "", 0);
+  std::sort(walker.out.begin(), walker.out.end(),
+            [](const PackageFile& a, const PackageFile& b) { return a.rel < b.rel; });
+  std::error_code ec;
+  if (fs::exists(real_dir / "package.yaml", ec)) {
+    walker.out.insert(walker.out.begin(),
+                      PackageFile{"package.yaml", JoinDisplay(display_dir, "package.yaml"), real_dir / "package.yaml"});
+  }
+  return std::move(walker.out);
+}
+
+std::optional<uint32_t> ReadSourceFile(const fs::path& real, const std::string& display, size_t max_bytes,
+                                       Sources& sources, DiagnosticSink& sink) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(real, ec);
+  if (ec) {
+    ReportAtPath(DiagnosticCode::kFileRead, display, "cannot read this file: " + ec.message(), sources, sink);
+    return std::nullopt;
+  }
+  if (size > max_bytes) {
+    ReportAtPath(DiagnosticCode::kLimit, display,
+                 "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) +
+                     "; split it into several files",
+                 sources, sink);
+    return std::nullopt;
+  }
+  std::ifstream in(real, std::ios::binary);
+  if (!in) {
+    ReportAtPath(DiagnosticCode::kFileRead, display, std::string("cannot open this file: ") + std::strerror(errno),
+                 sources, sink);
+    return std::nullopt;
+  }
+  std::string text;
+  text.reserve(static_cast<size_t>(size));
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad() || text.size() > max_bytes) {
+    ReportAtPath(DiagnosticCode::kFileRead, display, "cannot read this file completely", sources, sink);
+    return std::nullopt;
+  }
+  return sources.Add(display, std::move(text));
+}
+
+}  // namespace ansinh::yaml

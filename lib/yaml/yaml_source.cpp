@@ -1,0 +1,209 @@
+#include "yaml/yaml_source.hpp"
+
+#include <yaml-cpp/depthguard.h>
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace ansinh::yaml {
+
+using ansinh::DiagnosticCode;
+
+namespace {
+
+// What to write instead, for the yaml-cpp messages policy staff meet most.
+std::string SyntaxHint(std::string_view msg) {
+  struct Hint {
+    std::string_view prefix;
+    std::string_view hint;
+  };
+  static constexpr Hint kHints[] = {
+      {"illegal map value", "check the indentation, and quote a value that contains ': '"},
+      {"end of sequence flow not found", "close the list with ']'"},
+      {"end of map flow not found", "close the map with '}'"},
+      {"end of map not found", "check the indentation of the keys"},
+      {"end of sequence not found", "check the indentation of the '-' entries"},
+      {"unknown escape character", "write \\\\ for a backslash inside double quotes, or use single quotes"},
+      {"illegal EOF in scalar", "close the quote"},
+      {"illegal block entry", "a '-' entry must start its own line, indented under its key"},
+      {"illegal map key", "check the indentation"},
+      {"illegal flow end", "remove the extra ']' or '}'"},
+      {"the referenced anchor is not defined", "define the &anchor before using *anchor"},
+  };
+  for (const Hint& h : kHints) {
+    if (msg.substr(0, h.prefix.size()) == h.prefix) return std::string(h.hint);
+  }
+  if (msg.find("tab") != std::string_view::npos) return "indent with spaces, not tabs";
+  return "check the indentation, colons and quotes here";
+}
+
+bool IsBreak(char c) { return c == '\n' || c == '\r'; }
+
+// Length of a quoted scalar starting at `begin` (the quote), up to and
+// including the closing quote, or to the end of the line.
+uint32_t QuotedLength(const std::string& text, size_t begin) {
+  const char quote = text[begin];
+  size_t i = begin + 1;
+  while (i < text.size() && !IsBreak(text[i])) {
+    if (quote == '"' && text[i] == '\\' && i + 1 < text.size()) {
+      i += 2;
+      continue;
+    }
+    if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        i += 2;
+        continue;
+      }
+      return static_cast<uint32_t>(i + 1 - begin);
+    }
+    ++i;
+  }
+  return static_cast<uint32_t>(i - begin);
+}
+
+}  // namespace
+
+const char* KindName(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "a text";
+    default: return "empty";
+  }
+}
+
+YamlSource::YamlSource(const Sources& sources, uint32_t file) : sources_(&sources), file_(file) {
+  const std::string& t = text();
+  if (t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0) bom_ = 3;
+}
+
+uint32_t YamlSource::OffsetOf(const YAML::Mark& mark) const noexcept {
+  if (mark.is_null() || mark.pos < 0) return bom_;
+  const size_t offset = static_cast<size_t>(mark.pos) + bom_;
+  return static_cast<uint32_t>(std::min(offset, text().size()));
+}
+
+bool YamlSource::Parse(DiagnosticSink& sink) {
+  try {
+    std::vector<YAML::Node> docs = YAML::LoadAll(text());
+    if (docs.size() > 1) {
+      sink.Error(DiagnosticCode::kYamlSyntax, LocOf(docs[1]),
+                 "a rule file holds one YAML document; remove the '---' line or move what follows "
+                 "into another file");
+      return false;
+    }
+    if (!docs.empty()) root_ = docs[0];
+  } catch (const YAML::DeepRecursion& e) {
+    sink.Error(DiagnosticCode::kLimit, LocAt(OffsetOf(e.mark)),
+               "YAML nested too deeply; rule files need only a few levels");
+    return false;
+  } catch (const YAML::Exception& e) {
+    sink.Error(DiagnosticCode::kYamlSyntax, LocAt(OffsetOf(e.mark)),
+               "invalid YAML: " + e.msg + "; " + SyntaxHint(e.msg));
+    return false;
+  }
+  size_t visited = 0;
+  return CheckDepth(root_, 1, visited, sink);
+}
+
+bool YamlSource::CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visited,
+                            DiagnosticSink& sink) const {
+  if (++visited > kMaxYamlNodes) {
+    sink.Error(DiagnosticCode::kLimit, LocOf(node),
+               "the file has more than " + std::to_string(kMaxYamlNodes) +
+                   " YAML nodes (aliases counted at each use); split it or remove aliases");
+    return false;
+  }
+  if (!node.IsMap() && !node.IsSequence()) return true;
+  if (depth > kMaxYamlDepth) {
+    sink.Error(DiagnosticCode::kLimit, LocOf(node),
+               "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                   " levels; rule files need only a few levels");
+    return false;
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (node.IsMap()) {
+      if (!CheckDepth(it->first, depth + 1, visited, sink)) return false;
+      if (!CheckDepth(it->second, depth + 1, visited, sink)) return false;
+    } else if (!CheckDepth(*it, depth + 1, visited, sink)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+uint32_t YamlSource::LengthOf(const YAML::Node& node) const {
+  const std::string& t = text();
+  const size_t begin = OffsetOf(node.Mark());
+  if (begin >= t.size()) return 1;
+  size_t eol = begin;
+  while (eol < t.size() && !IsBreak(t[eol])) ++eol;
+  const size_t rest = eol - begin;
+  if (node.IsScalar()) {
+    const char c = t[begin];
+    if (c == '"' || c == '\'') return QuotedLength(t, begin);
+    if (c == '|' || c == '>' || c == '&' || c == '!') return 1;
+    const std::string& value = node.Scalar();
+    if (value.find('\n') == std::string::npos && value.size() <= rest &&
+        t.compare(begin, value.size(), value) == 0) {
+      return std::max<uint32_t>(1, static_cast<uint32_t>(value.size()));
+    }
+    // A multi-line plain scalar: the rest of its first line, without trailing blanks.
+    size_t end = eol;
+    while (end > begin && (t[end - 1] == ' ' || t[end - 1] == '\t')) --end;
+    return std::max<uint32_t>(1, static_cast<uint32_t>(end - begin));
+  }
+  if (node.IsNull() && IsExplicitNull(node)) return t[begin] == '~' ? 1 : 4;
+  return 1;
+}
+
+bool YamlSource::IsExplicitNull(const YAML::Node& node) const {
+  const std::string& t = text();
+  const size_t begin = OffsetOf(node.Mark());
+  if (begin >= t.size()) return false;
+  if (t[begin] == '~') return true;
+  static constexpr std::string_view kWords[] = {"null", "Null", "NULL"};
+  for (std::string_view w : kWords) {
+    if (t.compare(begin, w.size(), w) != 0) continue;
+    const size_t after = begin + w.size();
+    if (after >= t.size() || std::string_view(" \t\r\n,]}#").find(t[after]) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<MapEntry> YamlSource::Entries(const YAML::Node& node, DiagnosticSink& sink) const {
+  std::vector<MapEntry> out;
+  std::unordered_map<std::string, size_t> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const YAML::Node key = it->first;  // a copy: `it->` yields a temporary
+    if (!key.IsScalar()) {
+      sink.Error(DiagnosticCode::kWrongType, LocOf(key),
+                 std::string("a key must be a name, not ") + KindName(key) + "; write `name: value`",
+                 LengthOf(key));
+      continue;
+    }
+    MapEntry entry;
+    entry.key = key.Scalar();
+    entry.key_ref = Ref(key);
+    auto [pos, inserted] = seen.emplace(entry.key, out.size());
+    if (!inserted) {
+      const MapEntry& first = out[pos->second];
+      sink.Error(DiagnosticCode::kDuplicateKey, entry.key_ref.loc,
+                 "duplicate key '" + entry.key + "' (first at line " + std::to_string(first.key_ref.loc.line) +
+                     "); remove one of them or merge their contents",
+                 entry.key_ref.length);
+      continue;
+    }
+    const YAML::Node value = it->second;
+    entry.value = Ref(value);
+    if (value.IsNull() && !IsExplicitNull(value)) entry.value = NodeRef{value, entry.key_ref.loc, entry.key_ref.length};
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace ansinh::yaml

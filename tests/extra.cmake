@@ -1,0 +1,31 @@
+# Tests that run the CLI on the shipped rule packages (their YAML tests), and
+# the --help of every command. Included from tests/CMakeLists.txt.
+set(ANSINH_CLI $<TARGET_FILE:ansinh-cli>)
+set(ANSINH_SHIPPED_PACKAGES rules/vn rules/vn/tra-vinh/cang-long rules/scenarios/nq42-2030)
+if(EXISTS ${PROJECT_SOURCE_DIR}/bench/vn-core/package.yaml)
+  list(APPEND ANSINH_SHIPPED_PACKAGES bench/vn-core)
+endif()
+foreach(pkg IN LISTS ANSINH_SHIPPED_PACKAGES)
+  string(REPLACE "/" "_" name ${pkg})
+  add_test(NAME rules:check:${name} COMMAND ${ANSINH_CLI} check ${pkg} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME rules:test:${name} COMMAND ${ANSINH_CLI} test ${pkg} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endforeach()
+foreach(cmd check test eval explain report diff)
+  add_test(NAME cli:help:${cmd} COMMAND ${ANSINH_CLI} ${cmd} --help)
+endforeach()
+add_test(NAME cli:help COMMAND ${ANSINH_CLI} --help)
+
+# The installed CMake package, from the build tree and from an install prefix.
+add_test(NAME package:build-tree
+  COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${CMAKE_CURRENT_SOURCE_DIR}/package
+          ${CMAKE_CURRENT_BINARY_DIR}/package-build-tree --build-generator ${CMAKE_GENERATOR}
+          --build-options -Dansinh_DIR=${PROJECT_BINARY_DIR} -DANSINH_RULES_DIR=${ANSINH_RULES_DIR}
+                          -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE}
+          --test-command ${CMAKE_CTEST_COMMAND} --output-on-failure)
+add_test(NAME package:install
+  COMMAND ${CMAKE_COMMAND} -DBUILD=${PROJECT_BINARY_DIR} -DPREFIX=${CMAKE_CURRENT_BINARY_DIR}/install-prefix
+          -DSRC=${CMAKE_CURRENT_SOURCE_DIR}/package -DWORK=${CMAKE_CURRENT_BINARY_DIR}/package-installed
+          -DGEN=${CMAKE_GENERATOR} -DRULES=${ANSINH_RULES_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/package/install_test.cmake)
+set_tests_properties(package:build-tree package:install PROPERTIES LABELS "package;no-sanitizer")
+add_test(NAME docs:api-example COMMAND ${CMAKE_COMMAND} -DDOC=${PROJECT_SOURCE_DIR}/docs/api.md
+         -DEXAMPLE=${CMAKE_CURRENT_SOURCE_DIR}/package/example.cpp -P ${CMAKE_CURRENT_SOURCE_DIR}/package/api_doc_test.cmake)
