@@ -207,7 +207,7 @@ void BatchBuilder::AddHousehold(const Household& household, const RecordOrigin& 
     if (f < 0) {
       UnknownField(Entity::kHousehold, name);
     } else {
-      SetInput(Entity::kHousehold, f, value);
+      SetValue(Entity::kHousehold, f, value);
     }
   }
   for (const Person& person : household.members) {
@@ -218,7 +218,7 @@ void BatchBuilder::AddHousehold(const Household& household, const RecordOrigin& 
       if (f < 0) {
         UnknownField(Entity::kPerson, name);
       } else {
-        SetInput(Entity::kPerson, f, value);
+        SetValue(Entity::kPerson, f, value);
       }
     }
     EndPerson();

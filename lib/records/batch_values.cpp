@@ -312,7 +312,7 @@ void BatchBuilder::UnknownField(Entity entity, std::string_view name) {
   out_->issues.push_back(UnknownFieldIssue(path, name, entity, out_->schema->fields(entity)));
 }
 
-void BatchBuilder::SetInput(Entity entity, int field, const InputValue& value) {
+void BatchBuilder::SetValue(Entity entity, int field, const InputValue& value) {
   switch (value.kind()) {
     case InputValue::Kind::kNull: SetNull(entity, field); return;
     case InputValue::Kind::kBool: SetBool(entity, field, value.as_bool()); return;
