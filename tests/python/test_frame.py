@@ -249,3 +249,26 @@ def test_ctrl_c_interrupts_a_long_batch(ansinh, rules, csv_frames):
     assert not returned, "the batch ran to its end despite Ctrl-C"
     assert interrupted < 0.6 * full, (interrupted, full)
     print(f"full batch {full:.2f} s, interrupted after {interrupted:.2f} s")
+
+
+def test_carry_copies_household_columns(ansinh, rules, csv_frames):
+    hh, pp = csv_frames
+    hh = hh.assign(province="Trà Vinh", code=np.arange(len(hh)))
+    orphan = pp.iloc[[0]].assign(household_id="NOWHERE", id="X1")
+    pp = pd.concat([pp, orphan], ignore_index=True)
+    benefits, households, persons = rules.evaluate_frame(hh, pp, as_of=AS_OF, carry=["commune", "province", "code"])
+    assert list(households.columns[:4]) == ["household_id", "commune", "province", "code"]
+    assert list(benefits.columns[:5]) == ["household_id", "person_id", "commune", "province", "code"]
+    assert list(persons.columns[:5]) == ["household_id", "person_id", "commune", "province", "code"]
+    n = len(hh)
+    assert households.commune[:n].tolist() == hh.commune.tolist()
+    assert households.household_id.iloc[-1] == "NOWHERE" and pd.isna(households.province.iloc[-1])
+    merged = benefits.drop(columns=["commune"]).merge(hh[["id", "commune"]], left_on="household_id", right_on="id")
+    assert merged.commune.tolist() == benefits.commune[benefits.household_id != "NOWHERE"].tolist()
+    codes = dict(zip(hh.id, hh.code))
+    sample = persons[persons.household_id != "NOWHERE"]
+    assert (sample.code.astype(int) == sample.household_id.astype(str).map(codes)).all()
+    with pytest.raises(ansinh.UsageError, match="status"):
+        rules.evaluate_frame(csv_frames[0].assign(status=1), pp, as_of=AS_OF, carry=["status"])
+    with pytest.raises(ansinh.ColumnError, match="no column 'nope' to carry"):
+        rules.evaluate_frame(csv_frames[0], pp, as_of=AS_OF, carry=["nope"])

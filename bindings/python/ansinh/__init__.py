@@ -133,15 +133,17 @@ def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, 
 
 
 def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threads=None, progress=False,
-                    reasons=True, lang=None, unknown_columns="error", household_id_column="household_id",
-                    max_members=200):
+                    reasons=True, lang=None, carry=None, unknown_columns="error",
+                    household_id_column="household_id", max_members=200):
     """Evaluates a registry given as two pandas DataFrames; returns tidy DataFrames.
 
     Input
       ``households``: one row per household; column ``id`` plus household
       fields of the schema (``rules.fields``). ``persons``: one row per person;
       ``id``, the household's id in ``household_id`` (or ``household``, or
-      ``household_id_column=``), plus person fields. Persons are grouped under
+      ``household_id_column=``), plus person fields. ``carry=["commune", ...]``
+      names household columns (schema fields or not) to copy into all three
+      output frames, for grouping. Persons are grouped under
       their household in their row order; persons whose household is not in
       ``households`` become a household with the error R_HOUSEHOLD_MISSING.
       Column dtypes: bool, ints, floats (money must be whole VND), nullable
@@ -187,17 +189,23 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
         benefits, households, persons = rules.evaluate_frame(hh, pp, period="2026-11")
         paid = benefits[(benefits.status == "eligible") & (benefits.unit == "money")]
         paid.groupby("benefit", observed=True).amount.sum()
+
+        # Copy input columns to the results for grouping:
+        benefits, households, persons = rules.evaluate_frame(hh, pp, period="2026-11", carry=["commune"])
     """
     from . import frames
 
     kind, text = _when_args(as_of, period)
+    carry = [carry] if isinstance(carry, str) else list(carry or [])
+    households, persons = frames.normalize_inputs(households, persons)
     records = frames.prepare_records(self, households, persons, household_id_column=household_id_column,
-                                     unknown_columns=unknown_columns, max_members=max_members)
+                                     unknown_columns=unknown_columns, max_members=max_members, carry=carry)
+    carried = frames.carried_columns(households, carry, len(records))
     with _Progress(progress, len(records), "ansinh evaluate_frame") as bar:
         decisions = _ansinh._run(self, records, kind, text, _threads(threads), bool(reasons), False, lang,
                                  bar.callback)
     columns = decisions._frame_columns(bool(reasons), lang, _threads(threads))
-    return frames.assemble(self, columns, bool(reasons))
+    return frames.assemble(self, columns, bool(reasons), carried)
 
 
 def _table(columns):
@@ -237,7 +245,7 @@ def _parameters(self):
 def _reduce(self):
     # Pickling sends the path (and checks the content hash on arrival), so a
     # RuleSet can travel to Dask workers that see the same rule files.
-    return (_load_checked, (self.path, list(getattr(self, "_roots", [])), self.hash))
+    return (_load_checked, (_os.path.abspath(self.path), list(getattr(self, "_roots", [])), self.hash))
 
 
 def _load_checked(path, roots, expected_hash):

@@ -171,7 +171,7 @@ class RuleSet:
                       threads: int | None = ..., progress: Progress = ...) -> list[Decision]: ...
     def evaluate_frame(self, households: pd.DataFrame, persons: pd.DataFrame, as_of: DayLike | None = ...,
                        period: MonthLike | None = ..., *, threads: int | None = ..., progress: Progress = ...,
-                       reasons: bool = ..., lang: Lang | None = ...,
+                       reasons: bool = ..., lang: Lang | None = ..., carry: str | Sequence[str] | None = ...,
                        unknown_columns: Literal["error", "warn", "ignore"] = ...,
                        household_id_column: str = ..., max_members: int = ...) -> FrameResult: ...
 

@@ -36,7 +36,7 @@ class Progress:
             except ImportError:
                 self._bar = _StderrBar(total, desc)
             else:
-                self._bar = tqdm(total=total, unit="household", desc=desc, unit_scale=True)
+                self._bar = tqdm(total=total, unit="household", desc=desc)
 
     @property
     def callback(self):

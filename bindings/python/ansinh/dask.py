@@ -68,7 +68,8 @@ def _part(result, i):
 
 
 def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=None, npartitions=None,
-             threads=1, reasons=True, lang=None, unknown_columns="error", household_id_column="household_id"):
+             threads=1, reasons=True, lang=None, carry=None, unknown_columns="error",
+             household_id_column="household_id"):
     """Evaluates Dask DataFrames of households and persons on a Dask cluster.
 
     ``households`` / ``persons``: ``dask.dataframe.DataFrame`` (or pandas,
@@ -77,7 +78,8 @@ def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=
     path. ``as_of`` / ``period``: as in ``evaluate_frame``. ``npartitions``:
     of the shuffled data (default: the households' partition count).
     ``threads``: per partition (default 1: Dask already runs one task per
-    worker thread).
+    worker thread). ``carry``: household columns copied into the results
+    (e.g. ``["province", "commune"]``, to aggregate without a join).
 
     Returns three lazy Dask DataFrames ``(benefits, households, persons)``
     with the columns of ``evaluate_frame``; rows of one household stay
@@ -105,7 +107,7 @@ def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=
     pp = pp.shuffle("_ansinh_key", npartitions=n)
 
     # The output schema: evaluate_frame on empty frames of the same columns.
-    options = dict(threads=threads, reasons=reasons, lang=lang, unknown_columns=unknown_columns,
+    options = dict(threads=threads, reasons=reasons, lang=lang, carry=carry, unknown_columns=unknown_columns,
                    household_id_column=household_id_column)
     meta = rules.evaluate_frame(households._meta, persons._meta, **when, **options)
 

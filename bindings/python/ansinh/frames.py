@@ -22,7 +22,8 @@ import pandas as pd
 from . import _ansinh
 from ._ansinh import UsageError
 
-__all__ = ["ColumnError", "FrameResult", "evaluate_frame", "prepare_records", "assemble", "STATUSES"]
+__all__ = ["ColumnError", "FrameResult", "STATUSES", "assemble", "carried_columns", "normalize_inputs",
+           "prepare_records"]
 
 STATUSES = ["eligible", "not_eligible", "undetermined", "superseded", "not_in_force"]
 
@@ -36,7 +37,7 @@ _ACCEPTS = {
     "date": {"days", "object", "category"},
     "enum": {"object", "category"},
     "set": {"object", "category"},
-    "string": {"object", "category", "int", "uint"},
+    "string": {"object", "category", "int", "uint", "float"},
 }
 _HINT = {
     "bool": "True/False (bool, 0/1, or 'true'/'false' text)",
@@ -244,15 +245,24 @@ def _layout(households, persons, join):
     return order, member_begin, duplicate_of, orphan_ids
 
 
-def prepare_records(rules, households, persons, *, household_id_column="household_id",
-                    unknown_columns="error", max_members=200):
-    """Converts a households and a persons DataFrame into native records."""
-    if unknown_columns not in ("error", "warn", "ignore"):
-        raise UsageError("unknown_columns must be 'error', 'warn' or 'ignore'")
+def normalize_inputs(households, persons):
+    """DataFrames (from DataFrames or dicts of columns); an index named 'id' becomes the id column."""
     households = _as_frame(households, "households")
     persons = _as_frame(persons, "persons")
     if "id" not in households.columns and households.index.name == "id":
         households = households.reset_index()
+    return households, persons
+
+
+def prepare_records(rules, households, persons, *, household_id_column="household_id",
+                    unknown_columns="error", max_members=200, carry=()):
+    """Converts a households and a persons DataFrame into native records.
+
+    ``carry``: household columns that are only copied to the output (not
+    reported as unknown; used as input too if they are schema fields)."""
+    if unknown_columns not in ("error", "warn", "ignore"):
+        raise UsageError("unknown_columns must be 'error', 'warn' or 'ignore'")
+    households, persons = normalize_inputs(households, persons)
     fields = _schema(rules)["fields"]
     problems = []
     if "id" not in households.columns:
@@ -264,7 +274,11 @@ def prepare_records(rules, households, persons, *, household_id_column="househol
                          f"no '{household_id_column}' column naming each person's household"))
     if "id" not in persons.columns:
         problems.append(("persons", "id", "no 'id' column (the person id)"))
-    h_specs = _match_columns(households, "households", fields["household"], set(), unknown_columns, problems)
+    missing = [c for c in carry if c not in households.columns]
+    if missing:
+        problems.append(("households", missing[0], f"no column {missing[0]!r} to carry"))
+    skip = {c for c in carry if c not in fields["household"]}
+    h_specs = _match_columns(households, "households", fields["household"], skip, unknown_columns, problems)
     p_specs = _match_columns(persons, "persons", fields["person"], {join}, unknown_columns, problems)
     if problems:
         raise ColumnError(problems)
@@ -300,8 +314,34 @@ def _add_variables(frame, variables, reserved):
         frame[column] = _variable(kind, data, known, cats)
 
 
-def assemble(rules, cols, reasons=True):
-    """DataFrames from the native frame columns (see frame_output.hpp)."""
+def _carry(frame, carried, rows, at):
+    """Inserts the carried household columns, taken at `rows`, after column `at`."""
+    if carried is None:
+        return
+    position = list(frame.columns).index(at) + 1
+    for i, column in enumerate(carried.columns):
+        frame.insert(position + i, column, carried[column].take(rows).reset_index(drop=True))
+
+
+def carried_columns(households, carry, total):
+    """The carried columns of `households` for `total` decisions (orphans after the rows: NA)."""
+    if not carry:
+        return None
+    reserved = {"household_id", "person_id", "benefit", "status", "amount", "unit", "frequency", "group",
+                "reference", "superseded_by", "missing", "provisional", "reason_vi", "reason_en",
+                "member_count", "total_monthly", "errors", "warnings"}
+    clash = [c for c in carry if c in reserved]
+    if clash:
+        raise UsageError(f"cannot carry column {clash[0]!r}: the output has a column of that name")
+    carried = households[list(carry)].reset_index(drop=True)
+    if total > len(carried):
+        carried = carried.reindex(range(total))
+    return carried
+
+
+def assemble(rules, cols, reasons=True, carried=None):
+    """DataFrames from the native frame columns (see frame_output.hpp); `carried`:
+    household columns (one row per decision) to copy into all three frames."""
     meta = _schema(rules)
     hh_ids = pd.Index(cols["household_ids"], dtype=object)
     person_ids = pd.Index(cols["person_ids"], dtype=object)
@@ -325,12 +365,16 @@ def assemble(rules, cols, reasons=True):
     if reasons:
         benefits["reason_vi"] = _cat(b["reason_vi"], cols["reason_vi_values"])
         benefits["reason_en"] = _cat(b["reason_en"], cols["reason_en_values"])
+    _carry(benefits, carried, b["row"], "person_id")
     h = cols["households"]
     households = pd.DataFrame({
         "household_id": _cat(h["household"], hh_ids),
         "status": _cat(h["status"].astype(np.int8), ["ok", "error"]),
     })
     fixed = {"household_id", "person_id", "status", "member_count", "total_monthly", "errors", "warnings"}
+    if carried is not None:
+        fixed |= set(carried.columns)
+        _carry(households, carried, np.arange(len(households)), "household_id")
     _add_variables(households, h["variables"], fixed)
     households["member_count"] = h["member_count"]
     households["total_monthly"] = h["total_monthly"]
@@ -341,6 +385,7 @@ def assemble(rules, cols, reasons=True):
         "household_id": _cat(p["household"], hh_ids),
         "person_id": _cat(p["person"], person_ids),
     })
+    _carry(persons, carried, p["row"], "person_id")
     _add_variables(persons, p["variables"], fixed)
     persons["total_monthly"] = p["total_monthly"]
     return FrameResult(benefits, households, persons)

@@ -173,11 +173,11 @@ struct Columns {
   std::vector<int64_t> hh_total;
   std::vector<VarColumn> hh_vars;
   // persons
-  std::vector<int32_t> p_household, p_person;
+  std::vector<int32_t> p_household, p_person, p_row;
   std::vector<int64_t> p_total;
   std::vector<VarColumn> p_vars;
   // benefits
-  std::vector<int32_t> b_household, b_person, b_benefit, b_superseded, b_missing, b_reason_vi, b_reason_en;
+  std::vector<int32_t> b_household, b_row, b_person, b_benefit, b_superseded, b_missing, b_reason_vi, b_reason_en;
   std::vector<int8_t> b_status;
   std::vector<int64_t> b_amount;
   std::vector<uint8_t> b_known, b_provisional;
@@ -197,10 +197,12 @@ struct Columns {
     for (size_t v = 0; v < hh_vars.size(); ++v) hh_vars[v].Append(std::move(part.hh_vars[v]));
     AppendCodes(p_household, part.p_household, hh);
     AppendCodes(p_person, part.p_person, person);
+    Extend(p_row, part.p_row);
     Extend(p_total, part.p_total);
     for (size_t v = 0; v < p_vars.size(); ++v) p_vars[v].Append(std::move(part.p_vars[v]));
     AppendCodes(b_household, part.b_household, hh);
     AppendCodes(b_person, part.b_person, person);
+    Extend(b_row, part.b_row);
     Extend(b_benefit, part.b_benefit);
     Extend(b_superseded, part.b_superseded);
     AppendCodes(b_missing, part.b_missing, missing.Merge(part.missing));
@@ -213,10 +215,11 @@ struct Columns {
   }
 };
 
-void AddBenefits(const DecisionView& d, Span<BenefitOutcome> outcomes, int32_t household, int32_t person,
-                 bool reasons, Columns& c) {
+void AddBenefits(const DecisionView& d, Span<BenefitOutcome> outcomes, int32_t household, int32_t row,
+                 int32_t person, bool reasons, Columns& c) {
   for (const BenefitOutcome& o : outcomes) {
     c.b_household.push_back(household);
+    c.b_row.push_back(row);
     c.b_person.push_back(person);
     c.b_benefit.push_back(static_cast<int32_t>(o.benefit));
     c.b_status.push_back(static_cast<int8_t>(o.status));
@@ -250,14 +253,16 @@ void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons,
     c.hh_errors.push_back(d.errors().empty() ? -1 : c.issue_texts.Code(IssueText(d.errors(), lang)));
     c.hh_warnings.push_back(d.warnings().empty() ? -1 : c.issue_texts.Code(IssueText(d.warnings(), lang)));
     AddVariables(d, -1, c.hh_vars);
-    AddBenefits(d, d.benefits(), hh, -1, reasons, c);
+    const auto row = static_cast<int32_t>(h);
+    AddBenefits(d, d.benefits(), hh, row, -1, reasons, c);
     for (size_t m = 0; m < d.member_count(); ++m) {
       const int32_t person = c.person_ids.Code(d.member_id(m));
       c.p_household.push_back(hh);
       c.p_person.push_back(person);
+      c.p_row.push_back(row);
       c.p_total.push_back(d.member_total_monthly(m));
       AddVariables(d, static_cast<int>(m), c.p_vars);
-      AddBenefits(d, d.member_benefits(m), hh, person, reasons, c);
+      AddBenefits(d, d.member_benefits(m), hh, row, person, reasons, c);
     }
   }
 }
@@ -312,10 +317,12 @@ py::dict FrameColumns(const Decisions& decisions, bool reasons, Language lang, u
   py::dict persons;
   persons["household"] = ToArray(std::move(c.p_household));
   persons["person"] = ToArray(std::move(c.p_person));
+  persons["row"] = ToArray(std::move(c.p_row));
   persons["total_monthly"] = ToArray(std::move(c.p_total));
   persons["variables"] = TakeVars(c.p_vars);
   py::dict benefits;
   benefits["household"] = ToArray(std::move(c.b_household));
+  benefits["row"] = ToArray(std::move(c.b_row));
   benefits["person"] = ToArray(std::move(c.b_person));
   benefits["benefit"] = ToArray(std::move(c.b_benefit));
   benefits["status"] = ToArray(std::move(c.b_status));

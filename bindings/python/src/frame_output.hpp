@@ -11,8 +11,9 @@
 namespace ansinh::python {
 
 // Returns {"benefits": {...}, "households": {...}, "persons": {...},
-// "household_ids": [...], "person_ids": [...]} (see ansinh/frames.py, which
-// assembles the DataFrames). `reasons`: fill reason_vi/reason_en; `lang`: the
+// "household_ids": [...], "person_ids": [...], ...} (see ansinh/frames.py,
+// which assembles the DataFrames). benefits["row"] and persons["row"] give
+// each row's household position in the batch (input order). `reasons`: fill reason_vi/reason_en; `lang`: the
 // language of the error and warning texts; `threads`: 0 = all cores (the
 // result does not depend on it). Releases the GIL while reading.
 py::dict FrameColumns(const Decisions& decisions, bool reasons, Language lang, unsigned threads);
