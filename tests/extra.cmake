@@ -29,3 +29,8 @@ add_test(NAME package:install
 set_tests_properties(package:build-tree package:install PROPERTIES LABELS "package;no-sanitizer")
 add_test(NAME docs:api-example COMMAND ${CMAKE_COMMAND} -DDOC=${PROJECT_SOURCE_DIR}/docs/api.md
          -DEXAMPLE=${CMAKE_CURRENT_SOURCE_DIR}/package/example.cpp -P ${CMAKE_CURRENT_SOURCE_DIR}/package/api_doc_test.cmake)
+
+# Python binding tests (pytest), when the binding is built.
+if(TARGET _ansinh AND TARGET ansinh-cli)
+  include(${CMAKE_CURRENT_SOURCE_DIR}/python/python_tests.cmake)
+endif()

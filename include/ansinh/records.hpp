@@ -9,7 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "ansinh/date.hpp"
+#include "ansinh/decimal.hpp"
 #include "ansinh/diagnostic.hpp"
+#include "ansinh/rule_set.hpp"
 #include "ansinh/value.hpp"
 
 namespace ansinh {
@@ -17,6 +20,7 @@ namespace ansinh {
 class RuleSet;
 namespace internal {
 struct BatchData;
+class BatchBuilder;
 }
 
 // A person, member of a household, as given (not yet checked). Value type.
@@ -101,6 +105,116 @@ class RecordBatch {
 
  private:
   std::unique_ptr<internal::BatchData> data_;
+};
+
+
+// Limits applied while records are built (beyond them: an R_LIMIT issue on
+// that record, never a crash).
+struct RecordLimits {
+  size_t max_members = 200;       // per household
+  size_t max_string_bytes = 4096;  // per value
+};
+
+// Fills a RecordBatch field by field, without building Household objects: the
+// columnar way in for bindings and custom sources (a DataFrame, a database
+// cursor). Resolve each field's index by name once, then set typed values per
+// record:
+//
+//   ansinh::RecordBatch batch(rules);
+//   ansinh::RecordBuilder b(batch);
+//   using ansinh::Entity;
+//   const int area = b.FieldIndex(Entity::kHousehold, "area");
+//   const int birth = b.FieldIndex(Entity::kPerson, "birth_date");
+//   b.BeginHousehold();
+//   b.SetText(Entity::kHousehold, ansinh::RecordBuilder::kId, "HH-1");
+//   b.SetText(Entity::kHousehold, area, "rural");
+//   b.BeginPerson();
+//   b.SetText(Entity::kPerson, ansinh::RecordBuilder::kId, "P1");
+//   b.SetDate(Entity::kPerson, birth, ansinh::Date::FromYmd(2021, 2, 28));
+//   b.EndPerson();
+//   b.EndHousehold();
+//
+// Values are checked against the field's type exactly as the file readers
+// check them (RecordReader uses the same code). A value that does not fit
+// becomes a RecordIssue of its record (R_WRONG_TYPE, R_BAD_NUMBER, R_BAD_DATE,
+// R_UNKNOWN_ENUM_VALUE ...) and leaves the field unknown; nothing here throws
+// for bad data. A field set twice in one record is R_DUPLICATE_FIELD (the first
+// value stays). Fields never set take their schema default, else are unknown.
+// EndHousehold runs the record's structural checks (ids, members, duplicates).
+// Calls with a field index out of range, or person values outside
+// BeginPerson/EndPerson, are ignored.
+//
+// Not thread-safe: one builder per batch at a time; the batch must outlive
+// the builder. Records are appended after those already in the batch.
+class RecordBuilder {
+ public:
+  // Field 0 of each entity is its id (type string).
+  static constexpr int kId = 0;
+
+  explicit RecordBuilder(RecordBatch& batch, const RecordLimits& limits = {});
+  ~RecordBuilder();
+  RecordBuilder(RecordBuilder&&) noexcept;
+  RecordBuilder& operator=(RecordBuilder&&) noexcept;
+  RecordBuilder(const RecordBuilder&) = delete;
+  RecordBuilder& operator=(const RecordBuilder&) = delete;
+
+  // Index of the schema field `name` of `entity` (as in RuleSet::schema()),
+  // or -1 if there is no such field.
+  int FieldIndex(Entity entity, std::string_view name) const noexcept;
+  // Number of fields of `entity` (indices 0 .. field_count - 1).
+  size_t field_count(Entity entity) const noexcept;
+  // The type of field `field`; kString for an index out of range.
+  ValueType field_type(Entity entity, int field) const noexcept;
+  // Index of `value` among the enum/set values of `field`, or -1.
+  int ValueIndex(Entity entity, int field, std::string_view value) const noexcept;
+
+  // Record structure. EndHousehold returns the household's index in the batch.
+  void BeginHousehold(const RecordOrigin& origin = {});
+  void BeginPerson();
+  void EndPerson();
+  size_t EndHousehold();
+
+  // Values. Null means "not given" (the default applies, else unknown).
+  void SetNull(Entity entity, int field);
+  void SetBool(Entity entity, int field, bool value);
+  // For int, money (whole VND), decimal and bool (0/1) fields; for a string
+  // field the decimal text of the number.
+  void SetInt(Entity entity, int field, int64_t value);
+  void SetDecimal(Entity entity, int field, Decimal value);
+  // An exact number literal ("1500000", "1.5", "1e3"), e.g. the shortest
+  // text of a binary float: money must be whole VND, int a whole number.
+  void SetNumberText(Entity entity, int field, std::string_view number);
+  // For date fields. Outside 0001-01-01..9999-12-31 is R_BAD_DATE.
+  void SetDate(Entity entity, int field, Date value);
+  // Text, parsed by the field's type as a CSV cell is: bool true/false/1/0/
+  // yes/no/có/không; numbers; dates YYYY-MM-DD or DD/MM/YYYY; enum values;
+  // sets "a;b" or "a|b" ("[]" = the empty set); strings as they are.
+  // Empty text means "not given".
+  void SetText(Entity entity, int field, std::string_view text);
+  // For enum fields: the value with index `value` (see ValueIndex).
+  void SetEnumIndex(Entity entity, int field, int value);
+  // For set fields given as a list: BeginSet, then AddSetItem per item.
+  void BeginSet(Entity entity, int field);
+  void AddSetItem(Entity entity, int field, std::string_view item);
+
+  // A value of a kind the field cannot hold, as found by the caller: `what`
+  // in English ("a list", "an object", "a number", "true/false", "a text", or
+  // a quoted value). Gives R_WRONG_TYPE.
+  void WrongType(Entity entity, int field, std::string_view what);
+  // A name that is no field of `entity`: the warning R_UNKNOWN_FIELD.
+  void UnknownField(Entity entity, std::string_view name);
+  // The current household's members come from `persons_source`, but the
+  // household itself is not in `households_source`: the error
+  // R_HOUSEHOLD_MISSING (as the CSV reader reports an orphan persons' run).
+  void HouseholdMissing(std::string_view persons_source, std::string_view households_source);
+  // The current household's id was already used by the record at `first`:
+  // the error R_DUPLICATE_HOUSEHOLD_ID (as the CSV reader reports it).
+  void DuplicateHouseholdId(const RecordOrigin& first);
+  // Any other problem of the current record (or member, inside BeginPerson).
+  void AddIssue(RecordIssue issue);
+
+ private:
+  std::unique_ptr<internal::BatchBuilder> impl_;
 };
 
 }  // namespace ansinh

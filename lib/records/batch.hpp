@@ -101,6 +101,13 @@ class BatchBuilder {
   void SetBool(Entity entity, int field, bool value);
   void SetInt(Entity entity, int field, int64_t value);
   void SetDecimal(Entity entity, int field, Decimal value);
+  // A day (binary sources: numpy datetime64, database dates). Date fields
+  // store it; string fields store its YYYY-MM-DD text; others are R_WRONG_TYPE.
+  // Outside 0001-01-01..9999-12-31 is R_BAD_DATE.
+  void SetDate(Entity entity, int field, Date value);
+  // An enum field's value by index into CompiledField::values (R_UNKNOWN_ENUM_VALUE
+  // if out of range; R_WRONG_TYPE for other field types).
+  void SetEnumIndex(Entity entity, int field, int value);
   // For JSON numbers: the literal text ("1500000", "1.5", "1e3"); exact.
   void SetNumberText(Entity entity, int field, std::string_view number);
   // For set fields from a list: call once per item (after BeginSet).

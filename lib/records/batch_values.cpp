@@ -271,6 +271,37 @@ void BatchBuilder::SetNumberText(Entity entity, int field, std::string_view numb
   StoreNumber(entity, field, *n, number);
 }
 
+void BatchBuilder::SetDate(Entity entity, int field, Date value) {
+  if (!Accepting(entity, field) || !Claim(entity, field)) return;
+  constexpr int32_t kFirstDay = -719162;  // 0001-01-01
+  constexpr int32_t kLastDay = 2932896;   // 9999-12-31
+  const CompiledField& f = out_->schema->fields(entity)[field];
+  if (value.days() < kFirstDay || value.days() > kLastDay) {
+    const std::string text = std::to_string(value.days()) + " days from 1970-01-01";
+    Fail(entity, field, BadDateIssue(Path(entity, field), text));
+    return;
+  }
+  if (f.type == ValueType::kDate) {
+    Store(entity, field, value.days());
+  } else if (f.type == ValueType::kString) {
+    StoreString(entity, field, value.ToString());
+  } else {
+    Fail(entity, field, WrongTypeIssue(Path(entity, field), f, "a date", TranslateWhat("a date")));
+  }
+}
+
+void BatchBuilder::SetEnumIndex(Entity entity, int field, int value) {
+  if (!Accepting(entity, field) || !Claim(entity, field)) return;
+  const CompiledField& f = out_->schema->fields(entity)[field];
+  if (f.type != ValueType::kEnum) {
+    Fail(entity, field, WrongTypeIssue(Path(entity, field), f, "an enum value", "một giá trị liệt kê"));
+  } else if (value < 0 || static_cast<size_t>(value) >= f.values.size()) {
+    Fail(entity, field, UnknownEnumIssue(Path(entity, field), f, "#" + std::to_string(value)));
+  } else {
+    Store(entity, field, value);
+  }
+}
+
 void BatchBuilder::BeginSet(Entity entity, int field) {
   if (!Accepting(entity, field) || !Claim(entity, field)) return;
   const CompiledField& f = out_->schema->fields(entity)[field];

@@ -71,6 +71,7 @@ std::string TranslateWhat(std::string_view what) {
   if (what == "a number") return "một số";
   if (what == "true" || what == "false" || what == "true/false") return "giá trị đúng/sai";
   if (what == "a text") return "một chuỗi văn bản";
+  if (what == "a date") return "một ngày";
   if (what == "a list with a non-text item") return "một danh sách có phần tử không phải chuỗi";
   if (what == "null") return "null";
   return std::string(what);

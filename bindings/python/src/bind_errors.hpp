@@ -1,0 +1,25 @@
+// Helpers of bind_errors.cpp used by the other bind files.
+#ifndef ANSINH_BINDINGS_PYTHON_BIND_ERRORS_HPP_
+#define ANSINH_BINDINGS_PYTHON_BIND_ERRORS_HPP_
+
+#include <string>
+#include <vector>
+
+#include "ansinh/diagnostic.hpp"
+#include "bindings.hpp"
+
+namespace ansinh::python {
+
+// "error", "warning", "note".
+const char* SeverityName(Severity severity) noexcept;
+// The last line `ansinh check` prints for a package with errors:
+// "rules/x: 2 errors, 1 warning".
+std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>& diagnostics);
+// Raises ansinh.RuleError(message) with .diagnostics (throws py::error_already_set).
+[[noreturn]] void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message);
+// The ansinh.UsageError class (borrowed).
+PyObject* UsageErrorType() noexcept;
+
+}  // namespace ansinh::python
+
+#endif  // ANSINH_BINDINGS_PYTHON_BIND_ERRORS_HPP_

@@ -1,0 +1,99 @@
+"""ansinh.load, errors with their diagnostics, package metadata."""
+
+import pickle
+
+import pytest
+
+from conftest import RULES, SOURCE, run_cli
+
+BAD = SOURCE / "tests" / "data" / "bad" / "bad_date"
+
+
+def test_version(ansinh):
+    text = (SOURCE / "include" / "ansinh" / "version.hpp").read_text()
+    parts = [line.split()[-1] for line in text.splitlines()
+             if line.startswith(("#define ANSINH_VERSION_MAJOR", "#define ANSINH_VERSION_MINOR",
+                                 "#define ANSINH_VERSION_PATCH"))]
+    assert ansinh.__version__ == ".".join(parts)
+
+
+def test_metadata(ansinh, rules):
+    assert rules.id == "vn"
+    assert rules.hash.startswith("sha256:") and len(rules.hash) == 7 + 64
+    assert rules.version
+    assert rules.path == str(RULES)
+    assert rules.language in ("vi", "en")
+    assert set(rules.name) == {"vi", "en"}
+    assert rules.test_count > 0
+    assert "RuleSet vn" in repr(rules)
+    assert isinstance(rules.warnings, list)
+    # The same identity as the CLI stamps on its decisions.
+    first = run_cli("eval", RULES, SOURCE / "examples" / "registry.jsonl", "--as-of", "2026-01-01").stdout
+    assert f'"hash":"{rules.hash}"' in first.splitlines()[0]
+    assert f'"version":"{rules.version}"' in first.splitlines()[0]
+
+
+def test_tables(rules):
+    b = rules.benefits
+    assert list(b.columns) == ["id", "label_vi", "label_en", "applies_to", "reference", "group", "adds_to_group",
+                               "unit", "frequency", "from", "to"]
+    assert b.id.is_unique and len(b) > 10
+    assert "sa_child_under_3" in set(b.id)
+    row = b.set_index("id").loc["sa_child_under_3"]
+    assert row.applies_to == "person" and row.reference and row.label_en
+    f = rules.fields
+    assert {"household", "person"} == set(f.entity)
+    area = f[(f.entity == "household") & (f.name == "area")].iloc[0]
+    assert area.type == "enum" and "rural" in area["values"]
+    assert {"poverty_status", "age_months"} <= set(rules.variables.name)
+    assert len(rules.groups) >= 1 and len(rules.parameters) >= 1
+
+
+def test_rule_error_prints_like_check(ansinh):
+    with pytest.raises(ansinh.RuleError) as info:
+        ansinh.load(BAD)
+    e = info.value
+    assert isinstance(e, ansinh.Error)
+    cli = run_cli("check", BAD, check=False)
+    assert cli.returncode == 1
+    assert str(e).rstrip("\n") == cli.stderr.rstrip("\n")
+    errors = [d for d in e.diagnostics if d.severity == "error"]
+    assert len(errors) == 2
+    d = errors[0]
+    assert (d.file, d.line, d.column, d.code) == (str(BAD / "parameters.yaml"), 5, 7, "E_BAD_DATE")
+    assert "2024-02-30" in d.message
+    assert str(d).startswith(f"{BAD}/parameters.yaml:5:7: error:")
+    assert "E_BAD_DATE" in repr(d)
+
+
+def test_check_and_format(ansinh):
+    diagnostics = ansinh.check(BAD)
+    assert [d.code for d in diagnostics].count("E_BAD_DATE") == 2
+    assert ansinh.format_diagnostics(diagnostics) in run_cli("check", BAD, check=False).stderr
+    assert not [d for d in ansinh.check(RULES) if d.severity == "error"]
+
+
+def test_missing_package_is_a_rule_error(ansinh, tmp_path):
+    with pytest.raises(ansinh.RuleError) as info:
+        ansinh.load(tmp_path / "nothing-here")
+    assert info.value.diagnostics
+    assert info.value.diagnostics[0].code in ("E_PACKAGE_MISSING", "E_FILE_READ")
+
+
+def test_usage_errors_are_value_errors(ansinh, rules):
+    with pytest.raises(ansinh.UsageError):
+        rules.evaluate({"id": "h"}, as_of="2026-02-30")
+    with pytest.raises(ValueError):
+        rules.evaluate({"id": "h"})  # neither as_of nor period
+    with pytest.raises(ansinh.UsageError):
+        rules.evaluate({"id": "h"}, as_of="2026-01-01", period="2026-01")
+    with pytest.raises(ansinh.UsageError):
+        rules.evaluate({"id": "h"}, period="2026-13")
+    with pytest.raises(ansinh.UsageError):
+        rules.evaluate({"id": "h"}, as_of="2026-01-01", lang="fr")
+    assert issubclass(ansinh.InputError, ansinh.Error)
+
+
+def test_pickle_reloads_by_path(ansinh, rules):
+    again = pickle.loads(pickle.dumps(rules))
+    assert again.hash == rules.hash and again.path == rules.path
