@@ -111,7 +111,7 @@ CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane) {
     const std::string_view text = (c.raw & plan::kProgramString)
                                       ? std::string_view(program_.strings[static_cast<size_t>(c.raw & ~plan::kProgramString)])
                                       : state_.batch->String(c.raw);
-    c.raw = out_->AddText(text);
+    c.raw = pool_->AddText(text);
   }
   return c;
 }
@@ -184,8 +184,11 @@ void ChunkEvaluator::CopyVariables() {
   }
 }
 
-void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, DecisionData& out) {
+void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, DecisionData& out,
+                              uint32_t chunk) {
   out_ = &out;
+  pool_ = out.pools[chunk].get();
+  chunk_ = chunk;
   h_begin_ = h_begin;
   state_.Prepare(program_, batch, h_begin, h_count);
   state_.SetPeriod(first_day_, last_day_);
@@ -194,7 +197,14 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
     state_.SetDay(when_.as_of.days());
     state_.Run();
     CopyVariables();
-    Merge(0);
+    if (!options_.reasons && !options_.explain) {
+      // One pass is the result: take its lanes instead of merging them.
+      acc_lanes_.swap(state_.benefits);
+      const int32_t day = when_.as_of.days();
+      for (Acc& a : acc_) std::fill(a.day.begin(), a.day.end(), day);
+    } else {
+      Merge(0);
+    }
   } else {
     const std::vector<std::vector<int64_t>> days = CandidateDays();
     size_t passes = 1;

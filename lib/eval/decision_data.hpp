@@ -1,8 +1,12 @@
-// Internal: decisions stored by column for a whole batch (views read them).
+// Internal: decisions of a whole batch, stored by column. The columns are
+// allocated once for the batch; each evaluated chunk writes its slice (so
+// threads never share a cell and no merge is needed). Variable-length data
+// (issues, reasons, missing fields, traces, ids) goes to the chunk's pool.
 #ifndef ANSINH_LIB_EVAL_DECISION_DATA_HPP_
 #define ANSINH_LIB_EVAL_DECISION_DATA_HPP_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,11 +16,11 @@
 
 namespace ansinh::internal {
 
-// A value captured for a reason or an explanation (strings copied into `texts`).
+// A value captured for a reason or an explanation (strings copied into the pool).
 struct CapturedValue {
   int32_t reg = -1;   // program register (gives the type)
   uint8_t state = 1;  // plan::kKnown / kUnknown / kError
-  int64_t raw = 0;    // strings: offset into DecisionData::text_arena << 24 | length
+  int64_t raw = 0;    // strings: a text ref in the same pool
 };
 
 struct MissingRef {
@@ -41,23 +45,54 @@ struct OutcomeDetail {
   int64_t error = -1;            // text ref of an evaluation error message, or -1
 };
 
+// What one chunk's decisions refer to.
+struct ChunkPool {
+  std::vector<OutcomeDetail> details;
+  std::vector<MissingRef> missing;
+  std::vector<CapturedValue> values;
+  std::vector<ProvisionalRef> provisional;
+  std::vector<RecordIssue> issues;
+  std::vector<std::string> origin_files;
+  std::string text;
+
+  int64_t AddText(std::string_view t) {
+    const uint64_t offset = text.size();
+    text.append(t.data(), t.size());
+    return static_cast<int64_t>((offset << 24) | (t.size() & 0xFFFFFF));
+  }
+  std::string_view Text(int64_t ref) const {
+    const uint64_t r = static_cast<uint64_t>(ref);
+    return std::string_view(text).substr(r >> 24, r & 0xFFFFFF);
+  }
+};
+
 struct HouseholdRow {
-  int64_t id = 0;                // text ref
+  uint32_t chunk = 0;            // pool
+  int64_t id = 0;                // text ref in the pool
   uint32_t member_begin = 0, member_count = 0;
-  uint32_t outcome_begin = 0, outcome_count = 0;
-  uint32_t issue_begin = 0, issue_count = 0;
-  uint32_t var_begin = 0;
-  uint32_t indicator_begin = 0;
+  uint32_t issue_begin = 0, issue_count = 0;  // in the pool; errors first
+  uint32_t origin_file = 0;      // DecisionData::origin_files
+  uint64_t origin_line = 0, origin_index = 0;
   int64_t total = 0;
   bool ok = true;
 };
 
 struct MemberRow {
-  int64_t id = 0;                // text ref
-  uint32_t outcome_begin = 0, outcome_count = 0;
-  uint32_t var_begin = 0;
-  uint32_t indicator_begin = 0;
+  int64_t id = 0;                // text ref in the household's pool
+  uint32_t household = 0;
   int64_t total = 0;
+};
+
+constexpr uint8_t kProvisionalBit = 0x80;
+
+// One benefit's outcomes for every household (household-level benefits) or
+// every member (person-level benefits) of the batch.
+struct OutcomeColumn {
+  uint32_t benefit = 0;
+  std::vector<uint8_t> status;          // BenefitStatus, | kProvisionalBit
+  std::vector<int64_t> amount;          // meaningful when eligible or superseded
+  std::vector<int32_t> superseded_by;
+  std::vector<uint32_t> detail;         // UINT32_MAX or an index into the pool's details
 };
 
 struct VarValue {
@@ -76,28 +111,15 @@ struct DecisionData {
   bool explain = false;
   std::vector<HouseholdRow> households;
   std::vector<MemberRow> members;
-  std::vector<BenefitOutcome> outcomes;
-  std::vector<OutcomeDetail> details;   // parallel to outcomes when reasons or explain
-  std::vector<MissingRef> missing;
-  std::vector<CapturedValue> values;
-  std::vector<ProvisionalRef> provisional;
-  std::vector<RecordIssue> issues;
-  std::vector<RecordOrigin> origins;    // per household
-  std::vector<VarValue> variables;
-  std::vector<IndicatorFlag> indicators;
-  std::string text_arena;
+  std::vector<OutcomeColumn> household_outcomes;  // per household-level benefit, benefit order
+  std::vector<OutcomeColumn> person_outcomes;     // per person-level benefit
+  std::vector<std::vector<VarValue>> household_vars;  // per household variable (RuleSet::variables order)
+  std::vector<std::vector<VarValue>> person_vars;
+  std::vector<std::vector<IndicatorFlag>> household_indicators;  // per household-population indicator
+  std::vector<std::vector<IndicatorFlag>> person_indicators;
+  std::vector<std::unique_ptr<ChunkPool>> pools;
 
-  int64_t AddText(std::string_view text) {
-    const uint64_t offset = text_arena.size();
-    text_arena.append(text.data(), text.size());
-    return static_cast<int64_t>((offset << 24) | (text.size() & 0xFFFFFF));
-  }
-  std::string_view Text(int64_t ref) const {
-    const uint64_t r = static_cast<uint64_t>(ref);
-    return std::string_view(text_arena).substr(r >> 24, r & 0xFFFFFF);
-  }
-  // Appends `part` (decisions of a later chunk), shifting its indices.
-  void Append(DecisionData&& part);
+  const ChunkPool& PoolOf(size_t household) const { return *pools[households[household].chunk]; }
 };
 
 // True if program register `reg` of `rules` holds strings (captured as text refs).
