@@ -66,7 +66,7 @@ void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionDa
     (v.entity == Entity::kHousehold ? out.household_vars : out.person_vars)
         .emplace_back(v.entity == Entity::kHousehold ? nh : np);
   }
-  for (const internal::IndicatorMeta& i : impl.indicators) {
+  for (const IndicatorInfo& i : impl.indicators) {
     (i.population == Entity::kHousehold ? out.household_indicators : out.person_indicators)
         .emplace_back(i.population == Entity::kHousehold ? nh : np);
   }

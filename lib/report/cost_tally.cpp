@@ -39,10 +39,10 @@ CostTally::CostTally(const RuleSet& rules) : rules_(rules) {
   group_household_.assign(groups_.size(), 0);
 }
 
-void CostTally::AddEntity(Span<BenefitOutcome> outcomes, bool person) {
+void CostTally::AddEntity(const OutcomeRange& outcomes, bool person) {
   std::fill(group_entity_.begin(), group_entity_.end(), 0);
   bool cash = false;
-  for (const BenefitOutcome& o : outcomes) {
+  for (const BenefitOutcome o : outcomes) {
     CostLine& line = benefits_[o.benefit];
     const int g = benefit_group_[o.benefit];
     if (o.status == BenefitStatus::kSuperseded) ++line.superseded;

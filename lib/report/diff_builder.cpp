@@ -131,15 +131,16 @@ class DiffBuilder::Impl {
   }
 
   // Compares one entity's outcomes; appends its changes to `out`.
-  void CompareEntity(Span<BenefitOutcome> oa, Span<BenefitOutcome> ob, const std::string& person,
+  void CompareEntity(const OutcomeRange& oa, const OutcomeRange& ob, const std::string& person,
                      std::vector<BenefitChange>& out) {
-    std::fill(by_line_a_.begin(), by_line_a_.end(), nullptr);
-    std::fill(by_line_b_.begin(), by_line_b_.end(), nullptr);
-    for (const BenefitOutcome& o : oa) by_line_a_[line_of_a_[o.benefit]] = &o;
-    for (const BenefitOutcome& o : ob) by_line_b_[line_of_b_[o.benefit]] = &o;
+    std::fill(by_line_a_.begin(), by_line_a_.end(), std::nullopt);
+    std::fill(by_line_b_.begin(), by_line_b_.end(), std::nullopt);
+    for (const BenefitOutcome o : oa) by_line_a_[line_of_a_[o.benefit]] = o;
+    for (const BenefitOutcome o : ob) by_line_b_[line_of_b_[o.benefit]] = o;
     for (size_t l = 0; l < diff_.benefits.size(); ++l) {
-      if (by_line_a_[l] == nullptr && by_line_b_[l] == nullptr) continue;
-      std::optional<BenefitChange> c = Compare(by_line_a_[l], by_line_b_[l]);
+      if (!by_line_a_[l] && !by_line_b_[l]) continue;
+      std::optional<BenefitChange> c = Compare(by_line_a_[l] ? &*by_line_a_[l] : nullptr,
+                                               by_line_b_[l] ? &*by_line_b_[l] : nullptr);
       if (!c) continue;
       DiffBenefitLine& line = diff_.benefits[l];
       switch (c->kind) {
@@ -205,7 +206,7 @@ class DiffBuilder::Impl {
   Diff diff_;
   int area_field_ = -1, commune_field_ = -1;
   std::vector<int> line_of_a_, line_of_b_;  // benefit index -> line
-  std::vector<const BenefitOutcome*> by_line_a_, by_line_b_;
+  std::vector<std::optional<BenefitOutcome>> by_line_a_, by_line_b_;  // the current entity, per line
   std::map<std::string, DiffAreaLine> by_area_, by_commune_;
 };
 

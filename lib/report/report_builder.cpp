@@ -114,8 +114,8 @@ class ReportBuilder::Impl {
 
   void AddUndetermined(const DecisionView& d) {
     UndeterminedHousehold listed;
-    auto scan = [&](const std::string& who, Span<BenefitOutcome> outcomes) {
-      for (const BenefitOutcome& o : outcomes) {
+    auto scan = [&](const std::string& who, const OutcomeRange& outcomes) {
+      for (const BenefitOutcome o : outcomes) {
         if (o.status != BenefitStatus::kUndetermined) continue;
         ++report_.undetermined_outcomes;
         listed.benefits.push_back(who + rules_.benefits()[o.benefit].id);

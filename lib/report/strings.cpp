@@ -121,7 +121,7 @@ const Word kWords[] = {
     {"status_undetermined", "chưa xác định", "undetermined"},
     {"superseded", "Bị thay thế", "Superseded"},
     {"target", "Mục tiêu", "Target"},
-    {"to_check", "Hộ chưa xác định được (cần bổ sung thông tin)", "Households not determinable (facts to collect)"},
+    {"to_check", "Hộ chưa xác định được (xem thông tin còn thiếu ở mục cuối)", "Households not determinable (see the missing facts at the end)"},
     {"undetermined", "Chưa xác định", "Undetermined"},
     {"undetermined_households", "Hộ có chế độ chưa xác định", "Households with undetermined benefits"},
     {"undetermined_list", "Danh sách hộ và thông tin cần bổ sung", "Households and the facts to collect"},

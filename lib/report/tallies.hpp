@@ -31,7 +31,7 @@ class CostTally {
   void Finish(Report& report);
 
  private:
-  void AddEntity(Span<BenefitOutcome> outcomes, bool person);
+  void AddEntity(const OutcomeRange& outcomes, bool person);
 
   RuleSet rules_;
   std::vector<CostLine> benefits_;
