@@ -98,6 +98,8 @@ struct StatusDifference {
   std::string recognized;  // enum value of ReportOptions::recognized_field
   std::string computed;    // enum value of ReportOptions::computed_status_variable
   bool possible_inclusion_error = false;  // listed as poorer than computed (else: possible exclusion error)
+  Label recognized_label;  // the values' labels
+  Label computed_label;
 };
 
 // How many households have one (recognized, computed) pair of classes.
@@ -105,6 +107,8 @@ struct StatusPair {
   std::string recognized;
   std::string computed;
   uint64_t households = 0;
+  Label recognized_label;
+  Label computed_label;
 };
 
 // A household that could not be evaluated, with its errors.

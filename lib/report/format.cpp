@@ -22,12 +22,6 @@ std::string SignedMoney(int64_t vnd, Language lang) {
   return (vnd < 0 ? kMinus : "+") + body;
 }
 
-std::string SignedCount(int64_t n, Language lang) {
-  if (n == 0) return "0";
-  const std::string body = FormatGrouped(n < 0 ? -n : n, Sep(lang));
-  return (n < 0 ? kMinus : "+") + body;
-}
-
 int64_t BasisPoints(Decimal share) {
   const int64_t raw = share.millionths();  // millionths; 1 basis point = 100 millionths
   return raw >= 0 ? (raw + 50) / 100 : -((-raw + 50) / 100);

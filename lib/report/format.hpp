@@ -19,11 +19,12 @@ namespace ansinh::report {
 // A heading or a word of the reports in `lang` ("Chi phí theo chế độ" / "Cost by
 // benefit"). Keys are listed in strings.cpp; an unknown key is returned as is.
 std::string W(std::string_view key, Language lang);
+// Whether `key` is one of the words (for tests).
+bool IsWord(std::string_view key);
 
 std::string Count(uint64_t n, Language lang);                 // vi "1.234", en "1,234"
 std::string Money(int64_t vnd, Language lang);                // vi "1.234.567 đ", en "1,234,567 VND"
 std::string SignedMoney(int64_t vnd, Language lang);          // "+40.000 đ", "−40.000 đ", "0 đ"
-std::string SignedCount(int64_t n, Language lang);            // "+12", "−3", "0"
 // A share (0..1) as a percentage with two decimals, half-up: vi "96,12%", en "96.12%".
 std::string Percent(Decimal share, Language lang);
 std::string Percent(const std::optional<Decimal>& share, Language lang);  // "—" when none

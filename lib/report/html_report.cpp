@@ -92,6 +92,13 @@ void IndicatorTable(const Report& r, Language lang, report::HtmlPage& page) {
   page.Table({W("indicator", lang), W("numerator", lang), W("denominator", lang), W("share", lang), W("target", lang),
               W("result", lang), W("gap", lang), W("unknown", lang), W("reference", lang)},
              rows, {false, true, true, true, false, false, true, true, false});
+  std::vector<std::string> how;
+  for (const IndicatorLine& i : r.indicators) {
+    how.push_back(i.info.id + " (" + W(i.info.population == Entity::kPerson ? "persons_unit" : "households_unit", lang) + "): " +
+                  (i.info.filter.empty() ? "" : W("filter", lang) + " " + report::OneLine(i.info.filter) + "; ") +
+                  W("numerator", lang) + " " + report::OneLine(i.info.numerator));
+  }
+  if (!how.empty()) page.Details(W("how_measured", lang), how);
   for (const IndicatorLine& i : r.indicators) {
     if (i.against_households > 0) {
       page.Details(i.info.id + " \xE2\x80\x94 " + W("against", lang) + " (" + Count(i.against_households, lang) + ")",
@@ -128,7 +135,8 @@ void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
                    ": " + Count(r.status_difference_households, lang));
     std::vector<std::vector<std::string>> rows;
     for (const StatusDifference& d : r.status_differences) {
-      rows.push_back({d.household_id, d.recognized, d.computed, W(d.possible_inclusion_error ? "inclusion" : "exclusion", lang)});
+      rows.push_back({d.household_id, d.recognized_label.Get(lang), d.computed_label.Get(lang),
+                      W(d.possible_inclusion_error ? "inclusion" : "exclusion", lang)});
     }
     if (!rows.empty()) page.Table({W("household", lang), W("recognized", lang), W("computed", lang), W("possible_error", lang)}, rows);
   }

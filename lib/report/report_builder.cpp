@@ -45,7 +45,9 @@ class ReportBuilder::Impl {
     report_.error_codes = report::SortedCounts(error_codes_);
     report_.missing_fields = report::SortedCounts(missing_fields_);
     report_.missing_parameters = report::SortedCounts(missing_parameters_);
-    for (const auto& [pair, n] : status_pairs_) report_.status_pairs.push_back({pair.first, pair.second, n});
+    for (const auto& [pair, n] : status_pairs_) {
+      report_.status_pairs.push_back({pair.first, pair.second, n, RecognizedLabel(pair.first), ComputedLabel(pair.second)});
+    }
     std::stable_sort(report_.status_pairs.begin(), report_.status_pairs.end(),
                      [](const StatusPair& a, const StatusPair& b) { return a.households > b.households; });
     report_.by_area = report::OrderRows(by_area_, report::FieldValues(rules_, area_field_));
@@ -150,8 +152,19 @@ class ReportBuilder::Impl {
     const internal::CompiledField& f = rules_.impl().schema.household[recognized_field_];
     const int r = f.ValueIndex(*recognized);
     const int c = f.ValueIndex(computed);
-    report_.status_differences.push_back(
-        {std::string(d.household_id()), *recognized, computed, r >= 0 && c >= 0 ? r < c : false});
+    report_.status_differences.push_back({std::string(d.household_id()), *recognized, computed,
+                                          r >= 0 && c >= 0 ? r < c : false, RecognizedLabel(*recognized),
+                                          ComputedLabel(computed)});
+  }
+
+  Label RecognizedLabel(const std::string& value) const {
+    return report::HouseholdValueLabel(rules_, recognized_field_, value);
+  }
+  Label ComputedLabel(const std::string& value) const {
+    for (const auto& [v, label] : report::VariableValues(rules_, options_.computed_status_variable)) {
+      if (v == value) return label;
+    }
+    return Label{value, value};
   }
 
   RuleSet rules_;

@@ -60,6 +60,7 @@ const Word kWords[] = {
     {"evaluated_households", "Hộ tính được", "Households evaluated"},
     {"exclusion", "có thể bỏ sót", "possible exclusion error"},
     {"field", "Trường", "Field"},
+    {"filter", "thuộc diện khi", "counted when"},
     {"gaining", "Được lợi", "Gaining"},
     {"gaining_households", "Hộ được lợi", "Gaining households"},
     {"gaining_persons", "Người được lợi", "Gaining persons"},
@@ -68,6 +69,7 @@ const Word kWords[] = {
     {"household", "Hộ", "Household"},
     {"households", "Số hộ", "Households"},
     {"households_unit", "hộ", "households"},
+    {"how_measured", "Cách đo các chỉ tiêu", "How the indicators are measured"},
     {"inclusion", "có thể đưa vào sai", "possible inclusion error"},
     {"indicator", "Chỉ tiêu", "Indicator"},
     {"indicators_title", "Chỉ tiêu so với mục tiêu", "Indicators against their targets"},
@@ -137,6 +139,10 @@ const Word kWords[] = {
 bool Less(const Word& a, std::string_view key) { return std::string_view(a.key) < key; }
 
 }  // namespace
+
+bool IsWord(std::string_view key) {
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const Word& w) { return key == w.key; });
+}
 
 std::string W(std::string_view key, Language lang) {
   static const bool sorted = std::is_sorted(std::begin(kWords), std::end(kWords), [](const Word& a, const Word& b) {

@@ -112,10 +112,12 @@ void Status(const Report& r, Language lang, std::string& out) {
   if (r.status_pairs.empty()) return;
   report::TextTable t({W("recognized", lang), W("computed", lang), W("households", lang)},
                       {false, false, true});
-  for (const StatusPair& p : r.status_pairs) t.Add({p.recognized, p.computed, Count(p.households, lang)});
+  for (const StatusPair& p : r.status_pairs) {
+    t.Add({p.recognized_label.Get(lang), p.computed_label.Get(lang), Count(p.households, lang)});
+  }
   t.Render(out);
   for (const StatusDifference& d : r.status_differences) {
-    out += "    " + d.household_id + ": " + d.recognized + " \xE2\x86\x92 " + d.computed + " (" +
+    out += "    " + d.household_id + ": " + d.recognized_label.Get(lang) + " \xE2\x86\x92 " + d.computed_label.Get(lang) + " (" +
            std::string(W(d.possible_inclusion_error ? "inclusion" : "exclusion", lang)) + ")\n";
   }
   if (r.status_difference_households > r.status_differences.size()) {

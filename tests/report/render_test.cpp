@@ -3,9 +3,12 @@
 // also parses the CLI's HTML with Python's html.parser and its JSON with json.)
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "ansinh/error.hpp"
+#include "report/format.hpp"
 #include "report/report_fixture.hpp"
 
 namespace ansinh {
@@ -142,6 +145,51 @@ TEST_CASE("render: text in Vietnamese and English", "[render][text]") {
   const std::string json = RenderJson(r);
   CHECK(json.find("\"share\": 0.75") != std::string::npos);
   CHECK(json.find("\"monthly\": 400000") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ansinh
+
+namespace ansinh {
+namespace {
+
+TEST_CASE("render: every word the renderers ask for has a Vietnamese and an English text", "[render]") {
+  // Keys written as W("key", ...) in lib/report/*.cpp, and the keys built from enums.
+  std::vector<std::string> keys;
+  const std::regex call(R"re(W\("([a-z_]+)")re");
+  const std::regex ternary(R"re(\? "([a-z_]+)" : "([a-z_]+)")re");
+  for (const char* file : {"text_report.cpp", "html_report.cpp", "text_diff.cpp", "html_diff.cpp",
+                           "report_views.cpp", "diff_views.cpp", "format.cpp"}) {
+    std::ifstream in(std::string(ANSINH_SOURCE_DIR) + "/lib/report/" + file);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string source = text.str();
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), call); it != std::sregex_iterator(); ++it) {
+      keys.push_back((*it)[1]);
+    }
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), ternary); it != std::sregex_iterator(); ++it) {
+      keys.push_back((*it)[1]);
+      keys.push_back((*it)[2]);
+    }
+  }
+  for (ChangeKind k : {ChangeKind::kGained, ChangeKind::kLost, ChangeKind::kUp, ChangeKind::kDown, ChangeKind::kStatus}) {
+    keys.push_back(std::string("change_") + ToString(k));
+  }
+  for (BenefitStatus s : {BenefitStatus::kEligible, BenefitStatus::kNotEligible, BenefitStatus::kUndetermined,
+                          BenefitStatus::kSuperseded, BenefitStatus::kNotInForce}) {
+    keys.push_back(std::string("status_") + ToString(s));
+  }
+  for (ReportBy by : {ReportBy::kBenefit, ReportBy::kArea, ReportBy::kCommune, ReportBy::kStatus}) {
+    keys.push_back(std::string("by_") + ToString(by));
+    keys.push_back(std::string("key_") + ToString(by));
+  }
+  CHECK(keys.size() > 80);
+  for (const std::string& key : keys) {
+    INFO(key);
+    CHECK(report::IsWord(key));
+    CHECK(report::W(key, Language::kVi) != report::W(key, Language::kEn));
+  }
 }
 
 }  // namespace
