@@ -57,7 +57,7 @@ struct EvaluateOptions {
   // Worker threads for a batch: 1 = the calling thread only, 0 = all cores.
   unsigned threads = 1;
   // Records evaluated together in one column pass (tuning; results do not depend on it).
-  unsigned chunk_households = 1024;
+  unsigned chunk_households = 512;
   // Optional: set to true from another thread to stop a long batch early;
   // the remaining decisions get the error R_CANCELLED.
   const std::atomic<bool>* cancel = nullptr;

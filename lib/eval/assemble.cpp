@@ -126,7 +126,7 @@ uint32_t ChunkEvaluator::AddDetail(size_t b, size_t lane, uint8_t status, bool p
   return static_cast<uint32_t>(pool.details.size() - 1);
 }
 
-void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin) {
+void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin, uint32_t index) {
   const plan::BenefitPlan& bp = program_.benefits[b];
   const BenefitLanes& l = acc_lanes_[b];
   const Acc& a = acc_[b];
@@ -134,7 +134,9 @@ void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size
   uint8_t* status = column.status.data() + global_begin;
   int64_t* amount = column.amount.data() + global_begin;
   int32_t* superseded = column.superseded_by.data() + global_begin;
-  uint32_t* detail = column.detail.data() + global_begin;
+  const bool dense = !column.detail.empty();
+  uint32_t* detail = dense ? column.detail.data() + global_begin : nullptr;
+  const bool person = bp.level == Level::kPerson;
   // Provisional values depend on the version and the day; as of one day that is one answer per version.
   const bool any_provisional = std::any_of(bp.versions.begin(), bp.versions.end(), [&](const plan::VersionPlan& v) {
     return std::any_of(v.param_plans.begin(), v.param_plans.end(), [&](int32_t pp) {
@@ -142,6 +144,42 @@ void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size
       return std::any_of(steps.begin(), steps.end(), [](const ParameterStepInfo& s) { return s.provisional; });
     });
   });
+  if (!dense && !any_provisional && !when_.is_period) {
+    // One pass, no details wanted: the lanes already hold final values (amount 0
+    // unless eligible, superseded_by -1 unless superseded), so this is copying.
+    std::copy(l.amount.begin(), l.amount.begin() + static_cast<long>(n), amount);
+    std::copy(l.superseded_by.begin(), l.superseded_by.begin() + static_cast<long>(n), superseded);
+    bool undetermined = false;
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t st = l.status[i];
+      status[i] = l.superseded_by[i] >= 0 ? S(BenefitStatus::kSuperseded) : st;
+      undetermined |= st == S(BenefitStatus::kUndetermined);
+    }
+    if (!undetermined) return;
+    for (size_t i = 0; i < n; ++i) {
+      if (l.status[i] != S(BenefitStatus::kUndetermined)) continue;
+      pool_->sparse_details[internal::ChunkPool::SparseKey(person, index, static_cast<uint32_t>(global_begin + i))] =
+          AddDetail(b, i, l.status[i], false, 0);
+    }
+    return;
+  }
+  if (!dense && !any_provisional) {
+    // Fast path: statuses and amounts; details only for the (rare) undetermined outcomes.
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t st = l.status[i] == 0xFF ? S(BenefitStatus::kNotInForce) : l.status[i];
+      const bool eligible = st == S(BenefitStatus::kEligible);
+      const int32_t sup = l.superseded_by[i];
+      st = eligible && sup >= 0 ? S(BenefitStatus::kSuperseded) : st;
+      superseded[i] = st == S(BenefitStatus::kSuperseded) ? sup : -1;
+      amount[i] = eligible ? l.amount[i] : 0;
+      status[i] = st;
+      if (st == S(BenefitStatus::kUndetermined)) {
+        pool_->sparse_details[internal::ChunkPool::SparseKey(person, index, static_cast<uint32_t>(global_begin + i))] =
+            AddDetail(b, i, st, false, 0);
+      }
+    }
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     uint8_t st = l.status[i] == 0xFF ? S(BenefitStatus::kNotInForce) : l.status[i];
     const bool eligible = st == S(BenefitStatus::kEligible);
@@ -154,7 +192,12 @@ void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size
       provisional = ProvisionalAt(b, l.version[i], a.day[i], nullptr);
     }
     const bool need = options_.reasons || options_.explain || provisional || st == S(BenefitStatus::kUndetermined);
-    detail[i] = need ? AddDetail(b, i, st, provisional, 0) : UINT32_MAX;
+    const uint32_t d = need ? AddDetail(b, i, st, provisional, 0) : UINT32_MAX;
+    if (dense) {
+      detail[i] = d;
+    } else if (d != UINT32_MAX) {
+      pool_->sparse_details[internal::ChunkPool::SparseKey(person, index, static_cast<uint32_t>(global_begin + i))] = d;
+    }
     status[i] = static_cast<uint8_t>(st | (provisional ? internal::kProvisionalBit : 0));
   }
 }
@@ -170,9 +213,11 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
   size_t hcol = 0, pcol = 0;
   for (size_t ben = 0; ben < program_.benefits.size(); ++ben) {
     if (program_.benefits[ben].level == Level::kHousehold) {
-      WriteColumn(ben, out.household_outcomes[hcol++], h0);
+      WriteColumn(ben, out.household_outcomes[hcol], h0, static_cast<uint32_t>(hcol));
+      ++hcol;
     } else {
-      WriteColumn(ben, out.person_outcomes[pcol++], p0);
+      WriteColumn(ben, out.person_outcomes[pcol], p0, static_cast<uint32_t>(pcol));
+      ++pcol;
     }
   }
   // Totals: eligible monthly money benefits.
@@ -217,12 +262,33 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
       }
     }
   }
+  // Ids: copy the batch's string bytes spanning this chunk's ids once, then
+  // rebase each id's reference (the builder appends a record's strings together).
+  uint64_t lo = UINT64_MAX, hi_end = 0;
+  auto span = [&](int64_t ref) {
+    const uint64_t r = static_cast<uint64_t>(ref), off = r >> 24, len = r & 0xFFFFFF;
+    lo = std::min(lo, off);
+    hi_end = std::max(hi_end, off + len);
+  };
+  for (size_t h = 0; h < hn; ++h) span(b.household_columns[0].value[h0 + h]);
+  for (size_t p = 0; p < pn; ++p) span(b.person_columns[0].value[p0 + p]);
+  const bool block = hn > 0 && hi_end >= lo && hi_end - lo <= 64 * (hn + pn) * 32;
+  uint64_t base = 0;
+  if (block) {
+    base = pool_->text.size();
+    pool_->text.append(b.strings.data() + lo, hi_end - lo);
+  }
+  auto id_ref = [&](int64_t ref) -> int64_t {
+    if (!block) return pool_->AddText(b.String(ref));
+    const uint64_t r = static_cast<uint64_t>(ref);
+    return static_cast<int64_t>((((r >> 24) - lo + base) << 24) | (r & 0xFFFFFF));
+  };
   // Households and members.
   for (size_t h = 0; h < hn; ++h) {
     const size_t hg = h0 + h;
     internal::HouseholdRow& row = out.households[hg];
     row.chunk = chunk_;
-    row.id = pool_->AddText(b.HouseholdId(hg));
+    row.id = id_ref(b.household_columns[0].value[hg]);
     const RecordOrigin& origin = b.origins[hg];
     std::vector<std::string>& files = pool_->origin_files;
     if (files.empty() || files.back() != origin.file) {  // files repeat in long runs
@@ -240,7 +306,7 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
     row.total = 0;
     for (uint32_t p = state_.lanes.member_begin[h]; p < state_.lanes.member_begin[h + 1]; ++p) {
       internal::MemberRow& m = out.members[p0 + p];
-      m.id = pool_->AddText(b.PersonId(p0 + p));
+      m.id = id_ref(b.person_columns[0].value[p0 + p]);
       m.household = static_cast<uint32_t>(hg);
       m.total = row.ok ? totals[p] : 0;
       row.total += m.total;

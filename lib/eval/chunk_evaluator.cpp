@@ -67,12 +67,15 @@ std::vector<std::vector<int64_t>> ChunkEvaluator::CandidateDays() const {
   return days;
 }
 
-void ChunkEvaluator::PrepareAcc() {
+void ChunkEvaluator::PrepareAcc(bool lanes) {
   const size_t nb = program_.benefits.size();
   acc_lanes_.resize(nb);
   acc_.resize(nb);
   for (size_t b = 0; b < nb; ++b) {
     const size_t n = state_.LaneCount(program_.benefits[b].level);
+    Acc& a = acc_[b];
+    a.day.resize(n);
+    if (!lanes) continue;  // one pass: its lanes become the result
     BenefitLanes& l = acc_lanes_[b];
     l.status.assign(n, 0xFF);  // nothing merged yet
     l.amount.assign(n, 0);
@@ -80,8 +83,6 @@ void ChunkEvaluator::PrepareAcc() {
     l.failed.assign(n, -1);
     l.why.assign(n, 0);
     l.superseded_by.assign(n, -1);
-    Acc& a = acc_[b];
-    a.day.assign(n, 0);
     if (options_.reasons) {
       a.lhs.assign(n, CapturedValue{});
       a.rhs.assign(n, CapturedValue{});
@@ -192,12 +193,14 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
   h_begin_ = h_begin;
   state_.Prepare(program_, batch, h_begin, h_count);
   state_.SetPeriod(first_day_, last_day_);
-  PrepareAcc();
+  const bool single_pass = !when_.is_period && !options_.reasons && !options_.explain;
+  PrepareAcc(!single_pass);
+  state_.track_failed = !single_pass;
   if (!when_.is_period) {
     state_.SetDay(when_.as_of.days());
     state_.Run();
     CopyVariables();
-    if (!options_.reasons && !options_.explain) {
+    if (single_pass) {
       // One pass is the result: take its lanes instead of merging them.
       acc_lanes_.swap(state_.benefits);
       const int32_t day = when_.as_of.days();

@@ -30,14 +30,14 @@ class ChunkEvaluator {
     std::vector<std::vector<internal::CapturedValue>> explain;
   };
 
-  void PrepareAcc();
+  void PrepareAcc(bool lanes);
   void Merge(size_t pass_day_index);
   void CaptureDetails(size_t b, size_t lane);
   void CopyVariables();
   internal::CapturedValue Capture(int32_t reg, Level level, size_t lane);
   std::vector<std::vector<int64_t>> CandidateDays() const;
   void Assemble(internal::DecisionData& out);
-  void WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin);
+  void WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin, uint32_t index);
   uint32_t AddDetail(size_t b, size_t lane, uint8_t status, bool provisional, uint32_t prov_begin);
   void AddIssuesAndChecks(size_t h, internal::HouseholdRow& row);
   bool ProvisionalAt(size_t b, int version, int32_t day, std::vector<internal::ProvisionalRef>* refs) const;

@@ -9,12 +9,34 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ansinh/decision.hpp"
 #include "ansinh/rule_set.hpp"
 
 namespace ansinh::internal {
+
+// A buffer of plain values that is not zero-filled on allocation (every cell
+// is written by the evaluator before it is read).
+template <typename T>
+class PodBuffer {
+ public:
+  void Resize(size_t n) {
+    data_.reset(n ? new T[n] : nullptr);
+    size_ = n;
+  }
+  T* data() noexcept { return data_.get(); }
+  const T* data() const noexcept { return data_.get(); }
+  T& operator[](size_t i) noexcept { return data_[i]; }
+  const T& operator[](size_t i) const noexcept { return data_[i]; }
+  size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+
+ private:
+  std::unique_ptr<T[]> data_;
+  size_t size_ = 0;
+};
 
 // A value captured for a reason or an explanation (strings copied into the pool).
 struct CapturedValue {
@@ -54,6 +76,13 @@ struct ChunkPool {
   std::vector<RecordIssue> issues;
   std::vector<std::string> origin_files;
   std::string text;
+  // Details of outcomes when columns do not hold them (reasons and traces off):
+  // key = column (with bit 31 set for person columns) << 32 | entity.
+  std::unordered_map<uint64_t, uint32_t> sparse_details;
+
+  static uint64_t SparseKey(bool person, uint32_t column, uint32_t entity) {
+    return (static_cast<uint64_t>(column | (person ? 0x80000000u : 0u)) << 32) | entity;
+  }
 
   int64_t AddText(std::string_view t) {
     const uint64_t offset = text.size();
@@ -89,10 +118,10 @@ constexpr uint8_t kProvisionalBit = 0x80;
 // every member (person-level benefits) of the batch.
 struct OutcomeColumn {
   uint32_t benefit = 0;
-  std::vector<uint8_t> status;          // BenefitStatus, | kProvisionalBit
-  std::vector<int64_t> amount;          // meaningful when eligible or superseded
-  std::vector<int32_t> superseded_by;
-  std::vector<uint32_t> detail;         // UINT32_MAX or an index into the pool's details
+  PodBuffer<uint8_t> status;            // BenefitStatus, | kProvisionalBit
+  PodBuffer<int64_t> amount;            // 0 unless eligible or superseded
+  PodBuffer<int32_t> superseded_by;
+  PodBuffer<uint32_t> detail;           // dense details (reasons/traces on): UINT32_MAX or a pool index
 };
 
 struct VarValue {
@@ -109,6 +138,7 @@ struct DecisionData {
   When when;
   bool reasons = true;
   bool explain = false;
+  bool dense_details = true;   // reasons or explain: every outcome has a detail slot
   std::vector<HouseholdRow> households;
   std::vector<MemberRow> members;
   std::vector<OutcomeColumn> household_outcomes;  // per household-level benefit, benefit order

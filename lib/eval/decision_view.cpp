@@ -29,7 +29,14 @@ BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   o.amount = o.has_amount ? col.amount[entity_] : 0;
   o.superseded_by = col.superseded_by[entity_];
   o.member = member_;
-  o.detail = col.detail[entity_];
+  if (data_->dense_details) {
+    o.detail = col.detail[entity_];
+  } else if (o.status == BenefitStatus::kUndetermined || o.provisional) {
+    const uint32_t household = person_ ? data_->members[entity_].household : entity_;
+    const auto& sparse = data_->PoolOf(household).sparse_details;
+    auto it = sparse.find(internal::ChunkPool::SparseKey(person_, static_cast<uint32_t>(i), entity_));
+    o.detail = it == sparse.end() ? UINT32_MAX : it->second;
+  }
   return o;
 }
 

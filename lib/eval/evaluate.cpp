@@ -49,17 +49,17 @@ namespace {
 void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionData& out) {
   const internal::RuleSetImpl& impl = rules.impl();
   const size_t nh = batch.households, np = batch.persons;
-  out.households.assign(nh, internal::HouseholdRow{});
-  out.members.assign(np, internal::MemberRow{});
+  out.households.resize(nh);
+  out.members.resize(np);
   for (size_t b = 0; b < impl.benefits.size(); ++b) {
     const bool household = impl.benefits[b].applies_to == Entity::kHousehold;
     internal::OutcomeColumn col;
     col.benefit = static_cast<uint32_t>(b);
     const size_t n = household ? nh : np;
-    col.status.resize(n);
-    col.amount.resize(n);
-    col.superseded_by.resize(n);
-    col.detail.resize(n);
+    col.status.Resize(n);
+    col.amount.Resize(n);
+    col.superseded_by.Resize(n);
+    if (out.dense_details) col.detail.Resize(n);
     (household ? out.household_outcomes : out.person_outcomes).push_back(std::move(col));
   }
   for (const VariableInfo& v : impl.variables) {
@@ -114,6 +114,7 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
   data->when = when;
   data->reasons = options.reasons;
   data->explain = options.explain;
+  data->dense_details = options.reasons || options.explain;
   Allocate(rules, batch, *data);
   const size_t n = batch.households;
   const size_t chunk = std::max<size_t>(1, options.chunk_households);
