@@ -1,7 +1,8 @@
 # Tests that run the CLI on the shipped rule packages (their YAML tests), and
 # the --help of every command. Included from tests/CMakeLists.txt.
 set(ANSINH_CLI $<TARGET_FILE:ansinh-cli>)
-set(ANSINH_SHIPPED_PACKAGES rules/vn rules/vn/tra-vinh/cang-long rules/scenarios/nq42-2030)
+set(ANSINH_SHIPPED_PACKAGES rules/vn rules/vn/tra-vinh/cang-long rules/scenarios/nq42-2030
+    rules/scenarios/nq42-2030-cang-long rules/scenarios/base-500000)
 if(EXISTS ${PROJECT_SOURCE_DIR}/bench/vn-core/package.yaml)
   list(APPEND ANSINH_SHIPPED_PACKAGES bench/vn-core)
 endif()
@@ -34,3 +35,6 @@ add_test(NAME docs:api-example COMMAND ${CMAKE_COMMAND} -DDOC=${PROJECT_SOURCE_D
 if(TARGET _ansinh AND TARGET ansinh-cli)
   include(${CMAKE_CURRENT_SOURCE_DIR}/python/python_tests.cmake)
 endif()
+
+# ansinh report / diff: docs/analysts.md commands, HTML pages.
+include(${CMAKE_CURRENT_SOURCE_DIR}/report/report.cmake)

@@ -124,6 +124,23 @@ class OutcomeRange {
   size_t size_ = 0;
 };
 
+// Where one household or member stands on an indicator (RuleSet::indicators()).
+enum class IndicatorStatus : uint8_t {
+  kOutside,            // not in the indicator's population (its filter is false)
+  kNotMet,             // in the population; the numerator is false
+  kMet,                // in the population; the numerator is true
+  kUnknown,            // in the population; the numerator is unknown (a missing fact)
+  kPopulationUnknown,  // whether it is in the population is unknown (the filter is unknown)
+};
+// "outside", "not_met", "met", "unknown", "population_unknown".
+const char* ToString(IndicatorStatus status) noexcept;
+
+// One indicator for one household or member. Plain data.
+struct IndicatorOutcome {
+  uint32_t indicator = 0;  // index into RuleSet::indicators()
+  IndicatorStatus status = IndicatorStatus::kOutside;
+};
+
 // A parameter value in force that a decision used.
 struct ParameterUse {
   std::string parameter;
@@ -186,6 +203,11 @@ class DecisionView {
   // Variables: household-level (member = -1) or of member `member`, in the
   // order of RuleSet::variables() restricted to that entity.
   std::vector<std::pair<const VariableInfo*, OutputValue>> variables(int member = -1) const;
+
+  // Indicators of the household (member = -1) or of member `member`: one per
+  // indicator whose population is that entity, in RuleSet::indicators() order.
+  // Empty when !ok(): a record that cannot be evaluated counts in no indicator.
+  std::vector<IndicatorOutcome> indicators(int member = -1) const;
 
   // Field paths whose missing value leaves `outcome` undetermined, e.g.
   // "members[P2].has_supporter". Empty unless status is kUndetermined.

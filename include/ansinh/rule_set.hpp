@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ansinh/date.hpp"
+#include "ansinh/decimal.hpp"
 #include "ansinh/diagnostic.hpp"
 #include "ansinh/value.hpp"
 
@@ -94,6 +95,22 @@ struct GroupInfo {
   std::string reference;
 };
 
+// A coverage indicator declared by the package (docs/rule-format.md §indicators):
+// of the `population` entities for which `filter` holds, the share (or count)
+// for which `numerator` holds, against a target.
+struct IndicatorInfo {
+  std::string id;
+  Label label;
+  std::string reference;
+  Entity population = Entity::kHousehold;
+  std::string filter;     // the filter expression as written; empty = the whole population
+  std::string numerator;  // the numerator expression as written
+  std::string target_op = ">=";          // ">=" or "<="
+  std::optional<Decimal> target_share;   // a fraction 0..1 (0.96 = 96%), or
+  std::optional<int64_t> target_count;   // a count of numerator entities; neither = no target
+  std::optional<Date> target_by;         // the date the target is set for
+};
+
 struct PackageInfo {
   std::string id;
   Label name;
@@ -152,6 +169,8 @@ class RuleSet {
   const std::vector<GroupInfo>& groups() const noexcept;
   const std::vector<ParameterInfo>& parameters() const noexcept;
   const std::vector<VariableInfo>& variables() const noexcept;
+  // Coverage indicators, in declaration order (bases first).
+  const std::vector<IndicatorInfo>& indicators() const noexcept;
   size_t test_count() const noexcept;
   // Index of benefit `id` in benefits(), or -1.
   int BenefitIndex(std::string_view id) const noexcept;

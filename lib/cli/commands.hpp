@@ -25,6 +25,8 @@ struct Options {
   std::string by;
   std::string household;          // explain: which household
   std::string filter;             // test: name substring
+  std::string table;              // report/diff csv: one table only
+  size_t max_list = 1000;         // report/diff: households listed per list (0 = all)
   bool explain = false;
   bool quiet = false;
   bool no_warnings = false;

@@ -88,7 +88,7 @@ void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionDa
     list.emplace_back();
     carve(list.back(), v.entity == Entity::kHousehold ? nh : np);
   }
-  for (const internal::IndicatorMeta& i : impl.indicators) {
+  for (const IndicatorInfo& i : impl.indicators) {
     auto& list = i.population == Entity::kHousehold ? out.household_indicators : out.person_indicators;
     list.emplace_back();
     carve(list.back(), i.population == Entity::kHousehold ? nh : np);

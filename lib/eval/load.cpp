@@ -137,8 +137,8 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
   }
   for (const check::CheckedIndicator& i : checked.indicators) {
     const model::IndicatorDef& d = *i.def;
-    impl.indicators.push_back(
-        {d.id, d.label, d.reference, d.population, d.target_op, d.target_share, d.target_count, d.target_by});
+    impl.indicators.push_back({d.id, d.label, d.reference, d.population, d.filter.text, d.numerator.text, d.target_op,
+                               d.target_share, d.target_count, d.target_by});
   }
   impl.test_count = pkg.tests.size();
 }
@@ -189,6 +189,7 @@ const std::vector<BenefitInfo>& RuleSet::benefits() const noexcept { return impl
 const std::vector<GroupInfo>& RuleSet::groups() const noexcept { return impl_->groups; }
 const std::vector<ParameterInfo>& RuleSet::parameters() const noexcept { return impl_->parameters; }
 const std::vector<VariableInfo>& RuleSet::variables() const noexcept { return impl_->variables; }
+const std::vector<IndicatorInfo>& RuleSet::indicators() const noexcept { return impl_->indicators; }
 size_t RuleSet::test_count() const noexcept { return impl_->test_count; }
 int RuleSet::BenefitIndex(std::string_view id) const noexcept {
   for (size_t i = 0; i < impl_->benefits.size(); ++i) {

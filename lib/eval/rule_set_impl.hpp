@@ -47,17 +47,6 @@ struct CheckMeta {
   Label message;
 };
 
-struct IndicatorMeta {
-  std::string id;
-  Label label;
-  std::string reference;
-  Entity population = Entity::kHousehold;
-  std::string target_op;
-  std::optional<Decimal> target_share;
-  std::optional<int64_t> target_count;
-  std::optional<Date> target_by;
-};
-
 struct EnumMeta {
   std::string name;
   std::vector<std::string> values;
@@ -75,7 +64,7 @@ struct RuleSetImpl {
   std::vector<int32_t> variable_enums;                  // per variable: enum index or -1
   std::vector<std::vector<VersionMeta>> versions;       // per benefit
   std::vector<CheckMeta> checks;
-  std::vector<IndicatorMeta> indicators;
+  std::vector<IndicatorInfo> indicators;
   std::vector<EnumMeta> enums;
   size_t test_count = 0;
 

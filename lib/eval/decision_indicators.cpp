@@ -1,0 +1,39 @@
+// DecisionView::indicators: the indicator flags of a household or member
+// (one column per indicator and population, see assemble.cpp).
+#include "ansinh/decision.hpp"
+#include "eval/decision_data.hpp"
+#include "eval/rule_set_impl.hpp"
+
+namespace ansinh {
+
+const char* ToString(IndicatorStatus status) noexcept {
+  switch (status) {
+    case IndicatorStatus::kOutside: return "outside";
+    case IndicatorStatus::kNotMet: return "not_met";
+    case IndicatorStatus::kMet: return "met";
+    case IndicatorStatus::kUnknown: return "unknown";
+    case IndicatorStatus::kPopulationUnknown: return "population_unknown";
+  }
+  return "outside";
+}
+
+std::vector<IndicatorOutcome> DecisionView::indicators(int member) const {
+  std::vector<IndicatorOutcome> out;
+  const internal::HouseholdRow& row = data_->households[index_];
+  if (!row.ok) return out;
+  const bool household = member < 0;
+  const size_t at = household ? index_ : row.member_begin + static_cast<size_t>(member);
+  const std::vector<std::vector<internal::IndicatorFlag>>& columns =
+      household ? data_->household_indicators : data_->person_indicators;
+  const Entity want = household ? Entity::kHousehold : Entity::kPerson;
+  const std::vector<IndicatorInfo>& infos = data_->rules.impl().indicators;
+  size_t column = 0;
+  for (size_t i = 0; i < infos.size(); ++i) {
+    if (infos[i].population != want) continue;
+    const internal::IndicatorFlag flag = columns[column++][at];
+    out.push_back({static_cast<uint32_t>(i), flag <= 4 ? static_cast<IndicatorStatus>(flag) : IndicatorStatus::kOutside});
+  }
+  return out;
+}
+
+}  // namespace ansinh

@@ -1,0 +1,191 @@
+// RenderHtml(Report): one self-contained page — summary, three SVG charts
+// (cost per benefit, coverage against target per indicator, beneficiaries
+// by area), then the tables of the text report.
+#include <algorithm>
+
+#include "ansinh/report.hpp"
+#include "report/format.hpp"
+#include "report/html.hpp"
+#include "report/report_views.hpp"
+
+namespace ansinh {
+
+namespace {
+
+using report::Count;
+using report::Money;
+using report::W;
+
+std::string CostChart(const Report& r, Language lang) {
+  std::vector<report::Bar> bars;
+  for (const CostLine& c : r.benefits) {
+    if (c.unit != BenefitUnit::kMoney || c.frequency != Frequency::kMonthly || c.monthly == 0) continue;
+    bars.push_back({c.label.Get(lang), c.monthly, Money(c.monthly, lang) + " (" + Count(c.beneficiaries, lang) + ")", ""});
+  }
+  std::stable_sort(bars.begin(), bars.end(), [](const report::Bar& a, const report::Bar& b) { return a.value > b.value; });
+  return report::BarChart("chart-cost", W("chart_cost", lang), bars, W("no_data", lang));
+}
+
+std::string CoverageChart(const Report& r, Language lang) {
+  std::vector<report::CoverageBar> bars;
+  for (const IndicatorLine& i : r.indicators) {
+    report::CoverageBar b;
+    b.label = i.info.label.Get(lang);
+    if (i.share) b.share_bp = report::BasisPoints(*i.share);
+    if (i.info.target_share) b.target_bp = report::BasisPoints(*i.info.target_share);
+    b.met = i.met;
+    b.value_text = report::Percent(i.share, lang) + " / " + report::TargetText(i.info, lang, false);
+    bars.push_back(std::move(b));
+  }
+  return report::CoverageChart("chart-coverage", W("chart_coverage", lang), bars, W("no_indicators", lang));
+}
+
+std::string AreaChart(const Report& r, Language lang) {
+  std::vector<report::Bar> bars;
+  for (const BreakdownRow& row : r.by_area) {
+    bars.push_back({row.label.Get(lang), static_cast<int64_t>(row.beneficiaries),
+                    Count(row.beneficiaries, lang) + " " + W("persons_unit", lang) + " / " +
+                        Count(row.beneficiary_households, lang) + " " + W("households_unit", lang),
+                    ""});
+  }
+  return report::BarChart("chart-area", W("chart_area", lang), bars, W("no_data", lang));
+}
+
+void CostTable(const Report& r, Language lang, report::HtmlPage& page) {
+  std::vector<std::vector<std::string>> rows;
+  auto add = [&](const CostLine& c, const std::string& name) {
+    const bool money = c.unit == BenefitUnit::kMoney;
+    const bool monthly = c.frequency == Frequency::kMonthly;
+    rows.push_back({name, c.label.Get(lang) + (c.provisional > 0 ? " (*)" : ""),
+                    report::UnitText(c.unit, c.frequency, lang), Count(c.beneficiaries, lang),
+                    Count(c.households, lang), money ? Money(monthly ? c.monthly : c.once, lang) : "",
+                    money && monthly ? Money(c.annual, lang) : "", Count(c.superseded, lang),
+                    Count(c.undetermined, lang)});
+  };
+  for (const CostLine& c : r.benefits) add(c, c.id);
+  for (const CostLine& c : r.groups) add(c, W("group", lang) + " " + c.id);
+  page.Table({W("benefit", lang), W("label", lang), W("unit", lang), W("beneficiaries", lang), W("households", lang),
+              W("monthly", lang), W("annual", lang), W("superseded", lang), W("undetermined", lang)},
+             rows, {false, false, false, true, true, true, true, true, true});
+  page.Paragraph(W("annual_note", lang), "note");
+}
+
+std::vector<std::string> Listed(const std::vector<ListedHousehold>& list, uint64_t total, Language lang) {
+  std::vector<std::string> items;
+  for (const ListedHousehold& h : list) {
+    std::string item = h.id;
+    for (size_t i = 0; i < h.members.size(); ++i) item += (i ? ", " : ": ") + h.members[i];
+    items.push_back(std::move(item));
+  }
+  if (total > list.size()) items.push_back(report::MoreText(total - list.size(), lang));
+  return items;
+}
+
+void IndicatorTable(const Report& r, Language lang, report::HtmlPage& page) {
+  std::vector<std::vector<std::string>> rows;
+  for (const IndicatorLine& i : r.indicators) {
+    rows.push_back({i.info.label.Get(lang), Count(i.numerator, lang), Count(i.denominator, lang),
+                    report::Percent(i.share, lang), report::TargetText(i.info, lang), report::MetText(i.met, lang),
+                    Count(static_cast<uint64_t>(i.gap), lang), Count(i.unknown + i.population_unknown, lang),
+                    i.info.reference});
+  }
+  page.Table({W("indicator", lang), W("numerator", lang), W("denominator", lang), W("share", lang), W("target", lang),
+              W("result", lang), W("gap", lang), W("unknown", lang), W("reference", lang)},
+             rows, {false, true, true, true, false, false, true, true, false});
+  std::vector<std::string> how;
+  for (const IndicatorLine& i : r.indicators) {
+    how.push_back(i.info.id + " (" + W(i.info.population == Entity::kPerson ? "persons_unit" : "households_unit", lang) + "): " +
+                  (i.info.filter.empty() ? "" : W("filter", lang) + " " + report::OneLine(i.info.filter) + "; ") +
+                  W("numerator", lang) + " " + report::OneLine(i.info.numerator));
+  }
+  if (!how.empty()) page.Details(W("how_measured", lang), how);
+  for (const IndicatorLine& i : r.indicators) {
+    if (i.against_households > 0) {
+      page.Details(i.info.id + " \xE2\x80\x94 " + W("against", lang) + " (" + Count(i.against_households, lang) + ")",
+                   Listed(i.against, i.against_households, lang));
+    }
+    if (i.to_check_households > 0) {
+      page.Details(i.info.id + " \xE2\x80\x94 " + W("to_check", lang) + " (" + Count(i.to_check_households, lang) + ")",
+                   Listed(i.to_check, i.to_check_households, lang));
+    }
+  }
+}
+
+void BreakdownTable(const Report& r, ReportBy by, Language lang, report::HtmlPage& page) {
+  if (by == ReportBy::kBenefit) by = ReportBy::kArea;
+  page.Heading(report::BreakdownTitle(by, lang));
+  std::vector<std::vector<std::string>> rows;
+  for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
+    rows.push_back({row.label.Get(lang), Count(row.households, lang), Count(row.persons, lang),
+                    Count(row.beneficiary_households, lang), Count(row.beneficiaries, lang), Money(row.monthly, lang),
+                    Money(row.annual, lang), Count(row.error_households, lang)});
+  }
+  page.Table({report::BreakdownKeyHeader(by, lang), W("households", lang), W("persons", lang),
+              W("beneficiary_households", lang), W("beneficiaries", lang), W("monthly", lang), W("annual", lang),
+              W("error_short", lang)},
+             rows, {false, true, true, true, true, true, true, true});
+}
+
+void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
+  page.Heading(W("status_title", lang));
+  if (!r.has_status) {
+    page.Paragraph(W("status_none", lang), "note");
+  } else {
+    page.Paragraph(W("status_compared", lang) + ": " + Count(r.status_compared, lang) + "; " + W("status_differ", lang) +
+                   ": " + Count(r.status_difference_households, lang));
+    std::vector<std::vector<std::string>> rows;
+    for (const StatusDifference& d : r.status_differences) {
+      rows.push_back({d.household_id, d.recognized_label.Get(lang), d.computed_label.Get(lang),
+                      W(d.possible_inclusion_error ? "inclusion" : "exclusion", lang)});
+    }
+    if (!rows.empty()) page.Table({W("household", lang), W("recognized", lang), W("computed", lang), W("possible_error", lang)}, rows);
+  }
+  page.Heading(W("problems_title", lang));
+  std::vector<std::vector<std::string>> errors;
+  for (const ErrorHousehold& e : r.errors) {
+    for (const RecordIssue& i : e.errors) {
+      errors.push_back({e.household_id, e.origin.file + ":" + std::to_string(e.origin.line), i.code, i.field,
+                        lang == Language::kVi ? i.message_vi : i.message});
+    }
+  }
+  page.Paragraph(W("error_households", lang) + ": " + Count(r.error_households, lang));
+  if (!errors.empty()) page.Table({W("household", lang), W("record", lang), W("code", lang), W("field", lang), W("message", lang)}, errors);
+  page.Paragraph(W("undetermined_households", lang) + ": " + Count(r.undetermined_households, lang) + " (" +
+                 Count(r.undetermined_outcomes, lang) + " " + W("outcomes", lang) + ")");
+  for (const auto* counts : {&r.missing_fields, &r.missing_parameters}) {
+    std::vector<std::vector<std::string>> rows;
+    for (const KeyCount& k : *counts) rows.push_back({k.key, Count(k.count, lang)});
+    const char* header = counts == &r.missing_fields ? "missing_field" : "missing_parameter";
+    if (!rows.empty()) page.Table({W(header, lang), W("outcomes", lang)}, rows, {false, true});
+  }
+  std::vector<std::string> items;
+  for (const UndeterminedHousehold& u : r.undetermined) {
+    std::string m;
+    for (const std::string& f : u.missing) m += (m.empty() ? "" : ", ") + f;
+    items.push_back(u.household_id + ": " + m);
+  }
+  if (!items.empty()) page.Details(W("undetermined_list", lang) + " (" + Count(r.undetermined_households, lang) + ")", items);
+}
+
+}  // namespace
+
+std::string RenderHtml(const Report& r, const RenderOptions& options) {
+  const Language lang = options.lang;
+  report::HtmlPage page(W("report_title", lang) + " \xE2\x80\x94 " + r.package.name.Get(lang), lang);
+  page.Paragraph(r.package.id + " " + r.package.version + " \xC2\xB7 " + r.package.hash, "note");
+  page.Facts(report::SummaryRows(r, lang));
+  if (r.provisional) page.Paragraph("(*) " + W("provisional_note", lang), "warn");
+  page.Heading(W("charts_title", lang));
+  page.Raw(CostChart(r, lang));
+  page.Raw(CoverageChart(r, lang));
+  page.Raw(AreaChart(r, lang));
+  page.Heading(W("costs_title", lang));
+  CostTable(r, lang, page);
+  page.Heading(W("indicators_title", lang));
+  IndicatorTable(r, lang, page);
+  BreakdownTable(r, options.by, lang, page);
+  ProblemTables(r, lang, page);
+  return page.Finish();
+}
+
+}  // namespace ansinh

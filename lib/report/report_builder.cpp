@@ -1,0 +1,200 @@
+// ReportBuilder: folds decisions into counts and costs, one household at a
+// time; keeps only the aggregates and the households it lists.
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "ansinh/error.hpp"
+#include "ansinh/report.hpp"
+#include "eval/rule_set_impl.hpp"
+#include "records/batch.hpp"
+#include "records/schema_impl.hpp"
+#include "report/report_internal.hpp"
+#include "report/tallies.hpp"
+
+namespace ansinh {
+
+class ReportBuilder::Impl {
+ public:
+  Impl(const RuleSet& rules, const When& when, const ReportOptions& options)
+      : rules_(rules), options_(options), costs_(rules), indicators_(rules, options.max_listed) {
+    report_.package = rules.info();
+    report_.when = when;
+    const internal::CompiledSchema& schema = rules.impl().schema;
+    area_field_ = schema.IndexOf(Entity::kHousehold, options.area_field);
+    commune_field_ = schema.IndexOf(Entity::kHousehold, options.commune_field);
+    recognized_field_ = schema.IndexOf(Entity::kHousehold, options.recognized_field);
+    status_var_ = report::HouseholdVariableIndex(rules, options.status_variable);
+    computed_var_ = report::HouseholdVariableIndex(rules, options.computed_status_variable);
+    report_.has_status = recognized_field_ >= 0 && computed_var_ >= 0 &&
+                         schema.household[recognized_field_].type == ValueType::kEnum;
+  }
+
+  void Add(const RecordBatch& records, const DecisionBatch& decisions) {
+    const internal::BatchData& batch = records.data();
+    if (batch.households != decisions.size() || batch.schema != &rules_.impl().schema) {
+      throw UsageError("ReportBuilder::Add: the decisions are not those of these records and rules");
+    }
+    for (size_t h = 0; h < decisions.size(); ++h) AddHousehold(batch, h, decisions[h]);
+  }
+
+  Report Finish() {
+    costs_.Finish(report_);
+    indicators_.Finish(report_);
+    report_.annual = 12 * report_.monthly;
+    report_.error_codes = report::SortedCounts(error_codes_);
+    report_.missing_fields = report::SortedCounts(missing_fields_);
+    report_.missing_parameters = report::SortedCounts(missing_parameters_);
+    for (const auto& [pair, n] : status_pairs_) {
+      report_.status_pairs.push_back({pair.first, pair.second, n, RecognizedLabel(pair.first), ComputedLabel(pair.second)});
+    }
+    std::stable_sort(report_.status_pairs.begin(), report_.status_pairs.end(),
+                     [](const StatusPair& a, const StatusPair& b) { return a.households > b.households; });
+    report_.by_area = report::OrderRows(by_area_, report::FieldValues(rules_, area_field_));
+    report_.by_commune = report::OrderRows(by_commune_, {});
+    report_.by_status = report::OrderRows(by_status_, report::VariableValues(rules_, options_.status_variable));
+    for (auto* rows : {&report_.by_area, &report_.by_commune, &report_.by_status}) {
+      for (BreakdownRow& row : *rows) row.annual = 12 * row.monthly;
+    }
+    return std::move(report_);
+  }
+
+ private:
+  BreakdownRow& Row(std::map<std::string, BreakdownRow>& rows, const std::string& key) {
+    BreakdownRow& row = rows[key];
+    if (row.by_benefit.empty()) row.by_benefit.assign(rules_.benefits().size(), 0);
+    return row;
+  }
+
+  void AddHousehold(const internal::BatchData& batch, size_t h, const DecisionView& d) {
+    ++report_.households;
+    report_.persons += d.member_count();
+    const std::string area = report::HouseholdFieldText(batch, area_field_, h).value_or("");
+    const std::string commune = report::HouseholdFieldText(batch, commune_field_, h).value_or("");
+    if (!d.ok()) {
+      AddError(d);
+      for (BreakdownRow* row : {&Row(by_area_, area), &Row(by_commune_, commune)}) ++row->error_households;
+      return;
+    }
+    ++report_.evaluated_households;
+    if (!d.warnings().empty()) ++report_.warning_households;
+    const std::vector<std::pair<const VariableInfo*, OutputValue>> vars = d.variables(-1);
+    auto var_text = [&](int index) -> std::string {
+      if (index < 0 || static_cast<size_t>(index) >= vars.size() || !vars[index].second.known) return "";
+      return vars[index].second.text;
+    };
+    const std::string status = var_text(status_var_);
+    report::HouseholdTally tally = costs_.AddHousehold(d);
+    indicators_.AddHousehold(d);
+    AddUndetermined(d);
+    if (report_.has_status) AddStatus(batch, h, d, var_text(computed_var_));
+    report_.monthly += d.total_monthly();
+    report_.once += tally.once;
+    report_.provisional = report_.provisional || tally.provisional;
+    report_.beneficiaries += tally.beneficiaries;
+    report_.beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
+    for (BreakdownRow* row : {&Row(by_area_, area), &Row(by_commune_, commune), &Row(by_status_, status)}) {
+      ++row->households;
+      row->persons += d.member_count();
+      row->beneficiaries += tally.beneficiaries;
+      row->beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
+      row->monthly += d.total_monthly();
+      for (size_t b = 0; b < tally.paid.size(); ++b) row->by_benefit[b] += tally.paid[b];
+    }
+  }
+
+  void AddError(const DecisionView& d) {
+    ++report_.error_households;
+    for (const RecordIssue& e : d.errors()) ++error_codes_[e.code];
+    if (!report::HasRoom(report_.errors.size(), options_.max_listed)) return;
+    ErrorHousehold listed;
+    listed.household_id = std::string(d.household_id());
+    listed.origin = d.origin();
+    listed.errors.assign(d.errors().begin(), d.errors().end());
+    report_.errors.push_back(std::move(listed));
+  }
+
+  void AddUndetermined(const DecisionView& d) {
+    UndeterminedHousehold listed;
+    auto scan = [&](const std::string& who, const OutcomeRange& outcomes) {
+      for (const BenefitOutcome o : outcomes) {
+        if (o.status != BenefitStatus::kUndetermined) continue;
+        ++report_.undetermined_outcomes;
+        listed.benefits.push_back(who + rules_.benefits()[o.benefit].id);
+        for (const std::string& path : d.missing(o)) {
+          ++(path.rfind("param.", 0) == 0 ? missing_parameters_ : missing_fields_)[report::GeneralPath(path)];
+          if (std::find(listed.missing.begin(), listed.missing.end(), path) == listed.missing.end()) {
+            listed.missing.push_back(path);
+          }
+        }
+      }
+    };
+    scan("", d.benefits());
+    for (size_t m = 0; m < d.member_count(); ++m) {
+      scan("members[" + std::string(d.member_id(m)) + "].", d.member_benefits(m));
+    }
+    if (listed.benefits.empty()) return;
+    ++report_.undetermined_households;
+    if (!report::HasRoom(report_.undetermined.size(), options_.max_listed)) return;
+    listed.household_id = std::string(d.household_id());
+    report_.undetermined.push_back(std::move(listed));
+  }
+
+  void AddStatus(const internal::BatchData& batch, size_t h, const DecisionView& d, const std::string& computed) {
+    const std::optional<std::string> recognized = report::HouseholdFieldText(batch, recognized_field_, h);
+    if (!recognized || computed.empty()) return;
+    ++report_.status_compared;
+    if (*recognized == computed) return;
+    ++report_.status_difference_households;
+    ++status_pairs_[{*recognized, computed}];
+    if (!report::HasRoom(report_.status_differences.size(), options_.max_listed)) return;
+    // Enum values are declared poorest first: listed poorer than computed = possible inclusion error.
+    const internal::CompiledField& f = rules_.impl().schema.household[recognized_field_];
+    const int r = f.ValueIndex(*recognized);
+    const int c = f.ValueIndex(computed);
+    report_.status_differences.push_back({std::string(d.household_id()), *recognized, computed,
+                                          r >= 0 && c >= 0 ? r < c : false, RecognizedLabel(*recognized),
+                                          ComputedLabel(computed)});
+  }
+
+  Label RecognizedLabel(const std::string& value) const {
+    return report::HouseholdValueLabel(rules_, recognized_field_, value);
+  }
+  Label ComputedLabel(const std::string& value) const {
+    for (const auto& [v, label] : report::VariableValues(rules_, options_.computed_status_variable)) {
+      if (v == value) return label;
+    }
+    return Label{value, value};
+  }
+
+  RuleSet rules_;
+  ReportOptions options_;
+  Report report_;
+  report::CostTally costs_;
+  report::IndicatorTally indicators_;
+  int area_field_ = -1, commune_field_ = -1, recognized_field_ = -1;
+  int status_var_ = -1, computed_var_ = -1;
+  std::map<std::string, BreakdownRow> by_area_, by_commune_, by_status_;
+  std::map<std::string, uint64_t> error_codes_, missing_fields_, missing_parameters_;
+  std::map<std::pair<std::string, std::string>, uint64_t> status_pairs_;
+};
+
+ReportBuilder::ReportBuilder(const RuleSet& rules, const When& when, const ReportOptions& options)
+    : impl_(std::make_unique<Impl>(rules, when, options)) {}
+ReportBuilder::~ReportBuilder() = default;
+ReportBuilder::ReportBuilder(ReportBuilder&&) noexcept = default;
+ReportBuilder& ReportBuilder::operator=(ReportBuilder&&) noexcept = default;
+
+void ReportBuilder::Add(const RecordBatch& records, const DecisionBatch& decisions) {
+  if (!impl_) throw UsageError("ReportBuilder used after Finish() or a move");
+  impl_->Add(records, decisions);
+}
+
+Report ReportBuilder::Finish() && {
+  if (!impl_) throw UsageError("ReportBuilder used after Finish() or a move");
+  Report report = impl_->Finish();
+  impl_.reset();
+  return report;
+}
+
+}  // namespace ansinh

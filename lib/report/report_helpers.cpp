@@ -1,0 +1,137 @@
+// Helpers shared by the report and diff: record fields as text, enum labels,
+// indicator arithmetic (exact: integers and Int128, no floating point).
+#include <algorithm>
+
+#include "common/int128.hpp"
+#include "eval/rule_set_impl.hpp"
+#include "records/batch.hpp"
+#include "report/report_internal.hpp"
+
+namespace ansinh::report {
+
+using internal::Int128;
+
+std::optional<std::string> HouseholdFieldText(const internal::BatchData& batch, int field, size_t h) {
+  if (field < 0 || static_cast<size_t>(field) >= batch.household_columns.size()) return std::nullopt;
+  const internal::FieldColumn& column = batch.household_columns[field];
+  if (h >= column.known.size() || column.known[h] == 0) return std::nullopt;
+  const internal::CompiledField& f = batch.schema->household[field];
+  const int64_t raw = column.value[h];
+  switch (f.type) {
+    case ValueType::kEnum:
+      if (raw >= 0 && static_cast<size_t>(raw) < f.values.size()) return f.values[raw];
+      return std::nullopt;
+    case ValueType::kString: return std::string(batch.String(raw));
+    case ValueType::kBool: return std::string(raw != 0 ? "true" : "false");
+    case ValueType::kInt: return std::to_string(raw);
+    case ValueType::kMoney:
+    case ValueType::kDecimal: return Decimal::FromMillionths(raw).ToString();
+    case ValueType::kDate: return Date::FromDays(static_cast<int32_t>(raw)).ToString();
+    case ValueType::kSet: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, Label>> FieldValues(const RuleSet& rules, int field) {
+  std::vector<std::pair<std::string, Label>> out;
+  const std::vector<internal::CompiledField>& fields = rules.impl().schema.household;
+  if (field < 0 || static_cast<size_t>(field) >= fields.size()) return out;
+  const internal::CompiledField& f = fields[field];
+  if (f.type != ValueType::kEnum) return out;
+  for (size_t i = 0; i < f.values.size(); ++i) {
+    Label label = i < f.value_labels.size() ? f.value_labels[i] : Label{};
+    if (label.vi.empty() && label.en.empty()) label = Label{f.values[i], f.values[i]};
+    out.emplace_back(f.values[i], label);
+  }
+  return out;
+}
+
+Label HouseholdValueLabel(const RuleSet& rules, int field, std::string_view value) {
+  for (const auto& [v, label] : FieldValues(rules, field)) {
+    if (v == value) return label;
+  }
+  return Label{std::string(value), std::string(value)};
+}
+
+int HouseholdVariableIndex(const RuleSet& rules, std::string_view name) {
+  int at = 0;
+  for (const VariableInfo& v : rules.variables()) {
+    if (v.entity != Entity::kHousehold) continue;
+    if (v.name == name) return at;
+    ++at;
+  }
+  return -1;
+}
+
+std::vector<std::pair<std::string, Label>> VariableValues(const RuleSet& rules, std::string_view name) {
+  std::vector<std::pair<std::string, Label>> out;
+  const internal::RuleSetImpl& impl = rules.impl();
+  for (size_t v = 0; v < impl.variables.size(); ++v) {
+    if (impl.variables[v].name != name || impl.variables[v].entity != Entity::kHousehold) continue;
+    const int32_t e = v < impl.variable_enums.size() ? impl.variable_enums[v] : -1;
+    if (e < 0 || static_cast<size_t>(e) >= impl.enums.size()) return out;
+    const internal::EnumMeta& meta = impl.enums[e];
+    for (size_t i = 0; i < meta.values.size(); ++i) {
+      Label label = i < meta.labels.size() ? meta.labels[i] : Label{};
+      if (label.vi.empty() && label.en.empty()) label = Label{meta.values[i], meta.values[i]};
+      out.emplace_back(meta.values[i], label);
+    }
+  }
+  return out;
+}
+
+std::optional<Decimal> Share(uint64_t numerator, uint64_t denominator) {
+  if (denominator == 0) return std::nullopt;
+  const Int128 scaled = static_cast<Int128>(numerator) * Decimal::kScale;
+  const Int128 d = static_cast<Int128>(denominator);
+  Int128 q = scaled / d;
+  const Int128 r = scaled % d;
+  if (2 * r > d || (2 * r == d && q % 2 != 0)) ++q;  // half-even
+  return Decimal::FromMillionths(static_cast<int64_t>(q));
+}
+
+bool CountsAgainst(const IndicatorInfo& info, IndicatorStatus status) {
+  return info.target_op == "<=" ? status == IndicatorStatus::kMet : status == IndicatorStatus::kNotMet;
+}
+
+void FinishIndicator(IndicatorLine& line) {
+  const IndicatorInfo& info = line.info;
+  const bool at_most = info.target_op == "<=";
+  const int64_t num = static_cast<int64_t>(line.numerator);
+  line.share = Share(line.numerator, line.denominator);
+  line.met.reset();
+  line.gap = 0;
+  if (info.target_count) {
+    const int64_t target = *info.target_count;
+    line.met = at_most ? num <= target : num >= target;
+    line.gap = at_most ? std::max<int64_t>(0, num - target) : std::max<int64_t>(0, target - num);
+  } else if (info.target_share && line.denominator > 0) {
+    // Exactly: numerator / denominator against target = t / 10^6.
+    const Int128 lhs = static_cast<Int128>(line.numerator) * Decimal::kScale;
+    const Int128 rhs = static_cast<Int128>(info.target_share->millionths()) * static_cast<Int128>(line.denominator);
+    line.met = at_most ? lhs <= rhs : lhs >= rhs;
+    if (at_most) {
+      const int64_t allowed = static_cast<int64_t>(rhs / Decimal::kScale);  // floor
+      line.gap = std::max<int64_t>(0, num - allowed);
+    } else {
+      const int64_t needed = static_cast<int64_t>((rhs + Decimal::kScale - 1) / Decimal::kScale);  // ceiling
+      line.gap = std::max<int64_t>(0, needed - num);
+    }
+  }
+}
+
+std::string GeneralPath(std::string_view path) {
+  if (path.rfind("members[", 0) != 0) return std::string(path);
+  const size_t close = path.find(']');
+  if (close == std::string_view::npos) return std::string(path);
+  return "members[]" + std::string(path.substr(close + 1));
+}
+
+std::vector<KeyCount> SortedCounts(const std::map<std::string, uint64_t>& counts) {
+  std::vector<KeyCount> out;
+  for (const auto& [key, n] : counts) out.push_back({key, n});
+  std::stable_sort(out.begin(), out.end(), [](const KeyCount& a, const KeyCount& b) { return a.count > b.count; });
+  return out;
+}
+
+}  // namespace ansinh::report

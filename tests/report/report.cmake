@@ -1,0 +1,27 @@
+# Report and diff tests that run the CLI: every command of docs/analysts.md,
+# and the HTML pages (Python's html.parser) and JSON documents (json) of the
+# example registry. Included from tests/extra.cmake.
+find_program(ANSINH_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT ANSINH_PYTHON3)
+  find_program(ANSINH_PYTHON3 NAMES python3)
+endif()
+if(ANSINH_PYTHON3)
+  set(_report_dir ${CMAKE_CURRENT_SOURCE_DIR}/report)
+  set(_work ${CMAKE_CURRENT_BINARY_DIR}/report-work)
+  file(MAKE_DIRECTORY ${_work})
+  add_test(NAME docs:analysts
+    COMMAND ${ANSINH_PYTHON3} ${_report_dir}/run_doc_commands.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR}
+            ${_work}/docs ${PROJECT_SOURCE_DIR}/docs/analysts.md 12)
+  add_test(NAME report:html:report
+    COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:ansinh-cli> -DPYTHON=${ANSINH_PYTHON3} -DCHECK=${_report_dir}/check_html.py
+            -DOUT=${_work}/report.html -DCHARTS=chart-cost,chart-coverage,chart-area
+            "-DARGS=report;rules/vn/tra-vinh/cang-long;examples/registry.jsonl;--period;2026-11;--by;commune"
+            -P ${_report_dir}/html_check.cmake
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME report:html:diff
+    COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:ansinh-cli> -DPYTHON=${ANSINH_PYTHON3} -DCHECK=${_report_dir}/check_html.py
+            -DOUT=${_work}/diff.html -DCHARTS=chart-cost-change,chart-area-change,chart-coverage-change
+            "-DARGS=diff;rules/vn/tra-vinh/cang-long;rules/scenarios/nq42-2030-cang-long;examples/registry.jsonl;--period;2026-11;--lang;en"
+            -P ${_report_dir}/html_check.cmake
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Runs every `ansinh ...` command of the ```sh blocks of a Markdown page, as
+written, from the project root, with `ansinh` replaced by the built binary and
+`-o FILE` / `--output FILE` redirected into a work folder. Each command must
+exit 0 and write something; HTML outputs must pass check_html.py with their
+charts, JSON outputs must parse. A plain ``` block right after a ```sh block
+is an excerpt of the output of that block's first command: each of its lines
+must appear in that output.
+
+Usage: run_doc_commands.py <ansinh binary> <project root> <work dir> <page.md> [min commands]
+"""
+import json
+import os
+import shlex
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_html  # noqa: E402
+
+CHARTS = {
+    "report": ["chart-cost", "chart-coverage", "chart-area"],
+    "diff": ["chart-cost-change", "chart-area-change", "chart-coverage-change"],
+}
+
+
+def blocks(page):
+    """Yields (kind, first line number, lines) for each fenced block."""
+    kind, start, lines = None, 0, []
+    with open(page, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            stripped = line.strip()
+            if stripped.startswith("```"):
+                if kind is None:
+                    kind, start, lines = stripped[3:] or "plain", number, []
+                else:
+                    yield kind, start, lines
+                    kind = None
+                continue
+            if kind is not None:
+                lines.append((number, line.rstrip("\n")))
+
+
+def commands(page):
+    """Yields (line number, command, excerpt lines expected in its output or [])."""
+    previous_sh = None
+    for kind, start, lines in blocks(page):
+        if kind == "sh":
+            cmds = [(n, l.strip()) for n, l in lines if l.strip().startswith("ansinh ")]
+            previous_sh = cmds
+            for i, (n, c) in enumerate(cmds):
+                yield n, c, []
+            continue
+        if kind == "plain" and previous_sh:
+            n, c = previous_sh[0]
+            yield n, c, [l.strip() for _, l in lines if l.strip()]
+        previous_sh = None
+
+
+def check_html_file(path, charts):
+    sys.argv = ["check_html.py", path] + charts
+    return check_html.main() == 0
+
+
+def run(binary, root, work, number, line, excerpt):
+    args = shlex.split(line)
+    args[0] = binary
+    outputs = []
+    for i, a in enumerate(args):
+        if a in ("-o", "--output") and i + 1 < len(args):
+            args[i + 1] = os.path.join(work, os.path.basename(args[i + 1]))
+            outputs.append(args[i + 1])
+    for path in outputs:
+        if os.path.exists(path):
+            os.remove(path)
+    result = subprocess.run(args, cwd=root, capture_output=True)
+    where = f"line {number}: {line}"
+    if result.returncode != 0:
+        print(f"FAIL {where}\n  exit {result.returncode}\n{result.stderr.decode(errors='replace')}")
+        return False
+    if not outputs and not result.stdout:
+        print(f"FAIL {where}\n  no output")
+        return False
+    stdout = result.stdout.decode("utf-8", errors="replace")
+    missing = [l for l in excerpt if l not in stdout]
+    if missing:
+        print(f"FAIL {where}\n  the page quotes lines the output does not have:\n    " + "\n    ".join(missing))
+        return False
+    if excerpt:
+        print(f"ok   {where}: the {len(excerpt)} quoted lines")
+        return True
+    for path in outputs:
+        if not os.path.exists(path) or os.path.getsize(path) == 0:
+            print(f"FAIL {where}\n  {path} was not written")
+            return False
+        if path.endswith(".html") and not check_html_file(path, CHARTS[args[1]]):
+            print(f"FAIL {where}\n  {path} is not a valid page")
+            return False
+        if path.endswith(".json"):
+            with open(path, encoding="utf-8") as f:
+                json.load(f)
+    print(f"ok   {where}")
+    return True
+
+
+def main():
+    if len(sys.argv) < 5:
+        print(__doc__)
+        return 2
+    binary, root, work, page = sys.argv[1:5]
+    minimum = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+    os.makedirs(work, exist_ok=True)
+    found = list(commands(page))
+    ok = all([run(binary, root, work, n, line, excerpt) for n, line, excerpt in found])
+    found = [f for f in found if not f[2]]
+    if len(found) < minimum:
+        print(f"FAIL {page}: {len(found)} commands, expected at least {minimum}")
+        return 1
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
