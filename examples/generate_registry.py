@@ -327,14 +327,14 @@ def boundary_households(b):
         b.person(hh, dt.date(1946 + b.rng.randrange(0, 8), 1 + b.rng.randrange(12), 15), sex,
                  "head", marital_status="widowed", merit=merit, **extra)
 
-    # Births in the month of REF_DATE: poor ethnic-minority mother; Kinh mother with an
+    # Births on REF_DATE (in its month, not after it): poor ethnic-minority mother; Kinh mother with an
     # ethnic-minority husband; third child.
     for mother_em, father_em, born in ((True, True, 1), (False, True, 2), (True, True, 3)):
         hh = b.new_household("Xã Huyền Hội", difficult_area=True, **poor)
         m = b.person(hh, dt.date(1996, 6, 6), "female", "head", ethnic_minority=mother_em,
                      compulsory_social_insurance=False, children_born=born)
         f = b.person(hh, dt.date(1994, 4, 4), "male", "spouse", ethnic_minority=father_em)
-        b.person(hh, REF_DATE + dt.timedelta(days=2), "female", "child",
+        b.person(hh, REF_DATE, "female", "child",   # born on the reference date
                  mother_id=m["id"], father_id=f["id"], ethnic_minority=mother_em or father_em)
 
     # Students, farming households of average living standard (health insurance).

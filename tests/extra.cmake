@@ -14,3 +14,18 @@ foreach(cmd check test eval explain report diff)
   add_test(NAME cli:help:${cmd} COMMAND ${ANSINH_CLI} ${cmd} --help)
 endforeach()
 add_test(NAME cli:help COMMAND ${ANSINH_CLI} --help)
+
+# The installed CMake package, from the build tree and from an install prefix.
+add_test(NAME package:build-tree
+  COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${CMAKE_CURRENT_SOURCE_DIR}/package
+          ${CMAKE_CURRENT_BINARY_DIR}/package-build-tree --build-generator ${CMAKE_GENERATOR}
+          --build-options -Dansinh_DIR=${PROJECT_BINARY_DIR} -DANSINH_RULES_DIR=${ANSINH_RULES_DIR}
+                          -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE}
+          --test-command ${CMAKE_CTEST_COMMAND} --output-on-failure)
+add_test(NAME package:install
+  COMMAND ${CMAKE_COMMAND} -DBUILD=${PROJECT_BINARY_DIR} -DPREFIX=${CMAKE_CURRENT_BINARY_DIR}/install-prefix
+          -DSRC=${CMAKE_CURRENT_SOURCE_DIR}/package -DWORK=${CMAKE_CURRENT_BINARY_DIR}/package-installed
+          -DGEN=${CMAKE_GENERATOR} -DRULES=${ANSINH_RULES_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/package/install_test.cmake)
+set_tests_properties(package:build-tree package:install PROPERTIES LABELS "package;no-sanitizer")
+add_test(NAME docs:api-example COMMAND ${CMAKE_COMMAND} -DDOC=${PROJECT_SOURCE_DIR}/docs/api.md
+         -DEXAMPLE=${CMAKE_CURRENT_SOURCE_DIR}/package/example.cpp -P ${CMAKE_CURRENT_SOURCE_DIR}/package/api_doc_test.cmake)

@@ -25,6 +25,11 @@ class Date {
   static std::optional<Date> Parse(std::string_view text) noexcept;
 
   constexpr int32_t days() const noexcept { return days_; }
+  struct Ymd {
+    int year, month, day;
+  };
+  // Year, month and day at once (one calendar conversion instead of three).
+  Ymd ymd() const noexcept;
   int year() const noexcept;
   int month() const noexcept;  // 1..12
   int day() const noexcept;    // 1..31

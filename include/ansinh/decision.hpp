@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,7 +57,7 @@ struct EvaluateOptions {
   // Worker threads for a batch: 1 = the calling thread only, 0 = all cores.
   unsigned threads = 1;
   // Records evaluated together in one column pass (tuning; results do not depend on it).
-  unsigned chunk_households = 1024;
+  unsigned chunk_households = 512;
   // Optional: set to true from another thread to stop a long batch early;
   // the remaining decisions get the error R_CANCELLED.
   const std::atomic<bool>* cancel = nullptr;
@@ -65,7 +66,8 @@ struct EvaluateOptions {
   std::function<void(size_t done)> progress;
 };
 
-// One benefit for one household or member. Plain data.
+// One benefit for one household or member. Plain data (a value: outcomes are
+// stored by column and built when read).
 struct BenefitOutcome {
   uint32_t benefit = 0;          // index into RuleSet::benefits()
   BenefitStatus status = BenefitStatus::kNotEligible;
@@ -73,7 +75,53 @@ struct BenefitOutcome {
   bool provisional = false;      // a provisional parameter value was used
   int64_t amount = 0;            // integer VND (unit money) or percent (unit percent)
   int32_t superseded_by = -1;    // benefit index of the group's winner, or -1
-  uint32_t detail = 0;           // internal: index of the reasons/missing/trace record
+  int32_t member = -1;           // the member (index in the household) it is for, or -1: the household
+  uint32_t detail = UINT32_MAX;  // internal: the reasons/missing/trace record, if any
+};
+
+// The outcomes of one household or member: a small read-only range whose
+// elements are built on access (by value). Valid while its batch lives.
+//
+// Example:
+//   for (ansinh::BenefitOutcome o : decision.member_benefits(0)) { ... }
+class OutcomeRange {
+ public:
+  class Iterator {
+   public:
+    using value_type = BenefitOutcome;
+    using difference_type = std::ptrdiff_t;
+    using reference = BenefitOutcome;
+    using pointer = void;
+    using iterator_category = std::input_iterator_tag;
+    Iterator(const OutcomeRange* range, size_t i) : range_(range), i_(i) {}
+    BenefitOutcome operator*() const { return (*range_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator==(const Iterator& o) const { return i_ == o.i_; }
+    bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const OutcomeRange* range_;
+    size_t i_;
+  };
+
+  OutcomeRange() = default;
+  OutcomeRange(const internal::DecisionData* data, bool person, uint32_t entity, int32_t member, size_t size)
+      : data_(data), person_(person), entity_(entity), member_(member), size_(size) {}
+  size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  BenefitOutcome operator[](size_t i) const noexcept;
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, size_); }
+
+ private:
+  const internal::DecisionData* data_ = nullptr;
+  bool person_ = false;
+  uint32_t entity_ = 0;
+  int32_t member_ = -1;
+  size_t size_ = 0;
 };
 
 // A parameter value in force that a decision used.
@@ -122,17 +170,17 @@ class DecisionView {
   const RuleSet& rules() const noexcept;
   const When& when() const noexcept;
   std::string_view household_id() const noexcept;
-  const RecordOrigin& origin() const noexcept;
+  RecordOrigin origin() const;
   bool ok() const noexcept;  // false = status "error": errors() is not empty, no benefits
   Span<RecordIssue> errors() const noexcept;
   Span<RecordIssue> warnings() const noexcept;
   // Sum of eligible monthly money benefits of the household and its members (VND).
   int64_t total_monthly() const noexcept;
 
-  Span<BenefitOutcome> benefits() const noexcept;  // household-level benefits
+  OutcomeRange benefits() const noexcept;  // household-level benefits (empty if !ok())
   size_t member_count() const noexcept;
   std::string_view member_id(size_t member) const noexcept;
-  Span<BenefitOutcome> member_benefits(size_t member) const noexcept;
+  OutcomeRange member_benefits(size_t member) const noexcept;  // empty if !ok()
   int64_t member_total_monthly(size_t member) const noexcept;
 
   // Variables: household-level (member = -1) or of member `member`, in the

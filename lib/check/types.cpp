@@ -178,9 +178,11 @@ bool ExprChecker::Unify(IrNode*& a, IrNode*& b, const Node& na, const Node& nb, 
     return a != nullptr && b != nullptr;
   }
   if (ta.base == ValueType::kString && tb.base == ValueType::kString && !ta.list && !tb.list) return true;
-  Error(DiagnosticCode::kTypeMismatch, nb,
-        "cannot " + std::string(context) + " '" + Source(na) + "' (" + TypeName(ta) + ") and '" + Source(nb) +
-            "' (" + TypeName(tb) + ")");
+  // Underline both operands: the problem is their pairing, not one side.
+  const uint32_t begin = std::min(na.begin, nb.begin), end = std::max(na.end, nb.end);
+  ErrorAt(DiagnosticCode::kTypeMismatch, begin, end,
+          "cannot " + std::string(context) + " '" + Source(na) + "' (" + TypeName(ta) + ") and '" + Source(nb) +
+              "' (" + TypeName(tb) + ")");
   return false;
 }
 

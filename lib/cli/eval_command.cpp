@@ -46,8 +46,8 @@ void CsvRows(std::ostream& out, const DecisionView& d, Language lang) {
     out << hid << ",,,error,,,,,,,,," << CsvField(messages) << "\n";
     return;
   }
-  auto rows = [&](const std::string& person, Span<BenefitOutcome> outcomes) {
-    for (const BenefitOutcome& o : outcomes) {
+  auto rows = [&](const std::string& person, OutcomeRange outcomes) {
+    for (const BenefitOutcome o : outcomes) {
       const BenefitInfo& info = rules.benefits()[o.benefit];
       std::string missing;
       for (const std::string& m : d.missing(o)) missing += (missing.empty() ? "" : ";") + m;
@@ -97,7 +97,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       total += d.total_monthly();
       persons += d.member_count();
       for (size_t m = 0; m < d.member_count(); ++m) {
-        for (const BenefitOutcome& b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
+        for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
       }
       if (format == "jsonl") {
         os << ToJson(d, json) << "\n";

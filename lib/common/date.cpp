@@ -7,9 +7,13 @@
 #include <cstdio>
 
 #include "ansinh/error.hpp"
+#include "common/civil.hpp"
 
 namespace ansinh {
 namespace {
+
+using internal::CivilFromDays;
+using internal::CivilYmd;
 
 constexpr int32_t DaysFromCivil(int y, int m, int d) noexcept {
   y -= m <= 2 ? 1 : 0;
@@ -18,25 +22,6 @@ constexpr int32_t DaysFromCivil(int y, int m, int d) noexcept {
   const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;  // [0, 365]
   const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
   return era * 146097 + doe - 719468;
-}
-
-struct Ymd {
-  int y, m, d;
-};
-
-// 64-bit internally: `z + 719468` overflows int32 for day numbers near INT32_MAX,
-// and Date::FromDays accepts any int32.
-constexpr Ymd CivilFromDays(int32_t days) noexcept {
-  const int64_t z = static_cast<int64_t>(days) + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;                                      // [0, 146096]
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const int64_t y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  // [0, 365]
-  const int64_t mp = (5 * doy + 2) / 153;                       // [0, 11]
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);  // [1, 31]
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);    // [1, 12]
-  return {static_cast<int>(y + (m <= 2 ? 1 : 0)), m, d};
 }
 
 constexpr bool IsLeap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -77,12 +62,16 @@ std::optional<Date> Date::Parse(std::string_view s) noexcept {
   return Date(DaysFromCivil(y, m, d));
 }
 
+Date::Ymd Date::ymd() const noexcept {
+  const auto c = CivilFromDays(days_);
+  return {c.y, c.m, c.d};
+}
 int Date::year() const noexcept { return CivilFromDays(days_).y; }
 int Date::month() const noexcept { return CivilFromDays(days_).m; }
 int Date::day() const noexcept { return CivilFromDays(days_).d; }
 
 std::string Date::ToString() const {
-  const Ymd c = CivilFromDays(days_);
+  const CivilYmd c = CivilFromDays(days_);
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
   return buf;
@@ -116,7 +105,7 @@ std::string YearMonth::ToString() const {
 }
 
 Date AddMonths(Date d, int months) {
-  const Ymd c = CivilFromDays(d.days());
+  const CivilYmd c = CivilFromDays(d.days());
   // Month index y * 12 + (m - 1), in 64 bits so that any `months` is defined behaviour.
   const int64_t total = static_cast<int64_t>(c.y) * 12 + (c.m - 1) + months;
   if (total < 1 * 12 || total > 9999 * 12 + 11) {
@@ -140,8 +129,8 @@ Date AddYears(Date d, int years) {
 
 int MonthsBetween(Date from, Date to) noexcept {
   if (to < from) return -MonthsBetween(to, from);
-  const Ymd f = CivilFromDays(from.days());
-  const Ymd t = CivilFromDays(to.days());
+  const CivilYmd f = CivilFromDays(from.days());
+  const CivilYmd t = CivilFromDays(to.days());
   int n = (t.y - f.y) * 12 + (t.m - f.m);
   // AddMonths(from, n) lands in t's month on day min(f.d, last day): completed iff <= t.d.
   const int dim = DaysInMonth(t.y, t.m);

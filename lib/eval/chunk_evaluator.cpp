@@ -31,6 +31,14 @@ ChunkEvaluator::ChunkEvaluator(const internal::RuleSetImpl& rules, const When& w
   last_day_ = when.period.last_day().days();
 }
 
+void ChunkEvaluator::Reset(const When& when, const EvaluateOptions& options) {
+  when_ = when;
+  options_ = options;
+  options_.progress = nullptr;  // not used here; do not keep the caller's callback alive
+  first_day_ = when.period.first_day().days();
+  last_day_ = when.period.last_day().days();
+}
+
 std::vector<std::vector<int64_t>> ChunkEvaluator::CandidateDays() const {
   const size_t hn = state_.LaneCount(Level::kHousehold);
   std::vector<std::vector<int64_t>> days(hn);
@@ -67,12 +75,15 @@ std::vector<std::vector<int64_t>> ChunkEvaluator::CandidateDays() const {
   return days;
 }
 
-void ChunkEvaluator::PrepareAcc() {
+void ChunkEvaluator::PrepareAcc(bool lanes) {
   const size_t nb = program_.benefits.size();
   acc_lanes_.resize(nb);
   acc_.resize(nb);
   for (size_t b = 0; b < nb; ++b) {
     const size_t n = state_.LaneCount(program_.benefits[b].level);
+    Acc& a = acc_[b];
+    a.day.resize(n);
+    if (!lanes) continue;  // one pass: its lanes become the result
     BenefitLanes& l = acc_lanes_[b];
     l.status.assign(n, 0xFF);  // nothing merged yet
     l.amount.assign(n, 0);
@@ -80,8 +91,6 @@ void ChunkEvaluator::PrepareAcc() {
     l.failed.assign(n, -1);
     l.why.assign(n, 0);
     l.superseded_by.assign(n, -1);
-    Acc& a = acc_[b];
-    a.day.assign(n, 0);
     if (options_.reasons) {
       a.lhs.assign(n, CapturedValue{});
       a.rhs.assign(n, CapturedValue{});
@@ -111,7 +120,7 @@ CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane) {
     const std::string_view text = (c.raw & plan::kProgramString)
                                       ? std::string_view(program_.strings[static_cast<size_t>(c.raw & ~plan::kProgramString)])
                                       : state_.batch->String(c.raw);
-    c.raw = out_->AddText(text);
+    c.raw = pool_->AddText(text);
   }
   return c;
 }
@@ -184,17 +193,35 @@ void ChunkEvaluator::CopyVariables() {
   }
 }
 
-void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, DecisionData& out) {
+void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, DecisionData& out,
+                              uint32_t chunk) {
   out_ = &out;
+  pool_ = out.pools[chunk].get();
+  chunk_ = chunk;
+  if (options_.reasons || options_.explain) {  // every outcome gets a detail: size the pool once
+    const size_t persons = batch.member_begin[h_begin + h_count] - batch.member_begin[h_begin];
+    const size_t outcomes = (h_count + persons) * program_.benefits.size();
+    pool_->details.reserve(outcomes);
+    pool_->values.reserve(outcomes * (options_.explain ? 8 : 2));
+  }
   h_begin_ = h_begin;
   state_.Prepare(program_, batch, h_begin, h_count);
   state_.SetPeriod(first_day_, last_day_);
-  PrepareAcc();
+  const bool single_pass = !when_.is_period && !options_.reasons && !options_.explain;
+  PrepareAcc(!single_pass);
+  state_.track_failed = !single_pass;
   if (!when_.is_period) {
     state_.SetDay(when_.as_of.days());
     state_.Run();
     CopyVariables();
-    Merge(0);
+    if (single_pass) {
+      // One pass is the result: take its lanes instead of merging them.
+      acc_lanes_.swap(state_.benefits);
+      const int32_t day = when_.as_of.days();
+      for (Acc& a : acc_) std::fill(a.day.begin(), a.day.end(), day);
+    } else {
+      Merge(0);
+    }
   } else {
     const std::vector<std::vector<int64_t>> days = CandidateDays();
     size_t passes = 1;

@@ -15,10 +15,14 @@ namespace ansinh::eval {
 class ChunkEvaluator {
  public:
   ChunkEvaluator(const internal::RuleSetImpl& rules, const When& when, const EvaluateOptions& options);
+  // Reuses this evaluator (and its buffers) for another date or options.
+  void Reset(const When& when, const EvaluateOptions& options);
 
-  // Evaluates households [h_begin, h_begin + h_count) of `batch`, appending
-  // their decisions to `out` in order.
-  void Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, internal::DecisionData& out);
+  // Evaluates households [h_begin, h_begin + h_count) of `batch`, writing
+  // their slices of `out` (whose columns are sized for the whole batch) and
+  // pool `chunk` (which must exist).
+  void Evaluate(const internal::BatchData& batch, size_t h_begin, size_t h_count, internal::DecisionData& out,
+                uint32_t chunk);
 
  private:
   // Per benefit, beside the accumulated lanes: the deciding day and captures.
@@ -28,17 +32,17 @@ class ChunkEvaluator {
     std::vector<std::vector<internal::CapturedValue>> explain;
   };
 
-  void PrepareAcc();
+  void PrepareAcc(bool lanes);
   void Merge(size_t pass_day_index);
   void CaptureDetails(size_t b, size_t lane);
   void CopyVariables();
   internal::CapturedValue Capture(int32_t reg, Level level, size_t lane);
   std::vector<std::vector<int64_t>> CandidateDays() const;
   void Assemble(internal::DecisionData& out);
-  void AddOutcome(size_t b, size_t lane, size_t household, internal::DecisionData& out, int64_t* total,
-                  std::vector<RecordIssue>* eval_issues);
-  void AddIssuesAndChecks(size_t h, internal::HouseholdRow& row, internal::DecisionData& out);
-  void AddIndicators(Level level, size_t lane, internal::DecisionData& out);
+  void WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin, uint32_t index);
+  uint32_t AddDetail(size_t b, size_t lane, uint8_t status, bool provisional, uint32_t prov_begin);
+  void AddIssuesAndChecks(size_t h, internal::HouseholdRow& row);
+  bool ProvisionalAt(size_t b, int version, int32_t day, std::vector<internal::ProvisionalRef>* refs) const;
 
   const internal::RuleSetImpl& rules_;
   const plan::Program& program_;
@@ -46,6 +50,11 @@ class ChunkEvaluator {
   EvaluateOptions options_;
   EvalState state_;
   internal::DecisionData* out_ = nullptr;
+  internal::ChunkPool* pool_ = nullptr;
+  uint32_t chunk_ = 0;
+  std::vector<int64_t> totals_, hh_totals_;
+  std::vector<std::vector<RecordIssue>> eval_issues_;  // per household lane of the chunk
+  std::vector<internal::ProvisionalRef> prov_scratch_;
   size_t h_begin_ = 0;
   std::vector<BenefitLanes> acc_lanes_;
   std::vector<Acc> acc_;

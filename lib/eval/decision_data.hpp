@@ -1,10 +1,16 @@
-// Internal: decisions stored by column for a whole batch (views read them).
+// Internal: decisions of a whole batch, stored by column. The columns are
+// allocated once for the batch; each evaluated chunk writes its slice (so
+// threads never share a cell and no merge is needed). Variable-length data
+// (issues, reasons, missing fields, traces, ids) goes to the chunk's pool.
 #ifndef ANSINH_LIB_EVAL_DECISION_DATA_HPP_
 #define ANSINH_LIB_EVAL_DECISION_DATA_HPP_
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ansinh/decision.hpp"
@@ -12,11 +18,33 @@
 
 namespace ansinh::internal {
 
-// A value captured for a reason or an explanation (strings copied into `texts`).
+// A column inside the batch's single arena (DecisionData::arena): not
+// zero-filled, every cell is written by the evaluator before it is read.
+template <typename T>
+class ColumnView {
+ public:
+  void Bind(T* data, size_t n) {
+    data_ = data;
+    size_ = n;
+  }
+  T* data() noexcept { return data_; }
+  const T* data() const noexcept { return data_; }
+  T* begin() noexcept { return data_; }
+  T& operator[](size_t i) noexcept { return data_[i]; }
+  const T& operator[](size_t i) const noexcept { return data_[i]; }
+  size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+
+ private:
+  T* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// A value captured for a reason or an explanation (strings copied into the pool).
 struct CapturedValue {
   int32_t reg = -1;   // program register (gives the type)
   uint8_t state = 1;  // plan::kKnown / kUnknown / kError
-  int64_t raw = 0;    // strings: offset into DecisionData::text_arena << 24 | length
+  int64_t raw = 0;    // strings: a text ref in the same pool
 };
 
 struct MissingRef {
@@ -41,23 +69,61 @@ struct OutcomeDetail {
   int64_t error = -1;            // text ref of an evaluation error message, or -1
 };
 
+// What one chunk's decisions refer to.
+struct ChunkPool {
+  std::vector<OutcomeDetail> details;
+  std::vector<MissingRef> missing;
+  std::vector<CapturedValue> values;
+  std::vector<ProvisionalRef> provisional;
+  std::vector<RecordIssue> issues;
+  std::vector<std::string> origin_files;
+  std::string text;
+  // Details of outcomes when columns do not hold them (reasons and traces off):
+  // key = column (with bit 31 set for person columns) << 32 | entity.
+  std::unordered_map<uint64_t, uint32_t> sparse_details;
+
+  static uint64_t SparseKey(bool person, uint32_t column, uint32_t entity) {
+    return (static_cast<uint64_t>(column | (person ? 0x80000000u : 0u)) << 32) | entity;
+  }
+
+  int64_t AddText(std::string_view t) {
+    const uint64_t offset = text.size();
+    text.append(t.data(), t.size());
+    return static_cast<int64_t>((offset << 24) | (t.size() & 0xFFFFFF));
+  }
+  std::string_view Text(int64_t ref) const {
+    const uint64_t r = static_cast<uint64_t>(ref);
+    return std::string_view(text).substr(r >> 24, r & 0xFFFFFF);
+  }
+};
+
 struct HouseholdRow {
-  int64_t id = 0;                // text ref
+  uint32_t chunk = 0;            // pool
+  int64_t id = 0;                // text ref in the pool
   uint32_t member_begin = 0, member_count = 0;
-  uint32_t outcome_begin = 0, outcome_count = 0;
-  uint32_t issue_begin = 0, issue_count = 0;
-  uint32_t var_begin = 0;
-  uint32_t indicator_begin = 0;
+  uint32_t issue_begin = 0, issue_count = 0;  // in the pool; errors first
+  uint32_t origin_file = 0;      // DecisionData::origin_files
+  uint64_t origin_line = 0, origin_index = 0;
   int64_t total = 0;
   bool ok = true;
 };
 
 struct MemberRow {
-  int64_t id = 0;                // text ref
-  uint32_t outcome_begin = 0, outcome_count = 0;
-  uint32_t var_begin = 0;
-  uint32_t indicator_begin = 0;
+  int64_t id = 0;                // text ref in the household's pool
+  uint32_t household = 0;
   int64_t total = 0;
+};
+
+constexpr uint8_t kProvisionalBit = 0x80;
+
+// One benefit's outcomes for every household (household-level benefits) or
+// every member (person-level benefits) of the batch.
+struct OutcomeColumn {
+  uint32_t benefit = 0;
+  ColumnView<uint8_t> status;           // BenefitStatus, | kProvisionalBit
+  ColumnView<int64_t> amount;           // 0 unless eligible or superseded
+  ColumnView<int32_t> superseded_by;
+  ColumnView<uint32_t> detail;          // dense details (reasons/traces on): UINT32_MAX or a pool index
 };
 
 struct VarValue {
@@ -74,30 +140,19 @@ struct DecisionData {
   When when;
   bool reasons = true;
   bool explain = false;
+  bool dense_details = true;   // reasons or explain: every outcome has a detail slot
   std::vector<HouseholdRow> households;
   std::vector<MemberRow> members;
-  std::vector<BenefitOutcome> outcomes;
-  std::vector<OutcomeDetail> details;   // parallel to outcomes when reasons or explain
-  std::vector<MissingRef> missing;
-  std::vector<CapturedValue> values;
-  std::vector<ProvisionalRef> provisional;
-  std::vector<RecordIssue> issues;
-  std::vector<RecordOrigin> origins;    // per household
-  std::vector<VarValue> variables;
-  std::vector<IndicatorFlag> indicators;
-  std::string text_arena;
+  std::vector<OutcomeColumn> household_outcomes;  // per household-level benefit, benefit order
+  std::vector<OutcomeColumn> person_outcomes;     // per person-level benefit
+  std::vector<ColumnView<VarValue>> household_vars;  // per household variable (RuleSet::variables order)
+  std::vector<ColumnView<VarValue>> person_vars;
+  std::vector<ColumnView<IndicatorFlag>> household_indicators;  // per household-population indicator
+  std::vector<ColumnView<IndicatorFlag>> person_indicators;
+  std::unique_ptr<std::byte[]> arena;  // every column above, one allocation
+  std::vector<std::unique_ptr<ChunkPool>> pools;
 
-  int64_t AddText(std::string_view text) {
-    const uint64_t offset = text_arena.size();
-    text_arena.append(text.data(), text.size());
-    return static_cast<int64_t>((offset << 24) | (text.size() & 0xFFFFFF));
-  }
-  std::string_view Text(int64_t ref) const {
-    const uint64_t r = static_cast<uint64_t>(ref);
-    return std::string_view(text_arena).substr(r >> 24, r & 0xFFFFFF);
-  }
-  // Appends `part` (decisions of a later chunk), shifting its indices.
-  void Append(DecisionData&& part);
+  const ChunkPool& PoolOf(size_t household) const { return *pools[households[household].chunk]; }
 };
 
 // True if program register `reg` of `rules` holds strings (captured as text refs).

@@ -1,4 +1,4 @@
-// DecisionView accessors: read a household's decision out of DecisionData.
+// DecisionView accessors: read one household's decision out of the batch's columns.
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
 #include "eval/render.hpp"
@@ -10,10 +10,6 @@ namespace ansinh {
 using internal::DecisionData;
 using internal::HouseholdRow;
 
-namespace {
-const HouseholdRow& Row(const DecisionData& d, size_t i) { return d.households[i]; }
-}  // namespace
-
 namespace internal {
 bool IsStringRegister(const RuleSet& rules, int32_t reg) {
   const plan::Program* p = rules.impl().program.get();
@@ -22,43 +18,85 @@ bool IsStringRegister(const RuleSet& rules, int32_t reg) {
 }
 }  // namespace internal
 
+BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
+  const internal::OutcomeColumn& col = (person_ ? data_->person_outcomes : data_->household_outcomes)[i];
+  const uint8_t raw = col.status[entity_];
+  BenefitOutcome o;
+  o.benefit = col.benefit;
+  o.status = static_cast<BenefitStatus>(raw & 0x7F);
+  o.provisional = (raw & internal::kProvisionalBit) != 0;
+  o.has_amount = o.status == BenefitStatus::kEligible || o.status == BenefitStatus::kSuperseded;
+  o.amount = o.has_amount ? col.amount[entity_] : 0;
+  o.superseded_by = col.superseded_by[entity_];
+  o.member = member_;
+  if (data_->dense_details) {
+    o.detail = col.detail[entity_];
+  } else if (o.status == BenefitStatus::kUndetermined || o.provisional) {
+    const uint32_t household = person_ ? data_->members[entity_].household : entity_;
+    const auto& sparse = data_->PoolOf(household).sparse_details;
+    auto it = sparse.find(internal::ChunkPool::SparseKey(person_, static_cast<uint32_t>(i), entity_));
+    o.detail = it == sparse.end() ? UINT32_MAX : it->second;
+  }
+  return o;
+}
+
+namespace {
+const HouseholdRow& Row(const DecisionData& d, size_t i) { return d.households[i]; }
+}  // namespace
+
 const RuleSet& DecisionView::rules() const noexcept { return data_->rules; }
 const When& DecisionView::when() const noexcept { return data_->when; }
-std::string_view DecisionView::household_id() const noexcept { return data_->Text(Row(*data_, index_).id); }
-const RecordOrigin& DecisionView::origin() const noexcept { return data_->origins[index_]; }
+std::string_view DecisionView::household_id() const noexcept {
+  return data_->PoolOf(index_).Text(Row(*data_, index_).id);
+}
+
+RecordOrigin DecisionView::origin() const {
+  const HouseholdRow& r = Row(*data_, index_);
+  const internal::ChunkPool& pool = data_->PoolOf(index_);
+  RecordOrigin o;
+  if (r.origin_file < pool.origin_files.size()) o.file = pool.origin_files[r.origin_file];
+  o.line = r.origin_line;
+  o.index = r.origin_index;
+  return o;
+}
+
 bool DecisionView::ok() const noexcept { return Row(*data_, index_).ok; }
 
 Span<RecordIssue> DecisionView::errors() const noexcept {
   // Within a household, issues are stored errors first (assemble.cpp).
   const HouseholdRow& r = Row(*data_, index_);
+  const std::vector<RecordIssue>& issues = data_->PoolOf(index_).issues;
   uint32_t n = 0;
-  while (n < r.issue_count && data_->issues[r.issue_begin + n].severity == Severity::kError) ++n;
-  return Span<RecordIssue>(data_->issues.data() + r.issue_begin, n);
+  while (n < r.issue_count && issues[r.issue_begin + n].severity == Severity::kError) ++n;
+  return Span<RecordIssue>(issues.data() + r.issue_begin, n);
 }
 
 Span<RecordIssue> DecisionView::warnings() const noexcept {
   const HouseholdRow& r = Row(*data_, index_);
+  const std::vector<RecordIssue>& issues = data_->PoolOf(index_).issues;
   uint32_t n = 0;
-  while (n < r.issue_count && data_->issues[r.issue_begin + n].severity == Severity::kError) ++n;
-  return Span<RecordIssue>(data_->issues.data() + r.issue_begin + n, r.issue_count - n);
+  while (n < r.issue_count && issues[r.issue_begin + n].severity == Severity::kError) ++n;
+  return Span<RecordIssue>(issues.data() + r.issue_begin + n, r.issue_count - n);
 }
 
 int64_t DecisionView::total_monthly() const noexcept { return Row(*data_, index_).total; }
 
-Span<BenefitOutcome> DecisionView::benefits() const noexcept {
+OutcomeRange DecisionView::benefits() const noexcept {
   const HouseholdRow& r = Row(*data_, index_);
-  return Span<BenefitOutcome>(data_->outcomes.data() + r.outcome_begin, r.outcome_count);
+  return OutcomeRange(data_.get(), false, static_cast<uint32_t>(index_), -1,
+                      r.ok ? data_->household_outcomes.size() : 0);
 }
 
 size_t DecisionView::member_count() const noexcept { return Row(*data_, index_).member_count; }
 
 std::string_view DecisionView::member_id(size_t member) const noexcept {
-  return data_->Text(data_->members[Row(*data_, index_).member_begin + member].id);
+  return data_->PoolOf(index_).Text(data_->members[Row(*data_, index_).member_begin + member].id);
 }
 
-Span<BenefitOutcome> DecisionView::member_benefits(size_t member) const noexcept {
-  const internal::MemberRow& m = data_->members[Row(*data_, index_).member_begin + member];
-  return Span<BenefitOutcome>(data_->outcomes.data() + m.outcome_begin, m.outcome_count);
+OutcomeRange DecisionView::member_benefits(size_t member) const noexcept {
+  const HouseholdRow& r = Row(*data_, index_);
+  return OutcomeRange(data_.get(), true, r.member_begin + static_cast<uint32_t>(member), static_cast<int32_t>(member),
+                      r.ok ? data_->person_outcomes.size() : 0);
 }
 
 int64_t DecisionView::member_total_monthly(size_t member) const noexcept {
@@ -70,12 +108,13 @@ std::vector<std::pair<const VariableInfo*, OutputValue>> DecisionView::variables
   const HouseholdRow& r = Row(*data_, index_);
   if (!r.ok) return out;
   const internal::RuleSetImpl& impl = data_->rules.impl();
-  uint32_t at = member < 0 ? r.var_begin : data_->members[r.member_begin + static_cast<uint32_t>(member)].var_begin;
   const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
+  const size_t entity = member < 0 ? index_ : r.member_begin + static_cast<size_t>(member);
+  const auto& columns = member < 0 ? data_->household_vars : data_->person_vars;
+  size_t k = 0;
   for (size_t v = 0; v < impl.variables.size(); ++v) {
     if (impl.variables[v].entity != want) continue;
-    const internal::VarValue& value = data_->variables[at++];
-    out.emplace_back(&impl.variables[v], internal::VariableOutput(impl, v, value));
+    out.emplace_back(&impl.variables[v], internal::VariableOutput(impl, v, columns[k++][entity]));
   }
   return out;
 }
@@ -87,10 +126,11 @@ std::vector<std::string> DecisionView::missing(const BenefitOutcome& o) const {
 std::vector<ParameterUse> DecisionView::provisional_uses(const BenefitOutcome& o) const {
   std::vector<ParameterUse> out;
   if (o.detail == UINT32_MAX) return out;
-  const internal::OutcomeDetail& d = data_->details[o.detail];
+  const internal::ChunkPool& pool = data_->PoolOf(index_);
+  const internal::OutcomeDetail& d = pool.details[o.detail];
   const internal::RuleSetImpl& impl = data_->rules.impl();
   for (uint32_t i = 0; i < d.provisional_count; ++i) {
-    const internal::ProvisionalRef& p = data_->provisional[d.provisional_begin + i];
+    const internal::ProvisionalRef& p = pool.provisional[d.provisional_begin + i];
     const ParameterInfo& info = impl.parameters[p.param];
     const ParameterStepInfo& step = info.steps[p.step];
     out.push_back({info.name, step.from, step.value, step.reference, step.provisional});

@@ -1,12 +1,15 @@
 // Public evaluation entry points: one household, or a batch on N threads.
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
+#include <type_traits>
 
 #include "ansinh/decision.hpp"
 #include "ansinh/error.hpp"
 #include "eval/chunk_evaluator.hpp"
 #include "eval/decision_data.hpp"
+#include "eval/rule_set_impl.hpp"
 #include "records/batch.hpp"
 
 namespace ansinh {
@@ -44,25 +47,105 @@ const char* ToString(BenefitStatus status) noexcept {
 
 namespace {
 
-// Decisions for households that were not evaluated (cancelled): ids and an error.
-void AddUnevaluated(const internal::BatchData& batch, size_t begin, size_t count, DecisionData& out) {
+// Sizes every column of `out` for the whole batch, carving them all out of
+// one arena allocation (a single household's decision is one allocation, not forty).
+void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionData& out) {
+  const internal::RuleSetImpl& impl = rules.impl();
+  const size_t nh = batch.households, np = batch.persons;
+  out.households.resize(nh);
+  out.members.resize(np);
+  size_t bytes = 0;
+  auto reserve = [&bytes](size_t count, size_t size) { bytes += (count * size + 7) & ~size_t{7}; };
+  for (const BenefitInfo& b : impl.benefits) {
+    const size_t n = b.applies_to == Entity::kHousehold ? nh : np;
+    reserve(n, 1);
+    reserve(n, 8);
+    reserve(n, 4);
+    if (out.dense_details) reserve(n, 4);
+  }
+  for (const VariableInfo& v : impl.variables) reserve(v.entity == Entity::kHousehold ? nh : np, sizeof(internal::VarValue));
+  for (const internal::IndicatorMeta& i : impl.indicators) reserve(i.population == Entity::kHousehold ? nh : np, 1);
+  out.arena.reset(bytes ? new std::byte[bytes] : nullptr);
+  std::byte* at = out.arena.get();
+  auto carve = [&at](auto& column, size_t count) {
+    using T = std::remove_reference_t<decltype(*column.data())>;
+    column.Bind(reinterpret_cast<T*>(at), count);
+    at += (count * sizeof(T) + 7) & ~size_t{7};
+  };
+  for (size_t b = 0; b < impl.benefits.size(); ++b) {
+    const bool household = impl.benefits[b].applies_to == Entity::kHousehold;
+    internal::OutcomeColumn col;
+    col.benefit = static_cast<uint32_t>(b);
+    const size_t n = household ? nh : np;
+    carve(col.status, n);
+    carve(col.amount, n);
+    carve(col.superseded_by, n);
+    if (out.dense_details) carve(col.detail, n);
+    (household ? out.household_outcomes : out.person_outcomes).push_back(col);
+  }
+  for (const VariableInfo& v : impl.variables) {
+    auto& list = v.entity == Entity::kHousehold ? out.household_vars : out.person_vars;
+    list.emplace_back();
+    carve(list.back(), v.entity == Entity::kHousehold ? nh : np);
+  }
+  for (const internal::IndicatorMeta& i : impl.indicators) {
+    auto& list = i.population == Entity::kHousehold ? out.household_indicators : out.person_indicators;
+    list.emplace_back();
+    carve(list.back(), i.population == Entity::kHousehold ? nh : np);
+  }
+}
+
+// The evaluator and record batch a thread reuses for single calls and
+// one-thread batches, so that evaluating one household does not rebuild
+// buffers each time. Keeps the last RuleSet alive while the thread lives.
+struct ThreadCache {
+  std::optional<RuleSet> rules;
+  std::unique_ptr<eval::ChunkEvaluator> evaluator;
+  std::unique_ptr<RecordBatch> batch;
+};
+thread_local ThreadCache t_cache;
+
+ThreadCache& CacheFor(const RuleSet& rules) {
+  if (!t_cache.rules || &t_cache.rules->impl() != &rules.impl()) {
+    t_cache = ThreadCache{};
+    t_cache.rules = rules;
+  }
+  return t_cache;
+}
+
+eval::ChunkEvaluator& CachedEvaluator(const RuleSet& rules, const When& when, const EvaluateOptions& options) {
+  ThreadCache& c = CacheFor(rules);
+  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(rules.impl(), when, options);
+  c.evaluator->Reset(when, options);
+  return *c.evaluator;
+}
+
+// Households that were not evaluated (cancelled): ids and an error.
+void MarkUnevaluated(const internal::BatchData& batch, size_t begin, size_t count, DecisionData& out,
+                     uint32_t chunk) {
+  internal::ChunkPool& pool = *out.pools[chunk];
   for (size_t h = begin; h < begin + count; ++h) {
-    internal::HouseholdRow row;
-    row.id = out.AddText(batch.HouseholdId(h));
+    internal::HouseholdRow& row = out.households[h];
+    row.chunk = chunk;
+    row.id = pool.AddText(batch.HouseholdId(h));
     row.ok = false;
-    out.origins.push_back(batch.origins[h]);
-    row.issue_begin = static_cast<uint32_t>(out.issues.size());
+    row.origin_file = static_cast<uint32_t>(pool.origin_files.size());
+    pool.origin_files.push_back(batch.origins[h].file);
+    row.origin_line = batch.origins[h].line;
+    row.origin_index = batch.origins[h].index;
+    row.issue_begin = static_cast<uint32_t>(pool.issues.size());
     RecordIssue issue;
     issue.code = "R_CANCELLED";
     issue.message = "evaluation was cancelled before this record";
     issue.message_vi = "việc tính toán đã bị dừng trước hồ sơ này";
-    out.issues.push_back(issue);
+    pool.issues.push_back(issue);
     row.issue_count = 1;
-    row.member_begin = static_cast<uint32_t>(out.members.size());
-    row.outcome_begin = static_cast<uint32_t>(out.outcomes.size());
-    row.var_begin = static_cast<uint32_t>(out.variables.size());
-    row.indicator_begin = static_cast<uint32_t>(out.indicators.size());
-    out.households.push_back(row);
+    row.member_begin = batch.member_begin[h];
+    row.member_count = batch.member_begin[h + 1] - batch.member_begin[h];
+    for (uint32_t p = row.member_begin; p < row.member_begin + row.member_count; ++p) {
+      out.members[p].id = pool.AddText(batch.PersonId(p));
+      out.members[p].household = static_cast<uint32_t>(h);
+    }
   }
 }
 
@@ -79,45 +162,51 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
   data->when = when;
   data->reasons = options.reasons;
   data->explain = options.explain;
+  data->dense_details = options.reasons || options.explain;
+  Allocate(rules, batch, *data);
   const size_t n = batch.households;
   const size_t chunk = std::max<size_t>(1, options.chunk_households);
   const size_t chunks = (n + chunk - 1) / chunk;
+  data->pools.resize(chunks);
+  for (auto& p : data->pools) p = std::make_unique<internal::ChunkPool>();
   unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, chunks)));
   std::atomic<size_t> done{0};
   auto cancelled = [&] { return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed); };
-  auto run_chunk = [&](eval::ChunkEvaluator& ev, size_t c, DecisionData& out) {
+  auto run_chunk = [&](eval::ChunkEvaluator& ev, size_t c) {
     const size_t begin = c * chunk, count = std::min(chunk, n - begin);
     if (cancelled()) {
-      AddUnevaluated(batch, begin, count, out);
+      MarkUnevaluated(batch, begin, count, *data, static_cast<uint32_t>(c));
     } else {
-      ev.Evaluate(batch, begin, count, out);
+      ev.Evaluate(batch, begin, count, *data, static_cast<uint32_t>(c));
     }
     const size_t finished = done.fetch_add(count) + count;
     if (options.progress) options.progress(finished);
   };
   if (threads <= 1) {
-    eval::ChunkEvaluator ev(rules.impl(), when, options);
-    for (size_t c = 0; c < chunks; ++c) run_chunk(ev, c, *data);
+    eval::ChunkEvaluator& ev = CachedEvaluator(rules, when, options);
+    for (size_t c = 0; c < chunks; ++c) run_chunk(ev, c);
     return DecisionBatch(std::move(data));
   }
-  std::vector<DecisionData> parts(chunks);
+  // Chunks write disjoint slices of the columns and their own pools: no merge.
   std::atomic<size_t> next{0};
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
       eval::ChunkEvaluator ev(rules.impl(), when, options);
-      for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev, c, parts[c]);
+      for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev, c);
     });
   }
   for (std::thread& t : pool) t.join();
-  for (DecisionData& part : parts) data->Append(std::move(part));
   return DecisionBatch(std::move(data));
 }
 
 Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
                   const EvaluateOptions& options) {
-  RecordBatch batch(rules);
+  ThreadCache& cache = CacheFor(rules);
+  if (!cache.batch) cache.batch = std::make_unique<RecordBatch>(rules);
+  RecordBatch& batch = *cache.batch;
+  batch.Clear();
   batch.Add(household);
   EvaluateOptions one = options;
   one.threads = 1;
@@ -127,72 +216,4 @@ Decision Evaluate(const RuleSet& rules, const Household& household, const When& 
 
 size_t DecisionBatch::size() const noexcept { return data_ ? data_->households.size() : 0; }
 
-namespace internal {
-
-void DecisionData::Append(DecisionData&& part) {
-  if (households.empty() && text_arena.empty()) {
-    RuleSet keep = rules;
-    When w = when;
-    const bool r = reasons, e = explain;
-    *this = std::move(part);
-    rules = keep;
-    when = w;
-    reasons = r;
-    explain = e;
-    return;
-  }
-  const uint32_t members0 = static_cast<uint32_t>(members.size());
-  const uint32_t outcomes0 = static_cast<uint32_t>(outcomes.size());
-  const uint32_t details0 = static_cast<uint32_t>(details.size());
-  const uint32_t missing0 = static_cast<uint32_t>(missing.size());
-  const uint32_t values0 = static_cast<uint32_t>(values.size());
-  const uint32_t prov0 = static_cast<uint32_t>(provisional.size());
-  const uint32_t issues0 = static_cast<uint32_t>(issues.size());
-  const uint32_t vars0 = static_cast<uint32_t>(variables.size());
-  const uint32_t ind0 = static_cast<uint32_t>(indicators.size());
-  const uint64_t text0 = text_arena.size();
-  auto shift_text = [text0](int64_t ref) {
-    return static_cast<int64_t>(static_cast<uint64_t>(ref) + (text0 << 24));
-  };
-  for (HouseholdRow r : part.households) {
-    r.id = shift_text(r.id);
-    r.member_begin += members0;
-    r.outcome_begin += outcomes0;
-    r.issue_begin += issues0;
-    r.var_begin += vars0;
-    r.indicator_begin += ind0;
-    households.push_back(r);
-  }
-  for (MemberRow m : part.members) {
-    m.id = shift_text(m.id);
-    m.outcome_begin += outcomes0;
-    m.var_begin += vars0;
-    m.indicator_begin += ind0;
-    members.push_back(m);
-  }
-  for (BenefitOutcome o : part.outcomes) {
-    if (o.detail != UINT32_MAX) o.detail += details0;
-    outcomes.push_back(o);
-  }
-  for (OutcomeDetail d : part.details) {
-    d.missing_begin += missing0;
-    d.values_begin += values0;
-    d.provisional_begin += prov0;
-    if (d.error >= 0) d.error = shift_text(d.error);
-    details.push_back(d);
-  }
-  missing.insert(missing.end(), part.missing.begin(), part.missing.end());
-  for (CapturedValue v : part.values) {
-    if (v.state == 1 && IsStringRegister(rules, v.reg)) v.raw = shift_text(v.raw);  // text refs move too
-    values.push_back(v);
-  }
-  provisional.insert(provisional.end(), part.provisional.begin(), part.provisional.end());
-  for (RecordIssue& i : part.issues) issues.push_back(std::move(i));
-  for (RecordOrigin& o : part.origins) origins.push_back(std::move(o));
-  variables.insert(variables.end(), part.variables.begin(), part.variables.end());
-  indicators.insert(indicators.end(), part.indicators.begin(), part.indicators.end());
-  text_arena += part.text_arena;
-}
-
-}  // namespace internal
 }  // namespace ansinh

@@ -87,10 +87,10 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
   w.EndObject();
 }
 
-void BenefitsJson(JsonWriter& w, const DecisionView& d, Span<BenefitOutcome> outcomes, bool explain) {
+void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain) {
   const RuleSet& rules = d.rules();
   w.BeginArray();
-  for (const BenefitOutcome& o : outcomes) {
+  for (const BenefitOutcome o : outcomes) {
     const BenefitInfo& info = rules.benefits()[o.benefit];
     w.BeginObject();
     w.Key("benefit").String(info.id);

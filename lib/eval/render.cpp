@@ -32,17 +32,10 @@ std::string Number(int64_t raw_scaled, Language lang) {
 }
 
 // The outcomes of the entity (household or member) that `o` belongs to.
-Span<BenefitOutcome> EntityOutcomes(const DecisionData& d, size_t h, const BenefitOutcome& o) {
+OutcomeRange EntityOutcomes(const DecisionData& d, size_t h, const BenefitOutcome& o) {
   const HouseholdRow& row = d.households[h];
-  const BenefitOutcome* p = &o;
-  const BenefitOutcome* hb = d.outcomes.data() + row.outcome_begin;
-  if (p >= hb && p < hb + row.outcome_count) return {hb, row.outcome_count};
-  for (uint32_t m = 0; m < row.member_count; ++m) {
-    const MemberRow& mr = d.members[row.member_begin + m];
-    const BenefitOutcome* mb = d.outcomes.data() + mr.outcome_begin;
-    if (p >= mb && p < mb + mr.outcome_count) return {mb, mr.outcome_count};
-  }
-  return {};
+  if (o.member < 0) return OutcomeRange(&d, false, static_cast<uint32_t>(h), -1, d.household_outcomes.size());
+  return OutcomeRange(&d, true, row.member_begin + static_cast<uint32_t>(o.member), o.member, d.person_outcomes.size());
 }
 
 const char* Negated(expr::Op op, Language lang) {
@@ -122,7 +115,7 @@ OutputValue VariableOutput(const RuleSetImpl& impl, size_t variable, const VarVa
   return out;
 }
 
-OutputValue CapturedOutput(const DecisionData& data, const CapturedValue& c) {
+OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, const CapturedValue& c) {
   OutputValue out;
   if (c.reg < 0) return out;
   const plan::RegInfo& info = Prog(data).regs[c.reg];
@@ -130,7 +123,7 @@ OutputValue CapturedOutput(const DecisionData& data, const CapturedValue& c) {
   out.known = c.state == plan::kKnown;
   out.raw = c.raw;
   if (!out.known) return out;
-  if (info.type == ValueType::kString) out.text = std::string(data.Text(c.raw));
+  if (info.type == ValueType::kString) out.text = std::string(pool.Text(c.raw));
   FillEnumText(data.rules.impl(), info.enum_id, out);
   return out;
 }
@@ -138,11 +131,12 @@ OutputValue CapturedOutput(const DecisionData& data, const CapturedValue& c) {
 std::vector<std::string> MissingPaths(const DecisionData& data, size_t h, const BenefitOutcome& o) {
   std::vector<std::string> out;
   if (o.detail == UINT32_MAX) return out;
-  const OutcomeDetail& d = data.details[o.detail];
+  const ChunkPool& pool = data.PoolOf(h);
+  const OutcomeDetail& d = pool.details[o.detail];
   const RuleSetImpl& impl = data.rules.impl();
   const HouseholdRow& row = data.households[h];
   for (uint32_t i = 0; i < d.missing_count; ++i) {
-    const MissingRef& m = data.missing[d.missing_begin + i];
+    const MissingRef& m = pool.missing[d.missing_begin + i];
     if (m.param_plan >= 0) {
       const plan::ParamPlan& p = Prog(data).params[m.param_plan];
       std::string path = p.display;
@@ -157,7 +151,7 @@ std::vector<std::string> MissingPaths(const DecisionData& data, size_t h, const 
     } else if (m.member < 0) {
       out.push_back(impl.schema.household[m.field].name);
     } else {
-      out.push_back("members[" + std::string(data.Text(data.members[row.member_begin + m.member].id)) + "]." +
+      out.push_back("members[" + std::string(pool.Text(data.members[row.member_begin + m.member].id)) + "]." +
                     impl.schema.person[m.field].name);
     }
   }
@@ -169,10 +163,11 @@ namespace {
 std::string MissingWords(const DecisionData& data, size_t h, const OutcomeDetail& d, Language lang) {
   const RuleSetImpl& impl = data.rules.impl();
   const HouseholdRow& row = data.households[h];
+  const ChunkPool& pool = data.PoolOf(h);
   const bool vi = lang == Language::kVi;
   std::string out;
   for (uint32_t i = 0; i < d.missing_count; ++i) {
-    const MissingRef& m = data.missing[d.missing_begin + i];
+    const MissingRef& m = pool.missing[d.missing_begin + i];
     std::string item;
     if (m.param_plan >= 0) {
       const plan::ParamPlan& p = Prog(data).params[m.param_plan];
@@ -185,7 +180,7 @@ std::string MissingWords(const DecisionData& data, size_t h, const OutcomeDetail
     } else {
       const CompiledField& f = impl.schema.person[m.field];
       item = (f.label.Get(lang).empty() ? f.name : f.label.Get(lang)) + " (" + (vi ? "thành viên " : "member ") +
-             std::string(data.Text(data.members[row.member_begin + m.member].id)) + ")";
+             std::string(pool.Text(data.members[row.member_begin + m.member].id)) + ")";
     }
     out += (out.empty() ? "" : ", ") + item;
   }
@@ -198,7 +193,8 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   const RuleSetImpl& impl = data.rules.impl();
   const BenefitInfo& info = impl.benefits[o.benefit];
   const bool vi = lang == Language::kVi;
-  const OutcomeDetail* d = o.detail == UINT32_MAX ? nullptr : &data.details[o.detail];
+  const ChunkPool& pool = data.PoolOf(h);
+  const OutcomeDetail* d = o.detail == UINT32_MAX ? nullptr : &pool.details[o.detail];
   auto amount_text = [&](int64_t amount) {
     if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
     return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
@@ -209,7 +205,7 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
       return (vi ? "Đủ điều kiện; mức hưởng " : "Eligible; amount ") + amount_text(o.amount);
     case BenefitStatus::kSuperseded: {
       std::string winner = o.superseded_by >= 0 ? impl.benefits[o.superseded_by].label.Get(lang) : "";
-      for (const BenefitOutcome& other : EntityOutcomes(data, h, o)) {
+      for (const BenefitOutcome other : EntityOutcomes(data, h, o)) {
         if (static_cast<int32_t>(other.benefit) == o.superseded_by && other.has_amount) {
           winner += " (" + amount_text(other.amount) + ")";
         }
@@ -226,7 +222,7 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
     case BenefitStatus::kUndetermined: {
       if (d != nullptr && d->error >= 0) {
         return (vi ? "Chưa xác định: không tính được — " : "Undetermined: could not be computed — ") +
-               std::string(data.Text(d->error));
+               std::string(pool.Text(d->error));
       }
       const std::string missing = d != nullptr ? MissingWords(data, h, *d, lang) : "";
       return vi ? "Chưa xác định: thiếu thông tin " + missing : "Undetermined: missing " + missing;
@@ -241,14 +237,14 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   const plan::ConditionPlan& cp =
       Prog(data).benefits[o.benefit].versions[static_cast<size_t>(d->version)].conditions[static_cast<size_t>(d->failed)];
   if (cp.top == expr::Op::kNone || d->values_count < 2) return out;
-  const CapturedValue& lhs = data.values[d->values_begin];
-  const CapturedValue& rhs = data.values[d->values_begin + 1];
+  const CapturedValue& lhs = pool.values[d->values_begin];
+  const CapturedValue& rhs = pool.values[d->values_begin + 1];
   auto side = [&](const CapturedValue& c) {
     std::string text;
     if (c.reg < 0) return text;
     if (const Label* l = ReadLabel(cp, c.reg)) text = l->Get(lang) + " ";
     const plan::RegInfo& info_reg = Prog(data).regs[c.reg];
-    return text + Human(impl, CapturedOutput(data, c), info_reg.enum_id, lang);
+    return text + Human(impl, CapturedOutput(data, pool, c), info_reg.enum_id, lang);
   };
   const std::string left = side(lhs);
   if (left.empty()) return out;
@@ -259,9 +255,10 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   return out + ")";
 }
 
-Explanation Explain(const DecisionData& data, size_t, const BenefitOutcome& o) {
+Explanation Explain(const DecisionData& data, size_t h, const BenefitOutcome& o) {
   Explanation ex;
-  const OutcomeDetail& d = data.details[o.detail];
+  const ChunkPool& pool = data.PoolOf(h);
+  const OutcomeDetail& d = pool.details[o.detail];
   const RuleSetImpl& impl = data.rules.impl();
   ex.decided_on = Date::FromDays(d.day);
   ex.reference = impl.benefits[o.benefit].reference;
@@ -271,7 +268,7 @@ Explanation Explain(const DecisionData& data, size_t, const BenefitOutcome& o) {
   ex.reference = vm.reference;
   uint32_t at = d.values_begin;
   const uint32_t end = d.values_begin + d.values_count;
-  auto take = [&]() -> OutputValue { return at < end ? CapturedOutput(data, data.values[at++]) : OutputValue{}; };
+  auto take = [&]() -> OutputValue { return at < end ? CapturedOutput(data, pool, pool.values[at++]) : OutputValue{}; };
   auto reads = [&](const std::vector<plan::Read>& plan_reads, ExplainedCondition& c) {
     for (const plan::Read& r : plan_reads) {
       ExplainedRead er;

@@ -13,7 +13,7 @@ namespace ansinh::internal {
 
 OutputValue VariableOutput(const RuleSetImpl& impl, size_t variable, const VarValue& value);
 // A captured register value as an OutputValue.
-OutputValue CapturedOutput(const DecisionData& data, const CapturedValue& value);
+OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, const CapturedValue& value);
 // "members[P2].has_supporter", "income_per_capita", "param.war_invalid_allowance[35]".
 std::vector<std::string> MissingPaths(const DecisionData& data, size_t household, const BenefitOutcome& o);
 std::string Reason(const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);

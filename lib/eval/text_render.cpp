@@ -73,14 +73,14 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
         << internal::Human(rules.impl(), value, rules.impl().variable_enums[static_cast<size_t>(info - rules.variables().data())], lang)
         << '\n';
   }
-  std::vector<std::pair<int, const BenefitOutcome*>> gets, not_gets, unknown;
-  auto sort_in = [&](int member, Span<BenefitOutcome> outcomes) {
-    for (const BenefitOutcome& o : outcomes) {
+  std::vector<std::pair<int, BenefitOutcome>> gets, not_gets, unknown;
+  auto sort_in = [&](int member, OutcomeRange outcomes) {
+    for (const BenefitOutcome o : outcomes) {
       switch (o.status) {
-        case BenefitStatus::kEligible: gets.emplace_back(member, &o); break;
+        case BenefitStatus::kEligible: gets.emplace_back(member, o); break;
         case BenefitStatus::kSuperseded:
-        case BenefitStatus::kNotEligible: not_gets.emplace_back(member, &o); break;
-        case BenefitStatus::kUndetermined: unknown.emplace_back(member, &o); break;
+        case BenefitStatus::kNotEligible: not_gets.emplace_back(member, o); break;
+        case BenefitStatus::kUndetermined: unknown.emplace_back(member, o); break;
         case BenefitStatus::kNotInForce: break;
       }
     }
@@ -91,10 +91,10 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
     if (items.empty()) return;
     out << '\n' << (vi ? title_vi : title_en) << '\n';
     for (const auto& [member, o] : items) {
-      const BenefitInfo& info = rules.benefits()[o->benefit];
-      out << "  • " << Who(d, member, lang) << " — " << info.label.Get(lang) << ": " << d.reason(*o, lang) << '\n';
+      const BenefitInfo& info = rules.benefits()[o.benefit];
+      out << "  • " << Who(d, member, lang) << " — " << info.label.Get(lang) << ": " << d.reason(o, lang) << '\n';
       out << "      " << (vi ? "Căn cứ: " : "Legal basis: ") << info.reference << '\n';
-      if (explain) Trace(out, d, *o, lang);
+      if (explain) Trace(out, d, o, lang);
     }
   };
   list("ĐƯỢC HƯỞNG:", "RECEIVES:", gets);
@@ -104,7 +104,7 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
     std::vector<std::string> asked;
     out << '\n' << (vi ? "CẦN HỎI THÊM:" : "QUESTIONS TO ASK:") << '\n';
     for (const auto& [member, o] : unknown) {
-      for (const std::string& path : d.missing(*o)) {
+      for (const std::string& path : d.missing(o)) {
         if (std::find(asked.begin(), asked.end(), path) != asked.end()) continue;
         asked.push_back(path);
         out << "  ? " << path << '\n';

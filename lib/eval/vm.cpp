@@ -215,7 +215,8 @@ void EvalState::Run() {
       case OpCode::kRound:
       case OpCode::kSize:
       case OpCode::kKnownOf:
-      case OpCode::kDefault: RunMisc(*this, op); break;
+      case OpCode::kDefault:
+      case OpCode::kIntDivConst: RunMisc(*this, op); break;
       case OpCode::kCount:
       case OpCode::kAny:
       case OpCode::kAll:

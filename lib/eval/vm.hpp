@@ -85,6 +85,9 @@ class EvalState {
   WhyPool why;
   bool scalar_day = true;
   int32_t day = 0;
+  // Record which condition failed first (needed for reasons and traces only).
+  bool track_failed = true;
+  std::vector<int64_t> scratch;  // per-op temporary lanes
 
   // Why a lane of a register is not known (0 if known).
   uint32_t WhyAt(const Reg& r, size_t i) {

@@ -23,12 +23,93 @@ int VersionOn(const BenefitPlan& p, int64_t day) {
 
 }  // namespace
 
+namespace {
+
+// The common case: one day for every lane and every condition and the amount
+// known for every lane. Conditions are applied column by column.
+bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int version, size_t n) {
+  if (version < 0) {
+    std::fill(bl.status.begin(), bl.status.begin() + static_cast<long>(n), S(BenefitStatus::kNotInForce));
+    std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
+  } else {
+    const VersionPlan& vp = p.versions[static_cast<size_t>(version)];
+    for (const plan::ConditionPlan& c : vp.conditions) {
+      if (!s.regs[c.reg].AllKnown()) return false;
+    }
+    const Reg& amount = s.regs[vp.amount_reg];
+    if (!amount.AllKnown()) return false;
+    uint8_t* st = bl.status.data();
+    int16_t* failed = bl.failed.data();
+    std::fill(st, st + n, S(BenefitStatus::kEligible));
+    std::fill(failed, failed + n, static_cast<int16_t>(-1));
+    if (!s.track_failed) {
+      // All conditions hold <=> their AND is 1: a vectorizable pass per condition.
+      s.scratch.assign(n, 1);
+      int64_t* all = s.scratch.data();
+      for (const plan::ConditionPlan& c : vp.conditions) {
+        const Reg& r = s.regs[c.reg];
+        if (r.scalar) {
+          if (r.s == 0) std::fill(all, all + n, 0);
+          continue;
+        }
+        const int64_t* v = r.v;
+        for (size_t i = 0; i < n; ++i) all[i] &= v[i];
+      }
+      for (size_t i = 0; i < n; ++i) failed[i] = all[i] ? -1 : 0;  // 0: "some condition" (not shown)
+    }
+    for (size_t c = 0; s.track_failed && c < vp.conditions.size(); ++c) {
+      const Reg& r = s.regs[vp.conditions[c].reg];
+      if (r.scalar) {
+        if (r.s != 0) continue;
+        for (size_t i = 0; i < n; ++i) {
+          if (failed[i] < 0) failed[i] = static_cast<int16_t>(c);
+        }
+        continue;
+      }
+      const int64_t* v = r.v;
+      for (size_t i = 0; i < n; ++i) {
+        const bool fails = v[i] == 0 && failed[i] < 0;
+        failed[i] = fails ? static_cast<int16_t>(c) : failed[i];
+      }
+    }
+    int64_t* out = bl.amount.data();
+    const int64_t unit = p.rounding_unit * Decimal::kScale;
+    const bool whole_vnd = p.rounding_unit == 1;  // the usual unit: divisions by a constant
+    for (size_t i = 0; i < n; ++i) {
+      if (failed[i] >= 0) {
+        st[i] = S(BenefitStatus::kNotEligible);
+        out[i] = 0;
+        continue;
+      }
+      const int64_t raw = amount.At(i);
+      if (whole_vnd ? raw % Decimal::kScale == 0 : raw % unit == 0) {  // already whole: the usual case
+        out[i] = raw / Decimal::kScale;
+        continue;
+      }
+      const auto rounded = RoundToUnit(Decimal::FromMillionths(raw), p.rounding_unit, p.rounding_mode);
+      if (!rounded) return false;  // let the general path record the error
+      out[i] = *rounded;
+    }
+    std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(version));
+  }
+  std::fill(bl.superseded_by.begin(), bl.superseded_by.begin() + static_cast<long>(n), -1);
+  std::fill(bl.why.begin(), bl.why.begin() + static_cast<long>(n), 0u);
+  if (version < 0) {
+    std::fill(bl.failed.begin(), bl.failed.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
+    std::fill(bl.amount.begin(), bl.amount.begin() + static_cast<long>(n), 0);
+  }
+  return true;
+}
+
+}  // namespace
+
 void RunBenefit(EvalState& s, const Op& op) {
   const BenefitPlan& p = s.program->benefits[op.aux];
   BenefitLanes& bl = s.benefits[op.aux];
   const Reg day = s.regs[p.day_reg];
   const size_t n = s.LaneCount(p.level);
   const int scalar_version = day.scalar ? VersionOn(p, day.s) : -2;
+  if (scalar_version != -2 && FastBenefit(s, p, bl, scalar_version, n)) return;
   for (size_t i = 0; i < n; ++i) {
     const int v = scalar_version != -2 ? scalar_version : VersionOn(p, day.At(i));
     bl.superseded_by[i] = -1;
@@ -89,23 +170,28 @@ void RunBenefit(EvalState& s, const Op& op) {
 }
 
 // Highest amount wins; ties go to the earlier benefit in the group's order.
+// Column by column (branch-free selects), then each member marks its losers.
 void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits, std::vector<int32_t>& winner,
                   size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    int32_t best = -1;
-    int64_t best_amount = 0;
-    for (int32_t b : g.competing) {
-      const BenefitLanes& bl = benefits[b];
-      if (bl.status[i] != S(BenefitStatus::kEligible)) continue;
-      if (best < 0 || bl.amount[i] > best_amount) {
-        best = b;
-        best_amount = bl.amount[i];
-      }
+  thread_local std::vector<int64_t> best_amount;
+  best_amount.assign(n, 0);
+  int32_t* best = winner.data();
+  std::fill(best, best + n, -1);
+  int64_t* top = best_amount.data();
+  for (int32_t b : g.competing) {
+    const uint8_t* st = benefits[b].status.data();
+    const int64_t* amount = benefits[b].amount.data();
+    for (size_t i = 0; i < n; ++i) {
+      const bool take = st[i] == S(BenefitStatus::kEligible) && (best[i] < 0 || amount[i] > top[i]);
+      best[i] = take ? b : best[i];
+      top[i] = take ? amount[i] : top[i];
     }
-    winner[i] = best;
-    for (int32_t b : g.competing) {
-      BenefitLanes& bl = benefits[b];
-      bl.superseded_by[i] = (bl.status[i] == S(BenefitStatus::kEligible) && b != best) ? best : -1;
+  }
+  for (int32_t b : g.competing) {
+    const uint8_t* st = benefits[b].status.data();
+    int32_t* sup = benefits[b].superseded_by.data();
+    for (size_t i = 0; i < n; ++i) {
+      sup[i] = (st[i] == S(BenefitStatus::kEligible) && best[i] != b) ? best[i] : -1;
     }
   }
 }

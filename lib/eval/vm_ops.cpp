@@ -328,6 +328,15 @@ void RunMisc(EvalState& s, const Op& op) {
       }, "a number became too large");
       return;
     }
+    case OpCode::kIntDivConst: {
+      const int64_t d = op.imm;
+      if (d == 12) {  // a constant divisor the compiler turns into a multiplication
+        StrictUnary(s, op, [](int64_t x, int64_t& o) { o = x / 12; return true; }, "");
+      } else {
+        StrictUnary(s, op, [d](int64_t x, int64_t& o) { o = x / d; return true; }, "");
+      }
+      return;
+    }
     case OpCode::kSize:
       StrictUnary(s, op, [](int64_t x, int64_t& o) { o = __builtin_popcountll(static_cast<uint64_t>(x)); return true; }, "");
       return;

@@ -3,8 +3,8 @@
 // It mirrors the grammar levels (every binary level is a `Chain`, a first
 // operand and a list of operations) rather than the final tree; parse.cpp
 // lowers it to the plain expr::Node tree of syntax.hpp and nothing outside
-// lib/expr ever sees it. Positions live in an x3::position_cache owned by the
-// ErrorHandler (error_handler.hpp), keyed by the ids in x3::position_tagged.
+// lib/expr ever sees it. Positions live in the parse's Positions table
+// (positions.hpp), keyed by the ids in x3::position_tagged.
 #ifndef ANSINH_LIB_EXPR_AST_HPP_
 #define ANSINH_LIB_EXPR_AST_HPP_
 

@@ -12,13 +12,13 @@ constexpr bool IsBlankChar(char c) noexcept {
 }
 
 // Returns the first position at or after `p` that is neither whitespace nor
-// inside a comment ('#' to the end of the line).
+// inside a comment ('#' to the end of the line: '\n' or '\r').
 inline const char* SkipBlank(const char* p, const char* end) noexcept {
   while (p != end) {
     if (IsBlankChar(*p)) {
       ++p;
     } else if (*p == '#') {
-      while (p != end && *p != '\n') ++p;
+      while (p != end && *p != '\n' && *p != '\r') ++p;
     } else {
       break;
     }

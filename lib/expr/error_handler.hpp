@@ -1,9 +1,9 @@
-// Internal to lib/expr: our own X3 error handler and position cache.
+// Internal to lib/expr: our own X3 error handler.
 //
 // Boost 1.74's x3::error_handler mislocates errors (wrong line start, and it
 // skips whitespace past the error) and prints to a stream; this one records
 // the byte offset of the first expectation failure and the readable name of
-// what was expected, and never prints. It also owns the position cache that
+// what was expected, and never prints. It is also the Positions table that
 // x3::annotate_on_success fills (it calls `tag`). One per parse; not shared.
 #ifndef ANSINH_LIB_EXPR_ERROR_HANDLER_HPP_
 #define ANSINH_LIB_EXPR_ERROR_HANDLER_HPP_
@@ -13,11 +13,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include <boost/spirit/home/x3.hpp>
-#include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/utility/error_reporting.hpp>
+
+#include "expr/positions.hpp"
 
 namespace ansinh::expr::parser {
 
@@ -51,35 +51,20 @@ inline std::string_view ReadableRuleName(std::string_view which) noexcept {
   return which;
 }
 
-class ErrorHandler {
+class ErrorHandler : public Positions {
  public:
-  ErrorHandler(iterator_type first, iterator_type last) : positions_(first, last) {}
-
-  // Called by x3::annotate_on_success.
-  template <typename Ast>
-  void tag(Ast& ast, iterator_type first, iterator_type last) {
-    positions_.annotate(ast, first, last);
-  }
+  explicit ErrorHandler(iterator_type text) : Positions(text) {}
 
   // Records the first failure only: the innermost one, thrown first.
   void Fail(iterator_type where, const std::string& which) {
     if (failure_) return;
-    failure_ = Failure{static_cast<uint32_t>(where - positions_.first()), which,
+    failure_ = Failure{static_cast<uint32_t>(where - text()), which,
                        "expected " + std::string(ReadableRuleName(which))};
-  }
-
-  // [begin, end) byte offsets of an annotated node (throws std::out_of_range
-  // if it was never annotated: a grammar bug, caught by ParseExpression).
-  std::pair<uint32_t, uint32_t> Offsets(const x3::position_tagged& node) const {
-    auto range = positions_.position_of(node);
-    return {static_cast<uint32_t>(range.begin() - positions_.first()),
-            static_cast<uint32_t>(range.end() - positions_.first())};
   }
 
   const std::optional<Failure>& failure() const noexcept { return failure_; }
 
  private:
-  x3::position_cache<std::vector<iterator_type>> positions_;
   std::optional<Failure> failure_;
 };
 

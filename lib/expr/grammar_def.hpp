@@ -37,35 +37,43 @@ const x3::symbols<Op> add_symbols({{"+", Op::kAdd}, {"-", Op::kSub}}, "'+' or '-
 const x3::symbols<Op> mul_symbols({{"*", Op::kMul}, {"/", Op::kDiv}}, "'*' or '/'");
 
 ///////////////////////////////////////////////////////////////////////////////
+// Rule IDs: nodes with positions are annotated; only the start rule handles
+// errors (it records the first expectation failure, see error_handler.hpp).
+///////////////////////////////////////////////////////////////////////////////
+struct start_class : ErrorHandlerBase {};
+struct Annotated : x3::annotate_on_success {};
+struct if_class : Annotated {};
+struct disjunction_class : Annotated {};
+struct or_tail_class : Annotated {};
+struct conjunction_class : Annotated {};
+struct and_tail_class : Annotated {};
+struct not_class : Annotated {};
+struct comparison_class : Annotated {};
+struct compare_tail_class : Annotated {};
+struct sum_class : Annotated {};
+struct sum_tail_class : Annotated {};
+struct product_class : Annotated {};
+struct product_tail_class : Annotated {};
+struct neg_class : Annotated {};
+struct postfix_class : Annotated {};
+struct index_class : Annotated {};
+struct call_class : Annotated {};
+struct list_class : Annotated {};
+struct name_class : Annotated {};
+struct literal_class : Annotated {};
+// Rules whose attribute is an Operand variant: annotating would overwrite the
+// position of the node inside with the wider range (parentheses included).
+struct expression_class {};
+struct negation_class {};
+struct unary_class {};
+struct primary_class {};
+struct paren_class {};
+struct arguments_class {};
+struct identifier_class {};
+
+///////////////////////////////////////////////////////////////////////////////
 // Rules (the names of those after a '>' are keys of error_handler.hpp's map)
 ///////////////////////////////////////////////////////////////////////////////
-struct expression_class;
-struct if_class;
-struct disjunction_class;
-struct or_tail_class;
-struct conjunction_class;
-struct and_tail_class;
-struct negation_class;
-struct not_class;
-struct comparison_class;
-struct compare_tail_class;
-struct sum_class;
-struct sum_tail_class;
-struct product_class;
-struct product_tail_class;
-struct unary_class;
-struct neg_class;
-struct postfix_class;
-struct index_class;
-struct primary_class;
-struct paren_class;
-struct call_class;
-struct arguments_class;
-struct list_class;
-struct name_class;
-struct identifier_class;
-struct literal_class;
-
 const start_type start = "start";
 const x3::rule<expression_class, ast::Operand> expression = "expression";
 const x3::rule<if_class, ast::If> if_expr = "if";
@@ -166,37 +174,6 @@ BOOST_SPIRIT_DEFINE(start, expression, if_expr, disjunction, or_tail, conjunctio
                     product_tail, unary, neg_expr, postfix, index, primary, paren, call,
                     arguments, list, name, identifier, literal, end, then_kw, else_kw, in_kw,
                     no_chain, close_paren, close_call, close_list, close_index)
-
-///////////////////////////////////////////////////////////////////////////////
-// Annotation and error handling
-///////////////////////////////////////////////////////////////////////////////
-struct start_class : ErrorHandlerBase {};
-struct if_class : x3::annotate_on_success {};
-struct disjunction_class : x3::annotate_on_success {};
-struct or_tail_class : x3::annotate_on_success {};
-struct conjunction_class : x3::annotate_on_success {};
-struct and_tail_class : x3::annotate_on_success {};
-struct not_class : x3::annotate_on_success {};
-struct comparison_class : x3::annotate_on_success {};
-struct compare_tail_class : x3::annotate_on_success {};
-struct sum_class : x3::annotate_on_success {};
-struct sum_tail_class : x3::annotate_on_success {};
-struct product_class : x3::annotate_on_success {};
-struct product_tail_class : x3::annotate_on_success {};
-struct neg_class : x3::annotate_on_success {};
-struct postfix_class : x3::annotate_on_success {};
-struct index_class : x3::annotate_on_success {};
-struct call_class : x3::annotate_on_success {};
-struct list_class : x3::annotate_on_success {};
-struct name_class : x3::annotate_on_success {};
-struct literal_class : x3::annotate_on_success {};
-struct expression_class {};
-struct negation_class {};
-struct unary_class {};
-struct primary_class {};
-struct paren_class {};
-struct arguments_class {};
-struct identifier_class {};
 
 }  // namespace ansinh::expr::parser
 

@@ -37,7 +37,7 @@ class Lowerer {
  public:
   using result_type = std::unique_ptr<Node>;
 
-  explicit Lowerer(const parser::ErrorHandler& positions) : positions_(positions) {}
+  explicit Lowerer(const parser::Positions& positions) : positions_(positions) {}
 
   result_type Lower(const ast::Operand& x) const { return x.apply_visitor(*this); }
 
@@ -114,7 +114,9 @@ class Lowerer {
     std::tie(node->begin, node->end) = positions_.Offsets(x);
     return node;
   }
-  uint32_t Begin(const boost::spirit::x3::position_tagged& x) const { return positions_.Offsets(x).first; }
+  uint32_t Begin(const boost::spirit::x3::position_tagged& x) const {
+    return positions_.Offsets(x).first;
+  }
 
   // first op1 x1 op2 x2 ... → ((first op1 x1) op2 x2) ...; each node runs
   // from `begin` to the end of its operation (for an index, its ']').
@@ -133,12 +135,12 @@ class Lowerer {
     return node;
   }
 
-  const parser::ErrorHandler& positions_;
+  const parser::Positions& positions_;
 };
 
 }  // namespace
 
-std::unique_ptr<Node> Lower(const ast::Operand& root, const parser::ErrorHandler& positions) {
+std::unique_ptr<Node> Lower(const ast::Operand& root, const parser::Positions& positions) {
   return Lowerer(positions).Lower(root);
 }
 

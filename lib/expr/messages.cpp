@@ -178,7 +178,8 @@ size_t Describer::OperandEnd(size_t first) const {
 
 std::string Describer::Span(size_t first, size_t last) const {
   if (first >= last || last > tokens_.size()) return {};
-  return std::string(text_.substr(tokens_[first].begin, tokens_[last - 1].end - tokens_[first].begin));
+  uint32_t begin = tokens_[first].begin;
+  return std::string(text_.substr(begin, tokens_[last - 1].end - begin));
 }
 
 // a < b < c: the failure is at the second operator (at_).
@@ -203,7 +204,8 @@ SyntaxError Describer::ChainedComparison() const {
   for (const std::string* s : {&a, &b, &c, &op1_text, &op2_text}) {
     if (s->size() > kMaxOperand || s->find('\n') != std::string::npos) readable = false;
   }
-  std::string hint = readable ? a + " " + op1_text + " " + b + " and " + b + " " + op2_text + " " + c
+  std::string hint = readable ? a + " " + op1_text + " " + b + " and " + b + " " + op2_text +
+                                    " " + c
                               : "a < b and b < c";
   return Error("comparisons cannot be chained: write '" + hint + "'");
 }

@@ -1,10 +1,12 @@
 // ParseExpression: limits, token pre-scan, X3 grammar, lowering; nothing thrown
 // escapes.
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <new>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "expr/ast.hpp"
 #include "expr/config.hpp"
@@ -27,13 +29,57 @@ ParseResult Failed(SyntaxError error) {
 
 ParseResult Failed(std::string message) { return Failed(SyntaxError{0, 1, std::move(message)}); }
 
-// Runs the grammar on text[0, scan.clean_end) (only lexically clean text
-// reaches X3) and reports the earliest error: the grammar's, if it stops
-// before the first lexical error, else the lexical one.
-ParseResult ParseScanned(const std::string& text, const ScanResult& scan) {
+// The first node (leftmost first) more than `limit` edges below the root, or
+// null. Iterative: the tree may be arbitrarily deep here.
+const Node* FindTooDeep(const Node& root, size_t limit) {
+  std::vector<std::pair<const Node*, size_t>> stack{{&root, 0}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (depth > limit) return node;
+    for (auto it = node->children.rbegin(); it != node->children.rend(); ++it) {
+      stack.emplace_back(it->get(), depth + 1);
+    }
+  }
+  return nullptr;
+}
+
+// Frees a tree of any depth without recursing.
+void DestroyIteratively(std::unique_ptr<Node> root) {
+  std::vector<std::unique_ptr<Node>> pending;
+  pending.push_back(std::move(root));
+  while (!pending.empty()) {
+    std::unique_ptr<Node> node = std::move(pending.back());
+    pending.pop_back();
+    for (auto& child : node->children) pending.push_back(std::move(child));
+  }
+}
+
+// Binary chains lower to left-nested trees; bound their depth so that
+// consumers can recurse on the tree (ParseOptions' comment).
+ParseResult CheckTreeDepth(std::unique_ptr<Node> root, const ParseOptions& options) {
+  const size_t limit = static_cast<size_t>(options.max_depth) * kTreeDepthPerLevel;
+  if (const Node* deep = FindTooDeep(*root, limit)) {
+    SyntaxError error{deep->begin, 1,
+                      "too many operators in a row: the formula is more than " +
+                          std::to_string(limit) + " levels deep; split it into variables"};
+    error.limit = true;
+    DestroyIteratively(std::move(root));
+    return Failed(std::move(error));
+  }
+  ParseResult result;
+  result.root = std::move(root);
+  return result;
+}
+
+// Runs the grammar on text[0, scan.clean_end) (only lexically clean text,
+// nested within the limit, reaches X3) and reports the earliest error: the
+// grammar's if it stops before clean_end, else the scan's.
+ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
+                         const ParseOptions& options) {
   const char* const first = text.data();
   const char* const last = first + scan.clean_end;
-  parser::ErrorHandler handler(first, last);
+  parser::ErrorHandler handler(first);
   const auto grammar = x3::with<x3::error_handler_tag>(std::ref(handler))[Grammar()];
   ast::Operand tree;
   const char* iter = first;
@@ -46,9 +92,7 @@ ParseResult ParseScanned(const std::string& text, const ScanResult& scan) {
     if (!scan.error || error.offset < scan.clean_end) return Failed(std::move(error));
   }
   if (scan.error) return Failed(*scan.error);
-  ParseResult result;
-  result.root = Lower(tree, handler);
-  return result;
+  return CheckTreeDepth(Lower(tree, handler), options);
 }
 
 ParseResult ParseChecked(const std::string& text, const ParseOptions& options) {
@@ -56,9 +100,9 @@ ParseResult ParseChecked(const std::string& text, const ParseOptions& options) {
     return Failed("the expression is too long: " + std::to_string(text.size()) +
                   " bytes (at most " + std::to_string(options.max_length) + ")");
   }
-  ScanResult scan = Scan(text, options.max_depth);
-  if (scan.too_deep) return Failed(std::move(*scan.error));
-  return ParseScanned(text, scan);
+  ParseOptions bounded = options;
+  bounded.max_depth = std::min(options.max_depth, kMaxSupportedDepth);
+  return ParseScanned(text, Scan(text, bounded.max_depth), bounded);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 namespace ansinh::expr {
 namespace {
 
+// The same words as grammar_def.hpp's `keywords`.
 constexpr std::string_view kKeywords[] = {"and", "or",   "not",  "in",   "if",
                                           "then", "else", "true", "false"};
 
@@ -123,16 +124,16 @@ ScanResult Scan(std::string_view text, uint32_t max_depth) {
       result.error = std::move(lexed.error);
       return result;
     }
-    result.tokens.push_back(lexed.token);
     if (nesting.Feed(lexed.token, text) > max_depth) {
+      result.clean_end = lexed.token.begin;
       result.error = SyntaxError{lexed.token.begin, lexed.token.end - lexed.token.begin,
                                  "the expression is nested too deeply: more than " +
                                      std::to_string(max_depth) +
                                      " levels of brackets, '-', 'not' and 'if'"};
       result.error->limit = true;
-      result.too_deep = true;
       return result;
     }
+    result.tokens.push_back(lexed.token);
     p = static_cast<size_t>(SkipBlank(base + lexed.token.end, end) - base);
   }
   result.clean_end = static_cast<uint32_t>(text.size());

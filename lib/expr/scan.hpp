@@ -38,10 +38,8 @@ struct ScanResult {
   // The grammar may read text[0, clean_end): no lexical error lies inside it
   // and its nesting is within the limit. The whole text when `error` is empty.
   uint32_t clean_end = 0;
-  // The first lexical error, whose token starts at clean_end; or the nesting
-  // error when too_deep (then the grammar must not run at all).
+  // The first lexical error, or the nesting error; its token starts at clean_end.
   std::optional<SyntaxError> error;
-  bool too_deep = false;
 };
 
 // Scans `text` (at most UINT32_MAX bytes: ParseExpression checks max_length first).

@@ -69,6 +69,13 @@ struct ParseOptions {
   uint32_t max_depth = 64;       // nesting of parentheses/operators/calls
   uint32_t max_length = 8192;    // bytes
 };
+// max_depth counts open brackets, prefix '-'/'not' and 'if's; values above
+// kMaxSupportedDepth are treated as kMaxSupportedDepth (each level costs the
+// grammar ~5 KB of stack, ~25 KB in a sanitizer debug build). The returned
+// tree is at most kTreeDepthPerLevel * max_depth edges deep (long chains like
+// a + b + c + ... nest to the left), so consumers may recurse on it.
+constexpr uint32_t kMaxSupportedDepth = 256;
+constexpr uint32_t kTreeDepthPerLevel = 16;
 
 struct ParseResult {
   std::unique_ptr<Node> root;          // null when errors is not empty

@@ -28,6 +28,8 @@ void BlockReader::CheckReadable(const std::string& path) { ::close(OpenForReadin
 
 BlockReader::BlockReader(std::string path, size_t block_size) : path_(std::move(path)) {
   fd_ = OpenForReading(path_);
+  struct stat st;
+  if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) file_size_ = static_cast<uint64_t>(st.st_size);
   capacity_ = block_size < 4096 ? 4096 : block_size;
   buffer_.reset(new char[capacity_ + kPadding]);
   std::memset(buffer_.get(), 0, capacity_ + kPadding);

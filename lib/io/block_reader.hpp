@@ -43,6 +43,8 @@ class BlockReader {
   // Skips a UTF-8 byte order mark at the current position.
   void SkipBom();
   const std::string& path() const noexcept { return path_; }
+  // Size of the file when opened (0 if unknown, e.g. a pipe).
+  uint64_t file_size() const noexcept { return file_size_; }
 
  private:
   std::string path_;
@@ -53,6 +55,7 @@ class BlockReader {
   size_t end_ = 0;
   uint64_t buffer_offset_ = 0;  // file offset of buffer_[0]
   bool eof_ = false;
+  uint64_t file_size_ = 0;
 };
 
 // Reads one line (without "\n" or "\r\n") from `in`. The view stays valid

@@ -1,7 +1,6 @@
 #include "io/csv_layout.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "ansinh/error.hpp"
 #include "io/block_reader.hpp"
@@ -77,77 +76,92 @@ void MapCsvHeaders(const CompiledSchema& schema, const std::vector<std::string>&
   MapColumns(schema, Entity::kPerson, persons);
 }
 
-HouseholdTable ScanHouseholdIds(const CsvLayout& households, size_t max_row_bytes, uint64_t* rows) {
+namespace {
+
+void ScanHouseholds(const CsvLayout& households, size_t max_row_bytes, CsvJoinPlan* plan) {
   BlockReader in(households.path, kScanBlock);
   CsvScanner scanner(&in, max_row_bytes);
   CsvRow row;
   scanner.Next(&row);  // header
-  HouseholdTable table;
+  plan->table.Reserve(static_cast<size_t>(in.file_size() / 64));  // a guess at the number of rows
   uint64_t ordinal = 0;
   while (scanner.Next(&row)) {
     const std::string_view id = Cell(row.fields, households.id_column);
-    if (!id.empty()) table.try_emplace(std::string(id), HouseholdEntry{ordinal, row.line});
+    const bool added = id.empty() || plan->table.Insert(id, HouseholdEntry{ordinal, row.line}).second;
+    plan->duplicate.push_back(!added);
     ++ordinal;
   }
-  *rows = ordinal;
-  return table;
+  plan->household_rows = ordinal;
 }
 
-bool PersonsGrouped(const CsvLayout& persons, const HouseholdTable& table, size_t max_row_bytes) {
+// Streaming is possible when the runs of known households follow
+// households.csv order and no missing household has two runs. In the usual
+// case each run is the next household: one comparison, no hash lookup.
+bool ScanPersonRuns(const CsvLayout& persons, size_t max_row_bytes, CsvJoinPlan* plan) {
   BlockReader in(persons.path, kScanBlock);
   CsvScanner scanner(&in, max_row_bytes);
   CsvRow row;
   scanner.Next(&row);  // header
   std::string run;
   bool first = true;
-  uint64_t last_ordinal = 0;
-  bool any_known = false;
-  std::unordered_set<std::string> missing_seen;
+  size_t next = 0;  // the next household (index in table order) a run may belong to
+  IdTable<bool> missing_seen;
+  const HouseholdTable& table = plan->table;
   while (scanner.Next(&row)) {
     const std::string_view hid = Cell(row.fields, persons.join_column);
-    if (!first && hid == run) continue;
+    if (!first && SameText(hid, run)) continue;
     first = false;
     run.assign(hid);
-    const auto it = table.find(run);
-    if (it == table.end()) {
-      if (!missing_seen.insert(run).second) return false;  // a missing household in two runs
-      continue;
+    size_t index = next < table.size() && SameText(table.KeyAt(next), hid) ? next : table.IndexOf(hid);
+    plan->run_missing.push_back(index == SIZE_MAX);
+    if (index == SIZE_MAX) {
+      if (!missing_seen.Insert(hid, true).second) return false;
+    } else {
+      if (index < next) return false;  // an earlier household: out of order or split
+      next = index + 1;
     }
-    if (any_known && it->second.ordinal <= last_ordinal) return false;  // out of order or split
-    any_known = true;
-    last_ordinal = it->second.ordinal;
   }
   return true;
 }
 
-PersonIndex BuildPersonIndex(const CsvLayout& persons, const HouseholdTable& table, uint64_t household_rows,
-                             size_t max_row_bytes) {
+PersonIndex IndexPersons(const CsvLayout& persons, const CsvJoinPlan& plan, size_t max_row_bytes) {
   BlockReader in(persons.path, kScanBlock);
   CsvScanner scanner(&in, max_row_bytes);
   CsvRow row;
   scanner.Next(&row);  // header
   PersonIndex index;
-  std::unordered_map<std::string, uint64_t> missing;
-  std::string hid;
+  IdTable<uint64_t> missing;
   while (scanner.Next(&row)) {
-    hid.assign(Cell(row.fields, persons.join_column));
+    const std::string_view hid = Cell(row.fields, persons.join_column);
     uint64_t key;
-    const auto it = table.find(hid);
-    if (it != table.end()) {
-      key = it->second.ordinal;
+    if (const HouseholdEntry* known = plan.table.Find(hid)) {
+      key = known->ordinal;
     } else {
-      const auto [m, inserted] = missing.try_emplace(hid, index.missing_ids.size());
-      if (inserted) {
-        index.missing_ids.push_back(hid);
+      const auto [k, added] = missing.Insert(hid, index.missing_ids.size());
+      if (added) {
+        index.missing_ids.emplace_back(hid);
         index.missing_lines.push_back(row.line);
       }
-      key = household_rows + m->second;
+      key = plan.household_rows + *k;
     }
     index.rows.push_back(PersonRow{key, row.offset, row.line});
   }
   std::stable_sort(index.rows.begin(), index.rows.end(),
                    [](const PersonRow& a, const PersonRow& b) { return a.key < b.key; });
   return index;
+}
+
+}  // namespace
+
+CsvJoinPlan PlanCsvJoin(const CsvLayout& households, const CsvLayout& persons, size_t max_row_bytes) {
+  CsvJoinPlan plan;
+  ScanHouseholds(households, max_row_bytes, &plan);
+  plan.streaming = ScanPersonRuns(persons, max_row_bytes, &plan);
+  if (!plan.streaming) {
+    plan.run_missing.clear();
+    plan.index = IndexPersons(persons, plan, max_row_bytes);
+  }
+  return plan;
 }
 
 }  // namespace ansinh::internal

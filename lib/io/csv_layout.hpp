@@ -5,10 +5,10 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "ansinh/reader.hpp"
+#include "io/id_table.hpp"
 #include "records/schema_impl.hpp"
 
 namespace ansinh::internal {
@@ -37,17 +37,10 @@ struct HouseholdEntry {
   uint64_t ordinal = 0;
   uint64_t line = 0;
 };
-using HouseholdTable = std::unordered_map<std::string, HouseholdEntry>;
+using HouseholdTable = IdTable<HouseholdEntry>;
 
-// Pass over households.csv: the table of ids (empty ids are left out).
-HouseholdTable ScanHouseholdIds(const CsvLayout& households, size_t max_row_bytes, uint64_t* rows);
-
-// Pass over persons.csv: whether each household's persons form one run and the
-// runs follow households.csv order (then the join streams).
-bool PersonsGrouped(const CsvLayout& persons, const HouseholdTable& table, size_t max_row_bytes);
-
-// The fallback: where each person row is, by household. Known households are
-// keyed by ordinal; households missing from households.csv get keys
+// The fallback join: where each person row is, by household. Known households
+// are keyed by ordinal; households missing from households.csv get keys
 // household_rows + k, k in order of first appearance.
 struct PersonRow {
   uint64_t key = 0;
@@ -59,8 +52,22 @@ struct PersonIndex {
   std::vector<std::string> missing_ids;  // by k
   std::vector<uint64_t> missing_lines;   // line of each missing household's first person
 };
-PersonIndex BuildPersonIndex(const CsvLayout& persons, const HouseholdTable& table, uint64_t household_rows,
-                             size_t max_row_bytes);
+
+// What the passes before reading found out.
+struct CsvJoinPlan {
+  HouseholdTable table;          // households.csv ids (empty ids left out)
+  uint64_t household_rows = 0;
+  std::vector<bool> duplicate;   // by households.csv row: its id was used by an earlier row
+  // Each household's persons form one run and the runs follow households.csv
+  // order: the join streams. Then run_missing says, per run of persons.csv
+  // (consecutive rows with one household id), whether that household is missing.
+  bool streaming = false;
+  std::vector<bool> run_missing;
+  PersonIndex index;             // when not streaming
+};
+
+// Pass over households.csv (ids), then over persons.csv (order; the index if needed).
+CsvJoinPlan PlanCsvJoin(const CsvLayout& households, const CsvLayout& persons, size_t max_row_bytes);
 
 // The join column's value in `fields`, or "" if the row is short.
 inline std::string_view Cell(const std::vector<std::string_view>& fields, int column) {

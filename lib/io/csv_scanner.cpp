@@ -2,12 +2,70 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace ansinh::internal {
 
 CsvScanner::CsvScanner(BlockReader* in, size_t max_row_bytes) : in_(in), max_row_bytes_(max_row_bytes) {
   in_->SkipBom();
 }
+
+namespace {
+
+constexpr size_t kNoLine = SIZE_MAX;
+
+// The fast path: splits the line at `p` (n bytes available, followed by
+// BlockReader::kPadding readable bytes) at its commas, in one pass. Returns
+// the offset of its '\n', or kNoLine when the line has a quote or does not
+// end within n bytes (then `row` holds garbage and the slow path takes over).
+size_t SplitLine(const char* p, size_t n, CsvRow* row) {
+  const char* field = p;
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i < n; i += 16) {  // may look at up to 15 bytes of padding
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                                      _mm_cmpeq_epi8(v, newline));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
+      const size_t k = i + static_cast<size_t>(__builtin_ctz(mask));
+      if (k >= n) return kNoLine;
+      if (p[k] == ',') {
+        row->fields.emplace_back(field, static_cast<size_t>(p + k - field));
+        field = p + k + 1;
+      } else if (p[k] == '"') {
+        return kNoLine;
+      } else {
+        const char* end = k > 0 && p[k - 1] == '\r' && p + k - 1 >= field ? p + k - 1 : p + k;
+        row->fields.emplace_back(field, static_cast<size_t>(end - field));
+        return k;
+      }
+    }
+  }
+  return kNoLine;
+#else
+  for (; i < n; ++i) {
+    const char c = p[i];
+    if (c == ',') {
+      row->fields.emplace_back(field, static_cast<size_t>(p + i - field));
+      field = p + i + 1;
+    } else if (c == '"') {
+      return kNoLine;
+    } else if (c == '\n') {
+      const char* end = i > 0 && p[i - 1] == '\r' && p + i - 1 >= field ? p + i - 1 : p + i;
+      row->fields.emplace_back(field, static_cast<size_t>(end - field));
+      return i;
+    }
+  }
+  return kNoLine;
+#endif
+}
+
+}  // namespace
 
 void CsvScanner::SplitPlain(const char* begin, const char* end, CsvRow* row) {
   const char* p = begin;
@@ -151,23 +209,19 @@ bool CsvScanner::Next(CsvRow* row) {
     row->line = line_;
     row->offset = in_->offset();
     // Fast path: a whole line in memory without quotes.
-    const void* nl = std::memchr(p, '\n', n);
-    if (nl != nullptr) {
-      const size_t len = static_cast<size_t>(static_cast<const char*>(nl) - p);
-      if (std::memchr(p, '"', len) == nullptr) {
-        const char* end = len > 0 && p[len - 1] == '\r' ? p + len - 1 : p + len;
-        ++line_;
-        in_->Consume(len + 1);
-        scan_pos_ = 0;
-        scan_state_ = State::kFieldStart;
-        scan_newlines_ = 0;
-        if (end == p) continue;  // blank line
-        SplitPlain(p, end, row);
-        row->bytes = len + 1;
-        LimitRow(p, max_row_bytes_, row);
-        return true;
-      }
+    const size_t nl = SplitLine(p, n, row);
+    if (nl != kNoLine) {
+      ++line_;
+      in_->Consume(nl + 1);
+      scan_pos_ = 0;
+      scan_state_ = State::kFieldStart;
+      scan_newlines_ = 0;
+      if (row->fields.size() == 1 && row->fields[0].empty()) continue;  // blank line
+      row->bytes = nl + 1;
+      LimitRow(p, max_row_bytes_, row);
+      return true;
     }
+    row->fields.clear();
     size_t end = 0;
     uint64_t newlines = 0;
     bool unterminated = false;

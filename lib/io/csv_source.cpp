@@ -17,6 +17,7 @@
 #include "io/csv_scanner.hpp"
 #include "io/record_source.hpp"
 #include "records/issues.hpp"
+#include "records/value_text.hpp"
 
 namespace ansinh::internal {
 namespace {
@@ -29,9 +30,8 @@ class CsvSource final : public RecordSource {
   CsvSource(const CompiledSchema& schema, const std::vector<std::string>& paths, const ReadOptions& options)
       : schema_(schema), options_(options) {
     MapCsvHeaders(schema, paths, options, &households_, &persons_);
-    table_ = ScanHouseholdIds(households_, options.max_record_bytes, &household_rows_);
-    streaming_ = PersonsGrouped(persons_, table_, options.max_record_bytes);
-    if (!streaming_) index_ = BuildPersonIndex(persons_, table_, household_rows_, options.max_record_bytes);
+    plan_ = PlanCsvJoin(households_, persons_, options.max_record_bytes);
+    streaming_ = plan_.streaming;
     hh_in_ = std::make_unique<BlockReader>(households_.path);
     hh_scan_ = std::make_unique<CsvScanner>(hh_in_.get(), options.max_record_bytes);
     hh_scan_->Next(&hh_row_);  // header
@@ -48,7 +48,7 @@ class CsvSource final : public RecordSource {
       return true;
     }
     if (streaming_) return has_person_ && EmitMissingRun(b);
-    if (next_missing_ < index_.missing_ids.size()) {
+    if (next_missing_ < plan_.index.missing_ids.size()) {
       EmitIndexedMissing(b);
       return true;
     }
@@ -62,10 +62,13 @@ class CsvSource final : public RecordSource {
     has_person_ = pp_scan_->Next(&pp_row_);
     if (!has_person_) return;
     const std::string_view hid = Cell(pp_row_.fields, persons_.join_column);
-    if (hid != run_hid_ || !run_started_) {
+    if (!run_started_ || !SameText(hid, run_hid_)) {
       run_hid_.assign(hid);
       run_started_ = true;
-      run_missing_ = table_.find(run_hid_) == table_.end();
+      // As found by the pass before (the file is read the same way again).
+      const size_t run = run_index_++;
+      run_missing_ = run < plan_.run_missing.size() ? plan_.run_missing[run]
+                                                    : plan_.table.Find(run_hid_) == nullptr;
     }
   }
 
@@ -81,10 +84,9 @@ class CsvSource final : public RecordSource {
   ReadOptions options_;
   CsvLayout households_;
   CsvLayout persons_;
-  HouseholdTable table_;
-  uint64_t household_rows_ = 0;
+  CsvJoinPlan plan_;
   bool streaming_ = true;
-  PersonIndex index_;
+  size_t run_index_ = 0;      // runs of persons.csv seen so far
   size_t index_pos_ = 0;      // next row of index_.rows
   size_t next_missing_ = 0;   // next of index_.missing_ids to emit
   uint64_t person_bytes_ = 0;
@@ -149,12 +151,13 @@ void CsvSource::EmitHousehold(BatchBuilder& b) {
   SetRow(kH, households_, hh_row_, b);
   WarnUnknownColumns(households_, kH, &households_warned_, b);
   id_.assign(Cell(hh_row_.fields, households_.id_column));
-  const auto it = id_.empty() ? table_.end() : table_.find(id_);
-  if (it != table_.end() && it->second.ordinal != ordinal) {
-    b.AddIssue(DuplicateHouseholdIdIssue(id_, RecordOrigin{households_.path, it->second.line, 0}));
-  } else if (it != table_.end()) {
+  const bool duplicate = ordinal < plan_.duplicate.size() && plan_.duplicate[ordinal];
+  if (duplicate) {
+    const HouseholdEntry* first = plan_.table.Find(id_);
+    b.AddIssue(DuplicateHouseholdIdIssue(id_, RecordOrigin{households_.path, first ? first->line : 0, 0}));
+  } else if (!id_.empty()) {
     if (streaming_) {
-      while (has_person_ && !run_missing_ && run_hid_ == id_) {
+      while (has_person_ && !run_missing_ && SameText(run_hid_, id_)) {
         AddPerson(pp_row_, b);
         AdvancePerson();
       }
@@ -170,7 +173,7 @@ bool CsvSource::EmitMissingRun(BatchBuilder& b) {
   b.BeginHousehold(RecordOrigin{persons_.path, pp_row_.line, index_out_++});
   if (!hid.empty()) b.SetText(kH, 0, hid);
   b.AddIssue(HouseholdMissingIssue(hid, persons_.path, households_.path));
-  while (has_person_ && run_hid_ == hid) {
+  while (has_person_ && SameText(run_hid_, hid)) {
     AddPerson(pp_row_, b);
     AdvancePerson();
   }
@@ -179,7 +182,7 @@ bool CsvSource::EmitMissingRun(BatchBuilder& b) {
 }
 
 void CsvSource::AddIndexedPersons(uint64_t key, BatchBuilder& b) {
-  const auto& rows = index_.rows;
+  const auto& rows = plan_.index.rows;
   while (index_pos_ < rows.size() && rows[index_pos_].key < key) ++index_pos_;
   for (; index_pos_ < rows.size() && rows[index_pos_].key == key; ++index_pos_) {
     pp_in_->Seek(rows[index_pos_].offset);
@@ -192,11 +195,11 @@ void CsvSource::AddIndexedPersons(uint64_t key, BatchBuilder& b) {
 
 void CsvSource::EmitIndexedMissing(BatchBuilder& b) {
   const size_t k = next_missing_++;
-  const std::string& hid = index_.missing_ids[k];
-  b.BeginHousehold(RecordOrigin{persons_.path, index_.missing_lines[k], index_out_++});
+  const std::string& hid = plan_.index.missing_ids[k];
+  b.BeginHousehold(RecordOrigin{persons_.path, plan_.index.missing_lines[k], index_out_++});
   if (!hid.empty()) b.SetText(kH, 0, hid);
   b.AddIssue(HouseholdMissingIssue(hid, persons_.path, households_.path));
-  AddIndexedPersons(household_rows_ + k, b);
+  AddIndexedPersons(plan_.household_rows + k, b);
   b.EndHousehold();
 }
 

@@ -7,13 +7,13 @@ void HouseholdIds::Check(BatchBuilder& builder, const RecordOrigin& origin) {
   const std::string_view id = builder.CurrentHouseholdId();
   if (id.empty()) return;
   if (files_.empty() || files_.back() != origin.file) files_.push_back(origin.file);
-  const auto [it, inserted] = first_.try_emplace(
-      std::string(id), First{static_cast<uint32_t>(files_.size() - 1), origin.line, origin.index});
+  const auto [earlier, inserted] =
+      first_.Insert(id, First{static_cast<uint32_t>(files_.size() - 1), origin.line, origin.index});
   if (inserted) return;
   RecordOrigin first;
-  first.file = files_[it->second.file];
-  first.line = it->second.line;
-  first.index = it->second.index;
+  first.file = files_[earlier->file];
+  first.line = earlier->line;
+  first.index = earlier->index;
   builder.AddIssue(DuplicateHouseholdIdIssue(id, first));
 }
 

@@ -93,7 +93,8 @@ error_code Skip(ondemand::value value, int depth) {
 std::pair<std::string, std::string> Describe(error_code e) {
   switch (e) {
     case simdjson::TAPE_ERROR:
-      return {"misplaced bracket, comma or colon, or a missing value", "sai vị trí ngoặc, dấu phẩy, dấu hai chấm, hoặc thiếu giá trị"};
+      return {"unbalanced brackets, a misplaced comma or colon, or a missing value (a truncated record?)",
+              "ngoặc không cân đối, dấu phẩy hoặc dấu hai chấm sai vị trí, hoặc thiếu giá trị (bản ghi bị cắt cụt?)"};
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
       return {"a '{' or '[' is not closed (truncated record?)", "thiếu dấu đóng '}' hoặc ']' (bản ghi bị cắt cụt?)"};
     case simdjson::UNCLOSED_STRING: return {"a text is not closed with '\"'", "chuỗi không được đóng bằng dấu '\"'"};

@@ -8,10 +8,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ansinh/reader.hpp"
+#include "io/id_table.hpp"
 #include "records/batch.hpp"
 
 namespace ansinh::internal {
@@ -40,7 +40,7 @@ class HouseholdIds {
     uint64_t line;
     uint64_t index;
   };
-  std::unordered_map<std::string, First> first_;
+  IdTable<First> first_;
   std::vector<std::string> files_;
 };
 

@@ -5,9 +5,8 @@
 // is a top-level block sequence each item ("- " at column 0) is a chunk. Each
 // chunk is bounded by max_record_bytes and checked for excessive nesting (yaml-cpp
 // recurses per level) before it is parsed; a chunk that cannot be parsed
-// becomes one R_SYNTAX record. Scalars go to BatchBuilder::SetText as written
-// (the schema type decides how they are read), so "yes", "1_500_000" and
-// "28/02/2021" mean what they mean in CSV.
+// becomes one R_SYNTAX record. Values are converted like the test households
+// of rule packages (yaml/yaml_values.hpp), then checked against the field type.
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -19,6 +18,7 @@
 #include "io/record_source.hpp"
 #include "records/issues.hpp"
 #include "records/value_text.hpp"
+#include "yaml/yaml_values.hpp"
 
 namespace ansinh::internal {
 namespace {
@@ -353,22 +353,20 @@ void YamlSource::ConvertMembers(const YAML::Node& node, BatchBuilder& b) {
   }
 }
 
+// Through the loader's YAML -> InputValue conversion, so that a YAML record
+// reads exactly like a test household of a rule package. Where it refuses a
+// scalar (a number out of range, say), the text goes to the builder as
+// written: stored for a string field, else an issue with the field's type.
 void YamlSource::ConvertValue(Entity entity, int field, const YAML::Node& node, BatchBuilder& b) {
-  if (node.IsNull()) {
-    b.SetNull(entity, field);
+  const yaml::ValueResult value = yaml::ToInputValue(node);
+  if (value.ok) {
+    b.SetValue(entity, field, value.value);
   } else if (node.IsScalar()) {
     b.SetText(entity, field, node.Scalar());
-  } else if (node.IsSequence()) {
-    for (const YAML::Node& item : node) {
-      if (!item.IsScalar()) {
-        b.WrongType(entity, field, "a list with a non-text item");
-        return;
-      }
-    }
-    b.BeginSet(entity, field);
-    for (const YAML::Node& item : node) b.AddSetItem(entity, field, item.Scalar());
-  } else {
+  } else if (node.IsMap()) {
     b.WrongType(entity, field, "a mapping");
+  } else {
+    b.WrongType(entity, field, "a list with a non-text item");
   }
 }
 

@@ -70,6 +70,7 @@ enum class OpCode : uint8_t {
   // built-ins
   kMonthsBetween, kYearsBetween, kDaysBetween, kAddMonths, kAddYears, kYear, kMonth, kDay,
   kMin, kMax, kAbs, kRound /* imm = unit (scaled) */, kSize, kKnownOf, kDefault,
+  kIntDivConst,  // a / imm, toward zero (years from months)
   // reductions: out at op.level, a at the level below (kPerson or kPair)
   kCount, kAny, kAll, kSum,
   // parameters: a = day register (at op.level); b = key register or -1; aux = params[]
@@ -196,6 +197,11 @@ struct Program {
   std::vector<int32_t> date_fields[2];      // household / person date field indices
   bool every_day = false;                   // days_between(..., as_of) is used: try every day
 };
+
+// Merges ops that compute the same value (same code, operands and constants,
+// in a guard that is always run when the later one is), rewrites every
+// reference, and renumbers the buffer slots. Pure function of the program.
+void EliminateCommonSubexpressions(Program& program);
 
 }  // namespace ansinh::plan
 

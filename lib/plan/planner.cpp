@@ -51,6 +51,7 @@ class Planner {
     change_days_.erase(std::unique(change_days_.begin(), change_days_.end()), change_days_.end());
     prog_->change_days = change_days_;
     prog_->every_day = pkg_.uses_days_between_as_of;
+    EliminateCommonSubexpressions(*prog_);
     return std::move(prog_);
   }
 
@@ -334,7 +335,13 @@ int Planner::LowerCall(const IrNode* n) {
   auto binary = [&](OpCode code) { return Emit(code, n->level, n->type, args[0], args[1]); };
   switch (n->fn) {
     case Builtin::kMonthsBetween: return binary(OpCode::kMonthsBetween);
-    case Builtin::kYearsBetween: return binary(OpCode::kYearsBetween);
+    case Builtin::kYearsBetween: {
+      // Completed years are completed months / 12: shares the months op with age_months.
+      const int months = binary(OpCode::kMonthsBetween);
+      const int r = Emit(OpCode::kIntDivConst, n->level, n->type, months);
+      Last().imm = 12;
+      return r;
+    }
     case Builtin::kDaysBetween: return binary(OpCode::kDaysBetween);
     case Builtin::kAddMonths: return binary(OpCode::kAddMonths);
     case Builtin::kAddYears: return binary(OpCode::kAddYears);

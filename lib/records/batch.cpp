@@ -11,6 +11,7 @@
 
 #include "records/batch_internal.hpp"
 #include "records/issues.hpp"
+#include "records/value_text.hpp"
 
 namespace ansinh::internal {
 
@@ -36,7 +37,7 @@ void BatchData::Clear() noexcept {
 
 int CompiledField::ValueIndex(std::string_view value) const noexcept {
   for (size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == value) return static_cast<int>(i);
+    if (SameText(values[i], value)) return static_cast<int>(i);
   }
   return -1;
 }
@@ -206,7 +207,7 @@ void BatchBuilder::AddHousehold(const Household& household, const RecordOrigin& 
     if (f < 0) {
       UnknownField(Entity::kHousehold, name);
     } else {
-      SetInput(Entity::kHousehold, f, value);
+      SetValue(Entity::kHousehold, f, value);
     }
   }
   for (const Person& person : household.members) {
@@ -217,7 +218,7 @@ void BatchBuilder::AddHousehold(const Household& household, const RecordOrigin& 
       if (f < 0) {
         UnknownField(Entity::kPerson, name);
       } else {
-        SetInput(Entity::kPerson, f, value);
+        SetValue(Entity::kPerson, f, value);
       }
     }
     EndPerson();

@@ -116,6 +116,10 @@ class BatchBuilder {
   // ("" -> "members[P2]", "x" -> "members[P2].x").
   void AddIssue(RecordIssue issue);
 
+  // A value as a record gives it (null, bool, int, decimal, text, list):
+  // the matching Set* above.
+  void SetValue(Entity entity, int field, const InputValue& value);
+
   // Converts a whole in-memory household (RecordBatch::Add).
   void AddHousehold(const Household& household, const RecordOrigin& origin);
 
@@ -129,6 +133,7 @@ class BatchBuilder {
  private:
   bool Accepting(Entity entity, int field) const noexcept;
   bool Claim(Entity entity, int field);
+  void ReportDuplicate(Entity entity, int field);
   std::string Path(Entity entity, int field) const;
   int64_t& Value(Entity entity, int field) noexcept;
   uint8_t& Known(Entity entity, int field) noexcept;
@@ -139,7 +144,6 @@ class BatchBuilder {
   void StoreSetText(Entity entity, int field, std::string_view text);
   void StoreNumber(Entity entity, int field, const ExactNumber& number, std::string_view text);
   void FailText(Entity entity, int field, std::string_view text, RecordIssue type_issue);
-  void SetInput(Entity entity, int field, const InputValue& value);
   void FinishPersonIssues();
   void CheckHousehold();
 

@@ -24,7 +24,11 @@ std::string SafeName(std::string_view name) {
 
 }  // namespace
 
-bool BatchBuilder::Accepting(Entity entity, int field) const noexcept {
+// The helpers below run for every value read: kept inline (the hot path of
+// the readers' 100 MB/s target).
+#define ANSINH_HOT [[gnu::always_inline]] inline
+
+ANSINH_HOT bool BatchBuilder::Accepting(Entity entity, int field) const noexcept {
   if (!in_household_ || field < 0) return false;
   if (entity == Entity::kPerson) {
     return in_person_ && !discard_person_ && static_cast<size_t>(field) < person_set_.size();
@@ -32,14 +36,18 @@ bool BatchBuilder::Accepting(Entity entity, int field) const noexcept {
   return static_cast<size_t>(field) < household_set_.size();
 }
 
-bool BatchBuilder::Claim(Entity entity, int field) {
+ANSINH_HOT bool BatchBuilder::Claim(Entity entity, int field) {
   auto& set = entity == Entity::kHousehold ? household_set_ : person_set_;
   if (set[field]) {
-    out_->issues.push_back(DuplicateFieldIssue(Path(entity, field)));
+    ReportDuplicate(entity, field);
     return false;
   }
   set[field] = 1;
   return true;
+}
+
+void BatchBuilder::ReportDuplicate(Entity entity, int field) {
+  out_->issues.push_back(DuplicateFieldIssue(Path(entity, field)));
 }
 
 std::string BatchBuilder::Path(Entity entity, int field) const {
@@ -47,19 +55,20 @@ std::string BatchBuilder::Path(Entity entity, int field) const {
   return entity == Entity::kHousehold ? name : kPersonMark + ("." + name);
 }
 
-int64_t& BatchBuilder::Value(Entity entity, int field) noexcept {
+ANSINH_HOT int64_t& BatchBuilder::Value(Entity entity, int field) noexcept {
   auto& columns = entity == Entity::kHousehold ? out_->household_columns : out_->person_columns;
   return columns[field].value.back();
 }
 
-uint8_t& BatchBuilder::Known(Entity entity, int field) noexcept {
+ANSINH_HOT uint8_t& BatchBuilder::Known(Entity entity, int field) noexcept {
   auto& columns = entity == Entity::kHousehold ? out_->household_columns : out_->person_columns;
   return columns[field].known.back();
 }
 
-void BatchBuilder::Store(Entity entity, int field, int64_t value) noexcept {
-  Value(entity, field) = value;
-  Known(entity, field) = 1;
+ANSINH_HOT void BatchBuilder::Store(Entity entity, int field, int64_t value) noexcept {
+  auto& column = (entity == Entity::kHousehold ? out_->household_columns : out_->person_columns)[field];
+  column.value.back() = value;
+  column.known.back() = 1;
 }
 
 void BatchBuilder::Fail(Entity entity, int field, RecordIssue issue) {
@@ -303,7 +312,7 @@ void BatchBuilder::UnknownField(Entity entity, std::string_view name) {
   out_->issues.push_back(UnknownFieldIssue(path, name, entity, out_->schema->fields(entity)));
 }
 
-void BatchBuilder::SetInput(Entity entity, int field, const InputValue& value) {
+void BatchBuilder::SetValue(Entity entity, int field, const InputValue& value) {
   switch (value.kind()) {
     case InputValue::Kind::kNull: SetNull(entity, field); return;
     case InputValue::Kind::kBool: SetBool(entity, field, value.as_bool()); return;
@@ -316,5 +325,7 @@ void BatchBuilder::SetInput(Entity entity, int field, const InputValue& value) {
       return;
   }
 }
+
+#undef ANSINH_HOT
 
 }  // namespace ansinh::internal

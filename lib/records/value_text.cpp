@@ -31,11 +31,29 @@ bool ReadDigits(std::string_view s, size_t* i, OnDigit on_digit) {
   return count > 0 && !last_underscore;
 }
 
-// Powers of ten up to 10^19 as unsigned 128-bit.
-UInt128 Pow10(int n) noexcept {
-  UInt128 p = 1;
-  for (int k = 0; k < n; ++k) p *= 10;
-  return p;
+// 10^n for n in [0, 19].
+uint64_t Pow10(int n) noexcept {
+  static constexpr uint64_t kPowers[20] = {1ULL,
+                                           10ULL,
+                                           100ULL,
+                                           1000ULL,
+                                           10000ULL,
+                                           100000ULL,
+                                           1000000ULL,
+                                           10000000ULL,
+                                           100000000ULL,
+                                           1000000000ULL,
+                                           10000000000ULL,
+                                           100000000000ULL,
+                                           1000000000000ULL,
+                                           10000000000000ULL,
+                                           100000000000000ULL,
+                                           1000000000000000ULL,
+                                           10000000000000000ULL,
+                                           100000000000000000ULL,
+                                           1000000000000000000ULL,
+                                           10000000000000000000ULL};
+  return kPowers[n];
 }
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if invalid.
@@ -62,6 +80,18 @@ size_t Utf8SequenceLength(const unsigned char* s, size_t n) noexcept {
 
 std::optional<ExactNumber> ParseExactNumber(std::string_view s) noexcept {
   ExactNumber n;
+  // Fast path: [-]digits, at most 18 of them (most values in records).
+  if (!s.empty() && s.size() <= 19) {
+    size_t k = s[0] == '-' ? 1 : 0;
+    const size_t start = k;
+    uint64_t v = 0;
+    for (; k < s.size() && IsDigit(s[k]); ++k) v = v * 10 + static_cast<uint64_t>(s[k] - '0');
+    if (k == s.size() && k > start && k - start <= 18) {
+      n.negative = start == 1;
+      n.digits = v;
+      return n;
+    }
+  }
   size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
     n.negative = s[i] == '-';
@@ -131,9 +161,9 @@ NumberStatus ScaleToInt64(const ExactNumber& n, int shift, int64_t* out) noexcep
     mag *= Pow10(static_cast<int>(e));
   } else {
     if (e < -19) return NumberStatus::kFraction;
-    const UInt128 p = Pow10(static_cast<int>(-e));
-    if (mag % p != 0) return NumberStatus::kFraction;
-    mag /= p;
+    const uint64_t p = Pow10(static_cast<int>(-e));
+    if (n.digits % p != 0) return NumberStatus::kFraction;
+    mag = n.digits / p;
   }
   const UInt128 limit = static_cast<UInt128>(INT64_MAX) + (n.negative ? 1 : 0);
   if (mag > limit) return NumberStatus::kOutOfRange;

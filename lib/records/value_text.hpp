@@ -53,6 +53,15 @@ bool IsValidUtf8(std::string_view text) noexcept;
 // sequence replaced by U+FFFD.
 void AppendSanitizedUtf8(std::string_view text, std::string* out);
 
+// a == b, without a library call for the short texts ids and enum values are.
+inline bool SameText(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Strips ASCII spaces and tabs at both ends.
 std::string_view TrimSpaces(std::string_view text) noexcept;
 

@@ -1,5 +1,6 @@
 // Runs YAML test cases: evaluate each household, compare with expectations.
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "ansinh/decision.hpp"
@@ -77,12 +78,12 @@ class Checker {
     const std::string where = e.person.empty() ? e.benefit : "members[" + e.person + "]." + e.benefit;
     const int m = e.person.empty() ? -1 : MemberIndex(e.person);
     if (!e.person.empty() && m < 0) return Mismatch(where, "a member " + e.person, "no such member");
-    const Span<BenefitOutcome> outcomes = m < 0 ? d_.benefits() : d_.member_benefits(static_cast<size_t>(m));
-    const BenefitOutcome* o = nullptr;
-    for (const BenefitOutcome& x : outcomes) {
-      if (d_.rules().benefits()[x.benefit].id == e.benefit) o = &x;
+    const OutcomeRange outcomes = m < 0 ? d_.benefits() : d_.member_benefits(static_cast<size_t>(m));
+    std::optional<BenefitOutcome> o;
+    for (const BenefitOutcome x : outcomes) {
+      if (d_.rules().benefits()[x.benefit].id == e.benefit) o = x;
     }
-    if (o == nullptr) return Mismatch(where, e.status.value_or("an outcome"), "(no outcome: the record has errors)");
+    if (!o) return Mismatch(where, e.status.value_or("an outcome"), "(no outcome: the record has errors)");
     const std::string reason = d_.reason(*o, Language::kEn);
     const std::string status = ToString(o->status);
     const std::string expected_status = e.status ? *e.status : (e.amount ? "eligible" : "");

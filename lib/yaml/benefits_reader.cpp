@@ -125,115 +125,143 @@ void CheckVersions(Reader& reader, std::vector<model::BenefitVersion>& versions,
   }
 }
 
-void ReadBenefitVersions(Reader& reader, const std::vector<MapEntry>& entries, const NodeRef& map,
-                         model::BenefitDef& b, const std::string& what) {
+// What the versions of a benefit take from the benefit when they leave it out.
+struct VersionDefaults {
   std::vector<model::Condition> when;
   std::optional<model::ExprText> amount;
-  if (const MapEntry* w = Reader::Find(entries, "when")) when = ReadConditions(reader, w->value);
-  if (const MapEntry* a = Reader::Find(entries, "amount")) amount = reader.Expr(a->value, "'amount'");
-  const bool has_amount_key = Reader::Find(entries, "amount") != nullptr;
-  const MapEntry* versions = Reader::Find(entries, "versions");
-  const MapEntry* effective = Reader::Find(entries, "effective");
-  if (versions == nullptr) {
-    model::BenefitVersion v;
-    v.loc = map.loc;
-    v.reference = b.reference;
-    v.when = std::move(when);
-    if (effective == nullptr) {
-      reader.Require(entries, map, "effective", what, "effective: {from: YYYY-MM-DD}");
-    } else if (std::optional<Period> p = ReadPeriod(reader, effective->value, what)) {
-      v.from = p->from;
-      v.to = p->to;
-    } else {
-      return;
-    }
-    if (!has_amount_key) reader.Require(entries, map, "amount", what, "amount: <expression>");
-    if (amount) v.amount = std::move(*amount);
-    if (effective != nullptr) b.versions.push_back(std::move(v));
-    return;
+  bool has_amount = false;  // `amount` is written (even if invalid)
+  std::string reference;
+};
+
+// A benefit without `versions`: its own `effective`, `when` and `amount`.
+void ReadOnlyVersion(Reader& reader, const std::vector<MapEntry>& entries, const NodeRef& map,
+                     VersionDefaults& defaults, model::BenefitDef& b, const std::string& what) {
+  if (!defaults.has_amount) reader.Require(entries, map, "amount", what, "amount: <expression>");
+  const MapEntry* effective = reader.Require(entries, map, "effective", what, "effective: {from: YYYY-MM-DD}");
+  std::optional<Period> p = effective ? ReadPeriod(reader, effective->value, what) : std::nullopt;
+  if (!p) return;
+  model::BenefitVersion v;
+  v.loc = map.loc;
+  v.from = p->from;
+  v.to = p->to;
+  v.reference = defaults.reference;
+  v.when = std::move(defaults.when);
+  if (defaults.amount) v.amount = std::move(*defaults.amount);
+  b.versions.push_back(std::move(v));
+}
+
+// One entry of `versions`.
+void ReadVersion(Reader& reader, const NodeRef& item, const VersionDefaults& defaults, model::BenefitDef& b,
+                 const std::string& what) {
+  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a version ({effective, reference, when, amount})");
+  if (!entries) return;
+  reader.CheckKeys(*entries, {"effective", "reference", "when", "amount"}, "a version");
+  model::BenefitVersion v;
+  v.loc = item.loc;
+  const MapEntry* effective = reader.Require(*entries, item, "effective", "the version", "effective: {from: YYYY-MM-DD}");
+  std::optional<Period> p = effective ? ReadPeriod(reader, effective->value, what) : std::nullopt;
+  v.reference = defaults.reference;
+  if (const MapEntry* r = Reader::Find(*entries, "reference")) v.reference = reader.Text(r->value, "'reference'").value_or(v.reference);
+  const MapEntry* when = Reader::Find(*entries, "when");
+  v.when = when ? ReadConditions(reader, when->value) : defaults.when;
+  if (const MapEntry* a = Reader::Find(*entries, "amount")) {
+    if (auto expr = reader.Expr(a->value, "'amount'")) v.amount = std::move(*expr);
+  } else if (defaults.amount) {
+    v.amount = *defaults.amount;
+  } else if (!defaults.has_amount) {
+    reader.Error(DiagnosticCode::kMissingKey, item,
+                 "this version of " + what + " has no 'amount', and the benefit gives none; add `amount: <expression>`");
   }
-  if (effective != nullptr) {
+  if (!p) return;
+  v.from = p->from;
+  v.to = p->to;
+  b.versions.push_back(std::move(v));
+}
+
+void ReadVersions(Reader& reader, const std::vector<MapEntry>& entries, const NodeRef& map, model::BenefitDef& b,
+                  const std::string& what) {
+  VersionDefaults defaults;
+  defaults.reference = b.reference;
+  if (const MapEntry* w = Reader::Find(entries, "when")) defaults.when = ReadConditions(reader, w->value);
+  if (const MapEntry* a = Reader::Find(entries, "amount")) {
+    defaults.has_amount = true;
+    defaults.amount = reader.Expr(a->value, "'amount'");
+  }
+  const MapEntry* versions = Reader::Find(entries, "versions");
+  if (versions == nullptr) return ReadOnlyVersion(reader, entries, map, defaults, b, what);
+  if (const MapEntry* effective = Reader::Find(entries, "effective")) {
     reader.Error(DiagnosticCode::kBadValue, effective->key_ref,
                  what + " has 'versions': give 'effective' in each version instead of here");
   }
-  std::optional<std::vector<NodeRef>> items = reader.List(versions->value, "'versions'");
-  for (const NodeRef& item : items.value_or(std::vector<NodeRef>{})) {
-    std::optional<std::vector<MapEntry>> ve = reader.Map(item, "a version ({effective, reference, when, amount})");
-    if (!ve) continue;
-    reader.CheckKeys(*ve, {"effective", "reference", "when", "amount"}, "a version");
-    model::BenefitVersion v;
-    v.loc = item.loc;
-    const MapEntry* eff = reader.Require(*ve, item, "effective", "the version", "effective: {from: YYYY-MM-DD}");
-    std::optional<Period> p = eff ? ReadPeriod(reader, eff->value, what) : std::nullopt;
-    v.reference = b.reference;
-    if (const MapEntry* r = Reader::Find(*ve, "reference")) v.reference = reader.Text(r->value, "'reference'").value_or(b.reference);
-    const MapEntry* w = Reader::Find(*ve, "when");
-    v.when = w ? ReadConditions(reader, w->value) : when;
-    const MapEntry* a = Reader::Find(*ve, "amount");
-    if (a != nullptr) {
-      if (auto expr = reader.Expr(a->value, "'amount'")) v.amount = std::move(*expr);
-    } else if (amount) {
-      v.amount = *amount;
-    } else if (!has_amount_key) {
-      reader.Error(DiagnosticCode::kMissingKey, item,
-                   "this version of " + what + " has no 'amount', and the benefit gives none; add `amount: <expression>`");
-    }
-    if (!p) continue;
-    v.from = p->from;
-    v.to = p->to;
-    b.versions.push_back(std::move(v));
+  for (const NodeRef& item : reader.List(versions->value, "'versions'").value_or(std::vector<NodeRef>{})) {
+    ReadVersion(reader, item, defaults, b, what);
   }
+}
+
+// `group: g` or `adds_to: g`.
+void ReadGroupRef(Reader& reader, const std::vector<MapEntry>& entries, model::BenefitDef& b, const std::string& what) {
+  const MapEntry* group = Reader::Find(entries, "group");
+  const MapEntry* adds_to = Reader::Find(entries, "adds_to");
+  if (group != nullptr && adds_to != nullptr) {
+    reader.Error(DiagnosticCode::kBadValue, adds_to->key_ref,
+                 what + " has both 'group' and 'adds_to'; keep 'group' to compete in a group, or 'adds_to' "
+                        "to be paid on top of its winner");
+  } else if (const MapEntry* g = group ? group : adds_to) {
+    b.group = reader.Identifier(g->value, "group id").value_or("");
+    b.adds_to_group = g == adds_to;
+    b.group_loc = g->value.loc;
+  }
+}
+
+// unit, frequency, rounding, month_rule.
+void ReadPayment(Reader& reader, const std::vector<MapEntry>& entries, model::BenefitDef& b) {
+  static const std::vector<std::pair<std::string, BenefitUnit>> kUnits = {{"money", BenefitUnit::kMoney},
+                                                                          {"percent", BenefitUnit::kPercent}};
+  static const std::vector<std::pair<std::string, Frequency>> kFrequencies = {{"monthly", Frequency::kMonthly},
+                                                                              {"once", Frequency::kOnce}};
+  if (const MapEntry* u = Reader::Find(entries, "unit")) b.unit = reader.Choice(u->value, "'unit'", kUnits).value_or(b.unit);
+  if (const MapEntry* f = Reader::Find(entries, "frequency")) {
+    b.frequency = reader.Choice(f->value, "'frequency'", kFrequencies).value_or(b.frequency);
+  }
+  if (const MapEntry* r = Reader::Find(entries, "rounding")) ReadRounding(reader, r->value, b.rounding);
+  if (const MapEntry* m = Reader::Find(entries, "month_rule")) {
+    b.month_rule = reader.Choice(m->value, "'month_rule'", MonthRuleChoices());
+  }
+}
+
+void ReadBenefit(Reader& reader, const NodeRef& item, PackageItems& items) {
+  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a benefit");
+  if (!entries) return;
+  reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "unit", "frequency",
+                              "rounding", "effective", "when", "amount", "versions", "month_rule", "override"},
+                   "a benefit");
+  model::BenefitDef b;
+  b.loc = item.loc;
+  const MapEntry* id = reader.Require(*entries, item, "id", "a benefit", "id: <benefit_id>");
+  std::optional<std::string> name = id ? reader.Identifier(id->value, "benefit id") : std::nullopt;
+  if (name) {
+    b.id = *name;
+    b.loc = id->value.loc;
+  }
+  const std::string what = name ? "benefit '" + *name + "'" : "the benefit";
+  if (const MapEntry* l = Reader::Find(*entries, "label")) b.label = reader.LabelValue(l->value, "'label'").value_or(Label{});
+  if (const MapEntry* r = Reader::Find(*entries, "reference")) b.reference = reader.Text(r->value, "'reference'").value_or("");
+  if (const MapEntry* a = reader.Require(*entries, item, "applies_to", what, "applies_to: person")) {
+    b.applies_to = reader.Choice(a->value, "'applies_to'", EntityChoices()).value_or(b.applies_to);
+  }
+  ReadGroupRef(reader, *entries, b, what);
+  ReadPayment(reader, *entries, b);
+  b.override_ = ReadOverride(reader, *entries);
+  ReadVersions(reader, *entries, item, b, what);
+  CheckVersions(reader, b.versions, what);
+  if (name) items.benefits.push_back(std::move(b));
 }
 
 }  // namespace
 
 void ReadBenefits(Reader& reader, const NodeRef& section, PackageItems& items) {
   std::optional<std::vector<NodeRef>> list = reader.List(section, "'benefits'");
-  if (!list) return;
-  for (const NodeRef& item : *list) {
-    std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a benefit");
-    if (!entries) continue;
-    reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "unit", "frequency",
-                                "rounding", "effective", "when", "amount", "versions", "month_rule", "override"},
-                     "a benefit");
-    model::BenefitDef b;
-    b.loc = item.loc;
-    const MapEntry* id = reader.Require(*entries, item, "id", "a benefit", "id: <benefit_id>");
-    std::optional<std::string> name = id ? reader.Identifier(id->value, "benefit id") : std::nullopt;
-    if (name) {
-      b.id = *name;
-      b.loc = id->value.loc;
-    }
-    const std::string what = name ? "benefit '" + *name + "'" : "the benefit";
-    if (const MapEntry* l = Reader::Find(*entries, "label")) b.label = reader.LabelValue(l->value, "'label'").value_or(Label{});
-    if (const MapEntry* r = Reader::Find(*entries, "reference")) b.reference = reader.Text(r->value, "'reference'").value_or("");
-    if (const MapEntry* a = reader.Require(*entries, item, "applies_to", what, "applies_to: person")) {
-      b.applies_to = reader.Choice(a->value, "'applies_to'", EntityChoices()).value_or(b.applies_to);
-    }
-    const MapEntry* group = Reader::Find(*entries, "group");
-    const MapEntry* adds_to = Reader::Find(*entries, "adds_to");
-    if (group != nullptr && adds_to != nullptr) {
-      reader.Error(DiagnosticCode::kBadValue, adds_to->key_ref,
-                   what + " has both 'group' and 'adds_to'; keep 'group' to compete in a group, or 'adds_to' "
-                          "to be paid on top of its winner");
-    } else if (const MapEntry* g = group ? group : adds_to) {
-      b.group = reader.Identifier(g->value, "group id").value_or("");
-      b.adds_to_group = g == adds_to;
-      b.group_loc = g->value.loc;
-    }
-    static const std::vector<std::pair<std::string, BenefitUnit>> kUnits = {{"money", BenefitUnit::kMoney},
-                                                                            {"percent", BenefitUnit::kPercent}};
-    static const std::vector<std::pair<std::string, Frequency>> kFrequencies = {{"monthly", Frequency::kMonthly},
-                                                                                {"once", Frequency::kOnce}};
-    if (const MapEntry* u = Reader::Find(*entries, "unit")) b.unit = reader.Choice(u->value, "'unit'", kUnits).value_or(b.unit);
-    if (const MapEntry* f = Reader::Find(*entries, "frequency")) b.frequency = reader.Choice(f->value, "'frequency'", kFrequencies).value_or(b.frequency);
-    if (const MapEntry* r = Reader::Find(*entries, "rounding")) ReadRounding(reader, r->value, b.rounding);
-    if (const MapEntry* m = Reader::Find(*entries, "month_rule")) b.month_rule = reader.Choice(m->value, "'month_rule'", MonthRuleChoices());
-    b.override_ = ReadOverride(reader, *entries);
-    ReadBenefitVersions(reader, *entries, item, b, what);
-    CheckVersions(reader, b.versions, what);
-    if (name) items.benefits.push_back(std::move(b));
-  }
+  for (const NodeRef& item : list.value_or(std::vector<NodeRef>{})) ReadBenefit(reader, item, items);
 }
 
 }  // namespace ansinh::yaml

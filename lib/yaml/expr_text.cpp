@@ -137,11 +137,15 @@ size_t Escape(const std::string& t, size_t r, std::string& bytes) {
     bytes = std::string(1, kTo[simple]);
     return 2;
   }
+  // yaml-cpp 0.7 writes \N and \_ as the single bytes 0x85 and 0xA0 (not UTF-8); the
+  // value must match what it produced.
+  if (e == 'N' || e == '_') {
+    bytes = std::string(1, static_cast<char>(e == 'N' ? 0x85 : 0xA0));
+    return 2;
+  }
   uint32_t cp = 0;
   size_t digits = 0;
   switch (e) {
-    case 'N': cp = 0x85; break;
-    case '_': cp = 0xA0; break;
     case 'L': cp = 0x2028; break;
     case 'P': cp = 0x2029; break;
     case 'x': digits = 2; break;

@@ -164,13 +164,14 @@ void PostOrder(const std::vector<LoadedPackage>& packages, uint32_t p, std::vect
   out.push_back(p);
 }
 
-void TreeLoader::Finish(model::Package& out) {
-  // packages[0] = the requested package, then its bases nearest first (breadth first).
+// packages[0] = the requested package, then its bases nearest first (breadth
+// first); `bases` renumbered accordingly.
+std::vector<LoadedPackage> NearestFirst(std::vector<LoadedPackage>& packages) {
   std::vector<uint32_t> order{0};
-  std::vector<uint32_t> position(packages_.size(), UINT32_MAX);
+  std::vector<uint32_t> position(packages.size(), UINT32_MAX);
   position[0] = 0;
   for (size_t i = 0; i < order.size(); ++i) {
-    for (uint32_t b : packages_[order[i]].bases) {
+    for (uint32_t b : packages[order[i]].bases) {
       if (position[b] != UINT32_MAX) continue;
       position[b] = static_cast<uint32_t>(order.size());
       order.push_back(b);
@@ -178,31 +179,38 @@ void TreeLoader::Finish(model::Package& out) {
   }
   std::vector<LoadedPackage> sorted;
   for (uint32_t old : order) {
-    sorted.push_back(std::move(packages_[old]));
+    sorted.push_back(std::move(packages[old]));
     for (uint32_t& b : sorted.back().bases) b = position[b];
   }
+  return sorted;
+}
+
+// E_DUPLICATE_ID for two packages of one tree with the same id.
+void CheckPackageIds(const std::vector<LoadedPackage>& packages, DiagnosticSink& sink) {
   std::map<std::string, uint32_t> ids;
-  for (uint32_t p = 0; p < sorted.size(); ++p) {
-    const model::PackageMeta& meta = sorted[p].header.meta;
+  for (uint32_t p = 0; p < packages.size(); ++p) {
+    const model::PackageMeta& meta = packages[p].header.meta;
     if (meta.id.empty()) continue;
     auto [it, inserted] = ids.emplace(meta.id, p);
-    if (!inserted) {
-      sink_.Error(DiagnosticCode::kDuplicateId, meta.loc,
-                  "package id '" + meta.id + "' is also the id of '" + sorted[it->second].header.meta.dir +
-                      "' in the same tree; give each package its own id",
-                  static_cast<uint32_t>(meta.id.size()));
-    }
+    if (inserted) continue;
+    sink.Error(DiagnosticCode::kDuplicateId, meta.loc,
+               "package id '" + meta.id + "' is also the id of '" + packages[it->second].header.meta.dir +
+                   "' in the same tree; give each package its own id",
+               static_cast<uint32_t>(meta.id.size()));
   }
+}
+
+void TreeLoader::Finish(model::Package& out) {
+  std::vector<LoadedPackage> sorted = NearestFirst(packages_);
+  CheckPackageIds(sorted, sink_);
   std::vector<bool> seen(sorted.size());
   std::vector<uint32_t> merge_order;
   PostOrder(sorted, 0, seen, merge_order);
   MergePackages(sorted, merge_order, sources_, sink_, out);
   std::vector<HashedFile> hashed;
   for (LoadedPackage& p : sorted) {
-    for (const auto& [rel, source] : p.files) {
-      hashed.push_back(HashedFile{p.header.meta.id.empty() ? p.header.meta.dir : p.header.meta.id, rel,
-                                  sources_.file(source).text});
-    }
+    const std::string& id = p.header.meta.id.empty() ? p.header.meta.dir : p.header.meta.id;
+    for (const auto& [rel, source] : p.files) hashed.push_back(HashedFile{id, rel, sources_.file(source).text});
     out.packages.push_back(std::move(p.header.meta));
   }
   out.hash = PackageHash(std::move(hashed));

@@ -37,49 +37,53 @@ class Merger {
     for (T& item : incoming) {
       item.origin = origin;
       const std::string key = Key(item);
-      const uint32_t length = NameLength(item);
-      auto same = local.find(key);
-      if (same != local.end()) {
-        sink_.Error(DiagnosticCode::kDuplicateId, item.loc,
-                    std::string(kind) + " '" + key + "' is defined twice in package " + Name(origin) + " (first at " +
-                        Where(merged[same->second].loc) + "); rename or remove one",
-                    length, std::string(kind) + " " + key);
+      const Item at{kind, key, item.loc, NameLength(item)};
+      if (auto same = local.find(key); same != local.end()) {
+        Report(DiagnosticCode::kDuplicateId, at,
+               "is defined twice in package " + Name(origin) + " (first at " + Where(merged[same->second].loc) +
+                   "); rename or remove one");
         continue;
       }
       auto existing = index.find(key);
       if (existing == index.end()) {
         if (item.override_) {
-          sink_.Error(DiagnosticCode::kOverrideNothing, item.loc,
-                      std::string(kind) + " '" + key + "' has `override: true`, but no package that " + Name(origin) +
-                          " extends defines it; remove `override: true`",
-                      length, std::string(kind) + " " + key);
+          Report(DiagnosticCode::kOverrideNothing, at,
+                 "has `override: true`, but no package that " + Name(origin) +
+                     " extends defines it; remove `override: true`");
         }
-        index[key] = merged.size();
-        local[key] = merged.size();
+        index[key] = local[key] = merged.size();
         merged.push_back(std::move(item));
         continue;
       }
       T& old = merged[existing->second];
       if (!is_base_[origin][old.origin]) {
-        sink_.Error(DiagnosticCode::kDuplicateId, item.loc,
-                    std::string(kind) + " '" + key + "' is also defined by package " + Name(old.origin) + " (" +
-                        Where(old.loc) + "), which " + Name(origin) + " does not extend; rename one of them",
-                    length, std::string(kind) + " " + key);
-        continue;
+        Report(DiagnosticCode::kDuplicateId, at,
+               "is also defined by package " + Name(old.origin) + " (" + Where(old.loc) + "), which " + Name(origin) +
+                   " does not extend; rename one of them");
+      } else if (!item.override_) {
+        Report(DiagnosticCode::kOverrideMissing, at,
+               "is already defined by package " + Name(old.origin) + " (" + Where(old.loc) +
+                   "); add `override: true` to replace it, or choose another name");
+      } else {
+        local[key] = existing->second;
+        old = std::move(item);  // replaced in place: keeps its position
       }
-      if (!item.override_) {
-        sink_.Error(DiagnosticCode::kOverrideMissing, item.loc,
-                    std::string(kind) + " '" + key + "' is already defined by package " + Name(old.origin) + " (" +
-                        Where(old.loc) + "); add `override: true` to replace it, or choose another name",
-                    length, std::string(kind) + " " + key);
-        continue;
-      }
-      local[key] = existing->second;
-      old = std::move(item);  // replaced in place: keeps its position
     }
   }
 
  private:
+  struct Item {
+    const char* kind;
+    const std::string& key;
+    Loc loc;
+    uint32_t length;
+  };
+
+  void Report(DiagnosticCode code, const Item& at, const std::string& what) {
+    sink_.Error(code, at.loc, std::string(at.kind) + " '" + at.key + "' " + what, at.length,
+                std::string(at.kind) + " " + at.key);
+  }
+
   void MarkBases(uint32_t of, uint32_t p) {
     for (uint32_t b : packages_[p].bases) {
       if (is_base_[of][b]) continue;

@@ -91,8 +91,11 @@ void ReadStep(Reader& reader, const MapEntry& e, const ParamContext& ctx, model:
   std::optional<Date> from = reader.DateValue(e.key_ref, "a date key of " + ctx.what);
   if (!from) return;
   step.from = *from;
-  const bool long_form =
-      e.value.node.IsMap() && (ctx.param.kind == model::ParamKind::kScalar || HasKey(e.value.node, "value"));
+  // The long form has at least one of its keys; a table's short form has enum values as keys.
+  bool long_form = false;
+  for (const char* key : {"value", "reference", "status", "note"}) {
+    long_form = long_form || (e.value.node.IsMap() && HasKey(e.value.node, key));
+  }
   if (!long_form) {
     ReadStepValue(reader, e.value, ctx, step);
     param.steps.push_back(std::move(step));

@@ -57,44 +57,52 @@ void ReadHousehold(Reader& reader, const NodeRef& ref, Household& out) {
   }
 }
 
+// `benefit: 540000` (eligible with this amount) or `benefit: not_eligible`.
+bool ReadScalarExpectation(Reader& reader, const MapEntry& e, model::ExpectedBenefit& eb) {
+  const std::string& s = e.value.node.Scalar();
+  if (e.value.node.Tag() == "?" && !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-')) {
+    eb.amount = reader.Integer(e.value, "the expected amount");
+    eb.status = "eligible";
+    return eb.amount.has_value();
+  }
+  eb.status = reader.ChoiceWord(e.value, "the expected status of '" + e.key + "'", StatusWords());
+  return eb.status.has_value();
+}
+
+// `benefit: {status, amount, missing, superseded_by, provisional}`.
+void ReadMapExpectation(Reader& reader, const MapEntry& e, model::ExpectedBenefit& eb) {
+  const std::vector<MapEntry> entries = reader.source().Entries(e.value.node, reader.sink());
+  reader.CheckKeys(entries, {"status", "amount", "missing", "superseded_by", "provisional"},
+                   "the expectation of '" + e.key + "'");
+  for (const MapEntry& k : entries) {
+    if (k.key == "status") {
+      eb.status = reader.ChoiceWord(k.value, "'status'", StatusWords());
+    } else if (k.key == "amount") {
+      eb.amount_null = k.value.node.IsNull();
+      if (!eb.amount_null) eb.amount = reader.Integer(k.value, "'amount'");
+    } else if (k.key == "missing") {
+      std::vector<std::string> paths;
+      for (const NodeRef& p : reader.List(k.value, "'missing'").value_or(std::vector<NodeRef>{})) {
+        if (auto text = reader.Text(p, "a missing field path")) paths.push_back(*text);
+      }
+      eb.missing = std::move(paths);
+    } else if (k.key == "superseded_by") {
+      eb.superseded_by = reader.Identifier(k.value, "benefit id");
+    } else if (k.key == "provisional") {
+      eb.provisional = reader.Bool(k.value, "'provisional'");
+    }
+  }
+}
+
 void ReadBenefitExpectation(Reader& reader, const MapEntry& e, const std::string& person, model::TestCase& t) {
   model::ExpectedBenefit eb;
   eb.person = person;
   eb.benefit = e.key;
   eb.loc = e.key_ref.loc;
-  const YAML::Node& v = e.value.node;
-  if (v.IsScalar()) {
-    const std::string& s = v.Scalar();
-    if (v.Tag() == "?" && !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-')) {
-      eb.amount = reader.Integer(e.value, "the expected amount");
-      if (!eb.amount) return;
-      eb.status = "eligible";
-    } else {
-      eb.status = reader.ChoiceWord(e.value, "the expected status of '" + e.key + "'", StatusWords());
-      if (!eb.status) return;
-    }
-  } else if (v.IsMap()) {
-    const std::vector<MapEntry> entries = reader.source().Entries(v, reader.sink());
-    reader.CheckKeys(entries, {"status", "amount", "missing", "superseded_by", "provisional"},
-                     "the expectation of '" + e.key + "'");
-    for (const MapEntry& k : entries) {
-      if (k.key == "status") {
-        eb.status = reader.ChoiceWord(k.value, "'status'", StatusWords());
-      } else if (k.key == "amount") {
-        eb.amount_null = k.value.node.IsNull();
-        if (!eb.amount_null) eb.amount = reader.Integer(k.value, "'amount'");
-      } else if (k.key == "missing") {
-        std::vector<std::string> paths;
-        for (const NodeRef& p : reader.List(k.value, "'missing'").value_or(std::vector<NodeRef>{})) {
-          if (auto text = reader.Text(p, "a missing field path")) paths.push_back(*text);
-        }
-        eb.missing = std::move(paths);
-      } else if (k.key == "superseded_by") {
-        eb.superseded_by = reader.Identifier(k.value, "benefit id");
-      } else if (k.key == "provisional") {
-        eb.provisional = reader.Bool(k.value, "'provisional'");
-      }
-    }
+  if (e.value.node.IsScalar()) {
+    if (!ReadScalarExpectation(reader, e, eb)) return;
+  } else if (e.value.node.IsMap()) {
+    ReadMapExpectation(reader, e, eb);
   } else {
     reader.Error(DiagnosticCode::kTestInvalid, e.value,
                  "the expectation of '" + e.key + "' must be a status (" + StatusWords()[0] +
@@ -151,21 +159,11 @@ void ReadExpect(Reader& reader, const NodeRef& ref, model::TestCase& t) {
   }
 }
 
-void ReadTest(Reader& reader, const NodeRef& item, PackageItems& items) {
-  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a test");
-  if (!entries) return;
-  reader.CheckKeys(*entries, {"name", "reference", "as_of", "period", "household", "expect"}, "a test");
-  model::TestCase t;
-  t.loc = item.loc;
-  std::optional<std::string> name;
-  if (const MapEntry* n = reader.Require(*entries, item, "name", "a test", "name: <what the test shows>")) {
-    name = reader.Text(n->value, "'name'");
-    t.loc = n->value.loc;
-  }
-  const std::string what = name ? "test '" + *name + "'" : "the test";
-  if (const MapEntry* r = Reader::Find(*entries, "reference")) t.reference = reader.Text(r->value, "'reference'").value_or("");
-  const MapEntry* as_of = Reader::Find(*entries, "as_of");
-  const MapEntry* period = Reader::Find(*entries, "period");
+// `as_of: YYYY-MM-DD` or `period: YYYY-MM`.
+void ReadDate(Reader& reader, const std::vector<MapEntry>& entries, const NodeRef& item, const std::string& what,
+              model::TestCase& t) {
+  const MapEntry* as_of = Reader::Find(entries, "as_of");
+  const MapEntry* period = Reader::Find(entries, "period");
   if (as_of != nullptr && period != nullptr) {
     reader.Error(DiagnosticCode::kTestInvalid, period->key_ref, what + " gives both 'as_of' and 'period'; keep one");
   } else if (as_of != nullptr) {
@@ -185,6 +183,22 @@ void ReadTest(Reader& reader, const NodeRef& item, PackageItems& items) {
   } else {
     reader.Error(DiagnosticCode::kMissingKey, item, what + " has no date; add `as_of: YYYY-MM-DD` or `period: YYYY-MM`");
   }
+}
+
+void ReadTest(Reader& reader, const NodeRef& item, PackageItems& items) {
+  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a test");
+  if (!entries) return;
+  reader.CheckKeys(*entries, {"name", "reference", "as_of", "period", "household", "expect"}, "a test");
+  model::TestCase t;
+  t.loc = item.loc;
+  std::optional<std::string> name;
+  if (const MapEntry* n = reader.Require(*entries, item, "name", "a test", "name: <what the test shows>")) {
+    name = reader.Text(n->value, "'name'");
+    t.loc = n->value.loc;
+  }
+  const std::string what = name ? "test '" + *name + "'" : "the test";
+  if (const MapEntry* r = Reader::Find(*entries, "reference")) t.reference = reader.Text(r->value, "'reference'").value_or("");
+  ReadDate(reader, *entries, item, what, t);
   if (const MapEntry* h = reader.Require(*entries, item, "household", what, "household: {id: H1, ...}")) {
     ReadHousehold(reader, h->value, t.household);
   }

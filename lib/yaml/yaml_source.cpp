@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include "yaml/nesting_guard.hpp"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -63,7 +65,38 @@ uint32_t QuotedLength(const std::string& text, size_t begin) {
   return static_cast<uint32_t>(i - begin);
 }
 
+bool IsDocumentMarker(const std::string& t, size_t at) {
+  if (t.compare(at, 3, "---") != 0 && t.compare(at, 3, "...") != 0) return false;
+  return at + 3 >= t.size() || t[at + 3] == ' ' || t[at + 3] == '\t' || IsBreak(t[at + 3]);
+}
+
 }  // namespace
+
+DocumentLayout ScanDocuments(const std::string& t) {
+  DocumentLayout out;
+  size_t line = t.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  bool content = false;
+  while (line < t.size()) {
+    size_t eol = line;
+    while (eol < t.size() && !IsBreak(t[eol])) ++eol;
+    size_t first = line;
+    if (IsDocumentMarker(t, line)) {
+      if (content || t.compare(line, 3, "...") == 0) {
+        out.second_document = line;
+        return out;
+      }
+      first = line + 3;
+    }
+    while (first < eol && (t[first] == ' ' || t[first] == '\t')) ++first;
+    const bool directive = first == line && first < eol && t[first] == '%' && !content;
+    if (first < eol && t[first] != '#' && !directive && !content) {
+      content = true;
+      out.first_content = first;
+    }
+    line = eol < t.size() ? eol + 1 : eol;
+  }
+  return out;
+}
 
 const char* KindName(const YAML::Node& node) {
   switch (node.Type()) {
@@ -86,15 +119,17 @@ uint32_t YamlSource::OffsetOf(const YAML::Mark& mark) const noexcept {
 }
 
 bool YamlSource::Parse(DiagnosticSink& sink) {
+  // Refuse deep nesting before yaml-cpp recurses into it (see nesting_guard.hpp).
+  const NestingEstimate nesting = EstimateNesting(text(), kMaxScanDepth);
+  if (nesting.depth > kMaxScanDepth) {
+    sink.Error(DiagnosticCode::kLimit, LocAt(static_cast<uint32_t>(nesting.offset)),
+               "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                   " levels; rule files need only a few levels");
+    return false;
+  }
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(text());
-    if (docs.size() > 1) {
-      sink.Error(DiagnosticCode::kYamlSyntax, LocOf(docs[1]),
-                 "a rule file holds one YAML document; remove the '---' line or move what follows "
-                 "into another file");
-      return false;
-    }
-    if (!docs.empty()) root_ = docs[0];
+    // One document only: YAML::LoadAll loops forever on a document starting with ','.
+    root_ = YAML::Load(text());
   } catch (const YAML::DeepRecursion& e) {
     sink.Error(DiagnosticCode::kLimit, LocAt(OffsetOf(e.mark)),
                "YAML nested too deeply; rule files need only a few levels");
@@ -104,8 +139,30 @@ bool YamlSource::Parse(DiagnosticSink& sink) {
                "invalid YAML: " + e.msg + "; " + SyntaxHint(e.msg));
     return false;
   }
+  if (!CheckDocuments(sink)) return false;
   size_t visited = 0;
   return CheckDepth(root_, 1, visited, sink);
+}
+
+bool YamlSource::CheckDocuments(DiagnosticSink& sink) const {
+  const std::string& t = text();
+  const DocumentLayout layout = ScanDocuments(t);
+  if (layout.second_document != std::string::npos) {
+    sink.Error(DiagnosticCode::kYamlSyntax, LocAt(static_cast<uint32_t>(layout.second_document)),
+               "a rule file holds one YAML document; remove this line or move what follows into another file", 3);
+    return false;
+  }
+  // yaml-cpp 0.7 returns an empty document, without an error, for some
+  // broken files (one starting with ','): an empty root needs empty text.
+  if (root_.IsNull() && layout.first_content < t.size() && t[layout.first_content] != '~' &&
+      t.compare(layout.first_content, 4, "null") != 0 && t.compare(layout.first_content, 4, "Null") != 0 &&
+      t.compare(layout.first_content, 4, "NULL") != 0) {
+    sink.Error(DiagnosticCode::kYamlSyntax, LocAt(static_cast<uint32_t>(layout.first_content)),
+               std::string("invalid YAML: a file cannot start with '") + t[layout.first_content] +
+                   "'; start it with a section such as `benefits:`");
+    return false;
+  }
+  return true;
 }
 
 bool YamlSource::CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visited,

@@ -22,6 +22,8 @@ using internal::Sources;
 
 // YAML nesting allowed in a rule file (the format needs about 8 levels).
 inline constexpr uint32_t kMaxYamlDepth = 64;
+// Nesting refused before parsing, by an estimate that may over-count a little.
+inline constexpr uint32_t kMaxScanDepth = 2 * kMaxYamlDepth;
 // Nodes visited in one file, aliases counted at every use (guards "billion laughs").
 inline constexpr size_t kMaxYamlNodes = 500000;
 
@@ -42,6 +44,15 @@ struct MapEntry {
 
 // A parsed rule file. Holds a pointer to `sources`, which must outlive it.
 // Not thread-safe (yaml-cpp nodes share state).
+// Where the documents of a file are: its first content byte (npos if none)
+// and the start of a second document (npos if none). A "---" before any
+// content only opens the first document.
+struct DocumentLayout {
+  size_t first_content = std::string::npos;
+  size_t second_document = std::string::npos;
+};
+DocumentLayout ScanDocuments(const std::string& text);
+
 class YamlSource {
  public:
   YamlSource(const Sources& sources, uint32_t file);
@@ -73,6 +84,7 @@ class YamlSource {
   std::vector<MapEntry> Entries(const YAML::Node& node, DiagnosticSink& sink) const;
 
  private:
+  bool CheckDocuments(DiagnosticSink& sink) const;
   bool CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visited, DiagnosticSink& sink) const;
   bool IsExplicitNull(const YAML::Node& node) const;
 

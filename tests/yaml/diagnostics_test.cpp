@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "yaml/yaml_source.hpp"
 #include "yaml_test_util.hpp"
 
 namespace ansinh {
@@ -225,6 +226,49 @@ TEST_CASE("Deep YAML nesting is an error, never a crash", "[yaml][diagnostics][l
     }
     dir.Write("bomb.yaml", text);
     CHECK(Codes(Load(dir.str())) == "E_LIMIT");
+  }
+}
+
+}  // namespace
+}  // namespace ansinh
+
+namespace ansinh {
+namespace {
+
+using testing::Codes;
+using testing::Load;
+using testing::TempDir;
+
+TEST_CASE("Document markers and files yaml-cpp reads as empty", "[yaml][diagnostics]") {
+  using yaml::ScanDocuments;
+  CHECK(ScanDocuments("").first_content == std::string::npos);
+  CHECK(ScanDocuments("# only a comment\n\n").first_content == std::string::npos);
+  CHECK(ScanDocuments("---\na: 1\n").first_content == 4);
+  CHECK(ScanDocuments("---\na: 1\n").second_document == std::string::npos);
+  CHECK(ScanDocuments("%YAML 1.2\n--- a\n").first_content == 14);
+  CHECK(ScanDocuments("a: 1\n---\nb: 2\n").second_document == 5);
+  CHECK(ScanDocuments("a: 1\n...\n").second_document == 5);
+  CHECK(ScanDocuments("a: |\n  ---\n").second_document == std::string::npos);
+  CHECK(ScanDocuments("a: ---x\n----\n").second_document == std::string::npos);
+
+  TempDir dir;
+  dir.Write("package.yaml", "id: p\n");
+  SECTION("a file starting with ',' (yaml-cpp: an empty document, and LoadAll never ends)") {
+    dir.Write("r.yaml", ",benefits:\n  - id: b\n");
+    const model::LoadedTree tree = Load(dir.str());
+    REQUIRE(Codes(tree) == "E_YAML_SYNTAX");
+    CHECK(tree.diagnostics[0].location.line == 1);
+    CHECK(tree.diagnostics[0].location.column == 1);
+  }
+  SECTION("an explicit null document is empty") {
+    dir.Write("r.yaml", "# nothing yet\n~\n");
+    CHECK(Load(dir.str()).ok);
+  }
+  SECTION("a second document") {
+    dir.Write("r.yaml", "benefits: []\n---\nbenefits: []\n");
+    const model::LoadedTree tree = Load(dir.str());
+    REQUIRE(Codes(tree) == "E_YAML_SYNTAX");
+    CHECK(tree.diagnostics[0].location.line == 2);
   }
 }
 

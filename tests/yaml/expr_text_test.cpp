@@ -198,3 +198,105 @@ TEST_CASE("ExprText::At clamps and works without segments", "[yaml][expr_text]")
 
 }  // namespace
 }  // namespace ansinh
+
+namespace ansinh {
+namespace {
+
+// Every byte maps to a plausible source byte: itself, or the escape, quote or
+// line break it comes from; offsets never go backwards.
+void CheckPlausible(const std::string& text, const YAML::Node& node) {
+  const std::string& value = node.Scalar();
+  const uint32_t begin = static_cast<uint32_t>(node.Mark().pos);
+  const yaml::ScalarMap map = yaml::MapScalar(text, begin, value);
+  INFO("text: " << text << "\nvalue: [" << value << "]");
+  REQUIRE(map.ok);
+  REQUIRE(map.raw.size() == value.size() + 1);
+  size_t bad = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char raw = text[map.raw[i]];
+    const bool same = raw == value[i];
+    const bool derived = raw == '\\' || raw == '\n' || raw == '\r' || (raw == '\'' && value[i] == '\'');
+    if (!(same || derived) || (i > 0 && map.raw[i] < map.raw[i - 1])) ++bad;
+  }
+  CHECK(bad == 0);
+}
+
+void CheckAllScalars(const std::string& text) {
+  const YAML::Node root = YAML::Load(text);
+  std::vector<YAML::Node> todo{root};
+  while (!todo.empty()) {
+    const YAML::Node n = todo.back();
+    todo.pop_back();
+    if (n.IsScalar()) {
+      CheckPlausible(text, n);
+    } else if (n.IsMap()) {
+      for (const auto& kv : n) {
+        todo.push_back(kv.first);
+        todo.push_back(kv.second);
+      }
+    } else if (n.IsSequence()) {
+      for (const YAML::Node& item : n) todo.push_back(item);
+    }
+  }
+}
+
+TEST_CASE("Re-scanning reproduces yaml-cpp for a corpus of scalar styles", "[yaml][expr_text]") {
+  const char* kCorpus[] = {
+      "a: plain text  \nb: two   spaces inside\n",
+      "a: one\n  two   \n\n  three\n\n\n  four\nb: x\n",
+      "a: 'single\n  folded\n\n  with '' quote'\n",
+      "a: \"tab\\there \\\\ \\/ \\0 \\a \\b \\e \\f \\n \\r \\v \\N \\_ \\L \\P \\x41 \\u00e9 \\U0001F600\"\n",
+      "a: \"line one   \n   line two \\\n   three\\ \n\n  four\"\n",
+      "a: |\n  literal\n\n   more\n  end\n\n\nb: 1\n",
+      "a: |-\n  strip\n\n",
+      "a: |+\n  keep\n\n\n",
+      "a: >\n  folded\n  text\n\n  para\n    indented\n  back\n",
+      "a: >-\n\n  leading blank\n",
+      "a: >+\n  keep\n\n",
+      "a: | # comment\n  after comment\n",
+      "- |2\n    two extra\n  base\n- >1\n  x\n",
+      "a:\n  b:\n    c: |4\n          deep\n        d\n",
+      "a: [plain, 'single', \"double\", {k: v}]\n",
+      "a: {x: 1, 'y': \"2\"}\n",
+      "a: \"crlf\r\n  folded\"\r\nb: |\r\n  x\r\n  y\r\n",
+      "a: tail  # comment\n",
+      "? complex\n: value\n",
+      "a: ends without newline",
+      "a: |\n  ends without newline",
+  };
+  for (const char* text : kCorpus) CheckAllScalars(text);
+}
+
+TEST_CASE("Re-scanning reproduces yaml-cpp for emitted random strings", "[yaml][expr_text]") {
+  const std::string alphabet = "ab \t\n\\\"'#:-[]{},&*!|>%@`\xC3\xA9";
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t length = next() % 24;
+    for (size_t i = 0; i < length; ++i) {
+      const size_t pick = (next() >> 8) % alphabet.size();
+      if (static_cast<unsigned char>(alphabet[pick]) >= 0xC3) {
+        s += "\xC3\xA9";
+      } else {
+        s += alphabet[pick];
+      }
+    }
+    for (YAML::EMITTER_MANIP style : {YAML::DoubleQuoted, YAML::SingleQuoted, YAML::Literal, YAML::Auto}) {
+      YAML::Emitter out;
+      out << YAML::BeginMap << YAML::Key << "k" << YAML::Value << style << s << YAML::EndMap;
+      if (!out.good()) continue;
+      const std::string text = std::string(out.c_str()) + "\n";
+      YAML::Node root;
+      try {
+        root = YAML::Load(text);
+      } catch (const YAML::Exception&) {
+        continue;  // the emitter wrote something it cannot read back: not ours to map
+      }
+      CheckAllScalars(text);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ansinh
