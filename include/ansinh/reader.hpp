@@ -27,6 +27,10 @@ struct ReadOptions {
   size_t max_members = 200;         // per household (R_LIMIT beyond)
   size_t max_string_bytes = 4096;   // per value (R_LIMIT beyond)
   size_t max_record_bytes = 16u << 20;  // one JSON/YAML record (R_LIMIT beyond)
+  // ReadAll only: records held in one batch (~1 KiB each). Beyond, ReadAll
+  // throws InputError; stream large inputs with RecordReader::Next instead,
+  // whose memory is bounded by its `max_households`.
+  size_t max_records = 1000000;
 };
 
 // Reads records in input order, a chunk at a time, into RecordBatches; memory
@@ -65,7 +69,8 @@ class RecordReader {
 };
 
 // Reads a whole JSON/JSONL/YAML/CSV input into one batch (convenience for
-// small inputs).
+// small inputs). Throws InputError (as RecordReader does, and when the input
+// has more than options.max_records records).
 RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
                     const ReadOptions& options = {});
 

@@ -29,10 +29,17 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
   deps_ = deps;
   what_ = std::string(what);
 
+  if (text.text.size() > parse_options_.max_length) {
+    ErrorAt(DiagnosticCode::kLimit, 0, 1,
+            "the expression is too long: " + std::to_string(text.text.size()) + " bytes (at most " +
+                std::to_string(parse_options_.max_length) + "); split it into variables");
+    return out;
+  }
   expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_);
   if (!parsed.root) {
     for (const expr::SyntaxError& e : parsed.errors) {
-      ErrorAt(DiagnosticCode::kExprSyntax, e.offset, e.offset + e.length, e.message);
+      ErrorAt(e.limit ? DiagnosticCode::kLimit : DiagnosticCode::kExprSyntax, e.offset, e.offset + e.length,
+              e.message);
     }
     if (parsed.errors.empty()) {
       ErrorAt(DiagnosticCode::kExprSyntax, 0, 1, "the expression could not be read");

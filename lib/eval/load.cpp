@@ -143,14 +143,19 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
   impl.test_count = pkg.tests.size();
 }
 
-}  // namespace
-
-LoadResult LoadRules(const std::string& path, const LoadOptions& options) {
+void CheckOptions(const LoadOptions& options) {
   if (options.max_expression_depth == 0 || options.max_expression_bytes == 0 || options.max_file_bytes == 0) {
     throw UsageError("LoadOptions limits must be positive");
   }
+}
+
+}  // namespace
+
+namespace internal {
+
+LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptions& options) {
+  CheckOptions(options);
   LoadResult result;
-  auto tree = std::make_shared<model::LoadedTree>(yaml::LoadPackageTree(path, options));
   std::vector<Diagnostic> diagnostics = tree->diagnostics;
   const bool structural = std::any_of(diagnostics.begin(), diagnostics.end(), Structural);
   std::shared_ptr<check::CheckedPackage> checked;
@@ -172,6 +177,13 @@ LoadResult LoadRules(const std::string& path, const LoadOptions& options) {
   impl->checked = checked;
   result.rules_ = impl;
   return result;
+}
+
+}  // namespace internal
+
+LoadResult LoadRules(const std::string& path, const LoadOptions& options) {
+  CheckOptions(options);
+  return internal::BuildRuleSet(std::make_shared<model::LoadedTree>(yaml::LoadPackageTree(path, options)), options);
 }
 
 RuleSet LoadResult::Release() && {

@@ -74,6 +74,13 @@ struct RuleSetImpl {
   std::shared_ptr<const check::CheckedPackage> checked;
 };
 
+// Checks and compiles a package already loaded into memory (LoadRules is
+// LoadPackageTree + this). The tree is kept by the rule set. Lets tests and
+// fuzzers build rule sets from trees they assembled or edited without
+// touching the file system. Never throws for problems in the rules (they are
+// diagnostics); throws UsageError for invalid options.
+LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptions& options);
+
 }  // namespace ansinh::internal
 
 #endif  // ANSINH_LIB_EVAL_RULE_SET_IMPL_HPP_

@@ -63,6 +63,7 @@ ParseResult CheckTreeDepth(std::unique_ptr<Node> root, const ParseOptions& optio
     SyntaxError error{deep->begin, 1,
                       "too many operators in a row: the formula is more than " +
                           std::to_string(limit) + " levels deep; split it into variables"};
+    error.limit = true;
     DestroyIteratively(std::move(root));
     return Failed(std::move(error));
   }

@@ -130,6 +130,7 @@ ScanResult Scan(std::string_view text, uint32_t max_depth) {
                                  "the expression is nested too deeply: more than " +
                                      std::to_string(max_depth) +
                                      " levels of brackets, '-', 'not' and 'if'"};
+      result.error->limit = true;
       return result;
     }
     result.tokens.push_back(lexed.token);

@@ -62,6 +62,7 @@ struct SyntaxError {
   uint32_t offset = 0;
   uint32_t length = 1;
   std::string message;
+  bool limit = false;  // a ParseOptions limit was exceeded (reported as E_LIMIT), not a slip
 };
 
 struct ParseOptions {

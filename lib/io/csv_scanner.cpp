@@ -177,6 +177,24 @@ void CsvScanner::SkipLongRow(CsvRow* row) {
   ++line_;
 }
 
+namespace {
+
+// A row over the limit that was read whole: it becomes too_long, keeping only
+// the fields inside its first 4 KiB (enough for the ids, for messages).
+void LimitRow(const char* row_start, size_t max_row_bytes, CsvRow* row) {
+  if (row->bytes <= max_row_bytes) return;
+  constexpr size_t kKept = 4096;
+  row->too_long = true;
+  size_t keep = 0;
+  while (keep < row->fields.size() &&
+         static_cast<size_t>(row->fields[keep].data() - row_start) + row->fields[keep].size() <= kKept) {
+    ++keep;
+  }
+  row->fields.resize(keep);
+}
+
+}  // namespace
+
 bool CsvScanner::Next(CsvRow* row) {
   for (;;) {
     char* p = in_->data();
@@ -200,6 +218,7 @@ bool CsvScanner::Next(CsvRow* row) {
       scan_newlines_ = 0;
       if (row->fields.size() == 1 && row->fields[0].empty()) continue;  // blank line
       row->bytes = nl + 1;
+      LimitRow(p, max_row_bytes_, row);
       return true;
     }
     row->fields.clear();
@@ -224,6 +243,7 @@ bool CsvScanner::Next(CsvRow* row) {
       SplitPlain(p, line_end, row);
       row->unterminated_quote = true;
       row->bytes = first_nl ? len + 1 : len;
+      LimitRow(p, max_row_bytes_, row);
       in_->Consume(row->bytes);
       scan_pos_ = 0;
       scan_state_ = State::kFieldStart;
@@ -238,6 +258,7 @@ bool CsvScanner::Next(CsvRow* row) {
     line_ += 1 + newlines;
     if (content_end == p) continue;  // blank last line
     SplitQuoted(p, content_end, row);
+    LimitRow(p, max_row_bytes_, row);
     return true;
   }
 }

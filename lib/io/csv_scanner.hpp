@@ -26,7 +26,8 @@ struct CsvRow {
   uint64_t line = 0;                     // 1-based line where the row starts
   uint64_t offset = 0;                   // byte offset of the row in the file
   bool unterminated_quote = false;       // re-read with quotes taken literally
-  bool too_long = false;                 // longer than max_row_bytes: fields are empty
+  bool too_long = false;                 // longer than max_row_bytes: fields are empty, or (when
+                                         // the row was in memory) those within its first 4 KiB
   uint64_t bytes = 0;                    // length of the row in the file
 };
 

@@ -108,13 +108,14 @@ class CsvSource final : public RecordSource {
 };
 
 void CsvSource::SetRow(Entity entity, const CsvLayout& layout, const CsvRow& row, BatchBuilder& b) {
+  // The id first, so that issue paths of a member name it (a row over the
+  // limit keeps its id when it is in its first 4 KiB).
+  if (layout.id_column >= 0 && static_cast<size_t>(layout.id_column) < row.fields.size()) {
+    b.SetText(entity, 0, row.fields[layout.id_column]);
+  }
   if (row.too_long) {
     b.AddIssue(RecordTooLongIssue(row.bytes, options_.max_record_bytes));
     return;
-  }
-  // The id first, so that issue paths of a member name it.
-  if (layout.id_column >= 0 && static_cast<size_t>(layout.id_column) < row.fields.size()) {
-    b.SetText(entity, 0, row.fields[layout.id_column]);
   }
   const size_t n = std::min(row.fields.size(), layout.field.size());
   for (size_t c = 0; c < n; ++c) {

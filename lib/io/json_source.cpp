@@ -126,8 +126,10 @@ class JsonSource final : public RecordSource {
     ElementScan scan;
     for (;;) {
       scan.Advance(in_->data(), in_->size());
-      if (scan.done || in_->eof()) break;
+      // Also when the whole element is already in memory: the limit must not
+      // depend on where the read buffer happens to end.
       if (scan.pos > options_.max_record_bytes) return SkipTooLong(scan, origin, b);
+      if (scan.done || in_->eof()) break;
       in_->Refill();
     }
     const size_t length = scan.done ? scan.pos : in_->size();

@@ -100,7 +100,13 @@ RecordFormat RecordReader::format() const noexcept { return impl_->format(); }
 RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths, const ReadOptions& options) {
   RecordReader::Impl impl(rules, paths, options);
   RecordBatch batch(rules);
-  while (impl.Fill(batch, SIZE_MAX) > 0) {
+  // One more than allowed tells "exactly at the limit" from "beyond it".
+  const size_t max = options.max_records == SIZE_MAX ? SIZE_MAX : options.max_records + 1;
+  impl.Fill(batch, max);
+  if (batch.size() > options.max_records) {
+    throw InputError("'" + paths.front() + "' has more than " + std::to_string(options.max_records) +
+                     " records, the limit for reading everything at once (ReadOptions::max_records); "
+                     "read it in chunks with RecordReader::Next");
   }
   return batch;
 }

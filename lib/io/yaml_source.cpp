@@ -71,6 +71,14 @@ bool TooDeep(std::string_view text) {
   return false;
 }
 
+// A yaml-cpp message made valid UTF-8: it may quote a byte of the input
+// ("unknown escape character: \xd0"), which must not reach JSON output raw.
+std::string SafeMessage(std::string_view message) {
+  std::string out;
+  AppendSanitizedUtf8(message, &out);
+  return out;
+}
+
 // The id of a broken record, if a line near the top says "id: X".
 std::string RecoverYamlId(std::string_view chunk) {
   size_t pos = 0;
@@ -257,10 +265,11 @@ bool YamlSource::LoadChunk(BatchBuilder& b) {
     root = YAML::Load(chunk_);
   } catch (const YAML::Exception& e) {
     const uint64_t at = chunk_line_ + static_cast<uint64_t>(e.mark.line < 0 ? 0 : e.mark.line);
+    const std::string msg = SafeMessage(e.msg);
     AddBroken(SyntaxIssue(fmt::format("The record at line {} is not valid YAML: {} (line {}).", chunk_line_,
-                                      e.msg, at),
+                                      msg, at),
                           fmt::format("Bản ghi ở dòng {} không phải là YAML hợp lệ: {} (dòng {}).",
-                                      chunk_line_, e.msg, at)),
+                                      chunk_line_, msg, at)),
               chunk_line_, b);
     return true;
   }
@@ -309,8 +318,9 @@ void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& or
     }
   } catch (const std::exception& e) {  // yaml-cpp's, should a node misbehave
     b.EndPerson();
-    b.AddIssue(SyntaxIssue(fmt::format("The record at line {} cannot be read: {}.", origin.line, e.what()),
-                           fmt::format("Không đọc được bản ghi ở dòng {}: {}.", origin.line, e.what())));
+    const std::string msg = SafeMessage(e.what());
+    b.AddIssue(SyntaxIssue(fmt::format("The record at line {} cannot be read: {}.", origin.line, msg),
+                           fmt::format("Không đọc được bản ghi ở dòng {}: {}.", origin.line, msg)));
   }
   ids_.Check(b, origin);
   b.EndHousehold();

@@ -1,0 +1,52 @@
+// Shared by the libFuzzer targets in tests/fuzz (docs/reliability.md): a
+// per-process scratch folder on tmpfs, the shipped national rules loaded
+// once, and the invariants every target checks (a broken invariant aborts, so
+// libFuzzer saves the input like a crash).
+#ifndef ANSINH_TESTS_FUZZ_FUZZ_SUPPORT_HPP_
+#define ANSINH_TESTS_FUZZ_FUZZ_SUPPORT_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ansinh/decision.hpp"
+#include "ansinh/records.hpp"
+#include "ansinh/rule_set.hpp"
+
+namespace ansinh_fuzz {
+
+// Aborts with `message` (and the input's size) unless `condition` holds.
+#define FUZZ_CHECK(condition, message)                                   \
+  do {                                                                   \
+    if (!(condition)) ::ansinh_fuzz::Fail(__FILE__, __LINE__, (message)); \
+  } while (0)
+
+[[noreturn]] void Fail(const char* file, int line, const std::string& message);
+
+// A folder private to this process (under /dev/shm when it exists, else
+// $TMPDIR or /tmp), emptied on first use and removed at exit. Not thread-safe.
+const std::string& ScratchDir();
+// Writes `data` to ScratchDir()/`name` (creating parent folders); returns the path.
+std::string WriteScratch(const std::string& name, std::string_view data);
+// Removes everything inside ScratchDir().
+void ClearScratch();
+
+// The repository's rules/vn, loaded on first use (aborts if it does not load).
+const ansinh::RuleSet& NationalRules();
+
+// True if `text` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// The invariants of a record issue: a code R_[A-Z0-9_]+, both messages
+// non-empty and valid UTF-8, a valid UTF-8 field path.
+void CheckIssue(const ansinh::RecordIssue& issue);
+
+// Renders `decision` every public way (JSON with and without the trace when
+// present, text in both languages) and checks the output is valid UTF-8.
+// Returns the compact JSON.
+std::string RenderAll(const ansinh::DecisionView& decision, bool explained);
+
+}  // namespace ansinh_fuzz
+
+#endif  // ANSINH_TESTS_FUZZ_FUZZ_SUPPORT_HPP_

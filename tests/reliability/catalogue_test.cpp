@@ -1,0 +1,106 @@
+// Error catalogue (issue 8): every code the code base can emit — each
+// DiagnosticCode, and each record issue code written in lib/ — has its row in
+// docs/diagnostics.md with a severity, an English and a Vietnamese meaning
+// and a fix; and the page documents no code that does not exist.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+#include "ansinh/diagnostic.hpp"
+#include "reliability_util.hpp"
+
+using namespace reliability;
+
+namespace {
+
+// Table rows of the page: code -> cells after the code.
+std::map<std::string, std::vector<std::string>> DocumentedRows() {
+  std::map<std::string, std::vector<std::string>> rows;
+  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR "/docs/diagnostics.md")) {
+    static const std::regex row(R"(^\| `([EWR]_[A-Z0-9_]+)` \|(.*)\|\s*$)");
+    std::smatch m;
+    if (!std::regex_match(line, m, row)) continue;
+    std::vector<std::string> cells;
+    const std::string rest = m[2].str();
+    size_t begin = 0;
+    for (size_t bar = rest.find('|'); ; bar = rest.find('|', begin)) {
+      std::string cell = rest.substr(begin, bar == std::string::npos ? std::string::npos : bar - begin);
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      cells.push_back(cell);
+      if (bar == std::string::npos) break;
+      begin = bar + 1;
+    }
+    INFO(line);
+    CHECK(rows.emplace(m[1].str(), cells).second);  // one row per code
+  }
+  return rows;
+}
+
+// Vietnamese text has letters only Vietnamese uses (ư, ơ, đ, ạ, ...): any byte
+// sequence of a precomposed letter outside Latin-1 is taken as a sign.
+bool LooksVietnamese(const std::string& text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC6 || c == 0xC4 || c == 0xE1) return true;  // ơ ư đ ạ ả ấ ... (U+0100..U+01FF, U+1E00..)
+  }
+  return false;
+}
+
+// Record issue codes written as string literals in lib/ ("R_SYNTAX"), so that a
+// new code cannot be added without its row.
+std::set<std::string> RecordCodesInLib() {
+  std::set<std::string> codes;
+  static const std::regex literal(R"re("(R_[A-Z0-9_]+)")re");
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ANSINH_SOURCE_DIR "/lib")) {
+    const std::string ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;
+    const std::string text = ReadFile(entry.path().string());
+    for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it) {
+      codes.insert((*it)[1].str());
+    }
+  }
+  // Examples in messages, not codes: the loader's hint for a check's id.
+  codes.erase("R_SOME_PROBLEM");
+  return codes;
+}
+
+}  // namespace
+
+TEST_CASE("every diagnostic and record code is documented in vi and en", "[reliability][catalogue]") {
+  const auto rows = DocumentedRows();
+  std::set<std::string> emitted;
+  for (int c = 0; c <= static_cast<int>(ansinh::DiagnosticCode::kShadowedName); ++c) {
+    emitted.insert(std::string(ansinh::CodeName(static_cast<ansinh::DiagnosticCode>(c))));
+  }
+  const std::set<std::string> records = RecordCodesInLib();
+  CHECK(records.size() >= 15);
+  CHECK(records.count("R_SYNTAX") == 1);
+  CHECK(records.count("R_EVALUATION") == 1);
+  emitted.insert(records.begin(), records.end());
+
+  for (const std::string& code : emitted) {
+    INFO(code);
+    const auto row = rows.find(code);
+    REQUIRE(row != rows.end());
+    const std::vector<std::string>& cells = row->second;
+    REQUIRE(cells.size() == 4);  // severity | meaning | ý nghĩa | fix · cách sửa
+    const char expected_severity = code[0] == 'E' ? 'e' : code[0] == 'W' ? 'w' : cells[0][0];
+    CHECK((cells[0] == "error" || cells[0] == "warning"));
+    CHECK(cells[0][0] == expected_severity);
+    CHECK(cells[1].size() > 20);
+    CHECK(!LooksVietnamese(cells[1]));
+    CHECK(LooksVietnamese(cells[2]));
+    CHECK(cells[3].find(" · ") != std::string::npos);  // English · Vietnamese
+  }
+  for (const auto& [code, cells] : rows) {
+    INFO(code << " is documented but never emitted");
+    CHECK(emitted.count(code) == 1);
+  }
+  // CodeName covers every enumerator with a distinct name.
+  CHECK(emitted.size() - records.size() == static_cast<size_t>(ansinh::DiagnosticCode::kShadowedName) + 1);
+}

@@ -1,0 +1,157 @@
+// Reproducible (issue 8): every decision carries the package id, version and
+// content hash; the same package, records and date give byte-identical output
+// across runs, thread counts (1, 2, 4) and input formats (JSON Lines, CSV
+// pair, JSON array, YAML), on the examples and on a generated 10,000-record
+// registry — through the real `ansinh eval`.
+#include <catch2/catch.hpp>
+
+#include <simdjson.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "reliability_util.hpp"
+
+using namespace reliability;
+
+namespace {
+
+// One JSON value as a YAML node (block style when emitted).
+YAML::Node ToYaml(simdjson::dom::element e) {
+  switch (e.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      YAML::Node map(YAML::NodeType::Map);
+      for (auto field : e.get_object()) map[std::string(field.key)] = ToYaml(field.value);
+      return map;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      YAML::Node seq(YAML::NodeType::Sequence);
+      for (auto item : e.get_array()) seq.push_back(ToYaml(item));
+      return seq;
+    }
+    case simdjson::dom::element_type::STRING: return YAML::Node(std::string(e.get_string().value()));
+    case simdjson::dom::element_type::BOOL: return YAML::Node(e.get_bool().value());
+    case simdjson::dom::element_type::NULL_VALUE: return YAML::Node(YAML::NodeType::Null);
+    default: return YAML::Node(simdjson::to_string(e));  // numbers as written
+  }
+}
+
+// The JSON Lines `lines` as a JSON array file and as a YAML sequence file.
+void WriteJsonAndYaml(const Scratch& dir, const std::vector<std::string>& lines) {
+  std::string json = "[\n";
+  simdjson::dom::parser parser;
+  YAML::Emitter yaml;
+  yaml << YAML::BeginSeq;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    json += (i ? ",\n" : "") + lines[i];
+    yaml << ToYaml(parser.parse(lines[i]).value());
+  }
+  yaml << YAML::EndSeq;
+  dir.Write("records.json", json + "\n]\n");
+  dir.Write("records.yaml", std::string(yaml.c_str()) + "\n");
+}
+
+struct Run {
+  std::vector<std::string> inputs;
+  std::string threads;
+};
+
+// Runs `ansinh eval rules/vn` on each input set and thread count; requires all
+// outputs to be byte-identical and returns the output.
+std::string EvalAll(const Scratch& dir, const std::vector<Run>& runs, const std::string& when_flag,
+                    const std::string& when) {
+  std::string first;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    std::vector<std::string> args{"eval", "rules/vn"};
+    args.insert(args.end(), runs[r].inputs.begin(), runs[r].inputs.end());
+    const std::string out = dir.Path("out" + std::to_string(r) + ".jsonl");
+    for (const std::string& a : {when_flag, when, std::string("--threads"), runs[r].threads, std::string("--output"), out}) {
+      args.push_back(a);
+    }
+    INFO("run " << r << ": " << runs[r].inputs.front() << " on " << runs[r].threads << " threads");
+    REQUIRE(RunAnsinh(args, dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 0);
+    const std::string output = ReadFile(out);
+    if (r == 0) {
+      first = output;
+      REQUIRE(!first.empty());
+    } else {
+      REQUIRE(output.size() == first.size());
+      REQUIRE(output == first);
+    }
+  }
+  return first;
+}
+
+void CheckProvenance(const std::string& output, size_t records) {
+  const ansinh::RuleSet rules = LoadRepositoryRules("rules/vn");
+  const std::string expected = "\"rules\":{\"id\":\"vn\",\"version\":" + JsonQuote(rules.info().version) +
+                               ",\"hash\":" + JsonQuote(rules.info().hash) + "}";
+  REQUIRE(rules.info().hash.rfind("sha256:", 0) == 0);
+  size_t lines = 0;
+  for (size_t at = 0; at < output.size(); at = output.find('\n', at) + 1, ++lines) {
+    const std::string line = output.substr(at, output.find('\n', at) - at);
+    REQUIRE(line.find(expected) != std::string::npos);
+  }
+  CHECK(lines == records);
+}
+
+}  // namespace
+
+TEST_CASE("examples: the same decisions from JSON Lines, CSV, JSON and YAML, on 1, 2 and 4 threads",
+          "[reliability][reproducible]") {
+  Scratch dir;
+  std::vector<std::string> lines;
+  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl")) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  WriteJsonAndYaml(dir, lines);
+  const std::string jsonl = ANSINH_SOURCE_DIR "/examples/registry.jsonl";
+  const std::vector<std::string> csv{ANSINH_SOURCE_DIR "/examples/households.csv",
+                                     ANSINH_SOURCE_DIR "/examples/persons.csv"};
+  const std::vector<Run> runs{{{jsonl}, "1"}, {{jsonl}, "2"}, {{jsonl}, "4"}, {{jsonl}, "1"},
+                              {csv, "2"},     {{dir.Path("records.json")}, "4"}, {{dir.Path("records.yaml")}, "1"}};
+  CheckProvenance(EvalAll(dir, runs, "--period", "2026-11"), lines.size());
+  EvalAll(dir, runs, "--as-of", "2025-07-01");
+}
+
+TEST_CASE("a 10,000-record registry: byte-identical across runs, thread counts and formats",
+          "[reliability][reproducible]") {
+  Scratch dir;
+  const ExampleCsv& csv = ExampleCsvRows();
+  std::string jsonl, households = csv.households_header, persons = csv.persons_header;
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < 10000; ++i) {
+    lines.push_back(SyntheticRecord(i));
+    jsonl += lines.back() + "\n";
+    households += SyntheticCsvHousehold(i) + "\n";
+    for (const std::string& p : SyntheticCsvPersons(i)) persons += p + "\n";
+  }
+  const std::string in = dir.Write("records.jsonl", jsonl);
+  const std::vector<std::string> pair{dir.Write("households.csv", households), dir.Write("persons.csv", persons)};
+  WriteJsonAndYaml(dir, lines);
+  const std::vector<Run> runs{{{in}, "1"}, {{in}, "2"}, {{in}, "4"}, {{in}, "2"}, {pair, "2"},
+                              {{dir.Path("records.json")}, "2"}, {{dir.Path("records.yaml")}, "2"}};
+  CheckProvenance(EvalAll(dir, runs, "--period", "2026-11"), 10000);
+}
+
+TEST_CASE("the content hash depends on the rule files' content, not on where they are",
+          "[reliability][reproducible]") {
+  namespace fs = std::filesystem;
+  Scratch dir;
+  const ansinh::RuleSet original = LoadRepositoryRules("rules/vn");
+  fs::create_directories(dir.Path("copy"));
+  fs::copy(ANSINH_SOURCE_DIR "/rules/vn", dir.Path("copy/vn"), fs::copy_options::recursive);
+  fs::remove_all(dir.Path("copy/vn/tra-vinh"));  // a package of its own: not part of vn's hash
+  ansinh::LoadResult copy = ansinh::LoadRules(dir.Path("copy/vn"));
+  REQUIRE(copy.ok());
+  CHECK(std::move(copy).Release().info().hash == original.info().hash);
+
+  // One changed byte in a comment changes the hash (the files are what was decided with).
+  std::string groups = ReadFile(dir.Path("copy/vn/groups.yaml"));
+  dir.Write("copy/vn/groups.yaml", groups + "# \n");
+  ansinh::LoadResult changed = ansinh::LoadRules(dir.Path("copy/vn"));
+  REQUIRE(changed.ok());
+  CHECK(std::move(changed).Release().info().hash != original.info().hash);
+}

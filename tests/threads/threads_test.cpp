@@ -1,0 +1,159 @@
+// The batch evaluator from several threads on one shared RuleSet (issue 8):
+// built and run under ThreadSanitizer by tools/test.sh (build-tsan), and in
+// every other build as an ordinary test. Decisions must not depend on the
+// thread count or on what other threads do at the same time.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../reliability/reliability_util.hpp"
+#include "ansinh/decision.hpp"
+#include "ansinh/reader.hpp"
+#include "ansinh/testing.hpp"
+#include "records/batch.hpp"
+
+using namespace reliability;
+
+namespace {
+
+const ansinh::RuleSet& Vn() {
+  static const ansinh::RuleSet rules = LoadRepositoryRules("rules/vn");
+  return rules;
+}
+
+const ansinh::When kMonth = ansinh::When::Month(ansinh::YearMonth(2026, 11));
+
+std::string Render(const ansinh::DecisionBatch& decisions, bool explain = false) {
+  std::string out;
+  ansinh::JsonOptions json;
+  json.explain = explain;
+  for (size_t i = 0; i < decisions.size(); ++i) out += ansinh::ToJson(decisions[i], json) + "\n";
+  return out;
+}
+
+// 1,500 synthetic households plus the examples that are invalid on purpose.
+std::string Registry(const Scratch& dir) {
+  std::string text;
+  for (size_t i = 0; i < 1500; ++i) text += SyntheticRecord(i) + "\n";
+  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl")) {
+    if (JsonStringField(line, "id") >= "CL-0400") text += line + "\n";
+  }
+  return dir.Write("registry.jsonl", text);
+}
+
+// What one thread does: read `path` in chunks and evaluate each on `threads` threads.
+std::string ReadAndEvaluate(const std::string& path, unsigned threads, size_t chunk, bool explain) {
+  ansinh::RecordReader reader(Vn(), {path});
+  ansinh::RecordBatch batch(Vn());
+  ansinh::EvaluateOptions options;
+  options.threads = threads;
+  options.chunk_households = 37;
+  options.explain = explain;
+  std::string out;
+  while (reader.Next(batch, chunk)) out += Render(ansinh::Evaluate(Vn(), batch, kMonth, options), explain);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("multi-threaded Evaluate gives the single-threaded decisions", "[threads]") {
+  Scratch dir;
+  const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), {Registry(dir)});
+  ansinh::EvaluateOptions one;
+  one.chunk_households = 50;
+  const std::string expected = Render(ansinh::Evaluate(Vn(), batch, kMonth, one));
+  for (unsigned threads : {2u, 4u, 0u}) {
+    ansinh::EvaluateOptions many = one;
+    many.threads = threads;
+    std::atomic<size_t> calls{0}, last{0};
+    many.progress = [&](size_t done) {
+      ++calls;
+      size_t seen = last.load();
+      while (done > seen && !last.compare_exchange_weak(seen, done)) {
+      }
+    };
+    CHECK(Render(ansinh::Evaluate(Vn(), batch, kMonth, many)) == expected);
+    CHECK(calls.load() >= batch.size() / 50);
+    CHECK(last.load() == batch.size());
+  }
+}
+
+TEST_CASE("RecordReader + Evaluate from several threads on one RuleSet", "[threads]") {
+  Scratch dir;
+  const std::string path = Registry(dir);
+  const std::string expected = ReadAndEvaluate(path, 1, 500, false);
+  const std::string expected_explained = ReadAndEvaluate(path, 1, 500, true);
+  std::vector<std::string> results(4);
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < results.size(); ++t) {
+    // Different chunk sizes, inner thread counts and trace settings at the same time.
+    pool.emplace_back([&, t] { results[t] = ReadAndEvaluate(path, 1 + t % 3, 100 + 150 * t, t % 2 == 1); });
+  }
+  for (std::thread& th : pool) th.join();
+  for (size_t t = 0; t < results.size(); ++t) {
+    INFO("thread " << t);
+    CHECK(results[t] == (t % 2 == 1 ? expected_explained : expected));
+  }
+}
+
+TEST_CASE("single households, explanations, texts and YAML tests concurrently", "[threads]") {
+  const std::vector<std::string> lines = ExampleRecords();
+  Scratch dir;
+  const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), {dir.Write("few.jsonl", lines[0] + "\n" + lines[1] + "\n")});
+  ansinh::EvaluateOptions options;
+  options.explain = true;
+  const ansinh::DecisionBatch shared = ansinh::Evaluate(Vn(), batch, kMonth, options);
+  const std::string expected_text = ansinh::ToText(shared[0], ansinh::Language::kVi, true);
+  const size_t expected_passed = ansinh::RunTests(Vn()).passed();
+  std::atomic<int> failures{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 3; ++t) {
+    pool.emplace_back([&, t] {
+      for (int k = 0; k < 3; ++k) {
+        // Reading one shared DecisionBatch from many threads, and evaluating anew.
+        if (ansinh::ToText(shared[0], ansinh::Language::kVi, true) != expected_text) ++failures;
+        const ansinh::DecisionBatch mine = ansinh::Evaluate(Vn(), batch, kMonth, options);
+        if (ansinh::ToJson(mine[1]) != ansinh::ToJson(shared[1])) ++failures;
+      }
+      if (t == 0 && ansinh::RunTests(Vn()).passed() != expected_passed) ++failures;
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  CHECK(failures.load() == 0);
+}
+
+TEST_CASE("cancelling a multi-threaded batch still gives one decision per record", "[threads]") {
+  Scratch dir;
+  const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), {Registry(dir)});
+  std::atomic<bool> cancel{false};
+  ansinh::EvaluateOptions options;
+  options.threads = 3;
+  options.chunk_households = 20;
+  options.cancel = &cancel;
+  options.progress = [&](size_t done) {
+    if (done >= 200) cancel.store(true);
+  };
+  const ansinh::DecisionBatch decisions = ansinh::Evaluate(Vn(), batch, kMonth, options);
+  REQUIRE(decisions.size() == batch.size());
+  size_t cancelled = 0;
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    CHECK(decisions[i].household_id() == batch.data().HouseholdId(i));
+    for (const ansinh::RecordIssue& e : decisions[i].errors()) cancelled += e.code == "R_CANCELLED";
+  }
+  CHECK(cancelled > 0);
+  CHECK(cancelled < batch.size());
+}
+
+TEST_CASE("loading the same package from several threads", "[threads]") {
+  std::vector<std::string> hashes(3);
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < hashes.size(); ++t) {
+    pool.emplace_back([&, t] { hashes[t] = LoadRepositoryRules("rules/vn/tra-vinh/cang-long").info().hash; });
+  }
+  for (std::thread& th : pool) th.join();
+  CHECK(hashes[0] == hashes[1]);
+  CHECK(hashes[1] == hashes[2]);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan+UBSan) in build-fuzz/ and runs each
+# for SECONDS seconds (default 30: the CI smoke; docs/reliability.md gives the
+# long-run figures). Seeds come from the repository (tools/fuzz_seeds.py); the
+# corpus grows in build-fuzz/corpus/<target>. A crash, leak, timeout or broken
+# invariant stops the run with its input in build-fuzz/artifacts/<target>/:
+# reproduce with build-fuzz/fuzz/<target>_fuzzer <file>, then keep it in
+# tests/fuzz/regressions/<target>/ once fixed.
+#
+# Usage: tools/fuzz.sh [SECONDS] [TARGET...]     (targets: expr package records eval)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(expr package records eval)
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DANSINH_BUILD_FUZZERS=ON -DANSINH_BUILD_TESTS=OFF -DANSINH_BUILD_CLI=OFF -DANSINH_BUILD_BENCH=OFF \
+  -DANSINH_BUILD_PYTHON=OFF -DANSINH_INSTALL=OFF >/dev/null
+cmake --build build-fuzz -j2 --target "${targets[@]/%/_fuzzer}"
+
+rm -rf build-fuzz/seeds
+/usr/bin/python3 tools/fuzz_seeds.py build-fuzz/seeds >/dev/null
+
+declare -A max_len=([expr]=2048 [package]=100000 [records]=16384 [eval]=16384)
+summary=()
+for t in "${targets[@]}"; do
+  corpus=build-fuzz/corpus/$t
+  mkdir -p "$corpus" "build-fuzz/artifacts/$t"
+  log=build-fuzz/$t.log
+  echo "== fuzz $t for ${seconds}s"
+  # Seeds and saved regressions are read but not written to; new inputs go to $corpus.
+  if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      "build-fuzz/fuzz/${t}_fuzzer" -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=25 \
+      -rss_limit_mb=2560 -print_final_stats=1 -dict="build-fuzz/seeds/$t.dict" \
+      -artifact_prefix="build-fuzz/artifacts/$t/" \
+      "$corpus" "build-fuzz/seeds/$t" "tests/fuzz/regressions/$t" >"$log" 2>&1; then
+    tail -n 60 "$log"
+    echo "fuzz $t FAILED: input saved in build-fuzz/artifacts/$t/ (log: $log)"
+    exit 1
+  fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
+  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
+  summary+=("$(printf '%-8s %10s runs %7s exec/s  cov %6s  ft %7s  corpus %5s' "$t" "$runs" "$speed" "$cov" "$ft" \
+      "$(ls "$corpus" | wc -l)")")
+done
+printf '%s\n' "== fuzz summary (${seconds}s per target, no crash)" "${summary[@]}"
