@@ -28,6 +28,9 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
   text_ = &text;
   deps_ = deps;
   what_ = std::string(what);
+  // An item the loader could not read whole keeps an empty expression; the
+  // loader already said what is missing, so do not add a second message.
+  if (text.text.empty() && !text.loc.known()) return out;
 
   if (text.text.size() > parse_options_.max_length) {
     ErrorAt(DiagnosticCode::kLimit, 0, 1,

@@ -23,7 +23,7 @@ std::vector<IndicatorOutcome> DecisionView::indicators(int member) const {
   if (!row.ok) return out;
   const bool household = member < 0;
   const size_t at = household ? index_ : row.member_begin + static_cast<size_t>(member);
-  const std::vector<std::vector<internal::IndicatorFlag>>& columns =
+  const auto& columns =
       household ? data_->household_indicators : data_->person_indicators;
   const Entity want = household ? Entity::kHousehold : Entity::kPerson;
   const std::vector<IndicatorInfo>& infos = data_->rules.impl().indicators;

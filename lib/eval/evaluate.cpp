@@ -64,7 +64,7 @@ void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionDa
     if (out.dense_details) reserve(n, 4);
   }
   for (const VariableInfo& v : impl.variables) reserve(v.entity == Entity::kHousehold ? nh : np, sizeof(internal::VarValue));
-  for (const internal::IndicatorMeta& i : impl.indicators) reserve(i.population == Entity::kHousehold ? nh : np, 1);
+  for (const IndicatorInfo& i : impl.indicators) reserve(i.population == Entity::kHousehold ? nh : np, 1);
   out.arena.reset(bytes ? new std::byte[bytes] : nullptr);
   std::byte* at = out.arena.get();
   auto carve = [&at](auto& column, size_t count) {
