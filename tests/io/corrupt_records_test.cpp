@@ -153,3 +153,32 @@ TEST_CASE("JSON array: valid elements with unusual layout are not cut", "[corrup
   CHECK(batch.person_count() == 3);
   CHECK(batch.data().origins[1].line == 6);
 }
+
+TEST_CASE("records across the readers' 1 MiB buffer refills", "[corrupt]") {
+  const auto rules = MakeRules();
+  constexpr int kMany = 9000;  // about 2.7 MB: records fall across block boundaries
+  std::string jsonl, json = "[\n";
+  for (int i = 0; i < kMany; ++i) {
+    std::string line = JsonLine(i % kRecords);
+    line.insert(8, std::to_string(i / kRecords));  // unique ids: "H0007" -> "H00007", "H10007" ...
+    jsonl += line;
+    line.pop_back();  // the newline
+    json += line + (i + 1 < kMany ? ",\n" : "\n");
+  }
+  json += "]\n";
+  TempFile fl("many.jsonl", jsonl), fj("many.json", json);
+  const RecordBatch a = ReadAll(rules, {fl.path()});
+  const RecordBatch b = ReadAll(rules, {fj.path()});
+  REQUIRE(a.size() == kMany);
+  REQUIRE(b.size() == kMany);
+  for (int i = 0; i < kMany; ++i) {
+    INFO("record " << i);
+    CHECK(a.data().HouseholdId(i) == b.data().HouseholdId(i));
+    CHECK(a.data().origins[i].line == static_cast<uint64_t>(i + 1));
+    CHECK(b.data().origins[i].line == static_cast<uint64_t>(i + 2));
+    CHECK(Codes(a, i) == Codes(b, i));
+    std::set<std::string> codes;
+    for (const auto& issue : a.issues(i)) codes.insert(issue.code);
+    CHECK(codes == Expected(i % kRecords, false));
+  }
+}
