@@ -1,12 +1,13 @@
 // JSON: one household object, an array of them, or several top-level objects
 // one after another. The array is streamed: each element is cut out by a
-// small bracket/string scanner and parsed on its own, so memory is bounded by
-// the largest element (max_record_bytes), not by the file. Commas between
-// elements are not enforced (a missing one loses nothing); anything that is
-// not an object becomes an R_SYNTAX record.
+// small bracket/string scanner (json_element_scan.hpp) and parsed on its own,
+// so memory is bounded by the largest element (max_record_bytes), not by the
+// file. Commas between elements are not enforced (a missing one loses
+// nothing); anything that is not an object becomes an R_SYNTAX record.
 #include <memory>
 
 #include "io/block_reader.hpp"
+#include "io/json_element_scan.hpp"
 #include "io/json_record.hpp"
 #include "io/record_source.hpp"
 #include "records/issues.hpp"
@@ -15,61 +16,6 @@ namespace ansinh::internal {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Finds where one JSON value ends, across buffer refills (positions are
-// relative to the element's first byte).
-struct ElementScan {
-  char kind = 0;  // the element's first byte
-  size_t pos = 0;
-  int depth = 0;
-  bool in_string = false;
-  bool escape = false;
-  bool done = false;
-  uint64_t newlines = 0;
-
-  void Advance(const char* data, size_t n) {
-    if (kind == 0 && n > 0) {
-      kind = data[0];
-      if (kind != '{' && kind != '[' && kind != '"') pos = 1;
-    }
-    if (kind != '{' && kind != '[' && kind != '"') {  // a bare scalar (or a stray character)
-      while (pos < n && !IsSpace(data[pos]) &&
-             std::string_view(",[]{}\"").find(data[pos]) == std::string_view::npos) {
-        ++pos;
-      }
-      done = pos < n;
-      return;
-    }
-    for (; pos < n; ++pos) {
-      const char c = data[pos];
-      if (c == '\n') ++newlines;
-      if (in_string) {
-        if (escape) {
-          escape = false;
-        } else if (c == '\\') {
-          escape = true;
-        } else if (c == '"') {
-          in_string = false;
-          if (depth == 0) {
-            ++pos;
-            done = true;
-            return;
-          }
-        }
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (c == '}' || c == ']') {
-        if (--depth <= 0) {
-          ++pos;
-          done = true;
-          return;
-        }
-      }
-    }
-  }
-};
 
 class JsonSource final : public RecordSource {
  public:
@@ -97,6 +43,7 @@ class JsonSource final : public RecordSource {
     in_ = std::make_unique<BlockReader>(paths_[next_path_++]);
     in_->SkipBom();
     line_ = 1;
+    column_ = 0;
     in_array_ = false;
     return true;
   }
@@ -106,8 +53,10 @@ class JsonSource final : public RecordSource {
     for (;;) {
       while (in_->size() > 0) {
         const char c = in_->data()[0];
+        ++column_;
         if (c == '\n') {
           ++line_;
+          column_ = 0;
         } else if (c == '[' && !in_array_) {
           in_array_ = true;
         } else if (c == ']' && in_array_) {
@@ -124,32 +73,43 @@ class JsonSource final : public RecordSource {
   void ReadElement(BatchBuilder& b) {
     const RecordOrigin origin{in_->path(), line_, index_++};
     ElementScan scan;
+    scan.start_column = column_;
     for (;;) {
       scan.Advance(in_->data(), in_->size());
-      // Also when the whole element is already in memory: the limit must not
-      // depend on where the read buffer happens to end.
-      if (scan.pos > options_.max_record_bytes) return SkipTooLong(scan, origin, b);
-      if (scan.done || in_->eof()) break;
+      // The limit is checked also when the whole element is already in
+      // memory: it must not depend on where the read buffer happens to end.
+      if (scan.pos > options_.max_record_bytes) {
+        if (!scan.done && scan.CutAtCandidate() && scan.pos <= options_.max_record_bytes) break;
+        return SkipTooLong(scan, origin, b);
+      }
+      if (scan.done) break;
+      if (in_->eof()) {
+        scan.CutAtCandidate();  // a broken element: the next one may start on a later line
+        break;
+      }
       in_->Refill();
     }
     const size_t length = scan.done ? scan.pos : in_->size();
     converter_.Convert(std::string_view(in_->data(), length), in_->capacity_from_data(), origin, b, ids_);
     in_->Consume(length);
     line_ += scan.newlines;
+    column_ = scan.end_column;
   }
 
   void SkipTooLong(ElementScan& scan, const RecordOrigin& origin, BatchBuilder& b) {
     std::string prefix(in_->data(), in_->size() < 4096 ? in_->size() : 4096);
     uint64_t total = 0;
+    scan.broken = true;  // ends at the first line that looks like the next element
     // Keep scanning, dropping what was scanned (positions restart at 0).
     for (;;) {
       total += scan.pos;
       in_->Consume(scan.pos);
-      scan.pos = 0;
+      scan.Restart();
       if (scan.done || !in_->Refill()) break;
       scan.Advance(in_->data(), in_->size());
     }
     line_ += scan.newlines;
+    column_ = scan.end_column;
     b.BeginHousehold(origin);
     b.AddIssue(RecordTooLongIssue(total, options_.max_record_bytes));
     const std::string id = RecoverJsonId(prefix);
@@ -165,6 +125,7 @@ class JsonSource final : public RecordSource {
   std::unique_ptr<BlockReader> in_;
   size_t next_path_ = 0;
   uint64_t line_ = 1;
+  size_t column_ = 0;  // 0-based column of the next byte
   uint64_t index_ = 0;
   uint64_t done_bytes_ = 0;
   bool in_array_ = false;

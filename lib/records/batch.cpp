@@ -59,22 +59,36 @@ int CompiledSchema::IndexOf(Entity e, std::string_view name) const noexcept {
   }
 }
 
-BatchBuilder::BatchBuilder(BatchData* out, BuildLimits limits) : out_(out), limits_(limits) {
+namespace {
+
+// The column value of a field that is not given: its default, else unknown.
+std::vector<BatchBuilder::Default> Defaults(const std::vector<CompiledField>& fields) {
+  std::vector<BatchBuilder::Default> out;
+  for (const CompiledField& f : fields) out.push_back({f.has_default ? f.default_raw : 0, f.has_default});
+  return out;
+}
+
+// One new row in every column (kept compact: this runs for every record).
+void PushDefaults(const std::vector<BatchBuilder::Default>& defaults, std::vector<FieldColumn>& columns) {
+  for (size_t f = 0; f < defaults.size(); ++f) {
+    columns[f].value.push_back(defaults[f].value);
+    columns[f].known.push_back(defaults[f].known ? 1 : 0);
+  }
+}
+
+}  // namespace
+
+BatchBuilder::BatchBuilder(BatchData* out, BuildLimits limits)
+    : out_(out),
+      limits_(limits),
+      household_defaults_(Defaults(out->schema->household)),
+      person_defaults_(Defaults(out->schema->person)) {
   const CompiledSchema& schema = *out_->schema;
   out_->household_columns.resize(schema.household.size());
   out_->person_columns.resize(schema.person.size());
   household_set_.assign(schema.household.size(), 0);
   person_set_.assign(schema.person.size(), 0);
 }
-
-namespace {
-void PushDefaults(const std::vector<CompiledField>& fields, std::vector<FieldColumn>& columns) {
-  for (size_t f = 0; f < fields.size(); ++f) {
-    columns[f].value.push_back(fields[f].has_default ? fields[f].default_raw : 0);
-    columns[f].known.push_back(fields[f].has_default ? 1 : 0);
-  }
-}
-}  // namespace
 
 void BatchBuilder::BeginHousehold(const RecordOrigin& origin) {
   if (in_household_) EndHousehold();  // misuse: close the open record rather than corrupt
@@ -84,7 +98,7 @@ void BatchBuilder::BeginHousehold(const RecordOrigin& origin) {
   person_start_ = out_->persons;
   issue_start_ = out_->issues.size();
   std::fill(household_set_.begin(), household_set_.end(), 0);
-  PushDefaults(out_->schema->household, out_->household_columns);
+  PushDefaults(household_defaults_, out_->household_columns);
   out_->origins.push_back(origin);
 }
 
@@ -97,7 +111,7 @@ void BatchBuilder::BeginPerson() {
   discard_person_ = members_seen_ > limits_.max_members;
   if (discard_person_) return;
   std::fill(person_set_.begin(), person_set_.end(), 0);
-  PushDefaults(out_->schema->person, out_->person_columns);
+  PushDefaults(person_defaults_, out_->person_columns);
   out_->person_household.push_back(static_cast<uint32_t>(out_->households));
   ++out_->persons;
 }

@@ -137,6 +137,12 @@ class BatchBuilder {
 
   BatchData& data() noexcept { return *out_; }
 
+  // A field's column value when it is not given (its default, else unknown).
+  struct Default {
+    int64_t value;
+    bool known;
+  };
+
  private:
   bool Accepting(Entity entity, int field) const noexcept;
   bool Claim(Entity entity, int field);
@@ -156,6 +162,8 @@ class BatchBuilder {
 
   BatchData* out_;
   BuildLimits limits_;
+  std::vector<Default> household_defaults_;
+  std::vector<Default> person_defaults_;
   std::vector<uint8_t> household_set_;  // which fields were set for the current household
   std::vector<uint8_t> person_set_;
   size_t person_start_ = 0;             // first person of the current household

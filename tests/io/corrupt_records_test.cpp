@@ -122,3 +122,63 @@ TEST_CASE("1,000 CSV records, 10% corrupt", "[corrupt]") {
   const RecordBatch all = ReadAll(rules, {fh.path(), fp.path()});
   CheckAll(all, true);
 }
+
+TEST_CASE("1,000 records in a JSON array, 10% corrupt: a broken element swallows nothing", "[corrupt]") {
+  const auto rules = MakeRules();
+  for (const std::string indent : {"", "  "}) {
+    std::string text = "[\n";
+    for (int i = 0; i < kRecords; ++i) {
+      std::string line = JsonLine(i);
+      line.pop_back();  // the newline
+      text += indent + line + (i + 1 < kRecords ? ",\n" : "\n");
+    }
+    text += "]\n";
+    TempFile f("corrupt.json", text);
+    INFO("indent '" << indent << "'");
+    const RecordBatch all = ReadAll(rules, {f.path()});
+    CheckAll(all, false);
+    for (int i = 0; i < kRecords; ++i) CHECK(all.data().origins[i].line == static_cast<uint64_t>(i + 2));
+  }
+}
+
+TEST_CASE("JSON array: valid elements with unusual layout are not cut", "[corrupt]") {
+  const auto rules = MakeRules();
+  // A member object at the start of a line, left of its household: valid JSON, read as one record.
+  TempFile f("layout.json",
+             "[\n  {\"id\": \"H1\", \"members\": [\n{\"id\": \"P1\"},\n{\"id\": \"P2\"}\n]},\n"
+             "  {\"id\": \"H2\", \"members\": [{\"id\": \"P1\"}]}\n]\n");
+  const RecordBatch batch = ReadAll(rules, {f.path()});
+  REQUIRE(batch.size() == 2);
+  CHECK(batch.issues(0).empty());
+  CHECK(batch.person_count() == 3);
+  CHECK(batch.data().origins[1].line == 6);
+}
+
+TEST_CASE("records across the readers' 1 MiB buffer refills", "[corrupt]") {
+  const auto rules = MakeRules();
+  constexpr int kMany = 9000;  // about 2.7 MB: records fall across block boundaries
+  std::string jsonl, json = "[\n";
+  for (int i = 0; i < kMany; ++i) {
+    std::string line = JsonLine(i % kRecords);
+    line.insert(8, std::to_string(i / kRecords));  // unique ids: "H0007" -> "H00007", "H10007" ...
+    jsonl += line;
+    line.pop_back();  // the newline
+    json += line + (i + 1 < kMany ? ",\n" : "\n");
+  }
+  json += "]\n";
+  TempFile fl("many.jsonl", jsonl), fj("many.json", json);
+  const RecordBatch a = ReadAll(rules, {fl.path()});
+  const RecordBatch b = ReadAll(rules, {fj.path()});
+  REQUIRE(a.size() == kMany);
+  REQUIRE(b.size() == kMany);
+  for (int i = 0; i < kMany; ++i) {
+    INFO("record " << i);
+    CHECK(a.data().HouseholdId(i) == b.data().HouseholdId(i));
+    CHECK(a.data().origins[i].line == static_cast<uint64_t>(i + 1));
+    CHECK(b.data().origins[i].line == static_cast<uint64_t>(i + 2));
+    CHECK(Codes(a, i) == Codes(b, i));
+    std::set<std::string> codes;
+    for (const auto& issue : a.issues(i)) codes.insert(issue.code);
+    CHECK(codes == Expected(i % kRecords, false));
+  }
+}
