@@ -11,8 +11,9 @@ that every household is distinct), writes it as a CSV pair, then times
   py lean    the same with reasons=False
   read_csv   pandas.read_csv of the pair (the analyst's step before evaluate_frame)
 
-each the best of --runs, all threads. Prints a Markdown table (docs/python.md
-quotes it). Usage (from the repository root, after a build with
+and the C++ batch alone (RecordBatch in memory, Evaluate on all threads), each
+the best of --runs, all threads; then evaluate_frame stage by stage. Prints
+Markdown tables (docs/python.md quotes them). Usage (from the repository root, after a build with
 -DANSINH_BUILD_PYTHON=ON):
 
   /usr/bin/python3 tools/py_bench.py [--households 100000] [--runs 3] [--build build]
@@ -20,6 +21,7 @@ quotes it). Usage (from the repository root, after a build with
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -47,13 +49,21 @@ def make_registry(out, households):
     return h_path, p_path, len(hh_all), len(pp_all)
 
 
+def _cpu():
+    """CPU seconds used so far by this process (all threads) and its finished children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def best(runs, fn):
-    times = []
+    """(wall seconds, CPU seconds) of the fastest of `runs` calls. CPU time is less
+    disturbed than wall time when other work shares the machine."""
+    results = []
     for _ in range(runs):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), _cpu()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        results.append((time.perf_counter() - wall, _cpu() - cpu))
+    return min(results)
 
 
 def main():
@@ -92,21 +102,57 @@ def main():
     def frame(reasons):
         result["r"] = rules.evaluate_frame(hh, pp, as_of=args.as_of, reasons=reasons)
 
+    from ansinh import _ansinh, frames
+
+    records = frames.prepare_records(rules, hh, pp)
+
+    def batch(reasons):
+        _ansinh._run(rules, records, "as_of", args.as_of, 0, reasons)
+
     rows = [
         ("`ansinh eval --format csv` (files in, CSV out)", best(args.runs, lambda: run_cli("csv"))),
         ("`ansinh eval --format jsonl` (files in, JSON Lines out)", best(args.runs, lambda: run_cli("jsonl"))),
         ("`evaluate_frame` (DataFrames in and out, reasons)", best(args.runs, lambda: frame(True))),
         ("`evaluate_frame(reasons=False)`", best(args.runs, lambda: frame(False))),
+        ("C++ batch `Evaluate` alone, records in memory, reasons kept", best(args.runs, lambda: batch(True))),
+        ("C++ batch `Evaluate` alone, records in memory, no reasons", best(args.runs, lambda: batch(False))),
         ("`pd.read_csv` of the pair (before evaluate_frame)", t_read),
     ]
-    benefit_rows = len(result["r"].benefits)
-    print(f"\n| What ({n_h:,} households, {n_p:,} persons, {benefit_rows:,} benefit rows) | seconds | "
-          "households/s |")
-    print("|---|---:|---:|")
-    for what, seconds in rows:
-        print(f"| {what} | {seconds:.2f} | {n_h / seconds:,.0f} |")
-    cli_csv, frame_full = rows[0][1], rows[2][1]
-    print(f"\nevaluate_frame / ansinh eval --format csv: {frame_full / cli_csv:.2f}x the time")
+    del records
+    # Where evaluate_frame's time goes: the C++ batch itself is `evaluate`.
+    stages = {}
+
+    def staged():
+        t = time.perf_counter()
+        records = frames.prepare_records(rules, hh, pp)
+        stages["convert DataFrames to records"] = time.perf_counter() - t
+        t = time.perf_counter()
+        decisions = _ansinh._run(rules, records, "as_of", args.as_of, 0, True)
+        stages["evaluate (the C++ batch, records in memory)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        columns = decisions._frame_columns(True, None, 0)
+        stages["read decisions into numpy columns (reasons vi+en)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        frames.assemble(rules, columns, True)
+        stages["assemble the DataFrames"] = time.perf_counter() - t
+
+    frame(False)
+    benefit_rows = len(result.pop("r").benefits)
+    staged()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n| What ({n_h:,} households, {n_p:,} persons, {benefit_rows:,} benefit rows) | wall s | "
+          "households/s | CPU s |")
+    print("|---|---:|---:|---:|")
+    for what, (wall, cpu) in rows:
+        print(f"| {what} | {wall:.2f} | {n_h / wall:,.0f} | {cpu:.2f} |")
+    (cli_wall, cli_cpu), (frame_wall, frame_cpu) = rows[0][1], rows[2][1]
+    print("\n| evaluate_frame, stage by stage (one run) | wall s |")
+    print("|---|---:|")
+    for what, seconds in stages.items():
+        print(f"| {what} | {seconds:.2f} |")
+    print(f"\nevaluate_frame / ansinh eval --format csv: {frame_wall / cli_wall:.2f}x the wall time, "
+          f"{frame_cpu / cli_cpu:.2f}x the CPU time; peak RSS of this process {peak:,.0f} MB; "
+          f"load average after {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

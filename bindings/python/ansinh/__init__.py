@@ -204,8 +204,13 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
     with _Progress(progress, len(records), "ansinh evaluate_frame") as bar:
         decisions = _ansinh._run(self, records, kind, text, _threads(threads), bool(reasons), False, lang,
                                  bar.callback)
+    del records  # free each stage's memory as soon as the next one has what it needs
     columns = decisions._frame_columns(bool(reasons), lang, _threads(threads))
-    return frames.assemble(self, columns, bool(reasons), carried)
+    del decisions
+    result = frames.assemble(self, columns, bool(reasons), carried)
+    del columns
+    _ansinh._release_memory()
+    return result
 
 
 def _table(columns):

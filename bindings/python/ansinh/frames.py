@@ -90,6 +90,8 @@ def _schema(rules):
     cached = {
         "fields": fields,
         "benefit_ids": list(b["id"]),
+        "benefit_dtype": _dtype(b["id"]),
+        "status_dtype": _dtype(STATUSES),
         "unit_codes": np.array([0 if u == "money" else 1 for u in b["unit"]], dtype=np.int8),
         "frequency_codes": np.array([0 if f == "monthly" else 1 for f in b["frequency"]], dtype=np.int8),
         "reference_codes": ref_codes.astype(np.int32),
@@ -289,8 +291,15 @@ def prepare_records(rules, households, persons, *, household_id_column="househol
 
 # --- output ------------------------------------------------------------------
 
+def _dtype(categories):
+    """A categorical dtype (its categories are checked once, here)."""
+    return pd.CategoricalDtype(pd.Index(categories, dtype=object))
+
+
 def _cat(codes, categories):
-    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+    """A Categorical from codes (-1 = missing) and a list of categories or a dtype."""
+    dtype = categories if isinstance(categories, pd.CategoricalDtype) else _dtype(categories)
+    return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
 def _variable(kind, data, known, cats):
@@ -343,16 +352,17 @@ def assemble(rules, cols, reasons=True, carried=None):
     """DataFrames from the native frame columns (see frame_output.hpp); `carried`:
     household columns (one row per decision) to copy into all three frames."""
     meta = _schema(rules)
-    hh_ids = pd.Index(cols["household_ids"], dtype=object)
-    person_ids = pd.Index(cols["person_ids"], dtype=object)
-    benefit_ids = meta["benefit_ids"]
+    hh_ids = _dtype(cols["household_ids"])  # one dtype for the three frames: joins need no recoding
+    person_ids = _dtype(cols["person_ids"])
+    benefit_ids = meta["benefit_dtype"]
+    issue_texts = _dtype(cols["issue_texts"])
     b = cols["benefits"]
     which = b["benefit"]
     benefits = pd.DataFrame({
         "household_id": _cat(b["household"], hh_ids),
         "person_id": _cat(b["person"], person_ids),
         "benefit": _cat(which, benefit_ids),
-        "status": _cat(b["status"], STATUSES),
+        "status": _cat(b["status"], meta["status_dtype"]),
         "amount": pd.arrays.IntegerArray(b["amount"], ~b["amount_known"]),
         "unit": _cat(meta["unit_codes"][which], ["money", "percent"]),
         "frequency": _cat(meta["frequency_codes"][which], ["monthly", "once"]),
@@ -361,7 +371,7 @@ def assemble(rules, cols, reasons=True, carried=None):
         "superseded_by": _cat(b["superseded_by"], benefit_ids),
         "missing": _cat(b["missing"], cols["missing_values"]),
         "provisional": b["provisional"],
-    })
+    }, copy=False)
     if reasons:
         benefits["reason_vi"] = _cat(b["reason_vi"], cols["reason_vi_values"])
         benefits["reason_en"] = _cat(b["reason_en"], cols["reason_en_values"])
@@ -370,7 +380,7 @@ def assemble(rules, cols, reasons=True, carried=None):
     households = pd.DataFrame({
         "household_id": _cat(h["household"], hh_ids),
         "status": _cat(h["status"].astype(np.int8), ["ok", "error"]),
-    })
+    }, copy=False)
     fixed = {"household_id", "person_id", "status", "member_count", "total_monthly", "errors", "warnings"}
     if carried is not None:
         fixed |= set(carried.columns)
@@ -378,13 +388,13 @@ def assemble(rules, cols, reasons=True, carried=None):
     _add_variables(households, h["variables"], fixed)
     households["member_count"] = h["member_count"]
     households["total_monthly"] = h["total_monthly"]
-    households["errors"] = _cat(h["errors"], cols["issue_texts"])
-    households["warnings"] = _cat(h["warnings"], cols["issue_texts"])
+    households["errors"] = _cat(h["errors"], issue_texts)
+    households["warnings"] = _cat(h["warnings"], issue_texts)
     p = cols["persons"]
     persons = pd.DataFrame({
         "household_id": _cat(p["household"], hh_ids),
         "person_id": _cat(p["person"], person_ids),
-    })
+    }, copy=False)
     _carry(persons, carried, p["row"], "person_id")
     _add_variables(persons, p["variables"], fixed)
     persons["total_monthly"] = p["total_monthly"]

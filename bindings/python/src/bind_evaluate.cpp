@@ -12,6 +12,10 @@
 #include <mutex>
 #include <thread>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "ansinh/error.hpp"
 #include "bindings.hpp"
 #include "py_values.hpp"
@@ -163,6 +167,15 @@ void BindEvaluate(py::module_& m) {
         py::arg("progress") = py::none(),
         "Evaluates converted records on `threads` threads (0 = all cores) with the GIL released. "
         "Ctrl-C cancels; progress(done) is called from this thread about every 50 ms.");
+  m.def(
+      "_release_memory",
+      [] {
+#if defined(__GLIBC__)
+        py::gil_scoped_release release;
+        malloc_trim(0);  // glibc keeps freed batch memory in its arenas otherwise
+#endif
+      },
+      "Returns memory freed by a finished batch to the operating system (glibc).");
   m.def("_evaluate_one", &EvaluateOne, py::arg("rules"), py::arg("household"), py::arg("when_kind"),
         py::arg("when_text"), py::arg("explain") = false, py::arg("lang") = py::none(),
         "Evaluates one household dict.");

@@ -4,6 +4,7 @@
 #include <pybind11/numpy.h>
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -16,32 +17,39 @@
 namespace ansinh::python {
 namespace {
 
-// Distinct texts in first-seen order; Code() gives each its index.
+// Distinct texts in first-seen order; Code() gives each its index. Texts are
+// looked up by view: CodeOfStable() keeps a view of text that outlives this
+// object (ids in the decisions' arena), Code() copies new texts once.
 class Categories {
  public:
-  int32_t Code(std::string_view text) {
-    key_.assign(text.data(), text.size());
-    const auto [it, added] = index_.emplace(key_, static_cast<int32_t>(values_.size()));
-    if (added) values_.push_back(key_);
+  int32_t CodeOfStable(std::string_view text) {
+    const auto [it, added] = index_.emplace(text, static_cast<int32_t>(values_.size()));
+    if (added) values_.push_back(text);
     return it->second;
   }
+  int32_t Code(std::string_view text) {
+    const auto it = index_.find(text);
+    if (it != index_.end()) return it->second;
+    return CodeOfStable(owned_.emplace_back(text));
+  }
+  void Reserve(size_t n) { index_.reserve(n); }
   py::list ToList() const {
     py::list out;
-    for (const std::string& v : values_) out.append(py::str(v));
+    for (std::string_view v : values_) out.append(py::str(v.data(), v.size()));
     return out;
   }
   // Adds the values of `part` (in its order); returns part code -> code here.
   std::vector<int32_t> Merge(const Categories& part) {
     std::vector<int32_t> remap;
     remap.reserve(part.values_.size());
-    for (const std::string& v : part.values_) remap.push_back(Code(v));
+    for (std::string_view v : part.values_) remap.push_back(Code(v));
     return remap;
   }
 
  private:
-  std::unordered_map<std::string, int32_t> index_;
-  std::vector<std::string> values_;
-  std::string key_;
+  std::unordered_map<std::string_view, int32_t> index_;
+  std::vector<std::string_view> values_;
+  std::deque<std::string> owned_;  // never moves its elements: views stay valid
 };
 
 // A numpy array owning `v` (no copy).
@@ -103,6 +111,20 @@ class VarColumn {
         codes_.push_back(cats_.Code(joined));
         break;
       }
+    }
+  }
+
+  void Reserve(size_t n) {
+    switch (type_) {
+      case ValueType::kBool:
+      case ValueType::kInt:
+      case ValueType::kDate:
+        ints_.reserve(n);
+        known_.reserve(n);
+        break;
+      case ValueType::kMoney:
+      case ValueType::kDecimal: floats_.reserve(n); break;
+      default: codes_.reserve(n);
     }
   }
 
@@ -183,6 +205,28 @@ struct Columns {
   std::vector<uint8_t> b_known, b_provisional;
   Categories household_ids, person_ids, issue_texts, missing, reasons_vi, reasons_en;
 
+  // Room for `households`, `persons` and `outcomes` rows (no reallocation while collecting).
+  void Reserve(size_t households, size_t persons, size_t outcomes, bool reasons) {
+    for (auto* v : {&hh_code, &hh_errors, &hh_warnings, &hh_members}) v->reserve(households);
+    hh_status.reserve(households);
+    hh_total.reserve(households);
+    for (VarColumn& v : hh_vars) v.Reserve(households);
+    for (auto* v : {&p_household, &p_person, &p_row}) v->reserve(persons);
+    p_total.reserve(persons);
+    for (VarColumn& v : p_vars) v.Reserve(persons);
+    for (auto* v : {&b_household, &b_row, &b_person, &b_benefit, &b_superseded, &b_missing}) v->reserve(outcomes);
+    if (reasons) {
+      b_reason_vi.reserve(outcomes);
+      b_reason_en.reserve(outcomes);
+    }
+    b_status.reserve(outcomes);
+    b_amount.reserve(outcomes);
+    b_known.reserve(outcomes);
+    b_provisional.reserve(outcomes);
+    household_ids.Reserve(households);
+    person_ids.Reserve(persons);
+  }
+
   // Appends the columns of `part` (later households), merging its categories.
   void Append(Columns&& part) {
     const auto hh = household_ids.Merge(part.household_ids);
@@ -241,11 +285,29 @@ void AddBenefits(const DecisionView& d, Span<BenefitOutcome> outcomes, int32_t h
   }
 }
 
-// Households [begin, end) of `batch` into `c`.
-void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons, Language lang, Columns& c) {
+struct RowCounts {
+  size_t households = 0, persons = 0, outcomes = 0;
+};
+
+RowCounts Count(const DecisionBatch& batch, size_t begin, size_t end) {
+  RowCounts n;
   for (size_t h = begin; h < end; ++h) {
     const DecisionView d = batch[h];
-    const int32_t hh = c.household_ids.Code(d.household_id());
+    ++n.households;
+    n.persons += d.member_count();
+    n.outcomes += d.benefits().size();
+    for (size_t m = 0; m < d.member_count(); ++m) n.outcomes += d.member_benefits(m).size();
+  }
+  return n;
+}
+
+// Households [begin, end) of `batch` into `c`.
+void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons, Language lang, Columns& c) {
+  const RowCounts n = Count(batch, begin, end);
+  c.Reserve(n.households, n.persons, n.outcomes, reasons);
+  for (size_t h = begin; h < end; ++h) {
+    const DecisionView d = batch[h];
+    const int32_t hh = c.household_ids.CodeOfStable(d.household_id());
     c.hh_code.push_back(hh);
     c.hh_status.push_back(d.ok() ? 0 : 1);
     c.hh_total.push_back(d.total_monthly());
@@ -256,7 +318,7 @@ void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons,
     const auto row = static_cast<int32_t>(h);
     AddBenefits(d, d.benefits(), hh, row, -1, reasons, c);
     for (size_t m = 0; m < d.member_count(); ++m) {
-      const int32_t person = c.person_ids.Code(d.member_id(m));
+      const int32_t person = c.person_ids.CodeOfStable(d.member_id(m));
       c.p_household.push_back(hh);
       c.p_person.push_back(person);
       c.p_row.push_back(row);
@@ -287,7 +349,10 @@ void CollectAll(const RuleSet& rules, const DecisionBatch& batch, bool reasons, 
     pool.emplace_back([&, t] { Collect(batch, n * t / threads, n * (t + 1) / threads, reasons, lang, parts[t]); });
   }
   for (std::thread& t : pool) t.join();
-  for (Columns& part : parts) c.Append(std::move(part));
+  const RowCounts total = Count(batch, 0, n);
+  c = std::move(parts[0]);  // views into its categories' storage stay valid (deque)
+  c.Reserve(total.households, total.persons, total.outcomes, reasons);
+  for (size_t t = 1; t < parts.size(); ++t) c.Append(std::move(parts[t]));
 }
 
 py::list TakeVars(std::vector<VarColumn>& vars) {
