@@ -59,6 +59,9 @@ void ChunkEvaluator::AddIssuesAndChecks(size_t h, internal::HouseholdRow& row) {
 bool ChunkEvaluator::ProvisionalAt(size_t b, int version, int32_t day,
                                    std::vector<internal::ProvisionalRef>* refs) const {
   bool any = false;
+  // Only this outcome's own refs count as seen: `refs` is the chunk's pool, and
+  // what other outcomes of the chunk used must not change this one.
+  const size_t first = refs != nullptr ? refs->size() : 0;
   for (int32_t pp : program_.benefits[b].versions[static_cast<size_t>(version)].param_plans) {
     const plan::ParamPlan& plan = program_.params[pp];
     auto it = std::upper_bound(plan.step_from.begin(), plan.step_from.end(), day);
@@ -66,7 +69,8 @@ bool ChunkEvaluator::ProvisionalAt(size_t b, int version, int32_t day,
     if (step < 0 || !rules_.parameters[plan.param].steps[step].provisional) continue;
     any = true;
     if (refs == nullptr) return true;
-    const bool seen = std::any_of(refs->begin(), refs->end(), [&](const internal::ProvisionalRef& r) {
+    const bool seen = std::any_of(refs->begin() + static_cast<std::ptrdiff_t>(first), refs->end(),
+                                  [&](const internal::ProvisionalRef& r) {
       return r.param == plan.param && r.step == step;
     });
     if (!seen) refs->push_back(internal::ProvisionalRef{plan.param, step});

@@ -25,6 +25,7 @@ Scratch::Scratch() {
 }
 
 Scratch::~Scratch() {
+  if (std::getenv("ANSINH_KEEP_SCRATCH") != nullptr) return;  // for debugging a failure
   std::error_code ec;
   fs::remove_all(path_, ec);
 }

@@ -13,7 +13,8 @@
 
 namespace reliability {
 
-// A fresh folder under the build tree, removed when the object dies.
+// A fresh folder under the build tree, removed when the object dies (kept when
+// the environment has ANSINH_KEEP_SCRATCH, to look at a failure).
 class Scratch {
  public:
   Scratch();

@@ -12,6 +12,10 @@ if(ANSINH_PYTHON3)
   add_test(NAME docs:analysts
     COMMAND ${ANSINH_PYTHON3} ${_report_dir}/run_doc_commands.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR}
             ${_work}/docs ${PROJECT_SOURCE_DIR}/docs/analysts.md 12)
+  if(TARGET _ansinh AND NOT ANSINH_SANITIZE)  # the ```python blocks too (not under sanitizers: no preloaded runtime)
+    set_tests_properties(docs:analysts PROPERTIES
+      ENVIRONMENT "PYTHONPATH=${ANSINH_PYTHON_DIR};ANSINH_DOCS_PYTHON=1;PYTHONDONTWRITEBYTECODE=1")
+  endif()
   add_test(NAME report:html:report
     COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:ansinh-cli> -DPYTHON=${ANSINH_PYTHON3} -DCHECK=${_report_dir}/check_html.py
             -DOUT=${_work}/report.html -DCHARTS=chart-cost,chart-coverage,chart-area

@@ -5,7 +5,8 @@ written, from the project root, with `ansinh` replaced by the built binary and
 exit 0 and write something; HTML outputs must pass check_html.py with their
 charts, JSON outputs must parse. A plain ``` block right after a ```sh block
 is an excerpt of the output of that block's first command: each of its lines
-must appear in that output.
+must appear in that output. With ANSINH_DOCS_PYTHON=1 (the Python binding
+is built and on PYTHONPATH) every ```python block runs too, from the root.
 
 Usage: run_doc_commands.py <ansinh binary> <project root> <work dir> <page.md> [min commands]
 """
@@ -103,6 +104,31 @@ def run(binary, root, work, number, line, excerpt):
     return True
 
 
+def run_python(root, page):
+    blocks = [(start, "\n".join(l for _, l in lines)) for kind, start, lines in blocks_of(page, "python")]
+    if os.environ.get("ANSINH_DOCS_PYTHON") != "1":
+        if blocks:
+            print(f"skip {len(blocks)} python blocks (ANSINH_DOCS_PYTHON is not 1)")
+        return True
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        for start, code in blocks:
+            try:
+                exec(compile(code, f"{page} line {start}", "exec"), {"__name__": "__docs__"})
+            except Exception as e:  # the message names the block
+                print(f"FAIL python block at line {start}: {e!r}")
+                return False
+            print(f"ok   python block at line {start}")
+    finally:
+        os.chdir(cwd)
+    return True
+
+
+def blocks_of(page, wanted):
+    return [b for b in blocks(page) if b[0] == wanted]
+
+
 def main():
     if len(sys.argv) < 5:
         print(__doc__)
@@ -112,6 +138,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     found = list(commands(page))
     ok = all([run(binary, root, work, n, line, excerpt) for n, line, excerpt in found])
+    ok = run_python(root, page) and ok
     found = [f for f in found if not f[2]]
     if len(found) < minimum:
         print(f"FAIL {page}: {len(found)} commands, expected at least {minimum}")

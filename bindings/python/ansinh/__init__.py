@@ -39,8 +39,9 @@ from ._dates import when_args as _when_args
 from ._progress import Progress as _Progress
 
 __all__ = [
-    "Benefit", "ColumnError", "Decision", "Diagnostic", "Error", "FrameResult", "InputError", "Member",
-    "RecordIssue", "RuleError", "RuleSet", "UsageError", "__version__", "check", "format_diagnostics", "load",
+    "Benefit", "ColumnError", "Decision", "Diagnostic", "Diff", "Error", "FrameResult", "InputError", "Member",
+    "RecordIssue", "Report", "RuleError", "RuleSet", "UsageError", "__version__", "check", "diff",
+    "format_diagnostics", "load",
 ]
 
 
@@ -269,6 +270,12 @@ RuleSet.variables = property(_variables)
 RuleSet.groups = property(_groups)
 RuleSet.parameters = property(_parameters)
 RuleSet.__reduce__ = _reduce
+
+# Reports and diffs (ansinh/report.py; the C++ implementation of `ansinh report` / `ansinh diff`).
+from .report import Diff, Report, diff  # noqa: E402
+from .report import report as _report  # noqa: E402
+
+RuleSet.report = _report
 
 
 def __getattr__(name):  # ColumnError and FrameResult need pandas: import it when asked for

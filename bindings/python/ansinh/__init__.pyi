@@ -175,6 +175,49 @@ class RuleSet:
                        unknown_columns: Literal["error", "warn", "ignore"] = ...,
                        household_id_column: str = ..., max_members: int = ...) -> FrameResult: ...
 
+    def report(self, records: PathLike | Sequence[PathLike] | pd.DataFrame, persons: pd.DataFrame | None = ..., *,
+               as_of: DayLike | None = ..., period: MonthLike | None = ...,
+               by: Literal["benefit", "area", "commune", "status"] = ..., lang: Lang | None = ...,
+               max_list: int = ..., threads: int | None = ..., household_id_column: str = ...,
+               unknown_columns: Literal["error", "warn", "ignore"] = ...) -> Report: ...
+
+class _Tables:
+    @property
+    def tables(self) -> list[str]: ...
+    @property
+    def summary(self) -> dict[str, Any]: ...
+    def table(self, name: str, *, lang: Lang | None = ..., by: str | None = ...) -> pd.DataFrame: ...
+    def text(self, *, lang: Lang | None = ..., by: str | None = ...) -> str: ...
+    def html(self, *, lang: Lang | None = ..., by: str | None = ...) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Report(_Tables):
+    costs: pd.DataFrame
+    groups: pd.DataFrame
+    indicators: pd.DataFrame
+    follow_up: pd.DataFrame
+    breakdown: pd.DataFrame
+    status: pd.DataFrame
+    errors: pd.DataFrame
+    missing: pd.DataFrame
+    undetermined: pd.DataFrame
+    monthly: int
+    annual: int
+
+class Diff(_Tables):
+    benefits: pd.DataFrame
+    areas: pd.DataFrame
+    indicators: pd.DataFrame
+    changes: pd.DataFrame
+    monthly_change: int
+    changed_households: int
+
+def diff(rules_a: RuleSet | PathLike, rules_b: RuleSet | PathLike,
+         records: PathLike | Sequence[PathLike] | pd.DataFrame, persons: pd.DataFrame | None = ..., *,
+         as_of: DayLike | None = ..., period: MonthLike | None = ..., by: Literal["area", "commune"] = ...,
+         lang: Lang | None = ..., max_list: int = ..., threads: int | None = ...,
+         household_id_column: str = ..., unknown_columns: Literal["error", "warn", "ignore"] = ...) -> Diff: ...
 def load(path: PathLike, *, roots: Sequence[PathLike] | None = ...) -> RuleSet: ...
 def check(path: PathLike, *, roots: Sequence[PathLike] | None = ...) -> list[Diagnostic]: ...
 def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str: ...

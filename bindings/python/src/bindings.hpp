@@ -30,6 +30,8 @@ void BindRecords(py::module_& m);
 void BindEvaluate(py::module_& m);
 // Decision, Benefit, Member, RecordIssue, _Decisions and its frame columns.
 void BindDecisions(py::module_& m);
+// _Report, _Diff and the functions that build them (ansinh/report.hpp, diff.hpp).
+void BindReport(py::module_& m);
 
 // Households checked against a rule set's schema, ready to evaluate. Keeps
 // the rule set alive as long as the batch (the batch points into its schema).

@@ -14,4 +14,5 @@ PYBIND11_MODULE(_ansinh, m) {
   ap::BindRecords(m);
   ap::BindEvaluate(m);
   ap::BindDecisions(m);
+  ap::BindReport(m);
 }
