@@ -43,7 +43,7 @@ py::dict Variables(const DecisionView& d, int member) {
   return out;
 }
 
-py::list Benefits(const DecisionView& d, Span<BenefitOutcome> outcomes, Language lang) {
+py::list Benefits(const DecisionView& d, const OutcomeRange& outcomes, Language lang) {
   py::list out;
   for (const BenefitOutcome& o : outcomes) out.append(py::cast(PyBenefit{d, o, lang}));
   return out;
@@ -108,7 +108,7 @@ std::string DecisionRepr(const PyDecision& p) {
     return s + ">";
   }
   size_t eligible = 0, undetermined = 0;
-  auto count = [&](Span<BenefitOutcome> outcomes) {
+  auto count = [&](const OutcomeRange& outcomes) {
     for (const BenefitOutcome& o : outcomes) {
       eligible += o.status == BenefitStatus::kEligible;
       undetermined += o.status == BenefitStatus::kUndetermined;

@@ -259,7 +259,7 @@ struct Columns {
   }
 };
 
-void AddBenefits(const DecisionView& d, Span<BenefitOutcome> outcomes, int32_t household, int32_t row,
+void AddBenefits(const DecisionView& d, const OutcomeRange& outcomes, int32_t household, int32_t row,
                  int32_t person, bool reasons, Columns& c) {
   for (const BenefitOutcome& o : outcomes) {
     c.b_household.push_back(household);
