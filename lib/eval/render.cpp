@@ -86,7 +86,15 @@ std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id
     }
     case ValueType::kSet: {
       std::string out;
-      for (const std::string& item : v.items) out += (out.empty() ? "" : ", ") + item;
+      const EnumMeta* e = enum_id >= 0 && static_cast<size_t>(enum_id) < impl.enums.size()
+                              ? &impl.enums[static_cast<size_t>(enum_id)] : nullptr;
+      for (const std::string& item : v.items) {
+        std::string word = item;
+        for (size_t i = 0; e != nullptr && i < e->values.size(); ++i) {
+          if (e->values[i] == item && i < e->labels.size() && !e->labels[i].Get(lang).empty()) word = e->labels[i].Get(lang);
+        }
+        out += (out.empty() ? "" : ", ") + word;
+      }
       return out.empty() ? (vi ? "không có" : "none") : out;
     }
     case ValueType::kString: return v.text;
@@ -187,6 +195,46 @@ std::string MissingWords(const DecisionData& data, size_t h, const OutcomeDetail
   return out;
 }
 
+// One side of a failed comparison: what it is (a label, when it reads a field,
+// variable or parameter) and its value in words.
+struct Operand {
+  std::string label;
+  std::string value;
+  std::string Named(Language lang) const {
+    if (label.empty()) return value;
+    return label + (lang == Language::kVi ? " là " : " is ") + value;
+  }
+};
+
+Operand Side(const DecisionData& data, const ChunkPool& pool, const plan::ConditionPlan& cp, const CapturedValue& c,
+             const plan::ConstOperand& k, Language lang) {
+  Operand out;
+  const RuleSetImpl& impl = data.rules.impl();
+  if (k.present) {
+    for (const int64_t v : k.values) {
+      OutputValue value;
+      value.type = k.type;
+      value.known = true;
+      value.raw = v;
+      value.text = k.text;
+      if (k.type == ValueType::kEnum || k.type == ValueType::kSet) {
+        value.type = ValueType::kEnum;
+        if (k.enum_id >= 0 && v >= 0 && static_cast<size_t>(k.enum_id) < impl.enums.size() &&
+            static_cast<size_t>(v) < impl.enums[static_cast<size_t>(k.enum_id)].values.size()) {
+          value.text = impl.enums[static_cast<size_t>(k.enum_id)].values[static_cast<size_t>(v)];
+        }
+      }
+      out.value += (out.value.empty() ? "" : ", ") + Human(impl, value, k.enum_id, lang);
+    }
+    return out;
+  }
+  if (c.reg < 0) return out;
+  if (const Label* l = ReadLabel(cp, c.reg)) out.label = l->Get(lang);
+  const plan::RegInfo& info_reg = Prog(data).regs[c.reg];
+  out.value = Human(impl, CapturedOutput(data, pool, c), info_reg.enum_id, lang);
+  return out;
+}
+
 }  // namespace
 
 std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
@@ -239,20 +287,22 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   if (cp.top == expr::Op::kNone || d->values_count < 2) return out;
   const CapturedValue& lhs = pool.values[d->values_begin];
   const CapturedValue& rhs = pool.values[d->values_begin + 1];
-  auto side = [&](const CapturedValue& c) {
-    std::string text;
-    if (c.reg < 0) return text;
-    if (const Label* l = ReadLabel(cp, c.reg)) text = l->Get(lang) + " ";
-    const plan::RegInfo& info_reg = Prog(data).regs[c.reg];
-    return text + Human(impl, CapturedOutput(data, pool, c), info_reg.enum_id, lang);
-  };
-  const std::string left = side(lhs);
-  if (left.empty()) return out;
-  out += " (" + left + " " + Negated(cp.top, lang);
-  if (rhs.reg >= 0) {
-    out += " " + side(rhs);
+  const Operand left = Side(data, pool, cp, lhs, cp.lhs_const, lang);
+  const Operand right = Side(data, pool, cp, rhs, cp.rhs_const, lang);
+  if (left.value.empty() || right.value.empty()) return out;
+  const bool in = cp.top == expr::Op::kIn;
+  if (in || cp.top == expr::Op::kNotIn) {
+    if (cp.rhs_const.present || right.label.empty()) {  // value in [a, b]: the value and the list
+      return out + " (" + left.Named(lang) + (in ? (vi ? ", không thuộc " : ", not one of ")
+                                                 : (vi ? ", thuộc " : ", one of ")) + right.value + ")";
+    }
+    // "x" in set_field: the set and the item it lacks (or has)
+    return out + " (" + right.Named(lang) + (in ? (vi ? ", không gồm " : ", which does not include ")
+                                               : (vi ? ", có " : ", which includes ")) + left.value + ")";
   }
-  return out + ")";
+  std::string text = " (" + (left.label.empty() ? "" : left.label + " ") + left.value + " " + Negated(cp.top, lang) + " ";
+  text += (right.label.empty() ? "" : right.label + " ") + right.value + ")";
+  return out + text;
 }
 
 Explanation Explain(const DecisionData& data, size_t h, const BenefitOutcome& o) {

@@ -21,6 +21,37 @@ std::string Who(const DecisionView& d, int member, Language lang) {
   return (lang == Language::kVi ? "Thành viên " : "Member ") + std::string(d.member_id(static_cast<size_t>(member)));
 }
 
+// A missing input as a question for the case worker: the field's label, whose
+// it is, and the path as the record writes it ("members[CL-0005-02].disability").
+std::string Question(const RuleSet& rules, const std::string& path, Language lang) {
+  const bool vi = lang == Language::kVi;
+  std::string member, name = path;
+  Entity entity = Entity::kHousehold;
+  if (path.rfind("members[", 0) == 0) {
+    const size_t close = path.find("].");
+    if (close != std::string::npos) {
+      member = path.substr(8, close - 8);
+      name = path.substr(close + 2);
+      entity = Entity::kPerson;
+    }
+  }
+  const FieldInfo* f = rules.schema().Find(entity, name);
+  if (f == nullptr) {  // a parameter whose figure is not confirmed: ask for the official text
+    std::string label;
+    if (path.rfind("param.", 0) == 0) {
+      const std::string param = path.substr(6, path.find('[') == std::string::npos ? std::string::npos : path.find('[') - 6);
+      for (const ParameterInfo& p : rules.parameters()) {
+        if (p.name == param) label = p.label.Get(lang);
+      }
+    }
+    return (vi ? "Mức đã xác nhận theo văn bản chính thức của " : "The figure confirmed by the official text for ") +
+           (label.empty() ? path : label + " (" + path + ")");
+  }
+  std::string label = f->label.Get(lang).empty() ? f->name : f->label.Get(lang);
+  if (!member.empty()) label += (vi ? " — thành viên " : " — member ") + member;
+  return label + " (" + path + ")";
+}
+
 const char* Mark(const OutputValue& v) {
   if (!v.known) return "?";
   if (v.type == ValueType::kBool) return v.raw ? "✓" : "✗";
@@ -107,7 +138,7 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
       for (const std::string& path : d.missing(o)) {
         if (std::find(asked.begin(), asked.end(), path) != asked.end()) continue;
         asked.push_back(path);
-        out << "  ? " << path << '\n';
+        out << "  ? " << Question(d.rules(), path, lang) << '\n';
       }
     }
   }

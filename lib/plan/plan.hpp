@@ -125,10 +125,21 @@ struct Read {
   int32_t key_reg = -1;     // for table/bracket parameters: the key register
 };
 
+// A literal operand of a condition's top-level comparison, kept for the
+// one-line reason ("... not one of Severe, Particularly severe").
+struct ConstOperand {
+  bool present = false;
+  ValueType type = ValueType::kBool;
+  int32_t enum_id = -1;          // enum values are indexes into impl.enums[enum_id]
+  std::vector<int64_t> values;   // one for a scalar, the items for a list
+  std::string text;              // a string literal
+};
+
 struct ConditionPlan {
   int32_t reg = -1;                 // bool, at the benefit's level
   expr::Op top = expr::Op::kNone;   // top-level comparison, for one-line reasons
   int32_t lhs = -1, rhs = -1;       // its operands' registers (at the benefit level or lower)
+  ConstOperand lhs_const, rhs_const;  // literal operands (their registers are not captured)
   std::vector<Read> reads;
 };
 

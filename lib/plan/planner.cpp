@@ -515,6 +515,28 @@ void Planner::CollectReads(const IrNode* n, Level level, std::vector<Read>* read
   for (const IrNode* arg : n->args) CollectReads(arg, level, reads, seen);
 }
 
+namespace {
+
+ConstOperand ConstOf(const IrNode* n) {
+  ConstOperand c;
+  if (n->kind != IrKind::kConst || !n->const_known) return c;
+  c.present = true;
+  c.type = n->type.base;
+  c.enum_id = n->type.enum_id;
+  c.text = n->text;
+  if (n->type.list) {
+    for (const IrNode* item : n->args) {
+      if (item->kind != IrKind::kConst) return ConstOperand{};  // e.g. a cast: shown without the list
+      c.values.push_back(item->const_value);
+    }
+  } else {
+    c.values.push_back(n->const_value);
+  }
+  return c;
+}
+
+}  // namespace
+
 ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level level) {
   ConditionPlan plan;
   const IrNode* root = c.test.root;
@@ -526,6 +548,8 @@ ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level lev
         plan.top = root->op;
         plan.lhs = lowered_[root->args[0]];
         plan.rhs = root->args[1]->type.list ? -1 : lowered_[root->args[1]];
+        plan.lhs_const = ConstOf(root->args[0]);
+        plan.rhs_const = ConstOf(root->args[1]);
         break;
       default: break;
     }
