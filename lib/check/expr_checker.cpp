@@ -338,13 +338,17 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
     return node;
   }
   // Table keyed by enum values.
+  // Steps written as a whole `null` have every key (all unknown).
   std::vector<std::string> keys;
-  for (const auto& cell : p.def->steps.empty() ? std::vector<model::ParamCell>{} : p.def->steps.front().cells) {
-    keys.push_back(cell.key);
+  for (const model::ParamStep& step : p.def->steps) {
+    if (step.all_null) continue;
+    for (const auto& cell : step.cells) keys.push_back(cell.key);
+    break;
   }
   if (IsStringLiteral(k)) {
     // A fixed key: every step must have it.
     for (const model::ParamStep& step : p.def->steps) {
+      if (step.all_null) continue;
       const bool found = std::any_of(step.cells.begin(), step.cells.end(),
                                      [&](const model::ParamCell& c) { return c.key == k->text; });
       if (!found) {
@@ -367,6 +371,7 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
   }
   const EnumDef& e = pkg_.enums[k->type.enum_id];
   for (const model::ParamStep& step : p.def->steps) {
+    if (step.all_null) continue;
     std::vector<std::string> missing;
     for (const std::string& v : e.values) {
       const bool found = std::any_of(step.cells.begin(), step.cells.end(),

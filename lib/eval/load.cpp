@@ -34,6 +34,7 @@ std::string Render(const model::ParamStep& step, const model::ParamDef& def) {
     return v->ToString();
   };
   if (def.kind == model::ParamKind::kScalar) return one(step.scalar);
+  if (step.all_null) return "null";
   std::string out = "{";
   for (size_t i = 0; i < step.cells.size(); ++i) {
     if (i) out += ", ";

@@ -125,7 +125,8 @@ Lookup LookupOne(EvalState& s, uint32_t plan_index, const ParamPlan& p, int64_t 
     return r;
   }
   const size_t at = static_cast<size_t>(it - p.bounds.begin()) - 1;
-  return Cell(s, plan_index, p, at, static_cast<uint32_t>(at));
+  // A step written as a whole `null` is missing as a whole, not at a bracket.
+  return Cell(s, plan_index, p, at, p.bounds[at] == ParamPlan::kAllNullBound ? UINT32_MAX : static_cast<uint32_t>(at));
 }
 
 }  // namespace

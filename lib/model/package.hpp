@@ -78,6 +78,7 @@ struct ParamStep {
   Date from;
   std::optional<Decimal> scalar;   // kScalar; nullopt = null (unknown)
   std::vector<ParamCell> cells;    // kTable / kBrackets (brackets sorted by bound)
+  bool all_null = false;           // kTable / kBrackets written as a whole `null`: every entry unknown
   std::string reference;           // defaults to the parameter's reference
   bool provisional = false;        // status: provisional
   std::string note;

@@ -107,6 +107,8 @@ struct ParamPlan {
   std::vector<uint8_t> states;        // kKnown, or kUnknown for a null (unconfirmed) value
   std::vector<uint32_t> bracket_begin;  // brackets: per step, range into bounds/values (size steps + 1)
   std::vector<int64_t> bounds;        // brackets: lower bounds (scaled), ascending within a step
+  // The one bound of a brackets step written as a whole `null` (every key unknown).
+  static constexpr int64_t kAllNullBound = INT64_MIN;
   std::string display;                // "param.poverty_line"
   std::vector<std::string> key_names;  // for messages: key index -> text
 };

@@ -414,6 +414,11 @@ int Planner::LowerParam(const IrNode* n) {
     plan.kind = ParamPlan::Kind::kBrackets;
     for (const model::ParamStep& step : def.steps) {
       plan.bracket_begin.push_back(static_cast<uint32_t>(plan.bounds.size()));
+      if (step.all_null) {  // one bracket from the lowest number: unknown whatever the key
+        plan.bounds.push_back(ParamPlan::kAllNullBound);
+        put(std::nullopt);
+        continue;
+      }
       std::vector<const model::ParamCell*> cells;
       for (const auto& c : step.cells) cells.push_back(&c);
       std::sort(cells.begin(), cells.end(),

@@ -81,6 +81,10 @@ void ReadStepValue(Reader& reader, const NodeRef& ref, const ParamContext& ctx, 
     step.scalar = CellNumber(reader, ref, ctx, is_null);
     return;
   }
+  if (ref.node.IsNull()) {  // the whole table is not known from this date (e.g. a decree not yet read)
+    step.all_null = true;
+    return;
+  }
   ReadCells(reader, ref, ctx, step);
 }
 

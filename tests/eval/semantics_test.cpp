@@ -256,3 +256,63 @@ benefits:
   CHECK(out[1].ok());
   CHECK(Find(out[1], "b", -1)->status == BenefitStatus::kEligible);
 }
+
+TEST_CASE("a table or brackets value written as a whole null is unknown for every key", "[semantics][unknown]") {
+  TempPackage pkg({{"rules.yaml", std::string(testing::kBaseSchema) + R"Y(
+parameters:
+  line:
+    kind: table
+    values:
+      2021-01-01: {rural: 1500000, urban: 2000000}
+      2026-07-01: null
+  band:
+    kind: brackets
+    values:
+      2021-01-01: {0: 100, 1000000: 200}
+      2026-07-01: {value: null, status: provisional, reference: "reported, appendix not read"}
+benefits:
+  - id: low
+    applies_to: household
+    effective: {from: 2021-01-01}
+    when:
+      - low: income <= param.line[area]
+    amount: param.band[income]
+  - id: rural_line
+    applies_to: household
+    effective: {from: 2021-01-01}
+    when: [{t: true}]
+    amount: param.line["rural"]
+)Y"}});
+  const RuleSet rules = pkg.Rules();
+  Household h = WithMember("H");
+  h.Set("area", "urban");
+  h.Set("income", int64_t{1200000});
+  const Decision before = One(rules, h, "2026-06-30");
+  CHECK(Find(before, "low", -1)->amount == 200);
+  CHECK(Find(before, "rural_line", -1)->amount == 1500000);
+  const Decision after = One(rules, h, "2026-07-01");
+  const BenefitOutcome low = *Find(after, "low", -1);
+  CHECK(low.status == BenefitStatus::kUndetermined);
+  CHECK(after.missing(low) == std::vector<std::string>{"param.line[urban]"});
+  const BenefitOutcome rural = *Find(after, "rural_line", -1);
+  CHECK(rural.status == BenefitStatus::kUndetermined);
+  // The condition holds on a known line: the amount's whole-null brackets are missing as a whole.
+  TempPackage known({{"rules.yaml", std::string(testing::kBaseSchema) + R"Y(
+parameters:
+  band:
+    kind: brackets
+    values:
+      2021-01-01: {0: 100}
+      2026-07-01: null
+benefits:
+  - id: b
+    applies_to: household
+    effective: {from: 2021-01-01}
+    when: [{t: true}]
+    amount: param.band[income]
+)Y"}});
+  const Decision d = One(known.Rules(), h, "2026-07-01");
+  const BenefitOutcome b = *Find(d, "b", -1);
+  CHECK(b.status == BenefitStatus::kUndetermined);
+  CHECK(d.missing(b) == std::vector<std::string>{"param.band"});
+}
