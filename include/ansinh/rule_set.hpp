@@ -105,7 +105,7 @@ struct IndicatorInfo {
   Entity population = Entity::kHousehold;
   std::string filter;     // the filter expression as written; empty = the whole population
   std::string numerator;  // the numerator expression as written
-  std::string target_op = ">=";          // ">=" or "<="
+  std::string target_op = ">=";          // ">=", ">" (at least / more than), "<=" or "<"
   std::optional<Decimal> target_share;   // a fraction 0..1 (0.96 = 96%), or
   std::optional<int64_t> target_count;   // a count of numerator entities; neither = no target
   std::optional<Date> target_by;         // the date the target is set for

@@ -188,7 +188,7 @@ struct IndicatorDef {
   Entity population = Entity::kHousehold;
   ExprText filter;                   // empty = everyone of the population
   ExprText numerator;                // bool expression
-  std::string target_op = ">=";      // ">=" or "<="
+  std::string target_op = ">=";      // ">=", ">", "<=" or "<"
   std::optional<Decimal> target_share;  // 0..1
   std::optional<int64_t> target_count;
   std::optional<Date> target_by;

@@ -57,7 +57,10 @@ std::string WhenText(const When& when, Language lang) {
 
 std::string TargetText(const IndicatorInfo& info, Language lang, bool with_date) {
   std::string out;
-  const std::string op = info.target_op == "<=" ? "\xE2\x89\xA4 " : "\xE2\x89\xA5 ";  // ≤ ≥
+  const std::string op = info.target_op == "<=" ? "\xE2\x89\xA4 "   // ≤
+                         : info.target_op == "<" ? "< "
+                         : info.target_op == ">" ? "> "
+                                                 : "\xE2\x89\xA5 ";  // ≥
   if (info.target_share) {
     // Targets are whole or half percents in practice; show up to two decimals without trailing zeros.
     std::string p = Percent(*info.target_share, lang);

@@ -91,30 +91,36 @@ std::optional<Decimal> Share(uint64_t numerator, uint64_t denominator) {
 }
 
 bool CountsAgainst(const IndicatorInfo& info, IndicatorStatus status) {
-  return info.target_op == "<=" ? status == IndicatorStatus::kMet : status == IndicatorStatus::kNotMet;
+  return info.target_op[0] == '<' ? status == IndicatorStatus::kMet : status == IndicatorStatus::kNotMet;
 }
 
 void FinishIndicator(IndicatorLine& line) {
   const IndicatorInfo& info = line.info;
-  const bool at_most = info.target_op == "<=";
+  const bool at_most = info.target_op[0] == '<';
+  const bool strict = info.target_op.size() == 1;  // ">" or "<"
   const int64_t num = static_cast<int64_t>(line.numerator);
   line.share = Share(line.numerator, line.denominator);
   line.met.reset();
   line.gap = 0;
   if (info.target_count) {
-    const int64_t target = *info.target_count;
+    // A strict target is the non-strict one a unit further: "< 5" is "<= 4", "> 5" is ">= 6".
+    const int64_t target = *info.target_count + (strict ? (at_most ? -1 : 1) : 0);
     line.met = at_most ? num <= target : num >= target;
     line.gap = at_most ? std::max<int64_t>(0, num - target) : std::max<int64_t>(0, target - num);
   } else if (info.target_share && line.denominator > 0) {
     // Exactly: numerator / denominator against target = t / 10^6.
     const Int128 lhs = static_cast<Int128>(line.numerator) * Decimal::kScale;
     const Int128 rhs = static_cast<Int128>(info.target_share->millionths()) * static_cast<Int128>(line.denominator);
-    line.met = at_most ? lhs <= rhs : lhs >= rhs;
+    line.met = at_most ? (strict ? lhs < rhs : lhs <= rhs) : (strict ? lhs > rhs : lhs >= rhs);
     if (at_most) {
-      const int64_t allowed = static_cast<int64_t>(rhs / Decimal::kScale);  // floor
+      // The most that may count: floor(rhs / scale), or the largest n with n * scale < rhs.
+      const int64_t allowed = strict ? static_cast<int64_t>((rhs + Decimal::kScale - 1) / Decimal::kScale) - 1
+                                     : static_cast<int64_t>(rhs / Decimal::kScale);
       line.gap = std::max<int64_t>(0, num - allowed);
     } else {
-      const int64_t needed = static_cast<int64_t>((rhs + Decimal::kScale - 1) / Decimal::kScale);  // ceiling
+      // The fewest that must count: ceiling(rhs / scale), or the smallest n with n * scale > rhs.
+      const int64_t needed = strict ? static_cast<int64_t>(rhs / Decimal::kScale) + 1
+                                    : static_cast<int64_t>((rhs + Decimal::kScale - 1) / Decimal::kScale);
       line.gap = std::max<int64_t>(0, needed - num);
     }
   }

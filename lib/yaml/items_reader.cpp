@@ -81,7 +81,7 @@ void ReadTarget(Reader& reader, const NodeRef& ref, model::IndicatorDef& ind) {
   std::optional<std::vector<MapEntry>> entries = reader.Map(ref, "'target' ({op: \">=\", share: 0.9, by: 2030-12-31})");
   if (!entries) return;
   reader.CheckKeys(*entries, {"op", "share", "count", "by"}, "'target'");
-  if (const MapEntry* op = Reader::Find(*entries, "op")) ind.target_op = reader.ChoiceWord(op->value, "'op'", {">=", "<="}).value_or(ind.target_op);
+  if (const MapEntry* op = Reader::Find(*entries, "op")) ind.target_op = reader.ChoiceWord(op->value, "'op'", {">=", ">", "<=", "<"}).value_or(ind.target_op);
   const MapEntry* share = Reader::Find(*entries, "share");
   const MapEntry* count = Reader::Find(*entries, "count");
   if (share != nullptr && count != nullptr) {

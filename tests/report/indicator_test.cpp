@@ -231,6 +231,16 @@ TEST_CASE("report: share, target and gap arithmetic", "[report][indicators]") {
   IndicatorLine at_most = line(4, 25, "<=", *Decimal::Parse("0.1"), std::nullopt);
   CHECK(at_most.met == false);
   CHECK(at_most.gap == 2);
+  // Strict targets: "over 96%" is not met exactly on 96%; 25 x 0.96 = 24, so 25 of 25 are needed.
+  CHECK(line(24, 25, ">", p96, std::nullopt).met == false);
+  CHECK(line(24, 25, ">", p96, std::nullopt).gap == 1);
+  CHECK(line(1269, 1372, ">", p96, std::nullopt).gap == 49);  // 1317.12: 1318 is over it
+  // "< 10%" of 25 = 2.5: 2 allowed; of 30 = 3: only 2 allowed (3 is not fewer than 3).
+  CHECK(line(3, 25, "<", *Decimal::Parse("0.1"), std::nullopt).gap == 1);
+  CHECK(line(3, 30, "<", *Decimal::Parse("0.1"), std::nullopt).met == false);
+  CHECK(line(2, 30, "<", *Decimal::Parse("0.1"), std::nullopt).met == true);
+  CHECK(line(5, 10, ">", std::nullopt, 5).gap == 1);
+  CHECK(line(4, 10, "<", std::nullopt, 5).met == true);
   // Count targets hold even with no denominator.
   CHECK(line(0, 0, "<=", std::nullopt, 0).met == true);
   CHECK(line(3, 10, ">=", std::nullopt, 5).gap == 2);
