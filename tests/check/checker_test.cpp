@@ -152,3 +152,24 @@ benefits:
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].code == DiagnosticCode::kParameterNotInForce);
 }
+
+TEST_CASE("an expression shared by several versions is reported once", "[check][locations]") {
+  // `when` and `amount` above `versions:` are checked for each version; their
+  // errors must not be printed once per version.
+  const std::string rules = R"Y(
+benefits:
+  - id: b
+    applies_to: person
+    when:
+      - old: age_years >= 80
+    amount: 1
+    versions:
+      - effective: {from: 2021-07-01, to: 2024-06-30}
+      - effective: {from: 2024-07-01, to: 2025-06-30}
+      - effective: {from: 2025-07-01}
+)Y";
+  const auto errors = Errors(rules);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == DiagnosticCode::kUnknownName);
+  CHECK(errors[0].location.line == LineOf(rules, "age_years"));
+}
