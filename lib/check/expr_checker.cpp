@@ -38,7 +38,13 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
                 std::to_string(parse_options_.max_length) + "); split it into variables");
     return out;
   }
-  expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_);
+  // A message that refers to another place of the expression (the '(' an
+  // "expected ')'" closes) names it in the YAML file, as the caret does.
+  const expr::PlaceNamer where = [this](uint32_t offset) {
+    const internal::Loc at = text_->At(offset);
+    return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
+  };
+  expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_, where);
   if (!parsed.root) {
     for (const expr::SyntaxError& e : parsed.errors) {
       ErrorAt(e.limit ? DiagnosticCode::kLimit : DiagnosticCode::kExprSyntax, e.offset, e.offset + e.length,
