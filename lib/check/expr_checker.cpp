@@ -33,6 +33,7 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
   if (text.text.empty() && !text.loc.known()) return out;
 
   if (text.text.size() > parse_options_.max_length) {
+    all_read_ = false;
     ErrorAt(DiagnosticCode::kLimit, 0, 1,
             "the expression is too long: " + std::to_string(text.text.size()) + " bytes (at most " +
                 std::to_string(parse_options_.max_length) + "); split it into variables");
@@ -46,6 +47,7 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
   };
   expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_, where);
   if (!parsed.root) {
+    all_read_ = false;
     for (const expr::SyntaxError& e : parsed.errors) {
       ErrorAt(e.limit ? DiagnosticCode::kLimit : DiagnosticCode::kExprSyntax, e.offset, e.offset + e.length,
               e.message);

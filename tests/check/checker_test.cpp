@@ -173,3 +173,24 @@ benefits:
   CHECK(errors[0].code == DiagnosticCode::kUnknownName);
   CHECK(errors[0].location.line == LineOf(rules, "age_years"));
 }
+
+TEST_CASE("no unused-parameter warning when an expression could not be read", "[check]") {
+  // The parameter is used in the amount that has a syntax error: whether it is
+  // used is unknown, so the checker does not claim it is not.
+  TempPackage pkg({{"rules.yaml", std::string(ansinh::testing::kBaseSchema) + R"Y(
+parameters:
+  base: {values: {2021-07-01: 360000}}
+  spare: {values: {2021-07-01: 1}}
+benefits:
+  - id: b
+    applies_to: person
+    effective: {from: 2021-07-01}
+    amount: 1.5 * (param.base
+)Y"}});
+  const LoadResult r = pkg.Load();
+  REQUIRE(r.diagnostics().size() == 1);
+  CHECK(r.diagnostics()[0].code == DiagnosticCode::kExprSyntax);
+  // The '(' is named by its place in the YAML file, as the caret is.
+  CHECK(r.diagnostics()[0].message.find("line " + std::to_string(r.diagnostics()[0].location.line) + ", column 19") !=
+        std::string::npos);
+}
