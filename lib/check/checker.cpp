@@ -42,7 +42,8 @@ class Checker {
     CheckIndicators(checker);
     CheckTests();
     CheckParamsInForce();
-    WarnUnusedParams();
+    // An expression that could not be read may well use the parameter.
+    if (checker.all_read()) WarnUnusedParams();
     out_->order = graph_.Order(*out_, sink_);
     return std::move(out_);
   }
@@ -268,7 +269,7 @@ class Checker {
         auto it = names_.groups.find(b->group);
         if (it == names_.groups.end()) {
           sink_.Error(DiagnosticCode::kUnknownGroup, b->group_loc,
-                      internal::WithSuggestion("no group is called '" + b->group + "': declare it under groups:.",
+                      internal::WithSuggestion("no group is called '" + b->group + "': declare it under `groups:`.",
                                                b->group, group_ids),
                       static_cast<uint32_t>(b->group.size()));
         } else {

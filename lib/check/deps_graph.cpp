@@ -104,9 +104,14 @@ std::vector<Item> DepsGraph::Order(const CheckedPackage& pkg, internal::Diagnost
             std::string path;
             for (auto it = from; it != stack.end(); ++it) path += Name(pkg, *it) + " → ";
             path += Name(pkg, dep);
+            // A variable's place is its name (the key): underline it.
+            const uint32_t length = ItemOf(dep).kind == Item::Kind::kVariable
+                                        ? static_cast<uint32_t>(Name(pkg, dep).size())
+                                        : 1;
             sink.Error(DiagnosticCode::kVariableCycle, LocOf(pkg, dep),
                        "these rules depend on each other in a circle: " + path +
-                           ". Break the circle: one of them must be computed without the others");
+                           ". Break the circle: one of them must be computed without the others",
+                       length);
           }
         }
       } else {

@@ -33,13 +33,21 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
   if (text.text.empty() && !text.loc.known()) return out;
 
   if (text.text.size() > parse_options_.max_length) {
+    all_read_ = false;
     ErrorAt(DiagnosticCode::kLimit, 0, 1,
             "the expression is too long: " + std::to_string(text.text.size()) + " bytes (at most " +
                 std::to_string(parse_options_.max_length) + "); split it into variables");
     return out;
   }
-  expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_);
+  // A message that refers to another place of the expression (the '(' an
+  // "expected ')'" closes) names it in the YAML file, as the caret does.
+  const expr::PlaceNamer where = [this](uint32_t offset) {
+    const internal::Loc at = text_->At(offset);
+    return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
+  };
+  expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_, where);
   if (!parsed.root) {
+    all_read_ = false;
     for (const expr::SyntaxError& e : parsed.errors) {
       ErrorAt(e.limit ? DiagnosticCode::kLimit : DiagnosticCode::kExprSyntax, e.offset, e.offset + e.length,
               e.message);

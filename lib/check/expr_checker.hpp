@@ -43,6 +43,10 @@ class ExprChecker {
   CheckedExpr Check(const model::ExprText& text, Entity entity, const Type* expected, Deps* deps,
                     std::string_view what);
 
+  // False once an expression could not be read (syntax error, too long): what
+  // it refers to is then unknown.
+  bool all_read() const noexcept { return all_read_; }
+
   // A readable name of a type for messages: "number", "money", "date",
   // "yes/no", "a value of household.area (rural, urban)", ...
   std::string TypeName(const Type& type) const;
@@ -97,6 +101,7 @@ class ExprChecker {
   const NameTables& names_;
   internal::DiagnosticSink& sink_;
   expr::ParseOptions parse_options_;
+  bool all_read_ = true;
   // Per Check() call:
   const model::ExprText* text_ = nullptr;
   Deps* deps_ = nullptr;

@@ -1,5 +1,8 @@
 // LoadRules: load (yaml/) -> check (check/) -> plan (plan/) -> RuleSet.
 #include <algorithm>
+#include <cstddef>
+#include <tuple>
+#include <vector>
 
 #include "ansinh/error.hpp"
 #include "ansinh/rule_set.hpp"
@@ -144,6 +147,29 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
   impl.test_count = pkg.tests.size();
 }
 
+// Drops a diagnostic that repeats an earlier one word for word at the same
+// place. An expression shared by several versions of a benefit (a `when` or
+// `amount` written once above `versions:`) is checked once per version; its
+// error must be printed once. `diagnostics` is sorted by place.
+void RemoveRepeats(std::vector<Diagnostic>& diagnostics) {
+  auto same_place = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.location.file == b.location.file && a.location.line == b.location.line &&
+           a.location.column == b.location.column;
+  };
+  std::vector<Diagnostic> kept;
+  kept.reserve(diagnostics.size());
+  size_t place = 0;  // first of `kept` at the current place
+  for (Diagnostic& d : diagnostics) {
+    if (!kept.empty() && !same_place(kept.back(), d)) place = kept.size();
+    const auto first = kept.begin() + static_cast<std::ptrdiff_t>(place);
+    const bool repeat = std::any_of(first, kept.end(), [&](const Diagnostic& k) {
+      return k.code == d.code && k.severity == d.severity && k.message == d.message;
+    });
+    if (!repeat) kept.push_back(std::move(d));
+  }
+  diagnostics = std::move(kept);
+}
+
 void CheckOptions(const LoadOptions& options) {
   if (options.max_expression_depth == 0 || options.max_expression_bytes == 0 || options.max_file_bytes == 0) {
     throw UsageError("LoadOptions limits must be positive");
@@ -169,6 +195,7 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
     return std::tie(a.location.file, a.location.line, a.location.column) <
            std::tie(b.location.file, b.location.line, b.location.column);
   });
+  RemoveRepeats(diagnostics);
   result.diagnostics_ = std::move(diagnostics);
   if (HasErrors(result.diagnostics_) || !checked) return result;
   auto impl = std::make_shared<RuleSetImpl>();

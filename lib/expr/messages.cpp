@@ -21,8 +21,9 @@ bool IsOperandRule(std::string_view which) {
 
 class Describer {
  public:
-  Describer(uint32_t offset, const std::vector<Token>& tokens, std::string_view text)
-      : tokens_(tokens), text_(text) {
+  Describer(uint32_t offset, const std::vector<Token>& tokens, std::string_view text,
+            const PlaceNamer& where)
+      : tokens_(tokens), text_(text), where_(where) {
     const char* at = SkipBlank(text.data() + std::min<size_t>(offset, text.size()),
                                text.data() + text.size());
     offset_ = static_cast<uint32_t>(at - text.data());
@@ -69,8 +70,10 @@ class Describer {
     return SyntaxError{i == at_ ? offset_ : end, 1, std::move(message)};
   }
 
-  // "column 7", or "line 2, column 7" in a multi-line text.
+  // The caller's name of the place, else "column 7", or "line 2, column 7" in
+  // a multi-line text.
   std::string Where(uint32_t offset) const {
+    if (where_) return where_(offset);
     size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
     line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
     std::string column = "column " + std::to_string(offset - line_start + 1);
@@ -135,6 +138,7 @@ class Describer {
 
   const std::vector<Token>& tokens_;
   std::string_view text_;
+  const PlaceNamer& where_;
   uint32_t offset_ = 0;
   size_t at_ = 0;  // index of the first token at or after offset_
 };
@@ -213,8 +217,9 @@ SyntaxError Describer::ChainedComparison() const {
 }  // namespace
 
 SyntaxError DescribeFailure(uint32_t offset, std::string_view which, std::string_view expected,
-                            const std::vector<Token>& tokens, std::string_view text) {
-  return Describer(offset, tokens, text).Describe(which, expected);
+                            const std::vector<Token>& tokens, std::string_view text,
+                            const PlaceNamer& where) {
+  return Describer(offset, tokens, text, where).Describe(which, expected);
 }
 
 }  // namespace ansinh::expr

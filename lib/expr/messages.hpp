@@ -17,9 +17,11 @@ namespace ansinh::expr {
 // `offset`: where X3 failed (moved forward here to the next token, past
 // blanks and comments); `which`: the rule X3 expected (error_handler.hpp's
 // id map keys); `expected`: the generic "expected ..." used for any other
-// rule. `tokens` are the pre-scan's tokens of `text`.
+// rule. `tokens` are the pre-scan's tokens of `text`. `where` names the place
+// of an offset (PlaceNamer); empty: the column in `text`.
 SyntaxError DescribeFailure(uint32_t offset, std::string_view which, std::string_view expected,
-                            const std::vector<Token>& tokens, std::string_view text);
+                            const std::vector<Token>& tokens, std::string_view text,
+                            const PlaceNamer& where = {});
 
 }  // namespace ansinh::expr
 

@@ -76,7 +76,7 @@ ParseResult CheckTreeDepth(std::unique_ptr<Node> root, const ParseOptions& optio
 // nested within the limit, reaches X3) and reports the earliest error: the
 // grammar's if it stops before clean_end, else the scan's.
 ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
-                         const ParseOptions& options) {
+                         const ParseOptions& options, const PlaceNamer& where) {
   const char* const first = text.data();
   const char* const last = first + scan.clean_end;
   parser::ErrorHandler handler(first);
@@ -87,7 +87,7 @@ ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
   if (!ok) {
     SyntaxError error{scan.clean_end, 1, "could not parse the expression"};
     if (const auto& failure = handler.failure()) {
-      error = DescribeFailure(failure->offset, failure->which, failure->message, scan.tokens, text);
+      error = DescribeFailure(failure->offset, failure->which, failure->message, scan.tokens, text, where);
     }
     if (!scan.error || error.offset < scan.clean_end) return Failed(std::move(error));
   }
@@ -95,21 +95,21 @@ ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
   return CheckTreeDepth(Lower(tree, handler), options);
 }
 
-ParseResult ParseChecked(const std::string& text, const ParseOptions& options) {
+ParseResult ParseChecked(const std::string& text, const ParseOptions& options, const PlaceNamer& where) {
   if (text.size() > options.max_length) {
     return Failed("the expression is too long: " + std::to_string(text.size()) +
                   " bytes (at most " + std::to_string(options.max_length) + ")");
   }
   ParseOptions bounded = options;
   bounded.max_depth = std::min(options.max_depth, kMaxSupportedDepth);
-  return ParseScanned(text, Scan(text, bounded.max_depth), bounded);
+  return ParseScanned(text, Scan(text, bounded.max_depth), bounded, where);
 }
 
 }  // namespace
 
-ParseResult ParseExpression(const std::string& text, const ParseOptions& options) {
+ParseResult ParseExpression(const std::string& text, const ParseOptions& options, const PlaceNamer& where) {
   try {
-    return ParseChecked(text, options);
+    return ParseChecked(text, options, where);
   } catch (const std::bad_alloc&) {
     return Failed("out of memory while parsing the expression");
   } catch (const std::exception& e) {

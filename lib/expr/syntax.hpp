@@ -7,6 +7,7 @@
 #define ANSINH_LIB_EXPR_SYNTAX_HPP_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,6 +70,12 @@ struct ParseOptions {
   uint32_t max_depth = 64;       // nesting of parentheses/operators/calls
   uint32_t max_length = 8192;    // bytes
 };
+
+// How a message names the place of byte `offset` of the text (the '(' an
+// "expected ')'" refers to). Empty: "column 7", or "line 2, column 7" in a
+// multi-line text, counted within the expression. A caller that knows where
+// the text comes from (a YAML file) names the place in that file instead.
+using PlaceNamer = std::function<std::string(uint32_t offset)>;
 // max_depth counts open brackets, prefix '-'/'not' and 'if's; values above
 // kMaxSupportedDepth are treated as kMaxSupportedDepth (each level costs the
 // grammar ~5 KB of stack, ~25 KB in a sanitizer debug build). The returned
@@ -85,8 +92,9 @@ struct ParseResult {
 // Parses one expression (the whole text must be consumed; '#' starts a comment
 // to the end of the line). Never throws (catches everything from Spirit), never
 // recurses deeper than options.max_depth (deeper input is an error, not a crash).
-// Thread-safe.
-ParseResult ParseExpression(const std::string& text, const ParseOptions& options = {});
+// Thread-safe. `where` names places in messages (PlaceNamer).
+ParseResult ParseExpression(const std::string& text, const ParseOptions& options = {},
+                            const PlaceNamer& where = {});
 
 }  // namespace ansinh::expr
 

@@ -128,7 +128,7 @@ struct BenefitVersion {
   std::string reference;             // defaults to the benefit's
   std::vector<Condition> when;       // all must hold
   ExprText amount;
-  Loc loc;                           // the version (or the benefit when it has no `versions`)
+  Loc loc;                           // the version (its `effective` key when the benefit has no `versions`)
 };
 
 struct Rounding {

@@ -141,7 +141,7 @@ void ReadOnlyVersion(Reader& reader, const std::vector<MapEntry>& entries, const
   std::optional<Period> p = effective ? ReadPeriod(reader, effective->value, what) : std::nullopt;
   if (!p) return;
   model::BenefitVersion v;
-  v.loc = map.loc;
+  v.loc = effective->key_ref.loc;  // where its period is written, as for an entry of `versions`
   v.from = p->from;
   v.to = p->to;
   v.reference = defaults.reference;

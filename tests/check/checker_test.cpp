@@ -152,3 +152,45 @@ benefits:
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].code == DiagnosticCode::kParameterNotInForce);
 }
+
+TEST_CASE("an expression shared by several versions is reported once", "[check][locations]") {
+  // `when` and `amount` above `versions:` are checked for each version; their
+  // errors must not be printed once per version.
+  const std::string rules = R"Y(
+benefits:
+  - id: b
+    applies_to: person
+    when:
+      - old: age_years >= 80
+    amount: 1
+    versions:
+      - effective: {from: 2021-07-01, to: 2024-06-30}
+      - effective: {from: 2024-07-01, to: 2025-06-30}
+      - effective: {from: 2025-07-01}
+)Y";
+  const auto errors = Errors(rules);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == DiagnosticCode::kUnknownName);
+  CHECK(errors[0].location.line == LineOf(rules, "age_years"));
+}
+
+TEST_CASE("no unused-parameter warning when an expression could not be read", "[check]") {
+  // The parameter is used in the amount that has a syntax error: whether it is
+  // used is unknown, so the checker does not claim it is not.
+  TempPackage pkg({{"rules.yaml", std::string(ansinh::testing::kBaseSchema) + R"Y(
+parameters:
+  base: {values: {2021-07-01: 360000}}
+  spare: {values: {2021-07-01: 1}}
+benefits:
+  - id: b
+    applies_to: person
+    effective: {from: 2021-07-01}
+    amount: 1.5 * (param.base
+)Y"}});
+  const LoadResult r = pkg.Load();
+  REQUIRE(r.diagnostics().size() == 1);
+  CHECK(r.diagnostics()[0].code == DiagnosticCode::kExprSyntax);
+  // The '(' is named by its place in the YAML file, as the caret is.
+  CHECK(r.diagnostics()[0].message.find("line " + std::to_string(r.diagnostics()[0].location.line) + ", column 19") !=
+        std::string::npos);
+}

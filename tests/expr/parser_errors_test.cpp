@@ -34,6 +34,16 @@ TEST_CASE("unclosed brackets name the bracket and its column", "[parser][errors]
   CHECK(E("x[1, 2]") == "3+1: expected ']' to close the '[' at column 2");
 }
 
+TEST_CASE("a caller names the bracket's place in its own file", "[parser][errors]") {
+  // The checker passes a PlaceNamer mapping offsets into the YAML file.
+  const ansinh::expr::PlaceNamer where = [](uint32_t offset) {
+    return "line 17, column " + std::to_string(19 + offset);
+  };
+  auto result = ParseExpression("1.5 * (param.base", {}, where);
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].message == "expected ')' to close the '(' at line 17, column 25");
+}
+
 TEST_CASE("a missing operand names the operator before it", "[parser][errors]") {
   CHECK(E("a and") == "5+1: expected an expression after 'and'");
   CHECK(E("a and ) ") == "6+1: expected an expression after 'and'");

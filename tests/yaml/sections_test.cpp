@@ -254,7 +254,8 @@ TEST_CASE("benefits: versions take what they leave out from the benefit", "[yaml
   CHECK(s.group == "social_allowance");
   CHECK(s.applies_to == Entity::kPerson);
   REQUIRE(s.versions.size() == 1);
-  CHECK(s.versions[0].loc.line == 24);
+  CHECK(s.versions[0].loc.line == 27);  // a benefit without `versions`: its `effective` key
+  CHECK(s.versions[0].loc.column == 5);
 }
 
 TEST_CASE("benefits: mistakes", "[yaml][sections]") {
