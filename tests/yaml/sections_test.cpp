@@ -335,8 +335,9 @@ indicators:
         "E_BAD_NUMBER");
   CHECK(codes("indicators:\n  - {id: i, population: person, numerator: x, target: {share: 0.5, count: 1}}\n") ==
         "E_BAD_VALUE");
-  CHECK(codes("indicators:\n  - {id: i, population: person, numerator: x, target: {op: \">\", count: 1}}\n") ==
+  CHECK(codes("indicators:\n  - {id: i, population: person, numerator: x, target: {op: \"=\", count: 1}}\n") ==
         "E_BAD_VALUE");
+  CHECK(codes("indicators:\n  - {id: i, population: person, numerator: x, target: {op: \">\", count: 1}}\n").empty());
 }
 
 }  // namespace
