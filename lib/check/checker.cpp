@@ -519,7 +519,7 @@ void Checker::WarnUnusedParams() {
   std::vector<bool> used(out_->params.size(), false);
   for (int p : graph_.AllParams()) used[p] = true;
   for (size_t i = 0; i < used.size(); ++i) {
-    if (!used[i]) {
+    if (!used[i] && !out_->params[i].def->informational) {
       const model::ParamDef& def = *out_->params[i].def;
       sink_.Warning(DiagnosticCode::kUnusedParameter, def.loc,
                     "parameter '" + def.name + "' is not used by any rule", static_cast<uint32_t>(def.name.size()));

@@ -93,6 +93,7 @@ struct ParamDef {
   std::string unit;
   std::string reference;
   std::optional<MonthRule> month_rule;  // how a change inside a month applies (default: package's)
+  bool informational = false;           // kept for reference (and scenarios); no W_UNUSED_PARAMETER
   std::vector<ParamStep> steps;         // sorted by `from`, no duplicates
   bool override_ = false;
   uint32_t origin = 0;

@@ -132,7 +132,8 @@ void ReadParameter(Reader& reader, const MapEntry& e, PackageItems& items) {
   const ParamContext ctx{p, "parameter '" + e.key + "'"};
   std::optional<std::vector<MapEntry>> entries = reader.Map(e.value, ctx.what);
   if (!entries) return;
-  reader.CheckKeys(*entries, {"label", "type", "kind", "unit", "reference", "month_rule", "values", "override"},
+  reader.CheckKeys(*entries, {"label", "type", "kind", "unit", "reference", "month_rule", "informational", "values",
+                                 "override"},
                    ctx.what);
   static const std::vector<std::pair<std::string, ValueType>> kTypes = {
       {"money", ValueType::kMoney}, {"decimal", ValueType::kDecimal}, {"int", ValueType::kInt}};
@@ -145,6 +146,9 @@ void ReadParameter(Reader& reader, const MapEntry& e, PackageItems& items) {
   if (const MapEntry* u = Reader::Find(*entries, "unit")) p.unit = reader.Text(u->value, "'unit'").value_or("");
   if (const MapEntry* r = Reader::Find(*entries, "reference")) p.reference = reader.Text(r->value, "'reference'").value_or("");
   if (const MapEntry* m = Reader::Find(*entries, "month_rule")) p.month_rule = reader.Choice(m->value, "'month_rule'", MonthRuleChoices());
+  if (const MapEntry* i = Reader::Find(*entries, "informational")) {
+    p.informational = reader.Bool(i->value, "'informational'").value_or(false);
+  }
   p.override_ = ReadOverride(reader, *entries);
   if (const MapEntry* v = reader.Require(*entries, e.value, "values", ctx.what, "values: {2024-07-01: 500000}")) {
     std::optional<std::vector<MapEntry>> steps = reader.Map(v->value, "'values' of " + ctx.what + " ({date: value, ...})");

@@ -194,3 +194,27 @@ benefits:
   CHECK(r.diagnostics()[0].message.find("line " + std::to_string(r.diagnostics()[0].location.line) + ", column 19") !=
         std::string::npos);
 }
+
+TEST_CASE("an unused parameter is a warning, unless it is declared informational", "[check]") {
+  auto warnings = [](const char* extra) {
+    TempPackage pkg({{"rules.yaml", std::string(ansinh::testing::kBaseSchema) + R"Y(
+parameters:
+  base:
+)Y" + extra + R"Y(
+    values: {2021-01-01: 500000}
+benefits:
+  - id: b
+    applies_to: person
+    effective: {from: 2021-01-01}
+    when: [{t: true}]
+    amount: 100
+)Y"}});
+    std::vector<std::string> codes;
+    const LoadResult result = pkg.Load();
+    for (const Diagnostic& d : result.diagnostics()) codes.push_back(std::string(CodeName(d.code)));
+    return codes;
+  };
+  CHECK(warnings("    label: {vi: Mức chuẩn, en: Base}") == std::vector<std::string>{"W_UNUSED_PARAMETER"});
+  CHECK(warnings("    informational: true").empty());
+  CHECK(warnings("    informational: yes please") == std::vector<std::string>{"W_UNUSED_PARAMETER", "E_BAD_VALUE"});
+}
