@@ -3,6 +3,7 @@
 #
 #   bash bench/run.sh            full run: 10k, 100k, 1M; writes bench/results/latest.json
 #   bash bench/run.sh --smoke    CI: a 500-household population, every engine verified, no timing
+#   bash bench/run.sh --smoke --no-peers   the CTest smoke (bench:smoke): baseline, ansinh runner and CLI only
 #
 # Steps: install the npm peers if missing (bench/package.json); build the bench programs if missing;
 # generate the data if missing; then for every size and engine: write the
@@ -18,6 +19,7 @@
 #          --build-dir DIR         the CMake build folder (default: build)
 #          --ansinh-cli PATH       the ansinh CLI (default: <build-dir>/bin/ansinh)
 #          --out FILE              where to write the JSON (default: bench/results/latest.json)
+#          --data-dir DIR          generated data and work files (default: bench/data)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,11 +33,14 @@ PEER_RUNS=3
 BUILD_DIR="$ROOT/build"
 OUT="$HERE/results/latest.json"
 SMOKE=0
+PEERS=1
+DATA_DIR=""
 AS_OF="2026-01-01"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) SMOKE=1; shift ;;
+    --no-peers) PEERS=0; shift ;;
     --sizes) SIZES="$2"; shift 2 ;;
     --peer-sizes) PEER_SIZES="$2"; shift 2 ;;
     --cli-sizes) CLI_SIZES="$2"; shift 2 ;;
@@ -44,16 +49,18 @@ while [[ $# -gt 0 ]]; do
     --peer-runs) PEER_RUNS="$2"; shift 2 ;;
     --build-dir) BUILD_DIR="$(cd "$2" && pwd)"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --data-dir) mkdir -p "$2"; DATA_DIR="$(cd "$2" && pwd)"; shift 2 ;;
     -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 if [[ $SMOKE == 1 ]]; then
   SIZES="500"; PEER_SIZES="500"; CLI_SIZES="500"; RUNS=0; PEER_RUNS=0
-  OUT="$HERE/data/smoke.json"   # a smoke run never replaces the recorded figures
+  [[ $PEERS == 1 ]] || PEER_SIZES=""
 fi
 
-DATA="$HERE/data"
+DATA="${DATA_DIR:-$HERE/data}"
+[[ $SMOKE == 1 ]] && OUT="$DATA/smoke.json"   # a smoke run never replaces the recorded figures
 WORK="$DATA/run"
 mkdir -p "$WORK"
 RECORDS="$WORK/records.jsonl"
@@ -66,6 +73,10 @@ die() { echo "run.sh: $*" >&2; exit 1; }
 step() { echo "== $*" >&2; }
 
 # --- 1. peers from npm (bench/node_modules, exact versions in bench/package.json)
+if [[ $PEERS == 0 ]]; then
+  step "peers skipped (--no-peers)"
+  PEER_SIZES=""
+else
 command -v node >/dev/null || die "node is required (node 20)"
 if [[ ! -d "$HERE/node_modules/@gorules/zen-engine" || ! -d "$HERE/node_modules/json-logic-js" ]]; then
   step "installing the npm peers into bench/node_modules"
@@ -73,6 +84,7 @@ if [[ ! -d "$HERE/node_modules/@gorules/zen-engine" || ! -d "$HERE/node_modules/
   # without the other platforms' optional ZEN binaries, which `npm ci` then rejects.)
   (cd "$HERE" && npm install --no-package-lock --no-audit --no-fund --loglevel=error) \
     || die "npm install failed"
+fi
 fi
 
 # --- 2. bench programs

@@ -38,3 +38,14 @@ endif()
 
 # ansinh report / diff: docs/analysts.md commands, HTML pages.
 include(${CMAKE_CURRENT_SOURCE_DIR}/report/report.cmake)
+
+# The benchmark's smoke (issue 6): a 500-household vn-core population through the
+# hand-written baseline, the ansinh runner and `ansinh eval`, each output verified
+# identical to the baseline's; no timing. The npm peers (ZEN, JsonLogic) run in
+# the full `bash bench/run.sh`, which needs node.
+if(TARGET vn_core_baseline AND TARGET ansinh_vn_core_bench AND TARGET ansinh-cli)
+  add_test(NAME bench:smoke
+    COMMAND bash ${PROJECT_SOURCE_DIR}/bench/run.sh --smoke --no-peers --build-dir ${PROJECT_BINARY_DIR}
+            --data-dir ${CMAKE_CURRENT_BINARY_DIR}/bench-smoke)
+  set_tests_properties(bench:smoke PROPERTIES LABELS "bench;no-sanitizer" TIMEOUT 600)
+endif()
