@@ -57,6 +57,17 @@ std::string WriteScratch(const std::string& name, std::string_view data) {
   return path.string();
 }
 
+bool TryWriteScratch(const std::string& name, std::string_view data) {
+  const fs::path path = fs::path(ScratchDir()) / name;
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec || fs::is_directory(path, ec)) return false;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  return out.good();
+}
+
 void ClearScratch() {
   std::error_code ec;
   for (fs::directory_iterator it(ScratchDir(), ec), end; !ec && it != end; it.increment(ec)) {

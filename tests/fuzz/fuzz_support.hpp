@@ -29,6 +29,9 @@ namespace ansinh_fuzz {
 const std::string& ScratchDir();
 // Writes `data` to ScratchDir()/`name` (creating parent folders); returns the path.
 std::string WriteScratch(const std::string& name, std::string_view data);
+// The same for a name taken from the input: false (nothing written) when the
+// path cannot be a file, e.g. a folder of that name exists.
+bool TryWriteScratch(const std::string& name, std::string_view data);
 // Removes everything inside ScratchDir().
 void ClearScratch();
 

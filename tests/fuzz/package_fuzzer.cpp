@@ -81,7 +81,9 @@ void AddEntry(Workspace& ws, std::string_view header, std::string_view body, siz
   if (!ValidPath(header, false)) return;
   std::error_code ec;
   if (fs::is_symlink(ws.root / std::string(header), ec)) return;  // never write through a link
-  ansinh_fuzz::WriteScratch("ws/" + std::string(header), body);
+  // A path that cannot be a file (a folder of that name exists, or one of its
+  // parents is a file: "=== pkg" after "=== pkg/package.yaml") is skipped.
+  ansinh_fuzz::TryWriteScratch("ws/" + std::string(header), body);
 }
 
 // Splits the input at header lines and materialises the workspace.
