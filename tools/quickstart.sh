@@ -9,7 +9,7 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSINH_WERROR=ON \
 cmake --build build -j2
 echo
 echo "== ansinh check rules/vn"
-build/bin/ansinh check rules/vn --no-warnings
+build/bin/ansinh check rules/vn
 echo
 echo "== ansinh eval rules/vn examples/registry.jsonl --period 2026-11  (decisions -> build/decisions.jsonl)"
 build/bin/ansinh eval rules/vn examples/registry.jsonl --period 2026-11 --output build/decisions.jsonl
