@@ -136,7 +136,8 @@ int main(int argc, char** argv) {
   // Each reader runs 3 times (median); the first JSONL batch is kept for evaluation.
   ansinh::RecordBatch batch(rules);
   std::vector<double> jsonl_w, jsonl_c, csv_w, csv_c;
-  for (int i = 0; i < (phase("read") ? 3 : 1); ++i) {
+  const int jsonl_reads = phase("read") ? 3 : phase("batch") ? 1 : 0;  // --only single/load/e2e: none
+  for (int i = 0; i < jsonl_reads; ++i) {
     const double t = Wall(), c = Cpu();
     ansinh::RecordBatch b = ansinh::ReadAll(rules, {a.data});
     jsonl_w.push_back(Wall() - t);
