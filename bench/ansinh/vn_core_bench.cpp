@@ -237,8 +237,8 @@ int main(int argc, char** argv) {
       "\"batch_persons_per_cpu_s_2t\": %.0f, \"load_cpu_ms\": %.2f, \"single_cpu_us\": %.2f, "
       "\"single_trace_cpu_us\": %.2f, \"read_jsonl_mb_per_cpu_s\": %.1f, \"read_csv_mb_per_cpu_s\": %.1f}\n",
       batch.size(), persons, rate_1t, rate_1t, rate_2t, cpu_1t, Median(load) * 1e3, load_path.c_str(), single_us,
-      single_trace_us, FileMb(a.data) / jsonl_s, csv_mb_s, e2e, e2e_cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
+      single_trace_us, jsonl_s > 0 ? FileMb(a.data) / jsonl_s : 0.0, csv_mb_s, e2e, e2e_cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
       std::thread::hardware_concurrency(), cpu_2t, Median(load_cpu) * 1e3, single_cpu_us, single_trace_cpu_us,
-      FileMb(a.data) / jsonl_cpu_s, csv_mb_cpu_s);
+      jsonl_cpu_s > 0 ? FileMb(a.data) / jsonl_cpu_s : 0.0, csv_mb_cpu_s);
   return 0;
 }
