@@ -120,6 +120,12 @@ def main(argv):
         "jsonlogic_persons_per_cpu_s": cpu_figure(ref, "jsonlogic"),
         "end_to_end_persons_per_cpu_s": ansinh.get("end_to_end_persons_per_cpu_s",
                                                    cpu_figure(ref, "ansinh_cli")),
+        "batch_persons_per_cpu_s_2_threads": ansinh.get("batch_persons_per_cpu_s_2t"),
+        "load_cpu_ms": ansinh.get("load_cpu_ms"),
+        "single_cpu_us": ansinh.get("single_cpu_us"),
+        "single_trace_cpu_us": ansinh.get("single_trace_cpu_us"),
+        "read_jsonl_mb_per_cpu_s": ansinh.get("read_jsonl_mb_per_cpu_s"),
+        "read_csv_mb_per_cpu_s": ansinh.get("read_csv_mb_per_cpu_s"),
         "machine": dict(machine(), load_average_at_start=args.load_at_start or None,
                         load_average_at_end=" ".join(f"{x:.2f}" for x in os.getloadavg())),
         "commit": sh("git", "rev-parse", "HEAD"),
@@ -176,14 +182,27 @@ def main(argv):
         "batch_vs_zen": ratio("zen"),
         "two_thread_scaling": batch2 / batch1 if batch1 and batch2 else None,
     }
+    # Figures also measured in CPU time: the target is judged on that one (robust to
+    # other work on a shared machine); the wall-clock value is kept beside it.
+    cpu_keys = {"load_ms": "load_cpu_ms", "single_us": "single_cpu_us",
+                "single_trace_us": "single_trace_cpu_us",
+                "read_jsonl_mb_per_s": "read_jsonl_mb_per_cpu_s",
+                "read_csv_mb_per_s": "read_csv_mb_per_cpu_s"}
     for name, (op, target, what) in TARGETS.items():
         value = values.get(name, out.get(name))
+        basis = "cpu" if name in ("batch_vs_baseline", "batch_vs_zen") and out["batch_persons_per_cpu_s"] \
+            else "wall"
+        wall = None
+        if name in cpu_keys and out.get(cpu_keys[name]):
+            wall, value, basis = value, out[cpu_keys[name]], "cpu"
         met = None if value is None else (value >= target if op == ">=" else value < target)
         distance = None
         if value is not None and not met:
             distance = target / value if op == ">=" else value / target
         out["targets"][name] = {"what": what, "target": f"{op} {target:.3g}", "value": value,
-                                "met": met, "short_by_factor": distance}
+                                "basis": basis, "met": met, "short_by_factor": distance}
+        if wall is not None:
+            out["targets"][name]["value_wall"] = wall
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
@@ -228,7 +247,8 @@ def print_table(out, sizes):
         state = "pending" if t["met"] is None else ("met" if t["met"] else
                                                     f"NOT met (off by {t['short_by_factor']:.2f}x)")
         value = "-" if t["value"] is None else f"{t['value']:.4g}"
-        print(f"  {name:<22} {t['target']:>8}  value {value:>10}  {state}")
+        wall = f" (wall {t['value_wall']:.4g})" if t.get("value_wall") is not None else ""
+        print(f"  {name:<22} {t['target']:>8}  value {value:>10} [{t.get('basis', 'wall')}]{wall}  {state}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ double FileMb(const std::string& path) {
 struct Args {
   std::string rules, data, hcsv, pcsv, canonical, national;
   std::string as_of = "2026-01-01";
+  std::string only;  // profiling: run one phase only (load, read, batch, single, e2e)
   int runs = 5;
   long long expect = -1;
 };
@@ -59,6 +60,13 @@ Args Parse(int argc, char** argv) {
     else if (k == "--runs") a.runs = std::atoi(next().c_str());
     else if (k == "--expect-checksum") a.expect = std::atoll(next().c_str());
     else if (k == "--national-rules") a.national = next();
+    else if (k == "--only") a.only = next();
+    else if (k == "--help" || k == "-h") {
+      std::cout << "ansinh_vn_core_bench --rules DIR --data F.jsonl [--csv H.csv P.csv] [--as-of DATE]\n"
+                   "  [--runs N] [--expect-checksum SUM] [--national-rules DIR] [--canonical OUT]\n"
+                   "  [--only load|read|batch|single|e2e]   (profiling: that phase alone)\n";
+      std::exit(0);
+    }
     else {
       std::cerr << "unknown argument " << k << "\n";
       std::exit(2);
@@ -111,11 +119,13 @@ int main(int argc, char** argv) {
 
   // Load + check + compile (of the national rules when given).
   const std::string load_path = a.national.empty() ? a.rules : a.national;
-  std::vector<double> load;
-  for (int i = 0; i < 7; ++i) {
-    const double t = Wall();
+  auto phase = [&](const char* name) { return a.only.empty() || a.only == name; };
+  std::vector<double> load, load_cpu;
+  for (int i = 0; phase("load") && i < (a.only == "load" ? 50 : 7); ++i) {
+    const double t = Wall(), c = Cpu();
     ansinh::LoadResult r = ansinh::LoadRules(load_path);
     load.push_back(Wall() - t);
+    load_cpu.push_back(Cpu() - c);
     if (!r.ok()) {
       std::cerr << r.Format();
       return 1;
@@ -123,15 +133,27 @@ int main(int argc, char** argv) {
   }
 
   // Reading, records into memory.
-  double t = Wall();
-  ansinh::RecordBatch batch = ansinh::ReadAll(rules, {a.data});
-  const double jsonl_s = Wall() - t;
-  double csv_mb_s = 0;
-  if (!a.hcsv.empty()) {
-    t = Wall();
-    ansinh::RecordBatch from_csv = ansinh::ReadAll(rules, {a.hcsv, a.pcsv});
-    csv_mb_s = (FileMb(a.hcsv) + FileMb(a.pcsv)) / (Wall() - t);
+  // Each reader runs 3 times (median); the first JSONL batch is kept for evaluation.
+  ansinh::RecordBatch batch(rules);
+  std::vector<double> jsonl_w, jsonl_c, csv_w, csv_c;
+  const int jsonl_reads = phase("read") ? 3 : phase("batch") ? 1 : 0;  // --only single/load/e2e: none
+  for (int i = 0; i < jsonl_reads; ++i) {
+    const double t = Wall(), c = Cpu();
+    ansinh::RecordBatch b = ansinh::ReadAll(rules, {a.data});
+    jsonl_w.push_back(Wall() - t);
+    jsonl_c.push_back(Cpu() - c);
+    if (i == 0) batch = std::move(b);
   }
+  for (int i = 0; phase("read") && !a.hcsv.empty() && i < 3; ++i) {
+    const double t = Wall(), c = Cpu();
+    ansinh::RecordBatch from_csv = ansinh::ReadAll(rules, {a.hcsv, a.pcsv});
+    csv_w.push_back(Wall() - t);
+    csv_c.push_back(Cpu() - c);
+  }
+  const double csv_mb = FileMb(a.hcsv) + FileMb(a.pcsv);
+  const double csv_mb_s = csv_w.empty() ? 0 : csv_mb / Median(csv_w);
+  const double csv_mb_cpu_s = csv_c.empty() ? 0 : csv_mb / Median(csv_c);
+  const double jsonl_s = Median(jsonl_w), jsonl_cpu_s = Median(jsonl_c);
   const double persons = static_cast<double>(batch.person_count());
 
   // Batch evaluation, records in memory: decisions only (no reasons), median of N.
@@ -153,30 +175,40 @@ int main(int argc, char** argv) {
     if (cpu_rate != nullptr) *cpu_rate = persons / Median(cpu);
     return persons / Median(wall);
   };
-  double cpu_1t = 0;
-  const double rate_1t = batch_rate(1, &cpu_1t);
-  const double rate_2t = batch_rate(2, nullptr);
+  double cpu_1t = 0, cpu_2t = 0;
+  const double rate_1t = phase("batch") ? batch_rate(1, &cpu_1t) : 0;
+  const double rate_2t = phase("batch") && a.only.empty() ? batch_rate(2, &cpu_2t) : 0;
 
   // One household, one call (median over many), without and with the trace.
   const ansinh::Household typical = Typical();
-  auto single = [&](bool trace) {
+  // Wall: median of single calls. CPU: median over blocks of 100 calls (the CPU clock
+  // is a system call, too coarse and too costly to time one call).
+  auto single = [&](bool trace, double* cpu_us) {
     ansinh::EvaluateOptions o;
     o.explain = trace;
-    std::vector<double> v;
-    for (int i = 0; i < 2000; ++i) {
-      const double w0 = Wall();
-      ansinh::Decision d = ansinh::Evaluate(rules, typical, when, o);
-      v.push_back(Wall() - w0);
-      if (!d.ok()) std::exit(4);
+    std::vector<double> v, c;
+    const int blocks = a.only == "single" ? 200 : 20;
+    for (int b = 0; b < blocks; ++b) {
+      const double c0 = Cpu();
+      for (int i = 0; i < 100; ++i) {
+        const double w0 = Wall();
+        ansinh::Decision d = ansinh::Evaluate(rules, typical, when, o);
+        v.push_back(Wall() - w0);
+        if (!d.ok()) std::exit(4);
+      }
+      c.push_back((Cpu() - c0) / 100);
     }
+    *cpu_us = Median(c) * 1e6;
     return Median(v) * 1e6;
   };
-  const double single_us = single(false), single_trace_us = single(true);
+  double single_cpu_us = 0, single_trace_cpu_us = 0;
+  const double single_us = phase("single") ? single(false, &single_cpu_us) : 0;
+  const double single_trace_us = phase("single") ? single(true, &single_trace_cpu_us) : 0;
 
   // End to end: file in, JSON decisions out (as `ansinh eval` does), 1 thread.
   double e2e_cpu = 0;
   const double c0 = Cpu(), w0 = Wall();
-  {
+  if (phase("e2e")) {
     ansinh::RecordReader reader(rules, {a.data});
     ansinh::RecordBatch chunk(rules);
     ansinh::EvaluateOptions o;
@@ -201,9 +233,12 @@ int main(int argc, char** argv) {
       "\"batch_persons_per_s_1t\": %.0f, \"batch_persons_per_s_2t\": %.0f, \"batch_persons_per_cpu_s_1t\": %.0f, "
       "\"load_ms\": %.2f, \"load_rules\": \"%s\", \"single_us\": %.2f, \"single_trace_us\": %.2f, "
       "\"read_jsonl_mb_per_s\": %.1f, \"read_csv_mb_per_s\": %.1f, \"end_to_end_persons_per_s\": %.0f, "
-      "\"end_to_end_persons_per_cpu_s\": %.0f, \"peak_rss_mb\": %.1f, \"hardware_threads\": %u}\n",
+      "\"end_to_end_persons_per_cpu_s\": %.0f, \"peak_rss_mb\": %.1f, \"hardware_threads\": %u, "
+      "\"batch_persons_per_cpu_s_2t\": %.0f, \"load_cpu_ms\": %.2f, \"single_cpu_us\": %.2f, "
+      "\"single_trace_cpu_us\": %.2f, \"read_jsonl_mb_per_cpu_s\": %.1f, \"read_csv_mb_per_cpu_s\": %.1f}\n",
       batch.size(), persons, rate_1t, rate_1t, rate_2t, cpu_1t, Median(load) * 1e3, load_path.c_str(), single_us,
-      single_trace_us, FileMb(a.data) / jsonl_s, csv_mb_s, e2e, e2e_cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
-      std::thread::hardware_concurrency());
+      single_trace_us, jsonl_s > 0 ? FileMb(a.data) / jsonl_s : 0.0, csv_mb_s, e2e, e2e_cpu, static_cast<double>(ru.ru_maxrss) / 1024.0,
+      std::thread::hardware_concurrency(), cpu_2t, Median(load_cpu) * 1e3, single_cpu_us, single_trace_cpu_us,
+      jsonl_cpu_s > 0 ? FileMb(a.data) / jsonl_cpu_s : 0.0, csv_mb_cpu_s);
   return 0;
 }

@@ -246,7 +246,20 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
   for (size_t v = 0; v < program_.variable_regs.size(); ++v) {
     const bool household = program_.regs[program_.variable_regs[v]].level == Level::kHousehold;
     internal::ColumnView<internal::VarValue>& dst = household ? out.household_vars[hv++] : out.person_vars[pv++];
-    std::copy(vars_[v].begin(), vars_[v].end(), dst.data() + (household ? h0 : p0));
+    internal::VarValue* to = dst.data() + (household ? h0 : p0);
+    if (!vars_from_regs_) {
+      std::copy(vars_[v].begin(), vars_[v].end(), to);
+      continue;
+    }
+    const Reg& r = state_.regs[program_.variable_regs[v]];
+    const size_t n = household ? hn : pn;
+    if (r.scalar) {
+      std::fill(to, to + n, internal::VarValue{r.s, r.s_state});
+    } else if (r.all_known) {
+      for (size_t i = 0; i < n; ++i) to[i] = internal::VarValue{r.v[i], plan::kKnown};
+    } else {
+      for (size_t i = 0; i < n; ++i) to[i] = internal::VarValue{r.v[i], r.st[i]};
+    }
   }
   size_t hi = 0, pi = 0;
   for (const plan::IndicatorPlan& ip : program_.indicators) {

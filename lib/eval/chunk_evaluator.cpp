@@ -213,7 +213,7 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
   if (!when_.is_period) {
     state_.SetDay(when_.as_of.days());
     state_.Run();
-    CopyVariables();
+    vars_from_regs_ = true;  // one pass: Assemble reads the variables from the registers
     if (single_pass) {
       // One pass is the result: take its lanes instead of merging them.
       acc_lanes_.swap(state_.benefits);
@@ -233,6 +233,7 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
       state_.SetDays(pass_days_);
       state_.Run();
       if (k == 0) CopyVariables();
+      vars_from_regs_ = false;
       Merge(k);
     }
     std::vector<int32_t> winner;

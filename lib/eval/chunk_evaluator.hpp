@@ -58,7 +58,8 @@ class ChunkEvaluator {
   size_t h_begin_ = 0;
   std::vector<BenefitLanes> acc_lanes_;
   std::vector<Acc> acc_;
-  std::vector<std::vector<internal::VarValue>> vars_;
+  std::vector<std::vector<internal::VarValue>> vars_;  // variables of the first pass (by month)
+  bool vars_from_regs_ = false;  // as of a day: one pass, the registers hold the variables
   std::vector<int64_t> pass_days_;  // current pass: day per household
   int32_t first_day_ = 0, last_day_ = 0;
   std::vector<WhyPool::Node> leaves_;

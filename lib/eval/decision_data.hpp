@@ -15,6 +15,7 @@
 
 #include "ansinh/decision.hpp"
 #include "ansinh/rule_set.hpp"
+#include "common/big_alloc.hpp"
 
 namespace ansinh::internal {
 
@@ -141,15 +142,15 @@ struct DecisionData {
   bool reasons = true;
   bool explain = false;
   bool dense_details = true;   // reasons or explain: every outcome has a detail slot
-  std::vector<HouseholdRow> households;
-  std::vector<MemberRow> members;
+  std::vector<HouseholdRow, BigAllocator<HouseholdRow>> households;
+  std::vector<MemberRow, BigAllocator<MemberRow>> members;
   std::vector<OutcomeColumn> household_outcomes;  // per household-level benefit, benefit order
   std::vector<OutcomeColumn> person_outcomes;     // per person-level benefit
   std::vector<ColumnView<VarValue>> household_vars;  // per household variable (RuleSet::variables order)
   std::vector<ColumnView<VarValue>> person_vars;
   std::vector<ColumnView<IndicatorFlag>> household_indicators;  // per household-population indicator
   std::vector<ColumnView<IndicatorFlag>> person_indicators;
-  std::unique_ptr<std::byte[]> arena;  // every column above, one allocation
+  BigBuffer arena;  // every column above, one allocation (huge pages when large)
   std::vector<std::unique_ptr<ChunkPool>> pools;
 
   const ChunkPool& PoolOf(size_t household) const { return *pools[households[household].chunk]; }

@@ -65,7 +65,7 @@ void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionDa
   }
   for (const VariableInfo& v : impl.variables) reserve(v.entity == Entity::kHousehold ? nh : np, sizeof(internal::VarValue));
   for (const IndicatorInfo& i : impl.indicators) reserve(i.population == Entity::kHousehold ? nh : np, 1);
-  out.arena.reset(bytes ? new std::byte[bytes] : nullptr);
+  out.arena = internal::MakeBigBuffer(bytes);
   std::byte* at = out.arena.get();
   auto carve = [&at](auto& column, size_t count) {
     using T = std::remove_reference_t<decltype(*column.data())>;

@@ -40,10 +40,27 @@ bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int versi
     if (!amount.AllKnown()) return false;
     uint8_t* st = bl.status.data();
     int16_t* failed = bl.failed.data();
-    std::fill(st, st + n, S(BenefitStatus::kEligible));
-    std::fill(failed, failed + n, static_cast<int16_t>(-1));
+    int64_t* out = bl.amount.data();
+    const int64_t unit = p.rounding_unit * Decimal::kScale;
+    const bool whole_vnd = p.rounding_unit == 1;  // the usual unit: divisions by a constant
+    // Lanes whose amount is not a whole unit go through RoundToUnit (rare).
+    auto round_lanes = [&]() {
+      for (size_t i = 0; i < n; ++i) {
+        if (failed[i] >= 0) continue;
+        const int64_t raw = amount.At(i);
+        if (whole_vnd ? raw % Decimal::kScale == 0 : raw % unit == 0) {
+          out[i] = raw / Decimal::kScale;
+          continue;
+        }
+        const auto rounded = RoundToUnit(Decimal::FromMillionths(raw), p.rounding_unit, p.rounding_mode);
+        if (!rounded) return false;  // let the general path record the error
+        out[i] = *rounded;
+      }
+      return true;
+    };
     if (!s.track_failed) {
-      // All conditions hold <=> their AND is 1: a vectorizable pass per condition.
+      // All conditions hold <=> their AND is 1: a vectorizable pass per condition,
+      // then status, "failed" and amount in one branch-free pass.
       s.scratch.assign(n, 1);
       int64_t* all = s.scratch.data();
       for (const plan::ConditionPlan& c : vp.conditions) {
@@ -55,40 +72,59 @@ bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int versi
         const int64_t* v = r.v;
         for (size_t i = 0; i < n; ++i) all[i] &= v[i];
       }
-      for (size_t i = 0; i < n; ++i) failed[i] = all[i] ? -1 : 0;  // 0: "some condition" (not shown)
-    }
-    for (size_t c = 0; s.track_failed && c < vp.conditions.size(); ++c) {
-      const Reg& r = s.regs[vp.conditions[c].reg];
-      if (r.scalar) {
-        if (r.s != 0) continue;
-        for (size_t i = 0; i < n; ++i) {
-          if (failed[i] < 0) failed[i] = static_cast<int16_t>(c);
+      const uint8_t yes = S(BenefitStatus::kEligible), no = S(BenefitStatus::kNotEligible);
+      if (amount.scalar) {  // the usual case (a constant times a parameter): rounded once
+        int64_t value = 0;
+        if (whole_vnd ? amount.s % Decimal::kScale == 0 : amount.s % unit == 0) {
+          value = amount.s / Decimal::kScale;
+        } else {
+          const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.s), p.rounding_unit, p.rounding_mode);
+          if (!rounded) return false;
+          value = *rounded;
         }
-        continue;
+        for (size_t i = 0; i < n; ++i) {
+          const bool ok = all[i] != 0;
+          st[i] = ok ? yes : no;
+          failed[i] = static_cast<int16_t>(ok ? -1 : 0);  // 0: "some condition" (not shown)
+          out[i] = ok ? value : 0;
+        }
+      } else {
+        const int64_t* raw = amount.v;
+        bool fraction = !whole_vnd;
+        for (size_t i = 0; i < n; ++i) {
+          const bool ok = all[i] != 0;
+          st[i] = ok ? yes : no;
+          failed[i] = static_cast<int16_t>(ok ? -1 : 0);
+          out[i] = ok ? raw[i] / Decimal::kScale : 0;
+          fraction |= ok && raw[i] % Decimal::kScale != 0;
+        }
+        if (fraction && !round_lanes()) return false;
       }
-      const int64_t* v = r.v;
+    } else {
+      std::fill(st, st + n, S(BenefitStatus::kEligible));
+      std::fill(failed, failed + n, static_cast<int16_t>(-1));
+      for (size_t c = 0; c < vp.conditions.size(); ++c) {
+        const Reg& r = s.regs[vp.conditions[c].reg];
+        if (r.scalar) {
+          if (r.s != 0) continue;
+          for (size_t i = 0; i < n; ++i) {
+            if (failed[i] < 0) failed[i] = static_cast<int16_t>(c);
+          }
+          continue;
+        }
+        const int64_t* v = r.v;
+        for (size_t i = 0; i < n; ++i) {
+          const bool fails = v[i] == 0 && failed[i] < 0;
+          failed[i] = fails ? static_cast<int16_t>(c) : failed[i];
+        }
+      }
       for (size_t i = 0; i < n; ++i) {
-        const bool fails = v[i] == 0 && failed[i] < 0;
-        failed[i] = fails ? static_cast<int16_t>(c) : failed[i];
+        if (failed[i] >= 0) {
+          st[i] = S(BenefitStatus::kNotEligible);
+          out[i] = 0;
+        }
       }
-    }
-    int64_t* out = bl.amount.data();
-    const int64_t unit = p.rounding_unit * Decimal::kScale;
-    const bool whole_vnd = p.rounding_unit == 1;  // the usual unit: divisions by a constant
-    for (size_t i = 0; i < n; ++i) {
-      if (failed[i] >= 0) {
-        st[i] = S(BenefitStatus::kNotEligible);
-        out[i] = 0;
-        continue;
-      }
-      const int64_t raw = amount.At(i);
-      if (whole_vnd ? raw % Decimal::kScale == 0 : raw % unit == 0) {  // already whole: the usual case
-        out[i] = raw / Decimal::kScale;
-        continue;
-      }
-      const auto rounded = RoundToUnit(Decimal::FromMillionths(raw), p.rounding_unit, p.rounding_mode);
-      if (!rounded) return false;  // let the general path record the error
-      out[i] = *rounded;
+      if (!round_lanes()) return false;
     }
     std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(version));
   }
