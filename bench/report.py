@@ -233,7 +233,9 @@ def print_table(out, sizes):
             r = engines.get(name)
             if r is None:
                 continue
-            rate, cpu = r.get("persons_per_s"), r.get("persons_per_cpu_s")
+            rate = r.get("persons_per_s")
+            # The ansinh runner names its CPU figure by thread count.
+            cpu = r.get("persons_per_cpu_s") or r.get("batch_persons_per_cpu_s_1t")
             if cpu and base_cpu:
                 versus = f"{cpu / base_cpu:.2e}"
             else:
