@@ -13,7 +13,6 @@ using internal::CapturedValue;
 using internal::DecisionData;
 
 namespace {
-constexpr uint8_t S(BenefitStatus s) { return static_cast<uint8_t>(s); }
 
 int Rank(uint8_t status) {
   switch (static_cast<BenefitStatus>(status)) {
