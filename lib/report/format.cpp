@@ -110,4 +110,10 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+std::string Section(const std::string& out) {
+  size_t n = 1;
+  for (size_t at = out.find("\n\n"); at != std::string::npos; at = out.find("\n\n", at + 2)) ++n;
+  return "\n" + std::to_string(n) + ". ";
+}
+
 }  // namespace ansinh::report

@@ -42,6 +42,9 @@ std::string StatusText(const std::optional<BenefitStatus>& status, Language lang
 // Collapses runs of whitespace (YAML block scalars) into one space, trimmed.
 std::string OneLine(std::string_view text);
 
+// The next section number of a text report: "\n3. " (sections separated by a blank line).
+std::string Section(const std::string& out);
+
 }  // namespace ansinh::report
 
 #endif  // ANSINH_LIB_REPORT_FORMAT_HPP_

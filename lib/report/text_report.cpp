@@ -8,14 +8,8 @@ namespace ansinh {
 
 namespace {
 
-// "\n3. ": sections are numbered in the order they appear.
-std::string Section(const std::string& out) {
-  size_t n = 1;
-  for (size_t at = out.find("\n\n"); at != std::string::npos; at = out.find("\n\n", at + 2)) ++n;
-  return "\n" + std::to_string(n) + ". ";
-}
-
 using report::Count;
+using report::Section;
 using report::Money;
 using report::W;
 
