@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/access.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "io/block_reader.hpp"
@@ -95,7 +96,7 @@ void BenchFormat(const ansinh::RuleSet& rules, const char* name, const std::vect
     while (reader.Next(batch, 4096)) {
       households += batch.size();
       persons += batch.person_count();
-      for (uint8_t e : batch.data().has_error) errors += e;
+      for (uint8_t e : ansinh::internal::DataOf(batch).has_error) errors += e;
     }
     best = std::min(best, Seconds(start));
   }

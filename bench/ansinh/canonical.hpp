@@ -23,7 +23,6 @@ namespace ansinh_bench {
 // Appends one line (with '\n') for `decision` to `out`. Not for the timed path:
 // it allocates.
 inline void AppendCanonical(const ansinh::DecisionView& decision, std::string* out) {
-  const std::vector<ansinh::BenefitInfo>& benefits = decision.rules().benefits();
   out->append(decision.household_id());
   std::string status = "error";
   if (decision.ok()) {
@@ -40,7 +39,7 @@ inline void AppendCanonical(const ansinh::DecisionView& decision, std::string* o
     paid.clear();
     for (const ansinh::BenefitOutcome& outcome : decision.member_benefits(m)) {
       if (outcome.status != ansinh::BenefitStatus::kEligible) continue;
-      paid.emplace_back(benefits[outcome.benefit].id, outcome.amount);
+      paid.emplace_back(outcome.benefit_id(), outcome.amount);
     }
     std::sort(paid.begin(), paid.end());
     for (const auto& [id, amount] : paid) {

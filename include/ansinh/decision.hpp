@@ -23,6 +23,7 @@ namespace ansinh {
 
 namespace internal {
 struct DecisionData;
+struct Access;  // the library's way in (lib/runtime/access.hpp)
 }
 
 // The date or month a decision is made for.
@@ -66,8 +67,9 @@ struct EvaluateOptions {
   std::function<void(size_t done)> progress;
 };
 
-// One benefit for one household or member. Plain data (a value: outcomes are
-// stored by column and built when read).
+// One benefit for one household or member. A value (outcomes are stored by
+// column and built when read); benefit_id() and label() point into the rule
+// set, valid while the decision's batch (which keeps the rule set) lives.
 struct BenefitOutcome {
   uint32_t benefit = 0;          // index into RuleSet::benefits()
   BenefitStatus status = BenefitStatus::kNotEligible;
@@ -76,7 +78,21 @@ struct BenefitOutcome {
   int64_t amount = 0;            // integer VND (unit money) or percent (unit percent)
   int32_t superseded_by = -1;    // benefit index of the group's winner, or -1
   int32_t member = -1;           // the member (index in the household) it is for, or -1: the household
-  uint32_t detail = UINT32_MAX;  // internal: the reasons/missing/trace record, if any
+
+  // The benefit's id ("tc_child_under_3") and label, as in RuleSet::benefits();
+  // empty for an outcome not read from a decision.
+  std::string_view benefit_id() const noexcept { return info_ ? std::string_view(info_->id) : std::string_view(); }
+  const Label& label() const noexcept { return info_ ? info_->label : kNoLabel(); }
+  const std::string& label(Language lang) const noexcept { return label().Get(lang); }
+
+ private:
+  friend struct internal::Access;
+  static const Label& kNoLabel() noexcept {
+    static const Label none;
+    return none;
+  }
+  const BenefitInfo* info_ = nullptr;  // the benefit in its rule set
+  uint32_t detail_ = UINT32_MAX;       // the reasons/missing/trace record, if any
 };
 
 // The outcomes of one household or member: a small read-only range whose
@@ -108,8 +124,6 @@ class OutcomeRange {
   };
 
   OutcomeRange() = default;
-  OutcomeRange(const internal::DecisionData* data, bool person, uint32_t entity, int32_t member, size_t size)
-      : data_(data), person_(person), entity_(entity), member_(member), size_(size) {}
   size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
   BenefitOutcome operator[](size_t i) const noexcept;
@@ -117,6 +131,9 @@ class OutcomeRange {
   Iterator end() const { return Iterator(this, size_); }
 
  private:
+  friend struct internal::Access;
+  OutcomeRange(const internal::DecisionData* data, bool person, uint32_t entity, int32_t member, size_t size)
+      : data_(data), person_(person), entity_(entity), member_(member), size_(size) {}
   const internal::DecisionData* data_ = nullptr;
   bool person_ = false;
   uint32_t entity_ = 0;
@@ -177,12 +194,12 @@ struct Explanation {
 class DecisionBatch;
 
 // A read-only view of one household's decision inside a DecisionBatch (or a
-// Decision). Cheap to copy; valid while its batch lives.
+// Decision). Cheap to copy; it shares its batch's decisions (and their rule
+// set), so it stays valid after the DecisionBatch object itself is gone.
+// Texts, spans and ranges it returns are valid while a view or the batch lives.
 class DecisionView {
  public:
   DecisionView() = default;
-  DecisionView(std::shared_ptr<const internal::DecisionData> data, size_t index)
-      : data_(std::move(data)), index_(index) {}
 
   const RuleSet& rules() const noexcept;
   const When& when() const noexcept;
@@ -220,20 +237,26 @@ class DecisionView {
   std::optional<Explanation> explanation(const BenefitOutcome& outcome) const;
 
  protected:
+  friend struct internal::Access;
+  friend class DecisionBatch;
+  DecisionView(std::shared_ptr<const internal::DecisionData> data, size_t index)
+      : data_(std::move(data)), index_(index) {}
   std::shared_ptr<const internal::DecisionData> data_;
   size_t index_ = 0;
 };
 
-// Decisions for many households, in input order. Thread-safe to read.
+// Decisions for many households, in input order. Thread-safe to read. Cheap
+// to copy (copies share the decisions); keeps its rule set alive, and does not
+// refer to the RecordBatch it was evaluated from.
 class DecisionBatch {
  public:
   DecisionBatch() = default;
-  explicit DecisionBatch(std::shared_ptr<const internal::DecisionData> data) : data_(std::move(data)) {}
   size_t size() const noexcept;
   DecisionView operator[](size_t index) const { return DecisionView(data_, index); }
-  const internal::DecisionData& data() const noexcept { return *data_; }
 
  private:
+  friend struct internal::Access;
+  explicit DecisionBatch(std::shared_ptr<const internal::DecisionData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::DecisionData> data_;
 };
 

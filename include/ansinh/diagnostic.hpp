@@ -17,53 +17,54 @@ namespace ansinh {
 enum class Severity { kError, kWarning, kNote };
 
 // Stable diagnostic codes. Each is documented, with an example and a fix, in
-// docs/diagnostics.md. Append new codes at the end of their section; never
-// renumber or rename (tools match on the printed name, e.g. "E_DUPLICATE_KEY").
+// docs/diagnostics.md. Every value is fixed: a new code takes the next unused
+// number (wherever it is listed); never renumber, reuse or rename one (tools
+// match on the printed name, e.g. "E_DUPLICATE_KEY", and on the value).
 enum class DiagnosticCode {
   // --- files and YAML structure
-  kFileRead,             // E_FILE_READ: a file or folder cannot be read
-  kPackageMissing,       // E_PACKAGE_MISSING: no package.yaml in the folder
-  kYamlSyntax,           // E_YAML_SYNTAX: the file is not valid YAML
-  kDuplicateKey,         // E_DUPLICATE_KEY: the same key twice in one map
-  kUnknownKey,           // E_UNKNOWN_KEY: a key the format does not know (with suggestion)
-  kWrongType,            // E_WRONG_TYPE: a map/list/text/number/date where another is needed
-  kMissingKey,           // E_MISSING_KEY: a required key is absent
-  kBadValue,             // E_BAD_VALUE: a value outside its allowed set (e.g. applies_to: persn)
-  kBadDate,              // E_BAD_DATE: not a real calendar date in YYYY-MM-DD form
-  kBadNumber,            // E_BAD_NUMBER: not a number, too many decimals, out of range
-  kBadIdentifier,        // E_BAD_IDENTIFIER: an id/name that is not lower_snake_case ASCII
-  kDuplicateId,          // E_DUPLICATE_ID: two definitions with the same id
-  kBadPeriod,            // E_BAD_PERIOD: an effective period that ends before it starts
-  kOverlappingPeriods,   // E_OVERLAPPING_PERIODS: versions/steps of one item overlap
-  kLimit,                // E_LIMIT: a size or nesting limit was exceeded
+  kFileRead = 0,          // E_FILE_READ: a file or folder cannot be read
+  kPackageMissing = 1,    // E_PACKAGE_MISSING: no package.yaml in the folder
+  kYamlSyntax = 2,        // E_YAML_SYNTAX: the file is not valid YAML
+  kDuplicateKey = 3,      // E_DUPLICATE_KEY: the same key twice in one map
+  kUnknownKey = 4,        // E_UNKNOWN_KEY: a key the format does not know (with suggestion)
+  kWrongType = 5,         // E_WRONG_TYPE: a map/list/text/number/date where another is needed
+  kMissingKey = 6,        // E_MISSING_KEY: a required key is absent
+  kBadValue = 7,          // E_BAD_VALUE: a value outside its allowed set (e.g. applies_to: persn)
+  kBadDate = 8,           // E_BAD_DATE: not a real calendar date in YYYY-MM-DD form
+  kBadNumber = 9,         // E_BAD_NUMBER: not a number, too many decimals, out of range
+  kBadIdentifier = 10,    // E_BAD_IDENTIFIER: an id/name that is not lower_snake_case ASCII
+  kDuplicateId = 11,      // E_DUPLICATE_ID: two definitions with the same id
+  kBadPeriod = 12,        // E_BAD_PERIOD: an effective period that ends before it starts
+  kOverlappingPeriods = 13, // E_OVERLAPPING_PERIODS: versions/steps of one item overlap
+  kLimit = 14,            // E_LIMIT: a size or nesting limit was exceeded
   // --- packages and extends
-  kExtendsNotFound,      // E_EXTENDS_NOT_FOUND
-  kExtendsCycle,         // E_EXTENDS_CYCLE
-  kExtendsOutsideRoot,   // E_EXTENDS_OUTSIDE_ROOT
-  kOverrideMissing,      // E_OVERRIDE_MISSING: redefines an inherited item without override: true
-  kOverrideNothing,      // E_OVERRIDE_NOTHING: override: true but nothing to override
+  kExtendsNotFound = 15,  // E_EXTENDS_NOT_FOUND
+  kExtendsCycle = 16,     // E_EXTENDS_CYCLE
+  kExtendsOutsideRoot = 17, // E_EXTENDS_OUTSIDE_ROOT
+  kOverrideMissing = 18,  // E_OVERRIDE_MISSING: redefines an inherited item without override: true
+  kOverrideNothing = 19,  // E_OVERRIDE_NOTHING: override: true but nothing to override
   // --- references between items
-  kUnknownGroup,         // E_UNKNOWN_GROUP
-  kUnknownParameter,     // E_UNKNOWN_PARAMETER
-  kUnknownBenefit,       // E_UNKNOWN_BENEFIT
-  kGroupMismatch,        // E_GROUP_MISMATCH: benefits of one group differ in unit/entity/frequency
-  kParameterNotInForce,  // E_PARAMETER_NOT_IN_FORCE: used before its first value
-  kParameterKey,         // E_PARAMETER_KEY: table key missing, unknown or of the wrong kind
+  kUnknownGroup = 20,     // E_UNKNOWN_GROUP
+  kUnknownParameter = 21, // E_UNKNOWN_PARAMETER
+  kUnknownBenefit = 22,   // E_UNKNOWN_BENEFIT
+  kGroupMismatch = 23,    // E_GROUP_MISMATCH: benefits of one group differ in unit/entity/frequency
+  kParameterNotInForce = 24, // E_PARAMETER_NOT_IN_FORCE: used before its first value
+  kParameterKey = 25,     // E_PARAMETER_KEY: table key missing, unknown or of the wrong kind
   // --- expressions
-  kExprSyntax,           // E_EXPR_SYNTAX
-  kUnknownName,          // E_UNKNOWN_NAME: not a field, variable or built-in (with suggestion)
-  kUnknownEnumValue,     // E_UNKNOWN_ENUM_VALUE (with suggestion)
-  kUnknownFunction,      // E_UNKNOWN_FUNCTION (with suggestion)
-  kArity,                // E_ARITY: wrong number of arguments
-  kTypeMismatch,         // E_TYPE_MISMATCH
-  kEntityMismatch,       // E_ENTITY_MISMATCH: a person value used where one household value is needed
-  kVariableCycle,        // E_VARIABLE_CYCLE: variables/benefits depend on each other in a circle
+  kExprSyntax = 26,       // E_EXPR_SYNTAX
+  kUnknownName = 27,      // E_UNKNOWN_NAME: not a field, variable or built-in (with suggestion)
+  kUnknownEnumValue = 28, // E_UNKNOWN_ENUM_VALUE (with suggestion)
+  kUnknownFunction = 29,  // E_UNKNOWN_FUNCTION (with suggestion)
+  kArity = 30,            // E_ARITY: wrong number of arguments
+  kTypeMismatch = 31,     // E_TYPE_MISMATCH
+  kEntityMismatch = 32,   // E_ENTITY_MISMATCH: a person value used where one household value is needed
+  kVariableCycle = 33,    // E_VARIABLE_CYCLE: variables/benefits depend on each other in a circle
   // --- tests and indicators
-  kTestInvalid,          // E_TEST_INVALID: a YAML test that cannot run as written
+  kTestInvalid = 34,      // E_TEST_INVALID: a YAML test that cannot run as written
   // --- warnings
-  kUnusedParameter,      // W_UNUSED_PARAMETER
-  kProvisionalValue,     // W_PROVISIONAL: informational, a provisional value is in force
-  kShadowedName,         // W_SHADOWED_NAME
+  kUnusedParameter = 35,  // W_UNUSED_PARAMETER
+  kProvisionalValue = 36, // W_PROVISIONAL: informational, a provisional value is in force
+  kShadowedName = 37,     // W_SHADOWED_NAME
 };
 
 // The printed name of a code, e.g. "E_DUPLICATE_KEY". Never empty.

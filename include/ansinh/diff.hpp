@@ -131,9 +131,9 @@ class DiffBuilder {
            const DecisionBatch& decisions_b);
   Diff Finish() &&;
 
-  class Impl;
 
  private:
+  class Impl;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -20,12 +20,12 @@ enum class RecordFormat {
   kCsv,        // a pair: households.csv + persons.csv, joined by a household id column
 };
 
-struct ReadOptions {
+// The record options (max_members, max_string_bytes, strict: records.hpp)
+// and what only files have.
+struct ReadOptions : RecordOptions {
   RecordFormat format = RecordFormat::kAuto;
   // CSV: the column of persons.csv naming the household (also accepted: "household").
   std::string household_id_column = "household_id";
-  size_t max_members = 200;         // per household (R_LIMIT beyond)
-  size_t max_string_bytes = 4096;   // per value (R_LIMIT beyond)
   size_t max_record_bytes = 16u << 20;  // one JSON/YAML record (R_LIMIT beyond)
   // ReadAll only: records held in one batch (~1 KiB each). Beyond, ReadAll
   // throws InputError; stream large inputs with RecordReader::Next instead,
@@ -47,7 +47,9 @@ struct ReadOptions {
 //   }
 //
 // Not thread-safe (one reader per thread). Throws InputError if a file cannot
-// be opened or the format cannot be determined.
+// be opened or the format cannot be determined. The reader points into the
+// schema of `rules`, which must outlive it; the batches it fills must be
+// bound to the same rules.
 class RecordReader {
  public:
   RecordReader(const RuleSet& rules, std::vector<std::string> paths, ReadOptions options = {});
@@ -62,9 +64,9 @@ class RecordReader {
   size_t bytes_read() const noexcept;
   RecordFormat format() const noexcept;
 
-  class Impl;
-
  private:
+  class Impl;
+  friend RecordBatch ReadAll(const RuleSet&, const std::vector<std::string>&, const ReadOptions&);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -3,6 +3,7 @@
 #define ANSINH_RECORDS_HPP_
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@ class RuleSet;
 namespace internal {
 struct BatchData;
 class BatchBuilder;
+struct Access;  // the library's way in (lib/runtime/access.hpp)
 }
 
 // A person, member of a household, as given (not yet checked). Value type.
@@ -30,8 +32,13 @@ struct Person {
 
   Person() = default;
   explicit Person(std::string person_id) : id(std::move(person_id)) {}
-  // Sets (or replaces) a field. Returns *this for chaining.
+  // Sets (or replaces) a field. Returns *this for chaining. A braced list of
+  // texts is a set value: Set("deprivations", {"water", "sanitation"}); `{}`
+  // is the empty set (null, i.e. not given, is nullptr).
   Person& Set(std::string_view field, InputValue value);
+  Person& Set(std::string_view field, std::initializer_list<std::string> items) {
+    return Set(field, InputValue(std::vector<std::string>(items)));
+  }
   // The value of a field, or nullptr if not set.
   const InputValue* Get(std::string_view field) const noexcept;
 };
@@ -41,7 +48,7 @@ struct Person {
 // Example:
 //   ansinh::Household h("HH-001");
 //   h.Set("area", "rural").Set("income_per_capita", 1'200'000)
-//    .Set("deprivations", std::vector<std::string>{"water", "sanitation", "housing_area"});
+//    .Set("deprivations", {"water", "sanitation", "housing_area"});
 //   h.AddMember("P1").Set("birth_date", "2021-02-28").Set("sex", "female");
 struct Household {
   std::string id;
@@ -50,7 +57,10 @@ struct Household {
 
   Household() = default;
   explicit Household(std::string household_id) : id(std::move(household_id)) {}
-  Household& Set(std::string_view field, InputValue value);
+  Household& Set(std::string_view field, InputValue value);  // as Person::Set
+  Household& Set(std::string_view field, std::initializer_list<std::string> items) {
+    return Set(field, InputValue(std::vector<std::string>(items)));
+  }
   const InputValue* Get(std::string_view field) const noexcept;
   // Appends a member and returns it (the reference is invalidated by the next AddMember).
   Person& AddMember(std::string person_id);
@@ -73,10 +83,23 @@ struct RecordIssue {
   std::string message_vi;  // Vietnamese
 };
 
+// Options for building records (RecordBatch::Add, RecordBuilder; ReadOptions
+// extends them for the file readers). Beyond a limit: an R_LIMIT issue on that
+// record, never a crash.
+struct RecordOptions {
+  size_t max_members = 200;        // per household
+  size_t max_string_bytes = 4096;  // per value
+  // A field the schema does not know (R_UNKNOWN_FIELD) is an error of its
+  // record (status "error") instead of a warning.
+  bool strict = false;
+};
+using RecordLimits = RecordOptions;  // the former name
+
 // Many households checked against a rule set's schema and stored by column,
 // ready for evaluation. Not thread-safe to modify; safe to read (evaluate)
 // from many threads at once. Memory grows with the households added; Clear()
-// keeps the capacity for reuse.
+// keeps the capacity for reuse. The batch points into its rule set's schema:
+// the RuleSet it was made with (or a copy of it) must outlive the batch.
 //
 // Records with problems are kept: each keeps its issues and will produce a
 // decision with status "error" (errors) or with warnings.
@@ -92,7 +115,7 @@ class RecordBatch {
 
   // Checks `household` against the schema and appends it. Never throws for
   // bad data: problems become RecordIssues of this record. Returns its index.
-  size_t Add(const Household& household, const RecordOrigin& origin = {});
+  size_t Add(const Household& household, const RecordOrigin& origin = {}, const RecordOptions& options = {});
   size_t size() const noexcept;          // households
   size_t person_count() const noexcept;  // persons in all households
   // Issues found while adding record `index` (before evaluation).
@@ -101,20 +124,9 @@ class RecordBatch {
   std::string_view household_id(size_t index) const noexcept;
   void Clear() noexcept;
 
-  // For the library's readers and evaluator.
-  internal::BatchData& data() noexcept { return *data_; }
-  const internal::BatchData& data() const noexcept { return *data_; }
-
  private:
+  friend struct internal::Access;
   std::unique_ptr<internal::BatchData> data_;
-};
-
-
-// Limits applied while records are built (beyond them: an R_LIMIT issue on
-// that record, never a crash).
-struct RecordLimits {
-  size_t max_members = 200;       // per household
-  size_t max_string_bytes = 4096;  // per value
 };
 
 // Fills a RecordBatch field by field, without building Household objects: the
@@ -153,7 +165,7 @@ class RecordBuilder {
   // Field 0 of each entity is its id (type string).
   static constexpr int kId = 0;
 
-  explicit RecordBuilder(RecordBatch& batch, const RecordLimits& limits = {});
+  explicit RecordBuilder(RecordBatch& batch, const RecordOptions& options = {});
   ~RecordBuilder();
   RecordBuilder(RecordBuilder&&) noexcept;
   RecordBuilder& operator=(RecordBuilder&&) noexcept;

@@ -207,9 +207,9 @@ class ReportBuilder {
   void Add(const RecordBatch& records, const DecisionBatch& decisions);
   Report Finish() &&;
 
-  class Impl;
 
  private:
+  class Impl;
   std::unique_ptr<Impl> impl_;
 };
 

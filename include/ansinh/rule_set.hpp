@@ -18,6 +18,7 @@ namespace ansinh {
 
 namespace internal {
 struct RuleSetImpl;
+struct Access;  // the library's way in (lib/runtime/access.hpp)
 }
 
 enum class Entity { kHousehold, kPerson };
@@ -36,6 +37,8 @@ struct FieldInfo {
   std::string unit;
 };
 
+// The record fields a rule set reads. Part of its RuleSet: references into it
+// are valid while any copy of that RuleSet lives.
 class Schema {
  public:
   const std::vector<FieldInfo>& fields(Entity entity) const noexcept {
@@ -45,6 +48,8 @@ class Schema {
   const FieldInfo* Find(Entity entity, std::string_view name) const noexcept;
   int IndexOf(Entity entity, std::string_view name) const noexcept;  // -1 if absent
 
+ private:
+  friend struct internal::Access;
   std::vector<FieldInfo> household_;
   std::vector<FieldInfo> person_;
 };
@@ -136,7 +141,8 @@ struct LoadOptions {
 class RuleSet;
 
 // The outcome of loading: a rule set, or the diagnostics that prevent it.
-// Warnings may be present either way.
+// Warnings may be present either way. A value: it owns its diagnostics and
+// shares the rule set with the RuleSet that Release() gives.
 class LoadResult {
  public:
   bool ok() const noexcept { return rules_ != nullptr; }
@@ -145,6 +151,8 @@ class LoadResult {
   // The rule set. Throws RuleError (with the diagnostics) if !ok().
   RuleSet Release() &&;
 
+ private:
+  friend struct internal::Access;
   std::shared_ptr<const internal::RuleSetImpl> rules_;
   std::vector<Diagnostic> diagnostics_;
 };
@@ -157,11 +165,13 @@ LoadResult LoadRules(const std::string& path, const LoadOptions& options = {});
 // Like LoadRules(path).Release(): throws RuleError when the package has errors.
 RuleSet LoadRulesOrThrow(const std::string& path, const LoadOptions& options = {});
 
-// An immutable compiled rule package. Cheap to copy (shared), safe to use from
-// many threads at once. Evaluate with ansinh::Evaluate (evaluate.hpp).
+// An immutable compiled rule package. Cheap to copy (copies share one compiled
+// package, which lives as long as the last copy or the last DecisionBatch or
+// DecisionView made with it; a RecordBatch does not keep it alive), safe to use from many threads
+// at once. Evaluate with ansinh::Evaluate (decision.hpp). The references its
+// accessors return are valid while any copy lives. Made only by LoadRules.
 class RuleSet {
  public:
-  explicit RuleSet(std::shared_ptr<const internal::RuleSetImpl> impl) : impl_(std::move(impl)) {}
 
   const PackageInfo& info() const noexcept;
   const Schema& schema() const noexcept;
@@ -175,9 +185,14 @@ class RuleSet {
   // Index of benefit `id` in benefits(), or -1.
   int BenefitIndex(std::string_view id) const noexcept;
 
-  const internal::RuleSetImpl& impl() const noexcept { return *impl_; }
+  // True when both are copies of one loaded rule set (records and decisions
+  // made with one can be used with the other).
+  friend bool operator==(const RuleSet& a, const RuleSet& b) noexcept { return a.impl_ == b.impl_; }
+  friend bool operator!=(const RuleSet& a, const RuleSet& b) noexcept { return a.impl_ != b.impl_; }
 
  private:
+  friend struct internal::Access;
+  explicit RuleSet(std::shared_ptr<const internal::RuleSetImpl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const internal::RuleSetImpl> impl_;
 };
 

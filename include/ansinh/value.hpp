@@ -37,6 +37,11 @@ const char* ToString(ValueType type) noexcept;
 // text, or a list of texts (for set fields). Dates and enum values are texts
 // ("2021-02-28", "rural"). Value type.
 //
+// Numbers: any signed or unsigned integer; an unsigned one above INT64_MAX
+// throws UsageError. A `double` is taken only when it is a whole number
+// (e.g. 1'500'000.0 đồng) within ±2^53, where a double is exact; otherwise
+// (1.5, NaN, 1e300) it throws UsageError: give fractions as ansinh::Decimal.
+//
 // Example:
 //   ansinh::Household h("h1");
 //   h.Set("area", "rural").Set("income_per_capita", 1'500'000);
@@ -50,6 +55,10 @@ class InputValue {
   InputValue(int v) noexcept : kind_(Kind::kInt), int_(v) {}
   InputValue(long v) noexcept : kind_(Kind::kInt), int_(v) {}
   InputValue(long long v) noexcept : kind_(Kind::kInt), int_(v) {}
+  InputValue(unsigned v) noexcept : kind_(Kind::kInt), int_(v) {}
+  InputValue(unsigned long v);       // throws UsageError above INT64_MAX
+  InputValue(unsigned long long v);  // throws UsageError above INT64_MAX
+  InputValue(double v);              // a whole number only, else UsageError (see above)
   InputValue(Decimal d) noexcept : kind_(Kind::kDecimal), int_(d.millionths()) {}
   InputValue(Date d) : kind_(Kind::kText), text_(d.ToString()) {}
   InputValue(const char* s) : kind_(Kind::kText), text_(s) {}

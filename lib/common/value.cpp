@@ -2,6 +2,13 @@
 
 #include "ansinh/version.hpp"
 
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "ansinh/error.hpp"
+
 namespace ansinh {
 
 #define ANSINH_STR2(x) #x
@@ -23,6 +30,32 @@ const char* ToString(ValueType type) noexcept {
   }
   return "?";
 }
+
+namespace {
+
+int64_t CheckedUnsigned(unsigned long long v) {
+  if (v > static_cast<unsigned long long>(std::numeric_limits<int64_t>::max())) {
+    throw UsageError(fmt::format("InputValue: {} is beyond the largest integer a record value can hold ({})", v,
+                                 std::numeric_limits<int64_t>::max()));
+  }
+  return static_cast<int64_t>(v);
+}
+
+int64_t WholeDouble(double v) {
+  constexpr double kExact = 9007199254740992.0;  // 2^53: every whole number up to it is exact
+  if (!std::isfinite(v) || std::trunc(v) != v || v > kExact || v < -kExact) {
+    throw UsageError(fmt::format("InputValue: the double {} is not a whole number of đồng within ±2^53; give money "
+                                 "as an integer and fractions as ansinh::Decimal (exact)",
+                                 v));
+  }
+  return static_cast<int64_t>(v);
+}
+
+}  // namespace
+
+InputValue::InputValue(unsigned long v) : kind_(Kind::kInt), int_(CheckedUnsigned(v)) {}
+InputValue::InputValue(unsigned long long v) : kind_(Kind::kInt), int_(CheckedUnsigned(v)) {}
+InputValue::InputValue(double v) : kind_(Kind::kInt), int_(WholeDouble(v)) {}
 
 std::string InputValue::ToString() const {
   switch (kind_) {

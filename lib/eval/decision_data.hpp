@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -137,7 +138,7 @@ struct VarValue {
 using IndicatorFlag = uint8_t;
 
 struct DecisionData {
-  RuleSet rules{nullptr};
+  std::optional<RuleSet> rules;  // set by Evaluate (lib/runtime)
   When when;
   bool reasons = true;
   bool explain = false;

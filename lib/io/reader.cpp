@@ -1,5 +1,6 @@
 // RecordReader: picks the format, then pulls households from its source into
 // the caller's batch.
+#include "runtime/access.hpp"
 #include "ansinh/reader.hpp"
 
 #include <algorithm>
@@ -37,12 +38,11 @@ RecordFormat Detect(const std::vector<std::string>& paths) {
 class RecordReader::Impl {
  public:
   Impl(const RuleSet& rules, std::vector<std::string> paths, const ReadOptions& options)
-      : schema_(&rules.impl().schema), options_(options) {
+      : schema_(&internal::ImplOf(rules).schema), options_(options) {
     if (paths.empty()) throw UsageError("RecordReader: no input files given");
     for (const std::string& path : paths) internal::BlockReader::CheckReadable(path);
     format_ = options.format == RecordFormat::kAuto ? Detect(paths) : options.format;
-    limits_.max_members = options.max_members;
-    limits_.max_string_bytes = options.max_string_bytes;
+    limits_ = internal::ToBuildLimits(options);
     switch (format_) {
       case RecordFormat::kJsonLines: source_ = internal::MakeJsonLinesSource(*schema_, std::move(paths), options); break;
       case RecordFormat::kJson: source_ = internal::MakeJsonSource(*schema_, std::move(paths), options); break;
@@ -60,10 +60,10 @@ class RecordReader::Impl {
 
   // Appends up to `max` households to `batch`; returns how many.
   size_t Fill(RecordBatch& batch, size_t max) {
-    if (batch.data().schema != schema_) {
+    if (internal::DataOf(batch).schema != schema_) {
       throw UsageError("RecordReader: the batch belongs to another rule set");
     }
-    internal::BatchBuilder builder(&batch.data(), limits_);
+    internal::BatchBuilder builder(&internal::DataOf(batch), limits_);
     size_t n = 0;
     while (n < max && source_->ReadOne(builder)) ++n;
     return n;

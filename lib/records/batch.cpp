@@ -157,6 +157,15 @@ void BatchBuilder::EndHousehold() {
   if (!in_household_) return;
   if (in_person_) EndPerson();
   CheckHousehold();
+  if (limits_.strict) {  // an unknown field or column is an error of the record
+    for (size_t i = issue_start_; i < out_->issues.size(); ++i) {
+      RecordIssue& issue = out_->issues[i];
+      if (issue.code != kIssueUnknownField || issue.severity == Severity::kError) continue;
+      issue.severity = Severity::kError;
+      issue.message += " (strict mode: an error)";
+      issue.message_vi += " (chế độ nghiêm ngặt: là lỗi)";
+    }
+  }
   bool error = false;
   for (size_t i = issue_start_; i < out_->issues.size(); ++i) {
     error = error || out_->issues[i].severity == Severity::kError;

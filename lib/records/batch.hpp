@@ -66,7 +66,16 @@ struct BuildLimits {
   size_t max_members = 200;          // R_LIMIT beyond
   size_t max_string_bytes = 4096;    // R_LIMIT beyond
   size_t max_set_items = 64;
+  bool strict = false;               // R_UNKNOWN_FIELD is an error, not a warning
 };
+
+inline BuildLimits ToBuildLimits(const RecordOptions& options) {
+  BuildLimits out;
+  out.max_members = options.max_members;
+  out.max_string_bytes = options.max_string_bytes;
+  out.strict = options.strict;
+  return out;
+}
 
 // Appends households to a BatchData, converting and checking each value
 // against the schema. Every problem becomes a RecordIssue of the household

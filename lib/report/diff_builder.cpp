@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "runtime/access.hpp"
 #include "ansinh/diff.hpp"
 #include "ansinh/error.hpp"
 #include "model/compiled_schema.hpp"
@@ -48,8 +49,8 @@ class DiffBuilder::Impl {
     diff_.a = a.info();
     diff_.b = b.info();
     diff_.when = when;
-    area_field_ = a.impl().schema.IndexOf(Entity::kHousehold, options.area_field);
-    commune_field_ = a.impl().schema.IndexOf(Entity::kHousehold, options.commune_field);
+    area_field_ = internal::ImplOf(a).schema.IndexOf(Entity::kHousehold, options.area_field);
+    commune_field_ = internal::ImplOf(a).schema.IndexOf(Entity::kHousehold, options.commune_field);
     // Lines: A's benefits in order, then B's own; map both packages' indices to lines.
     line_of_a_.resize(a.benefits().size());
     line_of_b_.assign(b.benefits().size(), -1);
@@ -82,7 +83,7 @@ class DiffBuilder::Impl {
         throw UsageError("DiffBuilder::Add: household " + std::string(da[h].household_id()) +
                          " differs between the two batches");
       }
-      AddHousehold(ra.data(), h, da[h], db[h]);
+      AddHousehold(internal::DataOf(ra), h, da[h], db[h]);
     }
     report_a_.Add(ra, da);
     report_b_.Add(rb, db);

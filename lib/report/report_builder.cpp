@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "runtime/access.hpp"
 #include "ansinh/error.hpp"
 #include "ansinh/report.hpp"
 #include "model/compiled_schema.hpp"
@@ -20,7 +21,7 @@ class ReportBuilder::Impl {
       : rules_(rules), options_(options), costs_(rules), indicators_(rules, options.max_listed) {
     report_.package = rules.info();
     report_.when = when;
-    const internal::CompiledSchema& schema = rules.impl().schema;
+    const internal::CompiledSchema& schema = internal::ImplOf(rules).schema;
     area_field_ = schema.IndexOf(Entity::kHousehold, options.area_field);
     commune_field_ = schema.IndexOf(Entity::kHousehold, options.commune_field);
     recognized_field_ = schema.IndexOf(Entity::kHousehold, options.recognized_field);
@@ -31,8 +32,8 @@ class ReportBuilder::Impl {
   }
 
   void Add(const RecordBatch& records, const DecisionBatch& decisions) {
-    const internal::BatchData& batch = records.data();
-    if (batch.households != decisions.size() || batch.schema != &rules_.impl().schema) {
+    const internal::BatchData& batch = internal::DataOf(records);
+    if (batch.households != decisions.size() || batch.schema != &internal::ImplOf(rules_).schema) {
       throw UsageError("ReportBuilder::Add: the decisions are not those of these records and rules");
     }
     for (size_t h = 0; h < decisions.size(); ++h) AddHousehold(batch, h, decisions[h]);
@@ -149,7 +150,7 @@ class ReportBuilder::Impl {
     ++status_pairs_[{*recognized, computed}];
     if (!report::HasRoom(report_.status_differences.size(), options_.max_listed)) return;
     // Enum values are declared poorest first: listed poorer than computed = possible inclusion error.
-    const internal::CompiledField& f = rules_.impl().schema.household[recognized_field_];
+    const internal::CompiledField& f = internal::ImplOf(rules_).schema.household[recognized_field_];
     const int r = f.ValueIndex(*recognized);
     const int c = f.ValueIndex(computed);
     report_.status_differences.push_back({std::string(d.household_id()), *recognized, computed,

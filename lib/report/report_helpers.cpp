@@ -2,6 +2,7 @@
 // indicator arithmetic (exact: integers and Int128, no floating point).
 #include <algorithm>
 
+#include "runtime/access.hpp"
 #include "common/int128.hpp"
 #include "records/batch.hpp"
 #include "report/report_internal.hpp"
@@ -34,7 +35,7 @@ std::optional<std::string> HouseholdFieldText(const internal::BatchData& batch, 
 
 std::vector<std::pair<std::string, Label>> FieldValues(const RuleSet& rules, int field) {
   std::vector<std::pair<std::string, Label>> out;
-  const std::vector<internal::CompiledField>& fields = rules.impl().schema.household;
+  const std::vector<internal::CompiledField>& fields = internal::ImplOf(rules).schema.household;
   if (field < 0 || static_cast<size_t>(field) >= fields.size()) return out;
   const internal::CompiledField& f = fields[field];
   if (f.type != ValueType::kEnum) return out;
@@ -65,7 +66,7 @@ int HouseholdVariableIndex(const RuleSet& rules, std::string_view name) {
 
 std::vector<std::pair<std::string, Label>> VariableValues(const RuleSet& rules, std::string_view name) {
   std::vector<std::pair<std::string, Label>> out;
-  const internal::RuleSetImpl& impl = rules.impl();
+  const internal::RuleSetImpl& impl = internal::ImplOf(rules);
   for (size_t v = 0; v < impl.variables.size(); ++v) {
     if (impl.variables[v].name != name || impl.variables[v].entity != Entity::kHousehold) continue;
     const int32_t e = v < impl.variable_enums.size() ? impl.variable_enums[v] : -1;

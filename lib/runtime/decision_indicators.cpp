@@ -1,5 +1,6 @@
 // DecisionView::indicators: the indicator flags of a household or member
 // (one column per indicator and population, see assemble.cpp).
+#include "runtime/access.hpp"
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
 #include "runtime/rule_set_impl.hpp"
@@ -26,7 +27,7 @@ std::vector<IndicatorOutcome> DecisionView::indicators(int member) const {
   const auto& columns =
       household ? data_->household_indicators : data_->person_indicators;
   const Entity want = household ? Entity::kHousehold : Entity::kPerson;
-  const std::vector<IndicatorInfo>& infos = data_->rules.impl().indicators;
+  const std::vector<IndicatorInfo>& infos = internal::ImplOf(*data_->rules).indicators;
   size_t column = 0;
   for (size_t i = 0; i < infos.size(); ++i) {
     if (infos[i].population != want) continue;

@@ -1,4 +1,5 @@
 // DecisionView accessors: read one household's decision out of the batch's columns.
+#include "runtime/access.hpp"
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
 #include "plan/plan.hpp"
@@ -12,7 +13,7 @@ using internal::HouseholdRow;
 
 namespace internal {
 bool IsStringRegister(const RuleSet& rules, int32_t reg) {
-  const plan::Program* p = rules.impl().program.get();
+  const plan::Program* p = internal::ImplOf(rules).program.get();
   return reg >= 0 && p != nullptr && static_cast<size_t>(reg) < p->regs.size() &&
          p->regs[reg].type == ValueType::kString;
 }
@@ -29,13 +30,14 @@ BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   o.amount = o.has_amount ? col.amount[entity_] : 0;
   o.superseded_by = col.superseded_by[entity_];
   o.member = member_;
+  internal::Access::SetInfo(o, &internal::ImplOf(*data_->rules).benefits[col.benefit]);
   if (data_->dense_details) {
-    o.detail = col.detail[entity_];
+    internal::Access::SetDetail(o, col.detail[entity_]);
   } else if (o.status == BenefitStatus::kUndetermined || o.provisional) {
     const uint32_t household = person_ ? data_->members[entity_].household : entity_;
     const auto& sparse = data_->PoolOf(household).sparse_details;
     auto it = sparse.find(internal::ChunkPool::SparseKey(person_, static_cast<uint32_t>(i), entity_));
-    o.detail = it == sparse.end() ? UINT32_MAX : it->second;
+    internal::Access::SetDetail(o, it == sparse.end() ? UINT32_MAX : it->second);
   }
   return o;
 }
@@ -44,7 +46,7 @@ namespace {
 const HouseholdRow& Row(const DecisionData& d, size_t i) { return d.households[i]; }
 }  // namespace
 
-const RuleSet& DecisionView::rules() const noexcept { return data_->rules; }
+const RuleSet& DecisionView::rules() const noexcept { return *data_->rules; }
 const When& DecisionView::when() const noexcept { return data_->when; }
 std::string_view DecisionView::household_id() const noexcept {
   return data_->PoolOf(index_).Text(Row(*data_, index_).id);
@@ -83,7 +85,7 @@ int64_t DecisionView::total_monthly() const noexcept { return Row(*data_, index_
 
 OutcomeRange DecisionView::benefits() const noexcept {
   const HouseholdRow& r = Row(*data_, index_);
-  return OutcomeRange(data_.get(), false, static_cast<uint32_t>(index_), -1,
+  return internal::Access::MakeRange(data_.get(), false, static_cast<uint32_t>(index_), -1,
                       r.ok ? data_->household_outcomes.size() : 0);
 }
 
@@ -95,7 +97,7 @@ std::string_view DecisionView::member_id(size_t member) const noexcept {
 
 OutcomeRange DecisionView::member_benefits(size_t member) const noexcept {
   const HouseholdRow& r = Row(*data_, index_);
-  return OutcomeRange(data_.get(), true, r.member_begin + static_cast<uint32_t>(member), static_cast<int32_t>(member),
+  return internal::Access::MakeRange(data_.get(), true, r.member_begin + static_cast<uint32_t>(member), static_cast<int32_t>(member),
                       r.ok ? data_->person_outcomes.size() : 0);
 }
 
@@ -107,7 +109,7 @@ std::vector<std::pair<const VariableInfo*, OutputValue>> DecisionView::variables
   std::vector<std::pair<const VariableInfo*, OutputValue>> out;
   const HouseholdRow& r = Row(*data_, index_);
   if (!r.ok) return out;
-  const internal::RuleSetImpl& impl = data_->rules.impl();
+  const internal::RuleSetImpl& impl = internal::ImplOf(*data_->rules);
   const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
   const size_t entity = member < 0 ? index_ : r.member_begin + static_cast<size_t>(member);
   const auto& columns = member < 0 ? data_->household_vars : data_->person_vars;
@@ -125,10 +127,10 @@ std::vector<std::string> DecisionView::missing(const BenefitOutcome& o) const {
 
 std::vector<ParameterUse> DecisionView::provisional_uses(const BenefitOutcome& o) const {
   std::vector<ParameterUse> out;
-  if (o.detail == UINT32_MAX) return out;
+  if (internal::Access::Detail(o) == UINT32_MAX) return out;
   const internal::ChunkPool& pool = data_->PoolOf(index_);
-  const internal::OutcomeDetail& d = pool.details[o.detail];
-  const internal::RuleSetImpl& impl = data_->rules.impl();
+  const internal::OutcomeDetail& d = pool.details[internal::Access::Detail(o)];
+  const internal::RuleSetImpl& impl = internal::ImplOf(*data_->rules);
   for (uint32_t i = 0; i < d.provisional_count; ++i) {
     const internal::ProvisionalRef& p = pool.provisional[d.provisional_begin + i];
     const ParameterInfo& info = impl.parameters[p.param];
@@ -143,7 +145,7 @@ std::string DecisionView::reason(const BenefitOutcome& o, Language lang) const {
 }
 
 std::optional<Explanation> DecisionView::explanation(const BenefitOutcome& o) const {
-  if (!data_->explain || o.detail == UINT32_MAX) return std::nullopt;
+  if (!data_->explain || internal::Access::Detail(o) == UINT32_MAX) return std::nullopt;
   return internal::Explain(*data_, index_, o);
 }
 

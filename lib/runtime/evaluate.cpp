@@ -5,6 +5,7 @@
 #include <thread>
 #include <type_traits>
 
+#include "runtime/access.hpp"
 #include "ansinh/decision.hpp"
 #include "ansinh/error.hpp"
 #include "eval/chunk_evaluator.hpp"
@@ -50,7 +51,7 @@ namespace {
 // Sizes every column of `out` for the whole batch, carving them all out of
 // one arena allocation (a single household's decision is one allocation, not forty).
 void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionData& out) {
-  const internal::RuleSetImpl& impl = rules.impl();
+  const internal::RuleSetImpl& impl = internal::ImplOf(rules);
   const size_t nh = batch.households, np = batch.persons;
   out.households.resize(nh);
   out.members.resize(np);
@@ -111,7 +112,7 @@ struct ThreadCache {
 thread_local ThreadCache t_cache;
 
 ThreadCache& CacheFor(const RuleSet& rules) {
-  if (!t_cache.rules || &t_cache.rules->impl() != &rules.impl()) {
+  if (!t_cache.rules || &internal::ImplOf(*t_cache.rules) != &internal::ImplOf(rules)) {
     t_cache = ThreadCache{};
     t_cache.rules = rules;
   }
@@ -120,7 +121,7 @@ ThreadCache& CacheFor(const RuleSet& rules) {
 
 eval::ChunkEvaluator& CachedEvaluator(const RuleSet& rules, const When& when, const EvaluateOptions& options) {
   ThreadCache& c = CacheFor(rules);
-  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(EvalRulesOf(rules.impl()), when, options);
+  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(EvalRulesOf(internal::ImplOf(rules)), when, options);
   c.evaluator->Reset(when, options);
   return *c.evaluator;
 }
@@ -158,8 +159,8 @@ void MarkUnevaluated(const internal::BatchData& batch, size_t begin, size_t coun
 
 DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const When& when,
                        const EvaluateOptions& options) {
-  const internal::BatchData& batch = records.data();
-  if (batch.schema != &rules.impl().schema) {
+  const internal::BatchData& batch = internal::DataOf(records);
+  if (batch.schema != &internal::ImplOf(rules).schema) {
     throw UsageError("the records were read for another rule set: build the RecordBatch with the same RuleSet");
   }
   auto data = std::make_shared<DecisionData>();
@@ -191,19 +192,19 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
   if (threads <= 1) {
     eval::ChunkEvaluator& ev = CachedEvaluator(rules, when, options);
     for (size_t c = 0; c < chunks; ++c) run_chunk(ev, c);
-    return DecisionBatch(std::move(data));
+    return internal::Access::MakeDecisionBatch(std::move(data));
   }
   // Chunks write disjoint slices of the columns and their own pools: no merge.
   std::atomic<size_t> next{0};
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
-      eval::ChunkEvaluator ev(EvalRulesOf(rules.impl()), when, options);
+      eval::ChunkEvaluator ev(EvalRulesOf(internal::ImplOf(rules)), when, options);
       for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev, c);
     });
   }
   for (std::thread& t : pool) t.join();
-  return DecisionBatch(std::move(data));
+  return internal::Access::MakeDecisionBatch(std::move(data));
 }
 
 Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,

@@ -9,6 +9,7 @@
 #include "check/checked.hpp"
 #include "plan/plan.hpp"
 #include "plan/planner.hpp"
+#include "runtime/access.hpp"
 #include "runtime/rule_set_impl.hpp"
 #include "yaml/loader.hpp"
 
@@ -58,7 +59,7 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
   for (size_t i = 1; i < pkg.packages.size(); ++i) impl.info.extends.push_back(pkg.packages[i].id);
   impl.schema = checked.schema;
   for (Entity e : {Entity::kHousehold, Entity::kPerson}) {
-    auto& out = e == Entity::kHousehold ? impl.public_schema.household_ : impl.public_schema.person_;
+    std::vector<FieldInfo>& out = internal::Access::Fields(impl.public_schema, e);
     for (const internal::CompiledField& f : checked.schema.fields(e)) {
       FieldInfo fi;
       fi.name = f.name;
@@ -182,7 +183,6 @@ namespace internal {
 
 LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptions& options) {
   CheckOptions(options);
-  LoadResult result;
   std::vector<Diagnostic> diagnostics = tree->diagnostics;
   const bool structural = std::any_of(diagnostics.begin(), diagnostics.end(), Structural);
   std::shared_ptr<check::CheckedPackage> checked;
@@ -196,15 +196,13 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
            std::tie(b.location.file, b.location.line, b.location.column);
   });
   RemoveRepeats(diagnostics);
-  result.diagnostics_ = std::move(diagnostics);
-  if (HasErrors(result.diagnostics_) || !checked) return result;
+  if (HasErrors(diagnostics) || !checked) return Access::MakeLoadResult(nullptr, std::move(diagnostics));
   auto impl = std::make_shared<RuleSetImpl>();
   FillMetadata(*tree, *checked, *impl);
   impl->program = plan::BuildProgram(*checked);
   impl->tree = tree;
   impl->checked = checked;
-  result.rules_ = impl;
-  return result;
+  return Access::MakeLoadResult(std::move(impl), std::move(diagnostics));
 }
 
 }  // namespace internal
@@ -216,7 +214,7 @@ LoadResult LoadRules(const std::string& path, const LoadOptions& options) {
 
 RuleSet LoadResult::Release() && {
   if (!ok()) throw RuleError(diagnostics_);
-  return RuleSet(std::move(rules_));
+  return internal::Access::MakeRuleSet(std::move(rules_));
 }
 
 RuleSet LoadRulesOrThrow(const std::string& path, const LoadOptions& options) {

@@ -1,5 +1,6 @@
 // The public record types: Person, Household (plain values) and RecordBatch
 // (a BatchData bound to a rule set's schema).
+#include "runtime/access.hpp"
 #include "ansinh/records.hpp"
 
 #include "records/batch.hpp"
@@ -51,7 +52,7 @@ Person& Household::AddMember(std::string person_id) {
 }
 
 RecordBatch::RecordBatch(const RuleSet& rules) : data_(std::make_unique<internal::BatchData>()) {
-  const internal::CompiledSchema& schema = rules.impl().schema;
+  const internal::CompiledSchema& schema = internal::ImplOf(rules).schema;
   data_->schema = &schema;
   data_->household_columns.resize(schema.household.size());
   data_->person_columns.resize(schema.person.size());
@@ -61,8 +62,8 @@ RecordBatch::~RecordBatch() = default;
 RecordBatch::RecordBatch(RecordBatch&&) noexcept = default;
 RecordBatch& RecordBatch::operator=(RecordBatch&&) noexcept = default;
 
-size_t RecordBatch::Add(const Household& household, const RecordOrigin& origin) {
-  internal::BatchBuilder builder(data_.get());
+size_t RecordBatch::Add(const Household& household, const RecordOrigin& origin, const RecordOptions& options) {
+  internal::BatchBuilder builder(data_.get(), internal::ToBuildLimits(options));
   builder.AddHousehold(household, origin);
   return data_->households - 1;
 }

@@ -1,5 +1,6 @@
 // Words for decisions: values for people, missing-field paths, one-line
 // reasons in Vietnamese and English, and traces (explanations).
+#include "runtime/access.hpp"
 #include "runtime/render.hpp"
 
 #include <algorithm>
@@ -11,7 +12,7 @@ namespace ansinh::internal {
 
 namespace {
 
-const plan::Program& Prog(const DecisionData& d) { return *d.rules.impl().program; }
+const plan::Program& Prog(const DecisionData& d) { return *internal::ImplOf(*d.rules).program; }
 
 std::string DateText(int64_t days, Language lang) {
   const Date d = Date::FromDays(static_cast<int32_t>(days));
@@ -34,8 +35,8 @@ std::string Number(int64_t raw_scaled, Language lang) {
 // The outcomes of the entity (household or member) that `o` belongs to.
 OutcomeRange EntityOutcomes(const DecisionData& d, size_t h, const BenefitOutcome& o) {
   const HouseholdRow& row = d.households[h];
-  if (o.member < 0) return OutcomeRange(&d, false, static_cast<uint32_t>(h), -1, d.household_outcomes.size());
-  return OutcomeRange(&d, true, row.member_begin + static_cast<uint32_t>(o.member), o.member, d.person_outcomes.size());
+  if (o.member < 0) return internal::Access::MakeRange(&d, false, static_cast<uint32_t>(h), -1, d.household_outcomes.size());
+  return internal::Access::MakeRange(&d, true, row.member_begin + static_cast<uint32_t>(o.member), o.member, d.person_outcomes.size());
 }
 
 const char* Negated(plan::Compare op, Language lang) {
@@ -132,16 +133,16 @@ OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, cons
   out.raw = c.raw;
   if (!out.known) return out;
   if (info.type == ValueType::kString) out.text = std::string(pool.Text(c.raw));
-  FillEnumText(data.rules.impl(), info.enum_id, out);
+  FillEnumText(internal::ImplOf(*data.rules), info.enum_id, out);
   return out;
 }
 
 std::vector<std::string> MissingPaths(const DecisionData& data, size_t h, const BenefitOutcome& o) {
   std::vector<std::string> out;
-  if (o.detail == UINT32_MAX) return out;
+  if (internal::Access::Detail(o) == UINT32_MAX) return out;
   const ChunkPool& pool = data.PoolOf(h);
-  const OutcomeDetail& d = pool.details[o.detail];
-  const RuleSetImpl& impl = data.rules.impl();
+  const OutcomeDetail& d = pool.details[internal::Access::Detail(o)];
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const HouseholdRow& row = data.households[h];
   for (uint32_t i = 0; i < d.missing_count; ++i) {
     const MissingRef& m = pool.missing[d.missing_begin + i];
@@ -169,7 +170,7 @@ std::vector<std::string> MissingPaths(const DecisionData& data, size_t h, const 
 namespace {
 
 std::string MissingWords(const DecisionData& data, size_t h, const OutcomeDetail& d, Language lang) {
-  const RuleSetImpl& impl = data.rules.impl();
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const HouseholdRow& row = data.households[h];
   const ChunkPool& pool = data.PoolOf(h);
   const bool vi = lang == Language::kVi;
@@ -209,7 +210,7 @@ struct Operand {
 Operand Side(const DecisionData& data, const ChunkPool& pool, const plan::ConditionPlan& cp, const CapturedValue& c,
              const plan::ConstOperand& k, Language lang) {
   Operand out;
-  const RuleSetImpl& impl = data.rules.impl();
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   if (k.present) {
     for (const int64_t v : k.values) {
       OutputValue value;
@@ -238,11 +239,11 @@ Operand Side(const DecisionData& data, const ChunkPool& pool, const plan::Condit
 }  // namespace
 
 std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
-  const RuleSetImpl& impl = data.rules.impl();
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const BenefitInfo& info = impl.benefits[o.benefit];
   const bool vi = lang == Language::kVi;
   const ChunkPool& pool = data.PoolOf(h);
-  const OutcomeDetail* d = o.detail == UINT32_MAX ? nullptr : &pool.details[o.detail];
+  const OutcomeDetail* d = internal::Access::Detail(o) == UINT32_MAX ? nullptr : &pool.details[internal::Access::Detail(o)];
   auto amount_text = [&](int64_t amount) {
     if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
     return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
@@ -308,8 +309,8 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
 Explanation Explain(const DecisionData& data, size_t h, const BenefitOutcome& o) {
   Explanation ex;
   const ChunkPool& pool = data.PoolOf(h);
-  const OutcomeDetail& d = pool.details[o.detail];
-  const RuleSetImpl& impl = data.rules.impl();
+  const OutcomeDetail& d = pool.details[internal::Access::Detail(o)];
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   ex.decided_on = Date::FromDays(d.day);
   ex.reference = impl.benefits[o.benefit].reference;
   if (d.version < 0) return ex;

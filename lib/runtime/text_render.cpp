@@ -2,6 +2,7 @@
 // does not and the first reason, what is unknown and which question to ask.
 #include <sstream>
 
+#include "runtime/access.hpp"
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
@@ -61,7 +62,7 @@ const char* Mark(const OutputValue& v) {
 void Trace(std::ostringstream& out, const DecisionView& d, const BenefitOutcome& o, Language lang) {
   auto ex = d.explanation(o);
   if (!ex) return;
-  const internal::RuleSetImpl& impl = d.rules().impl();
+  const internal::RuleSetImpl& impl = internal::ImplOf(d.rules());
   auto show = [&](const ExplainedCondition& c) {
     const std::string label = c.label.Get(lang).empty() ? c.name : c.label.Get(lang);
     out << "        " << Mark(c.result) << ' ' << label << ": " << c.source;
@@ -101,7 +102,7 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
   out << (vi ? "Tổng trợ cấp hằng tháng: " : "Total monthly benefits: ") << total << "\n";
   for (const auto& [info, value] : d.variables()) {
     out << "  " << (info->label.Get(lang).empty() ? info->name : info->label.Get(lang)) << ": "
-        << internal::Human(rules.impl(), value, rules.impl().variable_enums[static_cast<size_t>(info - rules.variables().data())], lang)
+        << internal::Human(internal::ImplOf(rules), value, internal::ImplOf(rules).variable_enums[static_cast<size_t>(info - rules.variables().data())], lang)
         << '\n';
   }
   std::vector<std::pair<int, BenefitOutcome>> gets, not_gets, unknown;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <sstream>
 
+#include "runtime/access.hpp"
 #include "ansinh/decision.hpp"
 #include "ansinh/testing.hpp"
 #include "model/package.hpp"
@@ -180,7 +181,7 @@ size_t TestReport::failed() const noexcept { return results.size() - passed(); }
 
 TestReport RunTests(const RuleSet& rules, const std::string& filter) {
   TestReport report;
-  const internal::RuleSetImpl& impl = rules.impl();
+  const internal::RuleSetImpl& impl = internal::ImplOf(rules);
   for (const TestCase& t : impl.tree->package.tests) {
     if (!filter.empty() && t.name.find(filter) == std::string::npos) continue;
     report.results.push_back(Run(rules, t, impl.tree->sources));

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/access.hpp"
 #include "ansinh/reader.hpp"
 #include "fuzz_support.hpp"
 #include "records/batch.hpp"
@@ -46,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                    : ansinh::ToJson(decisions[i]);
     FUZZ_CHECK(json == ansinh::ToJson(again[i]),
                "chunk size changed decision " + std::to_string(i) + ":\n" + json + "\n" + ansinh::ToJson(again[i]));
-    FUZZ_CHECK(decisions[i].household_id() == batch.data().HouseholdId(i), "decisions out of order");
+    FUZZ_CHECK(decisions[i].household_id() == ansinh::internal::DataOf(batch).HouseholdId(i), "decisions out of order");
     for (const ansinh::RecordIssue& e : decisions[i].errors()) ansinh_fuzz::CheckIssue(e);
     for (const ansinh::RecordIssue& w : decisions[i].warnings()) ansinh_fuzz::CheckIssue(w);
   }

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/access.hpp"
 #include "ansinh/error.hpp"
 #include "ansinh/reader.hpp"
 #include "fuzz_support.hpp"
@@ -88,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ansinh::RecordBatch batch(rules);
     while (reader.Next(batch, chunk)) {
       FUZZ_CHECK(batch.size() >= 1 && batch.size() <= chunk, "a chunk of the wrong size");
-      const ansinh::internal::BatchData& d = batch.data();
+      const ansinh::internal::BatchData& d = ansinh::internal::DataOf(batch);
       for (size_t h = 0; h < batch.size(); ++h, ++records) {
         FUZZ_CHECK(d.origins[h].index == records, "records out of order or lost");
         FUZZ_CHECK(d.member_begin[h + 1] - d.member_begin[h] <= options.max_members, "members beyond the limit");

@@ -2,6 +2,7 @@
 // issue the builder reports.
 #include <catch2/catch.hpp>
 
+#include "runtime/access.hpp"
 #include "records/batch.hpp"
 #include "records/value_text.hpp"
 #include "test_schema.hpp"
@@ -23,8 +24,8 @@ constexpr Entity kP = Entity::kPerson;
 RecordBatch OneText(const ansinh::RuleSet& rules, Entity entity, const std::string& field,
                     const std::string& text) {
   RecordBatch batch(rules);
-  BatchBuilder b(&batch.data());
-  const auto& schema = *batch.data().schema;
+  BatchBuilder b(&ansinh::internal::DataOf(batch));
+  const auto& schema = *ansinh::internal::DataOf(batch).schema;
   b.BeginHousehold({});
   b.SetText(kH, 0, "H1");
   if (entity == kH) b.SetText(kH, schema.IndexOf(kH, field), text);
@@ -113,7 +114,7 @@ TEST_CASE("text conversion per field type", "[builder]") {
     CHECK(issues[0].message_vi ==
           "Giá trị 'rurall' không hợp lệ cho trường 'area'; các giá trị hợp lệ: rural, urban. "
           "Có phải ý bạn là 'rural'?");
-    CHECK(b.data().has_error[0] == 1);
+    CHECK(ansinh::internal::DataOf(b).has_error[0] == 1);
   }
   SECTION("sets: ';' or '|' separated, [] empty") {
     auto b = OneText(rules, kH, "deprivations", "water; sanitation|housing_area");
@@ -126,15 +127,15 @@ TEST_CASE("text conversion per field type", "[builder]") {
   }
   SECTION("strings are stored as given") {
     auto b = OneText(rules, kH, "note", "Hộ ở xã Đại Phước, \"khó khăn\"");
-    CHECK(b.data().String(HouseholdCell(b, 0, "note").value) == "Hộ ở xã Đại Phước, \"khó khăn\"");
+    CHECK(ansinh::internal::DataOf(b).String(HouseholdCell(b, 0, "note").value) == "Hộ ở xã Đại Phước, \"khó khăn\"");
   }
 }
 
 TEST_CASE("exact JSON number literals", "[builder]") {
   const auto rules = MakeRules();
   RecordBatch batch(rules);
-  BatchBuilder b(&batch.data());
-  const auto& s = *batch.data().schema;
+  BatchBuilder b(&ansinh::internal::DataOf(batch));
+  const auto& s = *ansinh::internal::DataOf(batch).schema;
   b.BeginHousehold({});
   b.SetNumberText(kH, 0, "12345");  // numeric id
   b.SetNumberText(kH, s.IndexOf(kH, "income_per_capita"), "1.5e6");
@@ -144,7 +145,7 @@ TEST_CASE("exact JSON number literals", "[builder]") {
   b.SetText(kP, 0, "P1");
   b.EndPerson();
   b.EndHousehold();
-  CHECK(batch.data().HouseholdId(0) == "12345");
+  CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "12345");
   CHECK(HouseholdCell(batch, 0, "income_per_capita").value == 1500000LL * 1000000);
   CHECK(HouseholdCell(batch, 0, "coefficient").value == 1100000);
   CHECK(HouseholdCell(batch, 0, "rooms").value == 20);
@@ -184,7 +185,7 @@ TEST_CASE("in-memory households through RecordBatch::Add", "[builder]") {
   CHECK(batch.size() == 1);
   CHECK(batch.person_count() == 2);
   CHECK(batch.issues(0).empty());
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.HouseholdId(0) == "HH-001");
   CHECK(batch.household_id(0) == "HH-001");  // the public accessor the CLI uses
   CHECK(batch.household_id(1).empty());       // out of range: empty, never a crash
@@ -218,16 +219,16 @@ TEST_CASE("in-memory households through RecordBatch::Add", "[builder]") {
       CHECK(issue.message == "Field 'areas' is not in the schema and is ignored. Did you mean 'area'?");
     }
   }
-  CHECK(batch.data().has_error[1] == 1);
+  CHECK(ansinh::internal::DataOf(batch).has_error[1] == 1);
 
   batch.Clear();
   CHECK(batch.size() == 0);
   CHECK(batch.person_count() == 0);
-  CHECK(batch.data().strings.empty());
+  CHECK(ansinh::internal::DataOf(batch).strings.empty());
   CHECK(batch.household_id(0).empty());
   batch.Add(h);
-  CHECK(batch.data().HouseholdId(0) == "HH-001");
-  CHECK(batch.data().member_begin == std::vector<uint32_t>{0, 2});
+  CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "HH-001");
+  CHECK(ansinh::internal::DataOf(batch).member_begin == std::vector<uint32_t>{0, 2});
 }
 
 TEST_CASE("structural checks at EndHousehold", "[builder]") {
@@ -238,7 +239,7 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     batch.Add(h);
     CHECK(HasIssue(batch, 0, "R_MISSING_ID", "id"));
     CHECK(HasIssue(batch, 0, "R_NO_MEMBERS", "members"));
-    CHECK(batch.data().has_error[0] == 1);
+    CHECK(ansinh::internal::DataOf(batch).has_error[0] == 1);
     CHECK(batch.size() == 1);  // still appended
   }
   SECTION("missing and duplicate person ids") {
@@ -258,7 +259,7 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     }
   }
   SECTION("too many members") {
-    BatchBuilder b(&batch.data(), {3, 4096, 64});
+    BatchBuilder b(&ansinh::internal::DataOf(batch), {3, 4096, 64});
     b.BeginHousehold({});
     b.SetText(kH, 0, "H1");
     for (int i = 0; i < 5; ++i) {
@@ -271,8 +272,8 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     CHECK(HasIssue(batch, 0, "R_LIMIT", "members"));
   }
   SECTION("too long a string, invalid UTF-8") {
-    BatchBuilder b(&batch.data(), {200, 8, 64});
-    const auto& s = *batch.data().schema;
+    BatchBuilder b(&ansinh::internal::DataOf(batch), {200, 8, 64});
+    const auto& s = *ansinh::internal::DataOf(batch).schema;
     b.BeginHousehold({});
     b.SetText(kH, 0, "H1");
     b.SetText(kH, s.IndexOf(kH, "note"), "123456789");
@@ -287,8 +288,8 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     CHECK(HasIssue(batch, 0, "R_MISSING_ID", "members[#1]"));
   }
   SECTION("a member's path uses its id even when the id comes last") {
-    BatchBuilder b(&batch.data());
-    const auto& s = *batch.data().schema;
+    BatchBuilder b(&ansinh::internal::DataOf(batch));
+    const auto& s = *ansinh::internal::DataOf(batch).schema;
     b.BeginHousehold({});
     b.SetText(kH, 0, "H1");
     b.BeginPerson();
@@ -305,11 +306,11 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     CHECK(issues[1].field == "members[C7].birthdate");
     CHECK(issues[1].message.find("Did you mean 'birth_date'?") != std::string::npos);
     CHECK(issues[1].severity == Severity::kWarning);
-    CHECK(batch.data().has_error[0] == 1);
+    CHECK(ansinh::internal::DataOf(batch).has_error[0] == 1);
   }
   SECTION("a field given twice") {
-    BatchBuilder b(&batch.data());
-    const int area = batch.data().schema->IndexOf(kH, "area");
+    BatchBuilder b(&ansinh::internal::DataOf(batch));
+    const int area = ansinh::internal::DataOf(batch).schema->IndexOf(kH, "area");
     b.BeginHousehold({});
     b.SetText(kH, 0, "H1");
     b.SetText(kH, area, "rural");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "runtime/access.hpp"
 #include "test_schema.hpp"
 
 using ansinh::ReadAll;
@@ -66,12 +67,12 @@ void CheckAll(const RecordBatch& batch, bool csv) {
   size_t errors = 0;
   for (int i = 0; i < kRecords; ++i) {
     INFO("record " << i << " kind " << KindOf(i));
-    CHECK(batch.data().HouseholdId(i) == IdOf(i));
-    CHECK(batch.data().origins[i].index == static_cast<uint64_t>(i));
+    CHECK(ansinh::internal::DataOf(batch).HouseholdId(i) == IdOf(i));
+    CHECK(ansinh::internal::DataOf(batch).origins[i].index == static_cast<uint64_t>(i));
     std::set<std::string> codes;
     for (const auto& issue : batch.issues(i)) codes.insert(issue.code);
     CHECK(codes == Expected(i, csv));
-    errors += batch.data().has_error[i];
+    errors += ansinh::internal::DataOf(batch).has_error[i];
   }
   CHECK(errors == kRecords / 10);
 }
@@ -85,7 +86,7 @@ TEST_CASE("1,000 JSON Lines records, 10% corrupt", "[corrupt]") {
   TempFile f("corrupt.jsonl", text);
   const RecordBatch all = ReadAll(rules, {f.path()});
   CheckAll(all, false);
-  for (int i = 0; i < kRecords; ++i) CHECK(all.data().origins[i].line == static_cast<uint64_t>(i + 1));
+  for (int i = 0; i < kRecords; ++i) CHECK(ansinh::internal::DataOf(all).origins[i].line == static_cast<uint64_t>(i + 1));
 
   // In chunks of 33: the same records in the same order.
   RecordReader reader(rules, {f.path()});
@@ -93,7 +94,7 @@ TEST_CASE("1,000 JSON Lines records, 10% corrupt", "[corrupt]") {
   size_t h = 0;
   while (reader.Next(chunk, 33)) {
     for (size_t i = 0; i < chunk.size(); ++i, ++h) {
-      CHECK(chunk.data().HouseholdId(i) == all.data().HouseholdId(h));
+      CHECK(ansinh::internal::DataOf(chunk).HouseholdId(i) == ansinh::internal::DataOf(all).HouseholdId(h));
       CHECK(Codes(chunk, i) == Codes(all, h));
     }
   }
@@ -137,7 +138,7 @@ TEST_CASE("1,000 records in a JSON array, 10% corrupt: a broken element swallows
     INFO("indent '" << indent << "'");
     const RecordBatch all = ReadAll(rules, {f.path()});
     CheckAll(all, false);
-    for (int i = 0; i < kRecords; ++i) CHECK(all.data().origins[i].line == static_cast<uint64_t>(i + 2));
+    for (int i = 0; i < kRecords; ++i) CHECK(ansinh::internal::DataOf(all).origins[i].line == static_cast<uint64_t>(i + 2));
   }
 }
 
@@ -151,7 +152,7 @@ TEST_CASE("JSON array: valid elements with unusual layout are not cut", "[corrup
   REQUIRE(batch.size() == 2);
   CHECK(batch.issues(0).empty());
   CHECK(batch.person_count() == 3);
-  CHECK(batch.data().origins[1].line == 6);
+  CHECK(ansinh::internal::DataOf(batch).origins[1].line == 6);
 }
 
 TEST_CASE("records across the readers' 1 MiB buffer refills", "[corrupt]") {
@@ -173,9 +174,9 @@ TEST_CASE("records across the readers' 1 MiB buffer refills", "[corrupt]") {
   REQUIRE(b.size() == kMany);
   for (int i = 0; i < kMany; ++i) {
     INFO("record " << i);
-    CHECK(a.data().HouseholdId(i) == b.data().HouseholdId(i));
-    CHECK(a.data().origins[i].line == static_cast<uint64_t>(i + 1));
-    CHECK(b.data().origins[i].line == static_cast<uint64_t>(i + 2));
+    CHECK(ansinh::internal::DataOf(a).HouseholdId(i) == ansinh::internal::DataOf(b).HouseholdId(i));
+    CHECK(ansinh::internal::DataOf(a).origins[i].line == static_cast<uint64_t>(i + 1));
+    CHECK(ansinh::internal::DataOf(b).origins[i].line == static_cast<uint64_t>(i + 2));
     CHECK(Codes(a, i) == Codes(b, i));
     std::set<std::string> codes;
     for (const auto& issue : a.issues(i)) codes.insert(issue.code);

@@ -1,6 +1,7 @@
 // The CSV pair reader: RFC 4180 corner cases, the join, and its issues.
 #include <catch2/catch.hpp>
 
+#include "runtime/access.hpp"
 #include "ansinh/error.hpp"
 #include "io/block_reader.hpp"
 #include "io/csv_scanner.hpp"
@@ -19,7 +20,7 @@ std::string Ids(const RecordBatch& batch) {
   std::string out;
   for (size_t h = 0; h < batch.size(); ++h) {
     if (h) out += ",";
-    out += std::string(batch.data().HouseholdId(h));
+    out += std::string(ansinh::internal::DataOf(batch).HouseholdId(h));
   }
   return out;
 }
@@ -99,7 +100,7 @@ TEST_CASE("CSV pair: values, join, day-first dates, sets", "[csv]") {
   REQUIRE(batch.size() == 3);
   CHECK(Ids(batch) == "H1,H2,H3");
   for (size_t h = 0; h < 3; ++h) CHECK(batch.issues(h).empty());
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.member_begin == std::vector<uint32_t>{0, 2, 3, 4});
   CHECK(d.origins[0].line == 2);
   CHECK(d.origins[2].line == 4);
@@ -151,11 +152,11 @@ TEST_CASE("CSV pair: missing households, households without persons, duplicates"
   CHECK(HasIssue(batch, 0, "R_UNKNOWN_FIELD", "colour"));
   CHECK(HasIssue(batch, 0, "R_UNKNOWN_FIELD", "shoe_size"));
   CHECK_FALSE(HasIssue(batch, 2, "R_UNKNOWN_FIELD"));
-  CHECK(batch.data().has_error[0] == 0);  // warnings only
+  CHECK(ansinh::internal::DataOf(batch).has_error[0] == 0);  // warnings only
   CHECK(HasIssue(batch, 1, "R_HOUSEHOLD_MISSING", ""));
-  CHECK(batch.data().origins[1].file == pp.path());
-  CHECK(batch.data().origins[1].line == 3);
-  CHECK(batch.data().member_begin[2] - batch.data().member_begin[1] == 2);
+  CHECK(ansinh::internal::DataOf(batch).origins[1].file == pp.path());
+  CHECK(ansinh::internal::DataOf(batch).origins[1].line == 3);
+  CHECK(ansinh::internal::DataOf(batch).member_begin[2] - ansinh::internal::DataOf(batch).member_begin[1] == 2);
   CHECK(HasIssue(batch, 2, "R_NO_MEMBERS"));
   CHECK(HasIssue(batch, 3, "R_UNKNOWN_ENUM_VALUE", "members[P1].sex"));
   CHECK(HasIssue(batch, 3, "R_SYNTAX", "members[P2]"));  // a short row
@@ -184,7 +185,7 @@ TEST_CASE("CSV pair: persons not grouped in household order use the index", "[cs
   const RecordBatch batch = ReadAll(rules, {hh.path(), pp.path()});
   REQUIRE(batch.size() == 4);
   CHECK(Ids(batch) == "A,B,C,Q");  // a missing household goes last in this mode
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.member_begin == std::vector<uint32_t>{0, 2, 4, 4, 6});
   CHECK(d.PersonId(0) == "P1");
   CHECK(d.PersonId(1) == "P2");
@@ -230,10 +231,10 @@ TEST_CASE("CSV pair: chunks stream the same records", "[csv]") {
   size_t h = 0;
   while (reader.Next(batch, 7)) {
     for (size_t i = 0; i < batch.size(); ++i, ++h) {
-      CHECK(batch.data().HouseholdId(i) == all.data().HouseholdId(h));
+      CHECK(ansinh::internal::DataOf(batch).HouseholdId(i) == ansinh::internal::DataOf(all).HouseholdId(h));
       CHECK(Codes(batch, i) == Codes(all, h));
-      CHECK(batch.data().member_begin[i + 1] - batch.data().member_begin[i] ==
-            all.data().member_begin[h + 1] - all.data().member_begin[h]);
+      CHECK(ansinh::internal::DataOf(batch).member_begin[i + 1] - ansinh::internal::DataOf(batch).member_begin[i] ==
+            ansinh::internal::DataOf(all).member_begin[h + 1] - ansinh::internal::DataOf(all).member_begin[h]);
     }
   }
   CHECK(h == all.size());

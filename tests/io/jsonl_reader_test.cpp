@@ -1,6 +1,7 @@
 // JSON Lines and JSON readers.
 #include <catch2/catch.hpp>
 
+#include "runtime/access.hpp"
 #include "ansinh/error.hpp"
 #include "test_schema.hpp"
 
@@ -18,7 +19,7 @@ std::string Ids(const RecordBatch& batch) {
   std::string out;
   for (size_t h = 0; h < batch.size(); ++h) {
     if (h) out += ",";
-    out += std::string(batch.data().HouseholdId(h));
+    out += std::string(ansinh::internal::DataOf(batch).HouseholdId(h));
   }
   return out;
 }
@@ -39,7 +40,7 @@ TEST_CASE("JSON Lines: values, members, line numbers", "[jsonl]") {
   const RecordBatch batch = ReadAll(rules, {f.path()});
   REQUIRE(batch.size() == 4);
   CHECK(Ids(batch) == "H1,H2,H3,12345");
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   // line 1 is truncated: R_SYNTAX; the id was read before the error.
   CHECK(HasIssue(batch, 0, "R_SYNTAX"));
   CHECK(d.origins[0].line == 1);
@@ -89,7 +90,7 @@ TEST_CASE("JSON Lines: the syntax error cases each give one household", "[jsonl]
   for (size_t h : {1, 2, 3, 4, 5, 7, 8}) {
     INFO(h);
     CHECK(HasIssue(batch, h, "R_SYNTAX", ""));
-    CHECK(batch.data().has_error[h] == 1);
+    CHECK(ansinh::internal::DataOf(batch).has_error[h] == 1);
     CHECK_FALSE(HasIssue(batch, h, "R_NO_MEMBERS"));  // only the syntax error is reported
   }
   CHECK(HasIssue(batch, 6, "R_BAD_UTF8", "note"));
@@ -138,7 +139,7 @@ TEST_CASE("JSON Lines: a record over max_record_bytes", "[jsonl]") {
   CHECK(HasIssue(batch, 1, "R_LIMIT", ""));
   CHECK(HasIssue(batch, 2, "R_LIMIT", ""));
   CHECK(HasIssue(batch, 2, "R_DUPLICATE_HOUSEHOLD_ID"));
-  CHECK(batch.data().origins[3].line == 4);
+  CHECK(ansinh::internal::DataOf(batch).origins[3].line == 4);
   CHECK(batch.issues(3).empty());
 }
 
@@ -163,11 +164,11 @@ TEST_CASE("JSON: one object, an array, streamed", "[json]") {
     const RecordBatch batch = ReadAll(rules, {f.path()});
     REQUIRE(batch.size() == 5);
     CHECK(Ids(batch) == "H1,H2,line 4,H4,H5");
-    CHECK(batch.data().String(HouseholdCell(batch, 0, "note").value) == "a ] } [ { \" inside");
+    CHECK(ansinh::internal::DataOf(batch).String(HouseholdCell(batch, 0, "note").value) == "a ] } [ { \" inside");
     CHECK(batch.issues(0).empty());
     CHECK(HasIssue(batch, 2, "R_SYNTAX"));
     CHECK(HasIssue(batch, 3, "R_SYNTAX"));
-    CHECK(batch.data().origins[4].line == 6);
+    CHECK(ansinh::internal::DataOf(batch).origins[4].line == 6);
     CHECK(batch.issues(4).empty());
   }
   SECTION("a truncated array") {
@@ -202,9 +203,9 @@ TEST_CASE("RecordReader: chunks give the same records as one read", "[jsonl]") {
   while (reader.Next(batch, 4)) {
     CHECK(batch.size() <= 4);
     for (size_t i = 0; i < batch.size(); ++i, ++h) {
-      CHECK(batch.data().HouseholdId(i) == all.data().HouseholdId(h));
-      CHECK(batch.data().origins[i].line == all.data().origins[h].line);
-      CHECK(batch.data().origins[i].index == h);
+      CHECK(ansinh::internal::DataOf(batch).HouseholdId(i) == ansinh::internal::DataOf(all).HouseholdId(h));
+      CHECK(ansinh::internal::DataOf(batch).origins[i].line == ansinh::internal::DataOf(all).origins[h].line);
+      CHECK(ansinh::internal::DataOf(batch).origins[i].index == h);
       CHECK(Codes(batch, i) == Codes(all, h));
     }
   }

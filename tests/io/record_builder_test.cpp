@@ -3,6 +3,7 @@
 // file readers; these tests pin the typed setters and the issues they give.
 #include <catch2/catch.hpp>
 
+#include "runtime/access.hpp"
 #include "ansinh/records.hpp"
 #include "test_schema.hpp"
 
@@ -87,8 +88,8 @@ TEST_CASE("typed setters store the column representation", "[record_builder]") {
   CHECK_FALSE(HouseholdCell(batch, 0, "rooms").known);                // never set: unknown
   CHECK(PersonCell(batch, 0, "birth_date").value == Date::FromYmd(2021, 2, 28).days());
   CHECK(PersonCell(batch, 0, "has_supporter").value == 1);
-  CHECK(batch.data().origins[0].file == "frame");
-  CHECK(batch.data().origins[0].index == 7);
+  CHECK(ansinh::internal::DataOf(batch).origins[0].file == "frame");
+  CHECK(ansinh::internal::DataOf(batch).origins[0].index == 7);
 }
 
 TEST_CASE("number texts: money must be whole VND", "[record_builder]") {
@@ -121,7 +122,7 @@ TEST_CASE("dates: date, string and other fields", "[record_builder]") {
     b.EndPerson();
     b.EndHousehold();
     CHECK(batch.issues(0).empty());
-    CHECK(batch.data().HouseholdId(0) == "2024-07-01");
+    CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "2024-07-01");
   }
   SECTION("a number field is R_WRONG_TYPE") {
     auto b = OneMember(rules, [](RecordBuilder& r) { r.SetDate(kP, 4, Date::FromYmd(2024, 7, 1)); });
@@ -210,8 +211,8 @@ TEST_CASE("same columns as RecordBatch::Add", "[record_builder]") {
     b.EndPerson();
   }  // the destructor ends the open household
   REQUIRE(built.size() == 1);
-  const auto& x = added.data();
-  const auto& y = built.data();
+  const auto& x = ansinh::internal::DataOf(added);
+  const auto& y = ansinh::internal::DataOf(built);
   for (size_t f = 1; f < x.household_columns.size(); ++f) {
     INFO("household field " << f);
     CHECK(x.household_columns[f].known == y.household_columns[f].known);

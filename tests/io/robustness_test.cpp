@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 
+#include "runtime/access.hpp"
 #include "ansinh/error.hpp"
 #include "io/id_table.hpp"
 #include "test_schema.hpp"
@@ -59,14 +60,14 @@ TEST_CASE("random bytes never crash a reader", "[robust]") {
       INFO(ext << " round " << round);
       RecordBatch batch = ReadAll(rules, {f.path()}, options);
       for (size_t h = 0; h < batch.size(); ++h) {
-        CHECK(batch.data().origins[h].index == h);
-        CHECK(batch.data().issue_begin[h] <= batch.data().issue_begin[h + 1]);
+        CHECK(ansinh::internal::DataOf(batch).origins[h].index == h);
+        CHECK(ansinh::internal::DataOf(batch).issue_begin[h] <= ansinh::internal::DataOf(batch).issue_begin[h + 1]);
       }
     }
     TempFile hh("random_hh.csv", "id,area,note\n" + bytes);
     TempFile pp("random_pp.csv", "household_id,id,sex\n" + RandomBytes(rng, 500));
     RecordBatch batch = ReadAll(rules, {hh.path(), pp.path()}, options);
-    CHECK(batch.data().member_begin.size() == batch.size() + 1);
+    CHECK(ansinh::internal::DataOf(batch).member_begin.size() == batch.size() + 1);
   }
 }
 
@@ -84,7 +85,7 @@ TEST_CASE("damaged JSON Lines: one household per non-blank line", "[robust]") {
   TempFile f("damaged.jsonl", text);
   const RecordBatch batch = ReadAll(rules, {f.path()});
   CHECK(batch.size() == lines);
-  for (size_t h = 0; h < batch.size(); h += 2) CHECK(batch.data().has_error[h] == (h == 0 ? 0 : 1));
+  for (size_t h = 0; h < batch.size(); h += 2) CHECK(ansinh::internal::DataOf(batch).has_error[h] == (h == 0 ? 0 : 1));
 }
 
 TEST_CASE("CSV: the streaming join and the indexed join agree", "[robust]") {
@@ -115,14 +116,14 @@ TEST_CASE("CSV: the streaming join and the indexed join agree", "[robust]") {
   CHECK(a.person_count() == person_rows.size());
   CHECK(b.person_count() == person_rows.size());
   for (size_t h = 0; h < 400; ++h) {
-    CHECK(a.data().HouseholdId(h) == b.data().HouseholdId(h));
+    CHECK(ansinh::internal::DataOf(a).HouseholdId(h) == ansinh::internal::DataOf(b).HouseholdId(h));
     CHECK(Codes(a, h) == Codes(b, h));
     std::vector<std::string> pa, pb;
-    for (uint32_t p = a.data().member_begin[h]; p < a.data().member_begin[h + 1]; ++p) {
-      pa.emplace_back(a.data().PersonId(p));
+    for (uint32_t p = ansinh::internal::DataOf(a).member_begin[h]; p < ansinh::internal::DataOf(a).member_begin[h + 1]; ++p) {
+      pa.emplace_back(ansinh::internal::DataOf(a).PersonId(p));
     }
-    for (uint32_t p = b.data().member_begin[h]; p < b.data().member_begin[h + 1]; ++p) {
-      pb.emplace_back(b.data().PersonId(p));
+    for (uint32_t p = ansinh::internal::DataOf(b).member_begin[h]; p < ansinh::internal::DataOf(b).member_begin[h + 1]; ++p) {
+      pb.emplace_back(ansinh::internal::DataOf(b).PersonId(p));
     }
     std::sort(pb.begin(), pb.end());
     std::sort(pa.begin(), pa.end());

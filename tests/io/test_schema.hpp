@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/access.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/records.hpp"
 #include "ansinh/rule_set.hpp"
@@ -64,7 +65,7 @@ inline CompiledSchema MakeSchema() {
 inline ansinh::RuleSet MakeRules() {
   auto impl = std::make_shared<ansinh::internal::RuleSetImpl>();
   impl->schema = MakeSchema();
-  return ansinh::RuleSet(impl);
+  return ansinh::internal::Access::MakeRuleSet(impl);
 }
 
 // Column accessors by name for assertions.
@@ -74,13 +75,13 @@ struct Cell {
 };
 
 inline Cell HouseholdCell(const ansinh::RecordBatch& batch, size_t h, const std::string& name) {
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   const int f = d.schema->IndexOf(Entity::kHousehold, name);
   return {d.household_columns[f].known[h] != 0, d.household_columns[f].value[h]};
 }
 
 inline Cell PersonCell(const ansinh::RecordBatch& batch, size_t p, const std::string& name) {
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   const int f = d.schema->IndexOf(Entity::kPerson, name);
   return {d.person_columns[f].known[p] != 0, d.person_columns[f].value[p]};
 }

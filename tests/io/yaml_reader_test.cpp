@@ -1,6 +1,7 @@
 // The YAML reader.
 #include <catch2/catch.hpp>
 
+#include "runtime/access.hpp"
 #include "test_schema.hpp"
 
 using ansinh::Date;
@@ -16,7 +17,7 @@ std::string Ids(const RecordBatch& batch) {
   std::string out;
   for (size_t h = 0; h < batch.size(); ++h) {
     if (h) out += ",";
-    out += std::string(batch.data().HouseholdId(h));
+    out += std::string(ansinh::internal::DataOf(batch).HouseholdId(h));
   }
   return out;
 }
@@ -44,13 +45,13 @@ TEST_CASE("YAML: one mapping", "[yaml]") {
   REQUIRE(batch.size() == 1);
   CHECK(batch.issues(0).empty());
   CHECK(Ids(batch) == "T1");
-  CHECK(batch.data().origins[0].line == 2);
+  CHECK(ansinh::internal::DataOf(batch).origins[0].line == 2);
   CHECK(HouseholdCell(batch, 0, "income_per_capita").value == 1200000LL * 1000000);
   CHECK(HouseholdCell(batch, 0, "deprivations").value == 0b1110);
   CHECK(HouseholdCell(batch, 0, "extremely_difficult_area").value == 1);
   CHECK(HouseholdCell(batch, 0, "coefficient").value == 1100000);
   CHECK_FALSE(HouseholdCell(batch, 0, "rooms").known);
-  CHECK(batch.data().String(HouseholdCell(batch, 0, "note").value) == "null");  // quoted: a text
+  CHECK(ansinh::internal::DataOf(batch).String(HouseholdCell(batch, 0, "note").value) == "null");  // quoted: a text
   CHECK(batch.person_count() == 2);
   CHECK(PersonCell(batch, 0, "birth_date").value == Date::FromYmd(2021, 2, 28).days());
   CHECK(PersonCell(batch, 1, "birth_date").value == Date::FromYmd(1950, 12, 31).days());
@@ -86,7 +87,7 @@ TEST_CASE("YAML: a sequence is streamed item by item", "[yaml]") {
   const RecordBatch batch = ReadAll(rules, {f.path()});
   REQUIRE(batch.size() == 6);
   CHECK(Ids(batch) == "H1,H2,H3,H4,line 21,H1");
-  const auto& d = batch.data();
+  const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.origins[0].line == 2);
   CHECK(d.origins[1].line == 7);
   CHECK(d.origins[2].line == 12);
@@ -107,7 +108,7 @@ TEST_CASE("YAML: a sequence is streamed item by item", "[yaml]") {
   size_t h = 0;
   while (reader.Next(chunk, 1)) {
     REQUIRE(chunk.size() == 1);
-    CHECK(chunk.data().HouseholdId(0) == d.HouseholdId(h));
+    CHECK(ansinh::internal::DataOf(chunk).HouseholdId(0) == d.HouseholdId(h));
     CHECK(Codes(chunk, 0) == Codes(batch, h));
     ++h;
   }
@@ -120,7 +121,7 @@ TEST_CASE("YAML: several documents, flow sequences, hostile input", "[yaml]") {
     TempFile f("docs.yaml", "id: A\nmembers: [{id: P1}]\n---\nid: B\nmembers: [{id: P1}]\n...\n---\n[{id: C, members: [{id: P1}]}, {id: D}]\n");
     const RecordBatch batch = ReadAll(rules, {f.path()});
     CHECK(Ids(batch) == "A,B,C,D");
-    CHECK(batch.data().origins[1].line == 4);
+    CHECK(ansinh::internal::DataOf(batch).origins[1].line == 4);
     CHECK(batch.issues(2).empty());
     CHECK(HasIssue(batch, 3, "R_NO_MEMBERS"));
   }

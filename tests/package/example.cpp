@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   ansinh::RuleSet rules = std::move(loaded).Release();  // immutable; share it across threads
 
   ansinh::Household h("HH-001");
-  h.Set("area", "rural").Set("income_per_capita", 1'200'000).Set("deprivations", std::vector<std::string>{"water", "sanitation", "housing_area"});
+  h.Set("area", "rural").Set("income_per_capita", 1'200'000).Set("deprivations", {"water", "sanitation", "housing_area"});
   h.AddMember("P1")
       .Set("birth_date", "1990-05-10").Set("sex", "female").Set("relationship", "head")
       .Set("disability", "severe").Set("marital_status", "married").Set("pregnant", false)
@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   for (size_t m = 0; m < d.member_count(); ++m) {
     for (const ansinh::BenefitOutcome o : d.member_benefits(m)) {
       if (o.status != ansinh::BenefitStatus::kEligible) continue;
-      std::cout << d.member_id(m) << " " << rules.benefits()[o.benefit].id << ": " << ansinh::ToString(o.status)
+      std::cout << d.member_id(m) << " " << o.benefit_id() << ": " << ansinh::ToString(o.status)
                 << ", " << o.amount << (rules.benefits()[o.benefit].unit == ansinh::BenefitUnit::kMoney ? " VND" : "%")
                 << "\n  " << d.reason(o, ansinh::Language::kVi) << "\n";
     }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "runtime/access.hpp"
 #include "ansinh/reader.hpp"
 #include "records/batch.hpp"
 #include "records/value_text.hpp"
@@ -35,5 +36,5 @@ TEST_CASE("fuzz: a YAML syntax message quoting an invalid byte stays valid UTF-8
   CHECK(issues[0].message.find("unknown escape character") != std::string::npos);
   CHECK(ansinh::internal::IsValidUtf8(issues[0].message));
   CHECK(ansinh::internal::IsValidUtf8(issues[0].message_vi));
-  CHECK(batch.data().HouseholdId(1) == "B");
+  CHECK(ansinh::internal::DataOf(batch).HouseholdId(1) == "B");
 }

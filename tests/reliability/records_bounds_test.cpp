@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/access.hpp"
 #include "ansinh/decision.hpp"
 #include "ansinh/error.hpp"
 #include "ansinh/reader.hpp"
@@ -48,7 +49,7 @@ TEST_CASE("members per household and string length: R_LIMIT on a record that is 
   const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), {path});
   REQUIRE(batch.size() == 3);
   CHECK(HasIssue(batch, 0, "R_LIMIT", "members"));
-  CHECK(batch.data().member_begin[1] - batch.data().member_begin[0] == 200);  // the rest are not read
+  CHECK(ansinh::internal::DataOf(batch).member_begin[1] - ansinh::internal::DataOf(batch).member_begin[0] == 200);  // the rest are not read
   CHECK(HasIssue(batch, 1, "R_LIMIT", "commune"));
   CHECK(batch.issues(2).empty());
   const ansinh::DecisionBatch decisions = ansinh::Evaluate(Vn(), batch, ansinh::When::AsOf(ansinh::Date::FromYmd(2026, 1, 1)));
@@ -88,7 +89,7 @@ TEST_CASE("a record longer than max_record_bytes is one R_LIMIT record in every 
     INFO(in.files.front());
     const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), in.files, options);
     REQUIRE(batch.size() == 3);
-    CHECK(batch.data().HouseholdId(1) == "B");
+    CHECK(ansinh::internal::DataOf(batch).HouseholdId(1) == "B");
     CHECK(HasIssue(batch, 1, "R_LIMIT", ""));
     CHECK(HasIssue(batch, 2, "R_DUPLICATE_HOUSEHOLD_ID", "id"));
   }
@@ -112,9 +113,9 @@ TEST_CASE("deep nesting inside a record is a syntax error of that record", "[rel
     INFO(files.front());
     const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), files);
     REQUIRE(batch.size() == 2);
-    CHECK(batch.data().HouseholdId(0) == "D");
-    CHECK(batch.data().has_error[0]);
-    CHECK(batch.data().HouseholdId(1) == "OK");
+    CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "D");
+    CHECK(ansinh::internal::DataOf(batch).has_error[0]);
+    CHECK(ansinh::internal::DataOf(batch).HouseholdId(1) == "OK");
   }
 }
 
@@ -129,8 +130,8 @@ TEST_CASE("records in memory: chunks bound the batch, ReadAll has a ceiling", "[
   size_t total = 0, max_strings = 0;
   while (reader.Next(batch, 100)) {
     CHECK(batch.size() <= 100);
-    CHECK(batch.data().origins.size() == batch.size());
-    max_strings = std::max(max_strings, batch.data().strings.size());
+    CHECK(ansinh::internal::DataOf(batch).origins.size() == batch.size());
+    max_strings = std::max(max_strings, ansinh::internal::DataOf(batch).strings.size());
     total += batch.size();
   }
   CHECK(total == 3000);

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "runtime/access.hpp"
 #include "../reliability/reliability_util.hpp"
 #include "ansinh/decision.hpp"
 #include "ansinh/reader.hpp"
@@ -140,7 +141,7 @@ TEST_CASE("cancelling a multi-threaded batch still gives one decision per record
   REQUIRE(decisions.size() == batch.size());
   size_t cancelled = 0;
   for (size_t i = 0; i < decisions.size(); ++i) {
-    CHECK(decisions[i].household_id() == batch.data().HouseholdId(i));
+    CHECK(decisions[i].household_id() == ansinh::internal::DataOf(batch).HouseholdId(i));
     for (const ansinh::RecordIssue& e : decisions[i].errors()) cancelled += e.code == "R_CANCELLED";
   }
   CHECK(cancelled > 0);

@@ -123,7 +123,7 @@ class BatchRun {
 std::shared_ptr<Decisions> RunBatch(const RuleSet& rules, const Records& records, const std::string& when_kind,
                                     const std::string& when_text, unsigned threads, bool reasons, bool explain,
                                     const py::object& lang, py::object progress) {
-  if (&records.rules.impl() != &rules.impl()) {
+  if (records.rules != rules) {
     throw UsageError("the records were converted for another rule set");
   }
   EvaluateOptions options;

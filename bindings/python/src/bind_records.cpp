@@ -67,7 +67,7 @@ void BindRecords(py::module_& m) {
         layout.orphan_ids = orphan_ids;
         layout.households_name = households_name;
         layout.persons_name = persons_name;
-        RecordLimits limits;
+        RecordOptions limits;
         limits.max_members = max_members;
         return BuildFrameRecords(rules, household_columns, person_columns, layout, limits);
       },

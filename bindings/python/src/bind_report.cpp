@@ -50,7 +50,7 @@ std::string RenderAs(const T& value, const std::string& format, const RenderOpti
 }
 
 void CheckRecords(const RuleSet& rules, const Records& records) {
-  if (&records.rules.impl() != &rules.impl()) throw UsageError("the records were converted for another rule set");
+  if (records.rules != rules) throw UsageError("the records were converted for another rule set");
 }
 
 std::shared_ptr<PyReport> ReportFromPaths(const RuleSet& rules, const std::vector<std::string>& paths,

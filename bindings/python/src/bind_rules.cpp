@@ -201,7 +201,7 @@ void BindRules(py::module_& m) {
   m.def(
       "_check",
       [](const std::string& path, const std::vector<std::string>& roots) {
-        return LoadRules(path, MakeLoadOptions(roots)).diagnostics_;
+        return LoadRules(path, MakeLoadOptions(roots)).diagnostics();
       },
       py::arg("path"), py::arg("roots") = std::vector<std::string>{},
       "Every diagnostic of a rule package (errors and warnings); never raises for rule problems.");

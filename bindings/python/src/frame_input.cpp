@@ -145,7 +145,7 @@ std::vector<FrameColumn> MakeColumns(const RecordBuilder& b, Entity entity, cons
 
 std::shared_ptr<Records> BuildFrameRecords(const RuleSet& rules, const py::list& household_columns,
                                            const py::list& person_columns, const FrameLayout& layout,
-                                           const RecordLimits& limits) {
+                                           const RecordOptions& limits) {
   auto records = std::make_shared<Records>(rules);
   RecordBuilder b(*records->batch, limits);
   const ValueSetter setter;

@@ -65,7 +65,7 @@ struct FrameLayout {
 // households). Column problems were raised by the Python layer already.
 std::shared_ptr<Records> BuildFrameRecords(const RuleSet& rules, const py::list& household_columns,
                                            const py::list& person_columns, const FrameLayout& layout,
-                                           const RecordLimits& limits);
+                                           const RecordOptions& limits);
 
 }  // namespace ansinh::python
 

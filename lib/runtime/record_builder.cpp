@@ -1,27 +1,16 @@
 // RecordBuilder: the public, columnar way to fill a RecordBatch. A thin
 // wrapper over BatchBuilder (the code every file reader uses), so values from
 // a DataFrame are checked exactly as the same values from a file.
+#include "runtime/access.hpp"
 #include "records/batch.hpp"
 #include "records/issues.hpp"
 
 namespace ansinh {
 
 using internal::BatchBuilder;
-using internal::BuildLimits;
 
-namespace {
-
-BuildLimits ToBuildLimits(const RecordLimits& limits) {
-  BuildLimits out;
-  out.max_members = limits.max_members;
-  out.max_string_bytes = limits.max_string_bytes;
-  return out;
-}
-
-}  // namespace
-
-RecordBuilder::RecordBuilder(RecordBatch& batch, const RecordLimits& limits)
-    : impl_(std::make_unique<BatchBuilder>(&batch.data(), ToBuildLimits(limits))) {}
+RecordBuilder::RecordBuilder(RecordBatch& batch, const RecordOptions& options)
+    : impl_(std::make_unique<BatchBuilder>(&internal::DataOf(batch), internal::ToBuildLimits(options))) {}
 
 RecordBuilder::~RecordBuilder() {
   if (impl_) impl_->EndHousehold();  // a household left open is still appended
