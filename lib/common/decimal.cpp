@@ -4,6 +4,7 @@
 
 #include "ansinh/error.hpp"
 #include "common/int128.hpp"
+#include "common/rounding.hpp"
 
 namespace ansinh {
 
@@ -88,22 +89,7 @@ std::optional<int64_t> RoundToUnit(Decimal value, int64_t unit, RoundingMode mod
   const Int128 step = static_cast<Int128>(unit) * Decimal::kScale;
   const Int128 raw = value.millionths();
   const bool negative = raw < 0;
-  const Int128 mag = negative ? -raw : raw;
-  Int128 q = mag / step;
-  const Int128 r = mag % step;
-  if (r != 0) {
-    switch (mode) {
-      case RoundingMode::kDown: break;
-      case RoundingMode::kUp: ++q; break;
-      case RoundingMode::kHalfUp:
-        if (2 * r >= step) ++q;
-        break;
-      case RoundingMode::kHalfEven:
-        if (2 * r > step || (2 * r == step && (q & 1) != 0)) ++q;
-        break;
-    }
-  }
-  const Int128 result = q * unit;
+  const Int128 result = internal::RoundedQuotient(negative ? -raw : raw, step, mode) * unit;
   if (result > static_cast<Int128>(INT64_MAX)) return std::nullopt;
   return negative ? -static_cast<int64_t>(result) : static_cast<int64_t>(result);
 }

@@ -5,6 +5,7 @@
 
 #include "ansinh/decimal.hpp"
 #include "common/int128.hpp"
+#include "common/rounding.hpp"
 #include "eval/vm_kernels.hpp"
 
 namespace ansinh::eval {
@@ -317,13 +318,10 @@ void RunMisc(EvalState& s, const Op& op) {
     case OpCode::kRound: {
       const int64_t unit = op.imm;  // scaled
       StrictUnary(s, op, [unit](int64_t x, int64_t& o) {
-        // Half up (away from zero at .5) to a multiple of unit.
-        const Int128 mag = x < 0 ? -static_cast<Int128>(x) : static_cast<Int128>(x);
-        Int128 q = mag / unit;
-        if ((mag % unit) * 2 >= unit) ++q;
-        const Int128 r = q * unit * (x < 0 ? -1 : 1);
-        if (r > INT64_MAX || r < INT64_MIN) return false;
-        o = static_cast<int64_t>(r);
+        // Half up (away from zero at .5) to a multiple of unit, as RoundToUnit.
+        const std::optional<int64_t> r = internal::RoundToStep(x, unit, RoundingMode::kHalfUp);
+        if (!r) return false;
+        o = *r;
         return true;
       }, "a number became too large");
       return;
