@@ -87,7 +87,14 @@ class ReportBuilder::Impl {
     ++report_.households;
     report_.persons += d.member_count();
     const std::string area = report::HouseholdFieldText(batch, area_field_, h).value_or("");
-    const std::string commune = report::HouseholdFieldText(batch, commune_field_, h).value_or("");
+    const report::CommuneRef commune_ref = report::CommuneOf(
+        rules_, report::HouseholdFieldText(batch, commune_field_, h),
+        report_.when.is_period ? report_.when.period.last_day() : report_.when.as_of);
+    const std::string& commune = commune_ref.key;
+    if (!commune.empty()) {
+      BreakdownRow& row = Row(by_commune_, commune);
+      if (row.label.vi.empty() && row.label.en.empty()) row.label = commune_ref.label;
+    }
     if (!d.ok()) {
       AddError(d);
       for (BreakdownRow* row : {&Row(by_area_, area), &Row(by_commune_, commune)}) ++row->error_households;
