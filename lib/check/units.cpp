@@ -52,6 +52,14 @@ void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, Check
   for (const auto& [code, list] : by_code) known.push_back(code);
   std::vector<std::string> parents, successors;
   bool ok = true;
+  auto unknown = [&](const model::UnitDef& u, const char* what, const std::string& code, const Loc& loc) {
+    sink.Error(DiagnosticCode::kUnknownName, loc,
+               internal::WithSuggestion("unit '" + u.code + "' has " + what + " '" + code +
+                                            "', which is not a unit of the package.",
+                                        code, known),
+               static_cast<uint32_t>(code.size()), "unit " + u.code);
+    ok = false;
+  };
   for (const model::UnitDef& u : defs) {
     parents.push_back(u.parent);
     successors.push_back(u.successor);
@@ -62,12 +70,7 @@ void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, Check
         if (p == nullptr) p = &defs[by_code[u.parent].front()];
       }
       if (p == nullptr) {
-        sink.Error(DiagnosticCode::kUnknownName, u.parent_loc,
-                   internal::WithSuggestion("unit '" + u.code + "' has parent '" + u.parent +
-                                                "', which is not a unit of the package.",
-                                            u.parent, known),
-                   static_cast<uint32_t>(u.parent.size()), "unit " + u.code);
-        ok = false;
+        unknown(u, "parent", u.parent, u.parent_loc);
       } else if (static_cast<int>(p->level) >= static_cast<int>(u.level)) {
         sink.Error(DiagnosticCode::kBadValue, u.parent_loc,
                    "the parent of unit '" + u.code + "' must be of a higher level (province above district above "
@@ -88,12 +91,7 @@ void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, Check
                    static_cast<uint32_t>(u.successor.size()), "unit " + u.code);
         ok = false;
       } else if (by_code.count(u.successor) == 0) {
-        sink.Error(DiagnosticCode::kUnknownName, u.successor_loc,
-                   internal::WithSuggestion("unit '" + u.code + "' has successor '" + u.successor +
-                                                "', which is not a unit of the package.",
-                                            u.successor, known),
-                   static_cast<uint32_t>(u.successor.size()), "unit " + u.code);
-        ok = false;
+        unknown(u, "successor", u.successor, u.successor_loc);
       } else if (in_force(u.successor, u.to->days() + 1) == nullptr) {
         sink.Error(DiagnosticCode::kBadPeriod, u.successor_loc,
                    "the successor '" + u.successor + "' of unit '" + u.code + "' is not in force on " +

@@ -105,7 +105,7 @@ const Word kWords[] = {
     {"persons", "Số người", "Persons"},
     {"persons_unit", "người", "persons"},
     {"possible_error", "Khả năng sai sót", "Possible error"},
-    {"priced_on", "Tính theo mức ngày", "Priced on"},
+    {"priced_on", "Tính theo mức của", "Priced at"},
     {"problems_title", "Hồ sơ cần bổ sung hoặc sửa", "Records to complete or correct"},
     {"provisional_note", "Có khoản dùng mức tạm tính (chưa đối chiếu văn bản gốc).",
      "Some amounts use provisional values (not yet checked against the legal text)."},

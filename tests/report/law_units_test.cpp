@@ -137,7 +137,7 @@ tests:
   LoadResult loaded = pkg.Load();
   for (const Diagnostic& d : loaded.diagnostics()) INFO(Format(d));
   REQUIRE(loaded.ok());
-  const TestReport report = RunTests(loaded.rules());
+  const TestReport report = RunTests(std::move(loaded).Release());
   INFO(Format(report, true));
   CHECK(report.results.size() == 4);
   CHECK(report.failed() == 0);
@@ -160,7 +160,8 @@ TEST_CASE("units: errors in the section are located and named", "[check][units]"
   auto codes = [](const std::string& units_yaml) {
     TempPackage pkg({{"rules.yaml", std::string(kUnitSchema)}, {"units.yaml", units_yaml}});
     std::vector<DiagnosticCode> out;
-    for (const Diagnostic& d : pkg.Load().diagnostics()) {
+    const LoadResult loaded = pkg.Load();
+    for (const Diagnostic& d : loaded.diagnostics()) {
       if (d.severity == Severity::kError) out.push_back(d.code);
     }
     return out;
@@ -185,7 +186,8 @@ TEST_CASE("units: errors in the section are located and named", "[check][units]"
                                      "variables:\n  v: {entity: household, type: bool, formula: 'in_unit(code, \"X\")'}\n"},
                   {"units.yaml", "units:\n  - {code: \"P\", name: P, level: province}\n"}});
   bool unknown = false;
-  for (const Diagnostic& d : fn.Load().diagnostics()) unknown = unknown || d.code == DiagnosticCode::kUnknownName;
+  const LoadResult loaded = fn.Load();
+  for (const Diagnostic& d : loaded.diagnostics()) unknown = unknown || d.code == DiagnosticCode::kUnknownName;
   CHECK(unknown);
 }
 
