@@ -167,14 +167,23 @@ TEST_CASE("CodeName matches the names documented in diagnostic.hpp", "[diagnosti
   const size_t end = header.find("};", begin);
   REQUIRE(begin != std::string::npos);
   std::istringstream body(header.substr(begin, end - begin));
-  const std::regex enumerator(R"(^\s*k\w+,\s*//\s*([EW]_[A-Z_]+))");
-  int index = 0;
+  // Every enumerator has its value written out ("kDuplicateKey = 3,"), so a
+  // new code cannot renumber the others; the values are 0..kLastCode, once each.
+  const std::regex enumerator(R"(^\s*k\w+ = (\d+),\s*//\s*([EW]_[A-Z_]+))");
+  const std::regex any_enumerator(R"(^\s*k\w+\b)");
+  std::set<int> values;
+  int count = 0;
   for (std::string line; std::getline(body, line);) {
-    std::smatch m;
-    if (!std::regex_search(line, m, enumerator)) continue;
+    if (!std::regex_search(line, any_enumerator)) continue;
     INFO(line);
-    CHECK(ansinh::CodeName(static_cast<DiagnosticCode>(index)) == m[1].str());
-    ++index;
+    std::smatch m;
+    REQUIRE(std::regex_search(line, m, enumerator));
+    const int value = std::stoi(m[1].str());
+    CHECK(values.insert(value).second);
+    CHECK(ansinh::CodeName(static_cast<DiagnosticCode>(value)) == m[2].str());
+    ++count;
   }
-  CHECK(index == kLastCode + 1);
+  CHECK(count == kLastCode + 1);
+  CHECK(values.size() == static_cast<size_t>(kLastCode) + 1);
+  CHECK(*values.rbegin() == kLastCode);
 }
