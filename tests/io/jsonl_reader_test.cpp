@@ -222,6 +222,7 @@ TEST_CASE("RecordReader: errors of the environment", "[reader]") {
   CHECK_THROWS_AS(RecordReader(rules, {}), ansinh::UsageError);
   TempFile f("one.csv", "id\nH1\n");
   CHECK_THROWS_AS(RecordReader(rules, {f.path()}), ansinh::InputError);
-  CHECK_THROWS_AS(RecordReader(rules, {std::string(ANSINH_BINARY_DIR)}, {RecordFormat::kJsonLines}),
-                  ansinh::InputError);
+  ReadOptions jsonl;
+  jsonl.format = RecordFormat::kJsonLines;
+  CHECK_THROWS_AS(RecordReader(rules, {std::string(ANSINH_BINARY_DIR)}, jsonl), ansinh::InputError);
 }
