@@ -188,3 +188,36 @@ TEST_CASE("strict records make an unknown field an error", "[api]") {
   read.strict = true;
   CHECK(ReadAll(rules, {path}, read).issues(0)[0].severity == Severity::kError);
 }
+
+TEST_CASE("round(x, unit) rounds half up to the unit, as RoundToUnit does", "[api][round]") {
+  TempPackage pkg({{"rules.yaml", R"Y(
+schema:
+  household:
+    income: {type: money}
+  person:
+    age: {type: int}
+benefits:
+  - id: rounded
+    applies_to: household
+    effective: {from: 2021-01-01}
+    when:
+      - name: any
+        test: income >= 0
+    amount: round(income * 1.5, 1000)
+)Y"}});
+  const RuleSet rules = pkg.Rules();
+  auto amount = [&](int64_t income) {
+    Household h("H");
+    h.Set("income", income);
+    h.AddMember("P1");
+    const Decision d = Evaluate(rules, h, kJuly);
+    REQUIRE(d.ok());
+    const int64_t got = Find(d, "rounded", -1)->amount;
+    CHECK(got == *RoundToUnit(Decimal::FromMillionths(income * 1'500'000), 1000, RoundingMode::kHalfUp));
+    return got;
+  };
+  CHECK(amount(1000) == 2000);  // 1,500: half up
+  CHECK(amount(999) == 1000);   // 1,498.5
+  CHECK(amount(333) == 0);      // 499.5
+  CHECK(amount(1001) == 2000);  // 1,501.5
+}

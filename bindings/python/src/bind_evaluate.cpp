@@ -130,8 +130,7 @@ std::shared_ptr<Decisions> RunBatch(const RuleSet& rules, const Records& records
   options.threads = threads;
   options.reasons = reasons || explain;
   options.explain = explain;
-  auto out = std::make_shared<Decisions>();
-  out->rules = rules;
+  auto out = std::make_shared<Decisions>(rules);
   out->lang = ParseLanguage(lang, rules);
   out->explain = explain;
   const When when = ParseWhen(when_kind, when_text);

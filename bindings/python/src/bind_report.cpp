@@ -14,12 +14,14 @@ namespace ansinh::python {
 namespace {
 
 struct PyReport {
-  RuleSet rules{nullptr};
+  explicit PyReport(RuleSet r) : rules(std::move(r)) {}
+  RuleSet rules;
   Report report;
 };
 
 struct PyDiff {
-  RuleSet rules{nullptr};  // B (labels and the default language)
+  explicit PyDiff(RuleSet r) : rules(std::move(r)) {}
+  RuleSet rules;  // B (labels and the default language)
   Diff diff;
 };
 
@@ -57,8 +59,7 @@ std::shared_ptr<PyReport> ReportFromPaths(const RuleSet& rules, const std::vecto
                                           const std::string& when_kind, const std::string& when_text,
                                           size_t max_list, unsigned threads) {
   const When when = ParseWhen(when_kind, when_text);
-  auto out = std::make_shared<PyReport>();
-  out->rules = rules;
+  auto out = std::make_shared<PyReport>(rules);
   py::gil_scoped_release release;
   out->report = BuildReport(rules, paths, when, Options(max_list, threads));
   return out;
@@ -68,8 +69,7 @@ std::shared_ptr<PyReport> ReportFromRecords(const RuleSet& rules, const Records&
                                             const std::string& when_text, size_t max_list, unsigned threads) {
   CheckRecords(rules, records);
   const When when = ParseWhen(when_kind, when_text);
-  auto out = std::make_shared<PyReport>();
-  out->rules = rules;
+  auto out = std::make_shared<PyReport>(rules);
   py::gil_scoped_release release;
   out->report = BuildReport(rules, *records.batch, when, Options(max_list, threads));
   return out;
@@ -79,8 +79,7 @@ std::shared_ptr<PyDiff> DiffFromPaths(const RuleSet& a, const RuleSet& b, const 
                                       const std::string& when_kind, const std::string& when_text, size_t max_list,
                                       unsigned threads) {
   const When when = ParseWhen(when_kind, when_text);
-  auto out = std::make_shared<PyDiff>();
-  out->rules = b;
+  auto out = std::make_shared<PyDiff>(b);
   py::gil_scoped_release release;
   out->diff = BuildDiff(a, b, paths, when, Options(max_list, threads));
   return out;
@@ -93,8 +92,7 @@ std::shared_ptr<PyDiff> DiffFromRecords(const RuleSet& a, const RuleSet& b, cons
   CheckRecords(a, records_a);
   CheckRecords(b, records_b);
   const When when = ParseWhen(when_kind, when_text);
-  auto out = std::make_shared<PyDiff>();
-  out->rules = b;
+  auto out = std::make_shared<PyDiff>(b);
   py::gil_scoped_release release;
   EvaluateOptions evaluate;
   evaluate.reasons = false;

@@ -43,7 +43,8 @@ struct Records {
 
 // Decisions of a batch, with the options they were made with.
 struct Decisions {
-  RuleSet rules{nullptr};
+  explicit Decisions(RuleSet r) : rules(std::move(r)) {}
+  RuleSet rules;
   DecisionBatch batch;
   Language lang = Language::kVi;  // default language of texts
   bool explain = false;           // evaluated with the trace
