@@ -17,12 +17,12 @@
 #include <string>
 #include <vector>
 
-#include "runtime/access.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "io/block_reader.hpp"
 #include "io/csv_scanner.hpp"
 #include "records/batch.hpp"
+#include "runtime/access.hpp"
 #include "runtime/rule_set_impl.hpp"
 #ifdef ANSINH_HAVE_LIBCSV
 #include <csv.h>
@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
   auto wanted = [&only](const char* name) { return only.empty() || only == name; };
   auto impl = std::make_shared<ansinh::internal::RuleSetImpl>();
   impl->schema = MakeSchema();
-  const ansinh::RuleSet rules(impl);
+  const ansinh::RuleSet rules = ansinh::internal::Access::MakeRuleSet(impl);
   if (wanted("jsonl")) BenchFormat(rules, "jsonl", {dir + "/records.jsonl"}, repeats);
   if (wanted("json")) BenchFormat(rules, "json", {dir + "/records.json"}, repeats);
   if (wanted("yaml")) BenchFormat(rules, "yaml", {dir + "/records.yaml"}, repeats);
