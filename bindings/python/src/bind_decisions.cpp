@@ -167,9 +167,9 @@ void BindBenefit(py::module_& m) {
       .def_property_readonly(
           "superseded_by_member",
           [](const PyBenefit& b) {
-            const int32_t m = b.outcome.superseded_by_member;
-            return m < 0 ? py::object(py::none())
-                         : py::object(py::str(std::string(b.view.member_id(static_cast<size_t>(m)))));
+            const int32_t who = b.outcome.superseded_by_member;
+            return who < 0 ? py::object(py::none())
+                         : py::object(py::str(std::string(b.view.member_id(static_cast<size_t>(who)))));
           },
           "An exclusive benefit (one member of the household is paid): the member id paid instead.")
       .def_property_readonly("missing", [](const PyBenefit& b) { return b.view.missing(b.outcome); },
