@@ -43,7 +43,8 @@ enum class BenefitStatus : uint8_t {
   kEligible,      // all conditions hold: paid
   kNotEligible,   // a condition is false
   kUndetermined,  // the answer depends on a missing fact: see missing()
-  kSuperseded,    // eligible, but a higher benefit of its group wins (superseded_by)
+  kSuperseded,    // eligible, but a higher benefit of its group wins (superseded_by), or, for an
+                  // exclusive benefit, another member of the household is paid (superseded_by_member)
   kNotInForce,    // the date or month is outside the benefit's effective period
 };
 const char* ToString(BenefitStatus status) noexcept;  // "eligible", "not_eligible", ...
@@ -75,6 +76,8 @@ struct BenefitOutcome {
   bool provisional = false;      // a provisional parameter value was used
   int64_t amount = 0;            // integer VND (unit money) or percent (unit percent)
   int32_t superseded_by = -1;    // benefit index of the group's winner, or -1
+                                 // (an exclusive benefit: itself, paid to superseded_by_member)
+  int32_t superseded_by_member = -1;  // exclusive benefit: the member (index in the household) paid, or -1
   int32_t member = -1;           // the member (index in the household) it is for, or -1: the household
   uint32_t detail = UINT32_MAX;  // internal: the reasons/missing/trace record, if any
 };

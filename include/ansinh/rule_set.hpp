@@ -81,6 +81,10 @@ struct BenefitInfo {
   std::string reference;   // legal reference of the benefit (versions may add their own)
   std::string group;       // empty if none
   bool adds_to_group = false;  // paid on top of the group's winner instead of competing
+  // `exclusive: {among: household}`: only one member of a household is paid; the
+  // others are superseded by the benefit itself (BenefitOutcome::superseded_by_member).
+  bool exclusive = false;
+  std::string exclusive_reference;
   BenefitUnit unit = BenefitUnit::kMoney;
   Frequency frequency = Frequency::kMonthly;
   std::optional<Date> from;  // earliest version start

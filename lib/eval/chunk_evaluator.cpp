@@ -241,6 +241,10 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
       winner.assign(n, -1);
       ResolveGroup(g, acc_lanes_, winner, n);
     }
+    // On the month's results, with the tie-break as on the month's last day (the last pass).
+    for (const plan::BenefitPlan& bp : program_.benefits) {
+      if (bp.exclusive) ResolveExclusive(state_, bp, acc_lanes_[static_cast<size_t>(bp.benefit)]);
+    }
   }
   Assemble(out);
 }

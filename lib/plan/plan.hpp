@@ -83,6 +83,7 @@ enum class OpCode : uint8_t {
   // benefit results
   kBenefit,   // aux = benefits[] index
   kGroup,     // aux = groups[] index
+  kExclusive, // aux = benefits[] index: one member of each household keeps the benefit
   kReceives,  // aux = benefit or group; flags: kIsGroup, kQualifies
 };
 
@@ -171,6 +172,9 @@ struct BenefitPlan {
   uint8_t month_rule = 0;           // 0 any_day, 1 first_day, 2 last_day
   int32_t group = -1;
   bool adds_to_group = false;
+  bool exclusive = false;           // one member of each household is paid (kExclusive)
+  int32_t between_reg = -1;         // who competes (person level), or -1: every member
+  int32_t prefer_reg = -1;          // its tie-break register (person level), or -1
 };
 
 struct GroupPlan {

@@ -626,11 +626,19 @@ void Planner::PlanBenefit(int b) {
     guard_ = -1;
     plan.versions.push_back(std::move(vp));
   }
+  plan.exclusive = cb.exclusive;
+  // The tie-break is computed on every day, outside the versions' guards.
+  if (cb.exclusive && cb.between.ok()) plan.between_reg = Lift(Lower(cb.between.root), cb.level);
+  if (cb.exclusive && cb.prefer.ok()) plan.prefer_reg = Lift(Lower(cb.prefer.root), cb.level);
   Op op;
   op.code = OpCode::kBenefit;
   op.level = cb.level;
   op.aux = b;
   prog_->ops.push_back(op);
+  if (cb.exclusive) {
+    op.code = OpCode::kExclusive;
+    prog_->ops.push_back(op);
+  }
 }
 
 void Planner::PlanGroup(int g) {

@@ -29,6 +29,11 @@ BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   o.amount = o.has_amount ? col.amount[entity_] : 0;
   o.superseded_by = col.superseded_by[entity_];
   o.member = member_;
+  const auto benefits = static_cast<int32_t>(data_->rules.benefits().size());
+  if (o.superseded_by >= benefits) {  // an exclusive benefit (vm.hpp ResolveExclusive): paid to another member
+    o.superseded_by_member = o.superseded_by - benefits;
+    o.superseded_by = static_cast<int32_t>(col.benefit);
+  }
   if (data_->dense_details) {
     o.detail = col.detail[entity_];
   } else if (o.status == BenefitStatus::kUndetermined || o.provisional) {

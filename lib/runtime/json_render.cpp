@@ -109,6 +109,7 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
     w.Key("superseded_by");
     if (o.superseded_by >= 0) w.String(rules.benefits()[o.superseded_by].id);
     else w.Null();
+    if (o.superseded_by_member >= 0) w.Key("superseded_by_member").String(d.member_id(o.superseded_by_member));
     w.Key("missing").BeginArray();
     for (const std::string& m : d.missing(o)) w.String(m);
     w.EndArray();

@@ -213,6 +213,28 @@ void ReadGroupRef(Reader& reader, const std::vector<MapEntry>& entries, model::B
   }
 }
 
+// `exclusive: {among: household, between: <expression>, prefer: <expression>, reference: "..."}`.
+void ReadExclusive(Reader& reader, const std::vector<MapEntry>& entries, model::BenefitDef& b) {
+  const MapEntry* e = Reader::Find(entries, "exclusive");
+  if (e == nullptr) return;
+  std::optional<std::vector<MapEntry>> keys = reader.Map(e->value, "'exclusive'");
+  if (!keys) return;
+  reader.CheckKeys(*keys, {"among", "between", "prefer", "reference"}, "'exclusive'");
+  b.exclusive_loc = e->key_ref.loc;
+  if (const MapEntry* among = reader.Require(*keys, e->value, "among", "'exclusive'", "among: household")) {
+    b.exclusive_among = reader.ChoiceWord(among->value, "'among'", {"household"}).value_or("");
+  }
+  if (const MapEntry* w = Reader::Find(*keys, "between")) {
+    b.exclusive_between = reader.Expr(w->value, "'between'").value_or(model::ExprText{});
+  }
+  if (const MapEntry* p = Reader::Find(*keys, "prefer")) {
+    b.exclusive_prefer = reader.Expr(p->value, "'prefer'").value_or(model::ExprText{});
+  }
+  if (const MapEntry* r = Reader::Find(*keys, "reference")) {
+    b.exclusive_reference = reader.Text(r->value, "'reference'").value_or("");
+  }
+}
+
 // unit, frequency, rounding, month_rule.
 void ReadPayment(Reader& reader, const std::vector<MapEntry>& entries, model::BenefitDef& b) {
   static const std::vector<std::pair<std::string, BenefitUnit>> kUnits = {{"money", BenefitUnit::kMoney},
@@ -232,8 +254,9 @@ void ReadPayment(Reader& reader, const std::vector<MapEntry>& entries, model::Be
 void ReadBenefit(Reader& reader, const NodeRef& item, PackageItems& items) {
   std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a benefit");
   if (!entries) return;
-  reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "unit", "frequency",
-                              "rounding", "effective", "when", "amount", "versions", "month_rule", "override"},
+  reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "exclusive", "unit",
+                              "frequency", "rounding", "effective", "when", "amount", "versions", "month_rule",
+                              "override"},
                    "a benefit");
   model::BenefitDef b;
   b.loc = item.loc;
@@ -250,6 +273,7 @@ void ReadBenefit(Reader& reader, const NodeRef& item, PackageItems& items) {
     b.applies_to = reader.Choice(a->value, "'applies_to'", EntityChoices()).value_or(b.applies_to);
   }
   ReadGroupRef(reader, *entries, b, what);
+  ReadExclusive(reader, *entries, b);
   ReadPayment(reader, *entries, b);
   b.override_ = ReadOverride(reader, *entries);
   ReadVersions(reader, *entries, item, b, what);

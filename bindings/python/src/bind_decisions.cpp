@@ -164,6 +164,14 @@ void BindBenefit(py::module_& m) {
                                return w < 0 ? py::object(py::none())
                                             : py::object(py::str(b.view.rules().benefits()[w].id));
                              })
+      .def_property_readonly(
+          "superseded_by_member",
+          [](const PyBenefit& b) {
+            const int32_t who = b.outcome.superseded_by_member;
+            return who < 0 ? py::object(py::none())
+                         : py::object(py::str(std::string(b.view.member_id(static_cast<size_t>(who)))));
+          },
+          "An exclusive benefit (one member of the household is paid): the member id paid instead.")
       .def_property_readonly("missing", [](const PyBenefit& b) { return b.view.missing(b.outcome); },
                              "Field paths whose missing value leaves it undetermined.")
       .def_property_readonly("provisional", [](const PyBenefit& b) { return b.outcome.provisional; })
