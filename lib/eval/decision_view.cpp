@@ -23,8 +23,9 @@ BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   const uint8_t raw = col.status[entity_];
   BenefitOutcome o;
   o.benefit = col.benefit;
-  o.status = static_cast<BenefitStatus>(raw & 0x7F);
+  o.status = static_cast<BenefitStatus>(raw & internal::kStatusMask);
   o.provisional = (raw & internal::kProvisionalBit) != 0;
+  o.near_miss = (raw & internal::kNearMissBit) != 0;
   o.has_amount = o.status == BenefitStatus::kEligible || o.status == BenefitStatus::kSuperseded;
   o.amount = o.has_amount ? col.amount[entity_] : 0;
   o.superseded_by = col.superseded_by[entity_];

@@ -111,7 +111,10 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
       vm.to = v.to;
       vm.reference = v.reference.empty() ? b.def->reference : v.reference;
       for (const model::Condition& c : v.when) {
-        vm.conditions.push_back({c.name, c.label, c.test.text, tree.sources.Public(c.test.loc)});
+        const bool target = std::any_of(v.target.begin(), v.target.end(),
+                                        [&](const model::TargetRef& t) { return t.name == c.name; });
+        vm.conditions.push_back({c.name, c.label, c.test.text, tree.sources.Public(c.test.loc), target});
+        vm.has_target = vm.has_target || target;
       }
       vm.amount_source = v.amount.text;
       vm.amount_location = tree.sources.Public(v.amount.loc);

@@ -28,6 +28,7 @@ struct ConditionMeta {
   Label label;
   std::string source;
   SourceLocation location;
+  bool target = false;  // named in the benefit's `for:` (says whom the benefit is for)
 };
 
 struct VersionMeta {
@@ -35,6 +36,7 @@ struct VersionMeta {
   std::optional<Date> to;
   std::string reference;
   std::vector<ConditionMeta> conditions;
+  bool has_target = false;  // some condition is marked `for:`
   std::string amount_source;
   SourceLocation amount_location;
 };
