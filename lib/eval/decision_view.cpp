@@ -112,6 +112,7 @@ std::vector<std::pair<const VariableInfo*, OutputValue>> DecisionView::variables
   const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
   const size_t entity = member < 0 ? index_ : r.member_begin + static_cast<size_t>(member);
   const auto& columns = member < 0 ? data_->household_vars : data_->person_vars;
+  out.reserve(columns.size());
   size_t k = 0;
   for (size_t v = 0; v < impl.variables.size(); ++v) {
     if (impl.variables[v].entity != want) continue;

@@ -222,7 +222,7 @@ TEST_CASE("the brief: total and caveats, questions of fact, awaiting a text, nea
 }
 
 TEST_CASE("an amount resting on a provisional figure is marked in the brief and its total", "[detail][brief]") {
-  TempPackage pkg({{"rules.yaml", R"Y(
+  TempPackage pkg({{"rules.yaml", std::string(R"Y(
 schema:
   person:
     age: {type: int}
@@ -240,7 +240,7 @@ benefits:
     when:
       - old: age >= 80
     amount: param.base
-)Y"}});
+)Y")}});
   const RuleSet rules = pkg.Rules();
   Household h("H2");
   h.AddMember("P1").Set("age", int64_t{85});
