@@ -87,10 +87,8 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
   w.EndObject();
 }
 
-// A listed benefit at Detail::kSummary: what is received or undetermined, no prose.
-void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
-  const BenefitInfo& info = d.rules().benefits()[o.benefit];
-  w.BeginObject();
+// The keys every level writes first: benefit, status, amount, unit, frequency, group.
+void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o) {
   w.Key("benefit").String(info.id);
   w.Key("status").String(ToString(o.status));
   w.Key("amount");
@@ -101,6 +99,12 @@ void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutco
   w.Key("group");
   if (info.group.empty()) w.Null();
   else w.String(info.group);
+}
+
+// A listed benefit at Detail::kSummary: what is received or undetermined, no prose.
+void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
+  w.BeginObject();
+  OutcomeHeadJson(w, d.rules().benefits()[o.benefit], o);
   w.Key("missing").BeginArray();
   if (o.status == BenefitStatus::kUndetermined) {
     for (const std::string& m : d.missing(o)) w.String(m);
@@ -121,16 +125,7 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
     }
     const BenefitInfo& info = rules.benefits()[o.benefit];
     w.BeginObject();
-    w.Key("benefit").String(info.id);
-    w.Key("status").String(ToString(o.status));
-    w.Key("amount");
-    if (o.has_amount) w.Int(o.amount);
-    else w.Null();
-    w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
-    w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
-    w.Key("group");
-    if (info.group.empty()) w.Null();
-    else w.String(info.group);
+    OutcomeHeadJson(w, info, o);
     std::string reference = info.reference;
     if (auto ex = explain ? d.explanation(o) : std::nullopt) reference = ex->reference;
     w.Key("reference").String(reference);

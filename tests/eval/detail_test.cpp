@@ -68,6 +68,15 @@ benefits:
     when:
       - {name: young, label: {vi: Dưới 18 tuổi, en: Under 18}, test: age < 18}
     amount: param.unconfirmed
+  - id: school_meal
+    label: {vi: Hỗ trợ tiền ăn trưa, en: School lunch}
+    applies_to: person
+    effective: {from: 2021-01-01}
+    for: [young]
+    when:
+      - {name: young, label: {vi: Dưới 18 tuổi, en: Under 18}, test: age < 18}
+      - {name: studying, label: {vi: Đang đi học, en: Studying}, test: studying}
+    amount: 100
 )Y";
 
 // A non-poor household: a boy of ten, a war invalid rated 15%, a man, a woman who gave birth, a
@@ -117,8 +126,9 @@ TEST_CASE("a near miss is someone of the benefit's target group who fails anothe
   // unknown condition are not.
   CHECK(Near(d, "unmarked", 0));
   CHECK_FALSE(Near(d, "unmarked", 1));
-  CHECK_FALSE(Near(d, "unmarked", 4));
-  CHECK(Find(d, "unmarked", 4)->status == BenefitStatus::kUndetermined);
+  CHECK_FALSE(Near(d, "unmarked", 4));  // young, studying unknown, not poor: not eligible, not a near miss
+  CHECK(Find(d, "unmarked", 4)->status == BenefitStatus::kNotEligible);
+  CHECK(Find(d, "school_meal", 4)->status == BenefitStatus::kUndetermined);
   // Only not_eligible outcomes are near misses.
   CHECK(Find(d, "awaiting", 0)->status == BenefitStatus::kUndetermined);
   CHECK_FALSE(Near(d, "awaiting", 0));
@@ -166,15 +176,16 @@ TEST_CASE("the JSON form at each detail level", "[detail]") {
     for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
     return n;
   };
-  // 5 members × 4 benefits in full; summary: the undetermined (girl's scholarship, 5 × awaiting);
-  // reasons: those plus 3 near misses (veteran, mother, boy's scholarship).
-  CHECK(count(full, "\"benefit\":") == 20);
-  CHECK(count(summary, "\"benefit\":") == 6);
-  CHECK(count(reasons, "\"benefit\":") == 9);
+  // 5 members × 5 benefits in full; summary: the boy's school lunch (eligible), the girl's (undetermined),
+  // the children's "awaiting" (undetermined); reasons: those plus 3 near misses (veteran, mother, boy's
+  // scholarship).
+  CHECK(count(full, "\"benefit\":") == 25);
+  CHECK(count(summary, "\"benefit\":") == 4);
+  CHECK(count(reasons, "\"benefit\":") == 7);
   CHECK(count(summary, "\"reason\"") == 0);
   CHECK(count(summary, "\"reference\"") == 0);
-  CHECK(count(reasons, "\"reason\"") == 9);
-  CHECK(count(full, "\"reason\"") == 20);
+  CHECK(count(reasons, "\"reason\"") == 7);
+  CHECK(count(full, "\"reason\"") == 25);
   CHECK(reasons.find("Tỷ lệ tổn thương 15 < 21") != std::string::npos);
   CHECK(summary.find("\"missing\":[\"members[GIRL].studying\"]") != std::string::npos);
   // The same household, variables and totals at every level.
@@ -190,8 +201,10 @@ TEST_CASE("the brief: total and caveats, questions of fact, awaiting a text, nea
   const RuleSet rules = pkg.Rules();
   const Decision d = Evaluate(rules, Family(), kDay);
   const Brief brief = MakeBrief(d, Detail::kReasons);
-  CHECK(brief.total_monthly == 0);
-  CHECK(brief.receives.empty());
+  CHECK(brief.total_monthly == 100);
+  CHECK_FALSE(brief.total_provisional);
+  REQUIRE(brief.receives.size() == 1);
+  CHECK(brief.receives[0].member == 0);
   // The girl's studying is a fact to ask; the unconfirmed figure is not a question.
   REQUIRE(brief.questions.size() == 1);
   CHECK(brief.questions[0].path == "members[GIRL].studying");
@@ -199,16 +212,16 @@ TEST_CASE("the brief: total and caveats, questions of fact, awaiting a text, nea
   REQUIRE(brief.questions[0].field != nullptr);
   CHECK(brief.questions[0].field->name == "studying");
   REQUIRE(brief.questions[0].decides.size() == 1);
-  CHECK(rules.benefits()[brief.questions[0].decides[0].outcome.benefit].id == "unmarked");
+  CHECK(rules.benefits()[brief.questions[0].decides[0].outcome.benefit].id == "school_meal");
   CHECK(brief.undetermined.size() == 1);
-  CHECK(brief.awaiting_text.size() == 5);  // every member's "awaiting": a legal figure, not a fact
+  CHECK(brief.awaiting_text.size() == 2);  // the children's "awaiting": a legal figure, not a fact
   CHECK(brief.near_misses.size() == 3);
   CHECK(brief.others.empty());
   CHECK(MakeBrief(d, Detail::kSummary).near_misses.empty());
-  CHECK(MakeBrief(d, Detail::kFull).others.size() == 20 - 6 - 3);
+  CHECK(MakeBrief(d, Detail::kFull).others.size() == 25 - 4 - 3);
 
   const std::string text = ToText(d, TextOptions{});
-  CHECK(text.find("chưa gồm 6 chế độ chưa xác định") != std::string::npos);
+  CHECK(text.find("Tổng trợ cấp hằng tháng: 100 đ (chưa gồm 3 chế độ chưa xác định)") != std::string::npos);
   CHECK(text.find("? Đang đi học — Thành viên GIRL") != std::string::npos);
   CHECK(text.find("CHỜ VĂN BẢN") != std::string::npos);
   CHECK(text.find("chờ văn bản quy định Mức trợ cấp chờ văn bản") != std::string::npos);

@@ -130,12 +130,13 @@ def test_near_misses_in_rules_vn_follow_the_target_group(registry):
 def test_python_detail_matches_the_cli(rules, registry):
     for level in LEVELS:
         cli = run_cli("eval", RULES, REGISTRY, "--period", PERIOD, "--format", "jsonl", "--detail", level).stdout
+        expected = [json.loads(line) for line in cli.splitlines()[:40]]
         many = rules.evaluate_many(registry[:40], period=PERIOD, detail=level)
-        assert [d.to_json() for d in many] == cli.splitlines()[:40]
+        assert [d.to_dict() for d in many] == expected
         assert all(d.detail == level for d in many)
         one = rules.evaluate(registry[0], period=PERIOD, detail=level)
-        assert one.to_json() == cli.splitlines()[0]
-        assert len(one.members[0].benefits) == len(json.loads(cli.splitlines()[0])["members"][0]["benefits"])
+        assert one.to_dict() == expected[0]
+        assert len(one.members[0].benefits) == len(expected[0]["members"][0]["benefits"])
     with pytest.raises(ValueError):
         rules.evaluate(registry[0], period=PERIOD, detail="short")
 

@@ -53,11 +53,15 @@ py::list Benefits(const DecisionView& d, const OutcomeRange& outcomes, Language 
   return out;
 }
 
+// The member's id, or None for the household.
+py::object PersonId(const DecisionView& d, int32_t member) {
+  return member < 0 ? py::object(py::none()) : py::object(py::str(std::string(d.member_id(static_cast<size_t>(member)))));
+}
+
 py::dict EntryDict(const DecisionView& d, const BriefEntry& e, Language lang) {
   const BenefitInfo& info = d.rules().benefits()[e.outcome.benefit];
   py::dict out;
-  out["person_id"] = e.member < 0 ? py::object(py::none())
-                                  : py::object(py::str(std::string(d.member_id(static_cast<size_t>(e.member)))));
+  out["person_id"] = PersonId(d, e.member);
   out["benefit"] = info.id;
   out["label"] = info.label.Get(lang);
   out["status"] = ToString(e.outcome.status);
@@ -85,8 +89,7 @@ py::dict BriefDict(const DecisionView& d, Detail detail, Language lang) {
   for (const BriefQuestion& q : b.questions) {
     py::dict item;
     item["path"] = q.path;
-    item["person_id"] = q.member < 0 ? py::object(py::none())
-                                     : py::object(py::str(std::string(d.member_id(static_cast<size_t>(q.member)))));
+    item["person_id"] = PersonId(d, q.member);
     item["field"] = q.field != nullptr ? py::object(py::str(q.field->name)) : py::object(py::none());
     item["label"] = q.field != nullptr ? q.field->label.Get(lang) : q.path;
     item["decides"] = entries(q.decides);
