@@ -96,35 +96,36 @@ def test_csv_at_each_level():
         text = run_cli("eval", RULES, REGISTRY, "--period", PERIOD, "--format", "csv", "--detail", level).stdout
         rows[level] = list(csv.DictReader(io.StringIO(text)))
     assert "reason" not in rows["summary"][0] and "reason" in rows["reasons"][0]
-    assert {r["status"] for r in rows["summary"]} <= {"eligible", "undetermined"}
+    assert {r["status"] for r in rows["summary"]} == {"eligible", "undetermined", "error"}  # error: a bad record
     key = lambda r: (r["household_id"], r["person_id"], r["benefit"], r["status"], r["amount"])  # noqa: E731
     assert sorted(map(key, rows["summary"])) == sorted(key(r) for r in rows["full"]
-                                                       if r["status"] in ("eligible", "undetermined"))
+                                                       if r["status"] in ("eligible", "undetermined", "error"))
 
 
 def test_near_misses_in_rules_vn_follow_the_target_group(registry):
+    """Nobody is told about a merit benefit outside its merit category (a ten-year-old without one is never
+    told why he gets no war-invalid allowance), nor a man about birth support."""
     levels = eval_levels(RULES, [REGISTRY], "--period", PERIOD)
-    full = {d["household_id"]: d for d in levels["full"]}
-    seen = 0
+    people = {(h["id"], p["id"]): p for h in registry for p in h["members"]}
+    seen = set()
     for d in levels["reasons"]:
-        people = {m["person_id"]: m for m in full[d["household_id"]]["members"]}
         for m in d["members"]:
-            age_months = people[m["person_id"]]["variables"].get("age_months")
+            person = people[(d["household_id"], m["person_id"])]
             for b in m["benefits"]:
                 if b["status"] != "not_eligible":
                     continue
-                seen += 1
+                seen.add(b["benefit"])
                 assert b["reason"]["vi"].startswith("Không đủ điều kiện: ")
-                # Nobody under 16 is told why there is no war-invalid allowance, no man why there is no birth support.
-                if b["benefit"].startswith("merit_") and age_months is not None:
-                    assert age_months >= 16 * 12, (d["household_id"], m["person_id"], b["benefit"])
-    assert seen > 0
-    sexes = {(h["id"], p["id"]): p.get("sex") for h in registry for p in h["members"]}
-    for d in levels["reasons"]:
-        for m in d["members"]:
-            for b in m["benefits"]:
-                if b["benefit"] == "birth_support_poor_ethnic_minority" and b["status"] == "not_eligible":
-                    assert sexes[(d["household_id"], m["person_id"])] == "female"
+                if b["benefit"].startswith("merit_"):
+                    assert person.get("merit"), (d["household_id"], m["person_id"], b["benefit"])
+                if b["benefit"] == "birth_support_poor_ethnic_minority":
+                    assert person.get("sex") == "female"
+    assert {"merit_invalid_extra", "sa_elderly_poor_no_supporter"} <= seen
+    full_not_eligible = sum(1 for d in levels["full"] for m in d["members"] for b in m["benefits"]
+                            if b["status"] == "not_eligible")
+    near = sum(1 for d in levels["reasons"] for m in d["members"] for b in m["benefits"]
+               if b["status"] == "not_eligible")
+    assert near * 20 < full_not_eligible  # a few near misses, not every benefit a person lacks
 
 
 def test_python_detail_matches_the_cli(rules, registry):
