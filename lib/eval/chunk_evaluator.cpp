@@ -24,8 +24,8 @@ int Rank(uint8_t status) {
 }
 }  // namespace
 
-ChunkEvaluator::ChunkEvaluator(const internal::RuleSetImpl& rules, const When& when, const EvaluateOptions& options)
-    : rules_(rules), program_(*rules.program), when_(when), options_(options) {
+ChunkEvaluator::ChunkEvaluator(const EvalRules& rules, const When& when, const EvaluateOptions& options)
+    : rules_(rules), program_(rules.program), when_(when), options_(options) {
   first_day_ = when.period.first_day().days();
   last_day_ = when.period.last_day().days();
 }
@@ -132,16 +132,15 @@ CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane, boo
 bool ChunkEvaluator::NearMiss(size_t b, size_t lane, int version) {
   const plan::BenefitPlan& bp = program_.benefits[b];
   const plan::VersionPlan& vp = bp.versions[static_cast<size_t>(version)];
-  const internal::VersionMeta& vm = rules_.versions[b][static_cast<size_t>(version)];
   auto holds = [&](size_t c, bool* is_false) {
     const CapturedValue v = Capture(vp.conditions[c].reg, bp.level, lane, false);
     *is_false = v.state == plan::kKnown && v.raw == 0;
     return v.state == plan::kKnown && v.raw != 0;
   };
   bool is_false = false;
-  if (vm.has_target) {
+  if (vp.has_target) {
     for (size_t c = 0; c < vp.conditions.size(); ++c) {
-      if (vm.conditions[c].target && !holds(c, &is_false)) return false;
+      if (vp.conditions[c].target && !holds(c, &is_false)) return false;
     }
     return true;
   }
@@ -164,7 +163,7 @@ void ChunkEvaluator::CaptureDetails(size_t b, size_t lane) {
   if (options_.reasons) a.near[lane] = l.failed[lane] >= 0 && NearMiss(b, lane, v);
   if (options_.reasons && l.failed[lane] >= 0) {
     const plan::ConditionPlan& c = vp.conditions[static_cast<size_t>(l.failed[lane])];
-    a.lhs[lane] = Capture(c.top != expr::Op::kNone ? c.lhs : c.reg, bp.level, lane);
+    a.lhs[lane] = Capture(c.top != plan::Compare::kNone ? c.lhs : c.reg, bp.level, lane);
     a.rhs[lane] = Capture(c.rhs, bp.level, lane);
   }
   if (options_.explain) {

@@ -7,9 +7,9 @@
 #include "ansinh/error.hpp"
 #include "ansinh/rule_set.hpp"
 #include "check/checked.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "plan/plan.hpp"
 #include "plan/planner.hpp"
+#include "runtime/rule_set_impl.hpp"
 #include "yaml/loader.hpp"
 
 namespace ansinh {
@@ -111,10 +111,7 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
       vm.to = v.to;
       vm.reference = v.reference.empty() ? b.def->reference : v.reference;
       for (const model::Condition& c : v.when) {
-        const bool target = std::any_of(v.target.begin(), v.target.end(),
-                                        [&](const model::TargetRef& t) { return t.name == c.name; });
-        vm.conditions.push_back({c.name, c.label, c.test.text, tree.sources.Public(c.test.loc), target});
-        vm.has_target = vm.has_target || target;
+        vm.conditions.push_back({c.name, c.label, c.test.text, tree.sources.Public(c.test.loc)});
       }
       vm.amount_source = v.amount.text;
       vm.amount_location = tree.sources.Public(v.amount.loc);
