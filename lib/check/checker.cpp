@@ -31,6 +31,7 @@ class Checker {
   }
 
   std::unique_ptr<CheckedPackage> Run() {
+    CheckUnits(pkg(), sink_, *out_);  // before expressions: in_unit() names units
     BuildSchema();
     BuildParams();
     DeclareVariables();
