@@ -2,6 +2,7 @@
 // every expression, resolves groups, and orders the items by dependency.
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "check/checked.hpp"
 #include "check/deps_graph.hpp"
@@ -362,6 +363,26 @@ class Checker {
     }
   }
 
+  // Every name of a version's `for:` is one of its conditions (a name the
+  // versions inherit is reported once, at the benefit's `for:`).
+  void CheckTarget(const model::BenefitDef& b, const model::BenefitVersion& v) {
+    for (const model::TargetRef& t : v.target) {
+      const bool found = std::any_of(v.when.begin(), v.when.end(),
+                                     [&](const model::Condition& c) { return c.name == t.name; });
+      if (found || !reported_targets_.insert({t.loc.file, t.loc.line, t.loc.column}).second) continue;
+      std::vector<std::string> names;
+      for (const model::Condition& c : v.when) names.push_back(c.name);
+      const std::string which =
+          b.versions.size() > 1 ? "the version of " + b.id + " from " + v.from.ToString() : b.id;
+      sink_.Error(DiagnosticCode::kUnknownName, t.loc,
+                  internal::WithSuggestion("'for' names '" + t.name + "', which is not a condition of " + which +
+                                               " ('for' lists the conditions of `when` that say whom the "
+                                               "benefit is for).",
+                                           t.name, names),
+                  static_cast<uint32_t>(t.name.size()));
+    }
+  }
+
   void CheckBenefits(ExprChecker& checker) {
     for (size_t i = 0; i < out_->benefits.size(); ++i) {
       CheckedBenefit& b = out_->benefits[i];
@@ -378,6 +399,7 @@ class Checker {
           cc.test = checker.Check(c.test, e, &boolean, &deps, "condition '" + c.name + "' of " + b.def->id);
           cv.conditions.push_back(cc);
         }
+        CheckTarget(*b.def, v);
         cv.amount = checker.Check(v.amount, e, &amount_type, &deps, "amount of " + b.def->id);
         b.versions.push_back(std::move(cv));
       }
@@ -487,6 +509,7 @@ class Checker {
   expr::ParseOptions parse_options_;
   DepsGraph graph_;
   std::vector<std::vector<int>> version_params_;  // per benefit: parameters used directly
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t>> reported_targets_;  // `for:` names reported (file, line, col)
 };
 
 void Checker::CheckTests() {

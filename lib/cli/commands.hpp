@@ -24,10 +24,12 @@ struct Options {
   std::string output;
   std::string by;
   std::string household;          // explain: which household
+  std::string detail;             // eval/explain: summary | reasons | full (empty: the command's default)
   std::string filter;             // test: name substring
   std::string table;              // report/diff csv: one table only
   size_t max_list = 1000;         // report/diff: households listed per list (0 = all)
   bool explain = false;
+  bool all = false;               // explain: every benefit (--all)
   bool quiet = false;
   bool no_warnings = false;
   unsigned threads = 0;

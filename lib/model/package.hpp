@@ -127,11 +127,18 @@ struct Condition {
   Loc loc;           // the condition's name
 };
 
+// A name in a benefit's `for:` list: a condition that says whom the benefit is for.
+struct TargetRef {
+  std::string name;
+  Loc loc;
+};
+
 struct BenefitVersion {
   Date from;
   std::optional<Date> to;            // inclusive last day; nullopt = open-ended
   std::string reference;             // defaults to the benefit's
   std::vector<Condition> when;       // all must hold
+  std::vector<TargetRef> target;     // `for:`: the conditions naming the target group (may be empty)
   ExprText amount;
   Loc loc;                           // the version (its `effective` key when the benefit has no `versions`)
 };

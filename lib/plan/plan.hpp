@@ -149,6 +149,7 @@ struct ConditionPlan {
   int32_t lhs = -1, rhs = -1;       // its operands' registers (at the benefit level or lower)
   ConstOperand lhs_const, rhs_const;  // literal operands (their registers are not captured)
   std::vector<Read> reads;
+  bool target = false;              // named in the benefit's `for:` (says whom it is for: near misses)
 };
 
 struct VersionPlan {
@@ -156,6 +157,7 @@ struct VersionPlan {
   int32_t to = INT32_MAX;  // inclusive
   int32_t guard = -1;
   std::vector<ConditionPlan> conditions;
+  bool has_target = false;           // some condition is marked `for:`
   int32_t amount_reg = -1;
   std::vector<Read> amount_reads;
   std::vector<int32_t> param_plans;  // every parameter the version uses (also through variables)

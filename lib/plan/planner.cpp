@@ -617,7 +617,13 @@ void Planner::PlanBenefit(int b) {
     guard_ = vp.guard;
     std::set<int> params;
     collecting_params_ = &params;
-    for (const check::CheckedCondition& c : v.conditions) vp.conditions.push_back(PlanCondition(c, cb.level));
+    for (const check::CheckedCondition& c : v.conditions) {
+      vp.conditions.push_back(PlanCondition(c, cb.level));
+      const std::vector<model::TargetRef>& target = v.def->target;
+      vp.conditions.back().target = std::any_of(target.begin(), target.end(),
+                                                [&](const model::TargetRef& t) { return t.name == c.def->name; });
+      vp.has_target = vp.has_target || vp.conditions.back().target;
+    }
     vp.amount_reg = Lift(Lower(v.amount.root), cb.level);
     std::set<int> seen;
     CollectReads(v.amount.root, cb.level, &vp.amount_reads, &seen);

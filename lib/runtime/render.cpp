@@ -62,6 +62,13 @@ const Label* ReadLabel(const plan::ConditionPlan& c, int32_t reg) {
 
 }  // namespace
 
+std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang) {
+  const bool vi = lang == Language::kVi;
+  if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
+  return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
+                                                                      : (vi ? " (một lần)" : " (once)"));
+}
+
 std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang) {
   const bool vi = lang == Language::kVi;
   if (!v.known) return vi ? "chưa biết" : "unknown";
@@ -243,11 +250,7 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   const bool vi = lang == Language::kVi;
   const ChunkPool& pool = data.PoolOf(h);
   const OutcomeDetail* d = o.detail == UINT32_MAX ? nullptr : &pool.details[o.detail];
-  auto amount_text = [&](int64_t amount) {
-    if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
-    return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
-                                                                        : (vi ? " (một lần)" : " (once)"));
-  };
+  auto amount_text = [&](int64_t amount) { return AmountText(info, amount, lang); };
   switch (o.status) {
     case BenefitStatus::kEligible:
       return (vi ? "Đủ điều kiện; mức hưởng " : "Eligible; amount ") + amount_text(o.amount);
