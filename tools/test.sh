@@ -55,8 +55,9 @@ stage() {
   rm -f "$t0"
   return $rc
 }
-record() {
+record() {  # record NAME "WALL USER SYS": printed now and again at the end
   timings+=("$(awk -v n="$1" '{ printf "%-46s %6.0f s wall %6.0f s CPU", n, $1, $2 + $3 }' <<<"$2")")
+  echo "== time: ${timings[-1]} (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 # stage_bg NAME LOG COMMAND...: the same in the background, output in LOG;
