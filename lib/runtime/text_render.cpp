@@ -5,7 +5,7 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
-#include "eval/render.hpp"
+#include "runtime/render.hpp"
 
 namespace ansinh {
 
