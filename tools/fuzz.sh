@@ -7,13 +7,13 @@
 # reproduce with build-fuzz/fuzz/<target>_fuzzer <file>, then keep it in
 # tests/fuzz/regressions/<target>/ once fixed.
 #
-# Usage: tools/fuzz.sh [SECONDS] [TARGET...]     (targets: expr package records eval)
+# Usage: tools/fuzz.sh [SECONDS] [TARGET...]     (targets: expr package records eval yamlrec rulefile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(expr package records eval)
+[ ${#targets[@]} -gt 0 ] || targets=(expr package records eval yamlrec rulefile)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DANSINH_BUILD_FUZZERS=ON -DANSINH_BUILD_TESTS=OFF -DANSINH_BUILD_CLI=OFF -DANSINH_BUILD_BENCH=OFF \
@@ -23,7 +23,7 @@ cmake --build build-fuzz -j2 --target "${targets[@]/%/_fuzzer}"
 rm -rf build-fuzz/seeds
 /usr/bin/python3 tools/fuzz_seeds.py build-fuzz/seeds >/dev/null
 
-declare -A max_len=([expr]=2048 [package]=100000 [records]=16384 [eval]=16384)
+declare -A max_len=([expr]=2048 [package]=100000 [records]=16384 [eval]=16384 [yamlrec]=16384 [rulefile]=32768)
 summary=()
 for t in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$t

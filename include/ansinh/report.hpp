@@ -234,6 +234,10 @@ struct RenderOptions {
   // "benefits", "areas", "changes", "indicators"); empty = every table, each
   // after a "# <table>" line and separated by an empty line.
   std::string table;
+  // CSV: a cell starting with =, +, -, @ (not a plain number) gets a leading
+  // apostrophe so that a spreadsheet shows it as text instead of running it as
+  // a formula. `ansinh ... --csv-raw` turns it off.
+  bool csv_formula_guard = true;
 };
 
 // Renderers. Deterministic (same report, same bytes). HTML is one

@@ -30,6 +30,8 @@ struct Options {
   bool explain = false;
   bool quiet = false;
   bool no_warnings = false;
+  bool allow_outside = false;     // follow symbolic links out of the package folder
+  bool csv_raw = false;           // csv: no apostrophe before formula-like cells
   unsigned threads = 0;
 };
 

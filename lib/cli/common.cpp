@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <fstream>
 #include <ostream>
 
 #include "ansinh/error.hpp"
@@ -12,6 +11,7 @@ namespace ansinh::cli {
 std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, std::ostream& err) {
   LoadOptions options;
   options.roots = o.roots;
+  options.allow_outside = o.allow_outside;
   LoadResult loaded = LoadRules(path, options);
   if (!loaded.ok()) {
     err << loaded.Format();
@@ -37,26 +37,24 @@ When ParseWhen(const Options& o) {
 
 Language ParseLang(const std::string& lang) { return lang == "en" ? Language::kEn : Language::kVi; }
 
+void RefuseOutputOverInput(const Options& o) { internal::RefuseOutputOverInput(o.output, o.records); }
+
 Output::Output(const Options& o, std::ostream& out) : stream_(&out) {
   if (o.output.empty() || o.output == "-") return;
-  auto f = std::make_unique<std::ofstream>(o.output, std::ios::binary);
-  if (!*f) throw InputError("cannot write " + o.output);
-  stream_ = f.get();
-  file_ = std::move(f);
+  RefuseOutputOverInput(o);
+  file_ = std::make_unique<internal::AtomicFile>(o.output);
+  stream_ = &file_->stream();
 }
 
-Output::~Output() {
-  if (stream_ != nullptr) stream_->flush();
-}
+Output::~Output() = default;
 
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
+void Output::Finish() {
+  if (file_) {
+    file_->Commit();
+    return;
   }
-  return out + "\"";
+  stream_->flush();
+  if (!*stream_) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }

@@ -7,6 +7,8 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
 #include "cli/common.hpp"
+#include "common/int128.hpp"
+#include "report/tables.hpp"
 
 namespace ansinh::cli {
 
@@ -23,7 +25,12 @@ void RegisterEval(CLI::App& app, Options& o) {
   c->add_flag("--explain", o.explain, "Include each condition, its value and the values it read");
   c->add_option("--threads", o.threads, "Worker threads (default: all cores)");
   c->add_option("--output,-o", o.output, "Write to this file instead of standard output");
+  c->add_flag("--csv-raw", o.csv_raw,
+              "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
+              "spreadsheets do not run it as a formula)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--strict", o.quiet, "Exit with 1 when any record has errors");
 }
 
@@ -34,9 +41,10 @@ void CsvHeader(std::ostream& out) {
          "reference,reason\n";
 }
 
-void CsvRows(std::ostream& out, const DecisionView& d, Language lang) {
+void CsvRows(std::ostream& out, const DecisionView& d, Language lang, bool guard) {
+  auto CsvField = [guard](std::string_view value) { return report::CsvField(value, guard); };
   const RuleSet& rules = d.rules();
-  const std::string hid = CsvField(std::string(d.household_id()));
+  const std::string hid = CsvField(d.household_id());
   if (!d.ok()) {
     std::string messages;
     for (const RecordIssue& e : d.errors()) {
@@ -68,6 +76,7 @@ void CsvRows(std::ostream& out, const DecisionView& d, Language lang) {
 
 int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
+  RefuseOutputOverInput(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
   const std::string format = o.format.empty() ? "jsonl" : o.format;
@@ -94,7 +103,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       const DecisionView d = decisions[i];
       if (!d.ok()) ++errors;
       if (!d.warnings().empty()) ++warnings;
-      total += d.total_monthly();
+      total = internal::SaturatingAdd(total, d.total_monthly());
       persons += d.member_count();
       for (size_t m = 0; m < d.member_count(); ++m) {
         for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
@@ -105,13 +114,14 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
         if (!first) os << ",\n";
         os << ToJson(d, json);
       } else if (format == "csv") {
-        CsvRows(os, d, lang);
+        CsvRows(os, d, lang, !o.csv_raw);
       } else {
         os << ToText(d, lang, o.explain) << "\n";
       }
       first = false;
     }
     households += decisions.size();
+    if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       err << "\r" << households << " records, " << static_cast<long>(households / (s > 0 ? s : 1)) << "/s, "
@@ -119,11 +129,13 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   if (format == "json") os << (first ? "]\n" : "\n]\n");
+  output.Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (progress) err << "\r";
   err << "ansinh eval: " << households << " households (" << persons << " persons) in "
       << static_cast<long>(seconds * 1000) << " ms: " << errors << " with record errors, " << warnings
       << " with warnings, " << undetermined << " undetermined person benefits; total monthly "
+      << (total == INT64_MAX || total == INT64_MIN ? "at least " : "")
       << (lang == Language::kVi ? FormatGrouped(total, '.') + " đ" : FormatGrouped(total, ',') + " VND") << "\n";
   return o.quiet && errors > 0 ? 1 : 0;
 }

@@ -22,6 +22,8 @@ void RegisterExplain(CLI::App& app, Options& o) {
   c->add_option("--lang", o.lang, "vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_flag("--trace", o.explain, "Also show each condition with the values it read");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
 
 int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {

@@ -6,6 +6,7 @@
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
 #include "eval/render.hpp"
+#include "common/text_safety.hpp"
 
 namespace ansinh {
 
@@ -148,7 +149,8 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
       out << "  ! " << (w.field.empty() ? "" : w.field + ": ") << (vi ? w.message_vi : w.message) << " [" << w.code << "]\n";
     }
   }
-  return out.str();
+  // Ids and values come from the registry: no terminal escape reaches the screen.
+  return internal::EscapeControls(out.str());
 }
 
 }  // namespace ansinh

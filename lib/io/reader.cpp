@@ -39,6 +39,7 @@ class RecordReader::Impl {
   Impl(const RuleSet& rules, std::vector<std::string> paths, const ReadOptions& options)
       : schema_(&rules.impl().schema), options_(options) {
     if (paths.empty()) throw UsageError("RecordReader: no input files given");
+    spool_ = std::make_unique<internal::InputSpool>(paths);  // pipes: read once, before any pass
     for (const std::string& path : paths) internal::BlockReader::CheckReadable(path);
     format_ = options.format == RecordFormat::kAuto ? Detect(paths) : options.format;
     limits_.max_members = options.max_members;
@@ -77,6 +78,7 @@ class RecordReader::Impl {
   ReadOptions options_;
   internal::BuildLimits limits_;
   RecordFormat format_ = RecordFormat::kAuto;
+  std::unique_ptr<internal::InputSpool> spool_;  // destroyed after source_
   std::unique_ptr<internal::RecordSource> source_;
 };
 
