@@ -178,7 +178,7 @@ void AtomicFile::Commit() {
     fd_ = -1;
     if (!temp_.empty()) ::unlink(temp_.c_str());
     committed_ = true;  // nothing left to clean up
-    throw InputError("cannot write " + target_ + ": " + reason + "; it was not changed");
+    throw InputError("cannot write " + target_ + ": " + reason + (temp_.empty() ? "" : "; it was not changed"));
   };
   if (!written) fail(std::strerror(error != 0 ? error : EIO));
   if (temp_.empty()) {  // in place: a device or a pipe

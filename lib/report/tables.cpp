@@ -53,7 +53,7 @@ void TextTable::Render(std::string& out, std::string_view indent) const {
 }
 
 std::string CsvField(std::string_view raw, bool guard) {
-  const std::string guarded = guard ? internal::NeutralizeFormula(raw) : std::string();
+  const std::string guarded = guard ? internal::NeutralizeFormula(internal::EscapeControls(raw)) : std::string();
   const std::string_view value = guard ? std::string_view(guarded) : raw;
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
   std::string out = "\"";

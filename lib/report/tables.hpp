@@ -28,8 +28,10 @@ class TextTable {
 };
 
 // RFC 4180: quoted when it holds a comma, quote or line break. With
-// `guard`, a cell a spreadsheet would run as a formula (=, +, -, @ first)
-// gets a leading apostrophe (internal::NeutralizeFormula).
+// `guard`, control characters are escaped (internal::EscapeControls: a CSV
+// printed on a terminal cannot send escape sequences) and a cell a
+// spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+// apostrophe (internal::NeutralizeFormula).
 std::string CsvField(std::string_view value, bool guard = true);
 
 // Appends one CSV line (fields quoted as needed, "\n" at the end).

@@ -251,4 +251,14 @@ size_t PlantUnclosedQuote(std::string& text, unsigned which) {
   return static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
 }
 
+bool ReadPlantedInput(const uint8_t* data, size_t size, std::string* text, size_t* planted) {
+  if (size < 1) return false;
+  const uint8_t control = data[0];
+  text->assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  *planted = 0;
+  if ((control & 1) == 0) return true;
+  *planted = PlantUnclosedQuote(*text, control >> 1);
+  return *planted != 0;
+}
+
 }  // namespace ansinh_fuzz

@@ -58,6 +58,12 @@ std::string RenderAll(const ansinh::DecisionView& decision, bool explained);
 // scalar. Used by the yamlrec and rulefile targets.
 size_t PlantUnclosedQuote(std::string& text, unsigned which);
 
+// The input of the yamlrec and rulefile targets: [control byte] [text]. Sets
+// `text`, and `planted` (PlantUnclosedQuote's line when control bit 0 asks
+// for it, else 0). False when the input is to be skipped: empty, or bit 0 set
+// but nothing to plant (the plain text is covered by control 0).
+bool ReadPlantedInput(const uint8_t* data, size_t size, std::string* text, size_t* planted);
+
 }  // namespace ansinh_fuzz
 
 #endif  // ANSINH_TESTS_FUZZ_FUZZ_SUPPORT_HPP_

@@ -19,14 +19,9 @@
 #include "records/batch.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size < 1) return 0;
-  const uint8_t control = data[0];
-  std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+  std::string text;
   size_t planted = 0;
-  if (control & 1) {
-    planted = ansinh_fuzz::PlantUnclosedQuote(text, control >> 1);
-    if (planted == 0) return 0;  // nothing to plant: the plain input is covered by control 0
-  }
+  if (!ansinh_fuzz::ReadPlantedInput(data, size, &text, &planted)) return 0;
   ansinh_fuzz::ClearScratch();
   const std::string path = ansinh_fuzz::WriteScratch("in.yaml", text);
   ansinh::ReadOptions options;

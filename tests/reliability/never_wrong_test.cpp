@@ -387,6 +387,8 @@ TEST_CASE("text output escapes control characters; CSV output neutralises formul
   CHECK(Contains(csv, "\n\"'=HYPERLINK(\"\"http://x\"\")\","));
   CHECK(Contains(csv, ",'@SUM(A1),"));
   CHECK(!Contains(csv, "\n\"=HYPERLINK"));
+  CHECK(!Contains(csv, "\x1b"));  // a CSV printed on a terminal is safe too
+  CHECK(Contains(csv, "\nE1\\x1b[2J"));
   REQUIRE(RunAnsinh({"eval", kRules, records, "--as-of", kAsOf, "--format", "csv", "--csv-raw"}, out, err) == 0);
   CHECK(Contains(ReadFile(out), "\n\"=HYPERLINK(\"\"http://x\"\")\","));
   REQUIRE(RunAnsinh({"report", kRules, records, "--as-of", kAsOf, "--format", "csv", "--table", "follow_up"}, out,
