@@ -20,6 +20,7 @@ struct Options {
   std::string as_of;
   std::string period;
   std::string format;             // text | json | jsonl | csv | html
+  std::string records_format;     // jsonl | json | yaml | csv: the records' format when no extension says it
   std::string lang = "vi";
   std::string output;
   std::string by;

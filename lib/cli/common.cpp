@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <unistd.h>
 
 #include <ostream>
@@ -36,6 +38,21 @@ When ParseWhen(const Options& o) {
 }
 
 Language ParseLang(const std::string& lang) { return lang == "en" ? Language::kEn : Language::kVi; }
+
+ReadOptions ParseReadOptions(const Options& o) {
+  ReadOptions read;
+  if (o.records_format == "jsonl") read.format = RecordFormat::kJsonLines;
+  if (o.records_format == "json") read.format = RecordFormat::kJson;
+  if (o.records_format == "yaml") read.format = RecordFormat::kYaml;
+  if (o.records_format == "csv") read.format = RecordFormat::kCsv;
+  return read;
+}
+
+void AddRecordsFormat(CLI::App* command, Options& o) {
+  command->add_option("--records-format", o.records_format,
+                      "Format of the records when their file names do not say it (a pipe): jsonl, json, yaml or csv")
+      ->check(CLI::IsMember({"jsonl", "json", "yaml", "csv"}));
+}
 
 void RefuseOutputOverInput(const Options& o) { internal::RefuseOutputOverInput(o.output, o.records); }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ansinh/decision.hpp"
+#include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "cli/commands.hpp"
 #include "common/atomic_file.hpp"
@@ -19,6 +20,10 @@ std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, s
 // --as-of / --period -> When; throws UsageError unless exactly one is valid.
 When ParseWhen(const Options& o);
 Language ParseLang(const std::string& lang);
+// ReadOptions with --records-format (kAuto when not given).
+ReadOptions ParseReadOptions(const Options& o);
+// Adds --records-format to a command that reads records.
+void AddRecordsFormat(CLI::App* command, Options& o);
 // Throws InputError when --output names one of the record files (same
 // device and inode): called before anything is read or written.
 void RefuseOutputOverInput(const Options& o);

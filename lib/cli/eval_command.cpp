@@ -29,6 +29,7 @@ void RegisterEval(CLI::App& app, Options& o) {
               "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
               "spreadsheets do not run it as a formula)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
               "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--strict", o.quiet, "Exit with 1 when any record has errors");
@@ -81,7 +82,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   if (!rules) return 1;
   const std::string format = o.format.empty() ? "jsonl" : o.format;
   const Language lang = ParseLang(o.lang);
-  RecordReader reader(*rules, o.records);
+  RecordReader reader(*rules, o.records, ParseReadOptions(o));
   Output output(o, out);
   std::ostream& os = output.stream();
   EvaluateOptions options;

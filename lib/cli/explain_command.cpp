@@ -22,6 +22,7 @@ void RegisterExplain(CLI::App& app, Options& o) {
   c->add_option("--lang", o.lang, "vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_flag("--trace", o.explain, "Also show each condition with the values it read");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
               "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
@@ -30,7 +31,7 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
-  RecordReader reader(*rules, o.records);
+  RecordReader reader(*rules, o.records, ParseReadOptions(o));
   RecordBatch batch(*rules);
   EvaluateOptions options;
   options.explain = true;

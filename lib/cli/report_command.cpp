@@ -32,6 +32,7 @@ void RegisterReport(CLI::App& app, Options& o) {
               "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
               "spreadsheets do not run it as a formula)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
               "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
@@ -49,6 +50,7 @@ RenderOptions ParseRender(const Options& o) {
 ReportOptions ParseReportOptions(const Options& o) {
   ReportOptions options;
   options.max_listed = o.max_list;
+  options.read = ParseReadOptions(o);
   options.threads = o.threads;
   return options;
 }

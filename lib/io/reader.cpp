@@ -22,14 +22,19 @@ std::string Extension(const std::string& path) {
   return ext;
 }
 
+// The format of the first path with a known extension: a pipe (/dev/fd/63)
+// has none, but its partner in a CSV pair may.
 RecordFormat Detect(const std::vector<std::string>& paths) {
-  const std::string ext = Extension(paths.front());
-  if (ext == "jsonl" || ext == "ndjson") return RecordFormat::kJsonLines;
-  if (ext == "json") return RecordFormat::kJson;
-  if (ext == "yaml" || ext == "yml") return RecordFormat::kYaml;
-  if (ext == "csv") return RecordFormat::kCsv;
+  for (const std::string& path : paths) {
+    const std::string ext = Extension(path);
+    if (ext == "jsonl" || ext == "ndjson") return RecordFormat::kJsonLines;
+    if (ext == "json") return RecordFormat::kJson;
+    if (ext == "yaml" || ext == "yml") return RecordFormat::kYaml;
+    if (ext == "csv") return RecordFormat::kCsv;
+  }
   throw InputError("cannot tell the record format of '" + paths.front() +
-                   "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); set ReadOptions::format");
+                   "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); give it with "
+                   "--records-format (ReadOptions::format)");
 }
 
 }  // namespace
