@@ -19,10 +19,10 @@
 
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "io/block_reader.hpp"
 #include "io/csv_scanner.hpp"
 #include "records/batch.hpp"
+#include "runtime/rule_set_impl.hpp"
 #ifdef ANSINH_HAVE_LIBCSV
 #include <csv.h>
 #endif

@@ -31,6 +31,21 @@ set_tests_properties(package:build-tree package:install PROPERTIES LABELS "packa
 add_test(NAME docs:api-example COMMAND ${CMAKE_COMMAND} -DDOC=${PROJECT_SOURCE_DIR}/docs/api.md
          -DEXAMPLE=${CMAKE_CURRENT_SOURCE_DIR}/package/example.cpp -P ${CMAKE_CURRENT_SOURCE_DIR}/package/api_doc_test.cmake)
 
+# The layer order of docs/architecture.md: every #include "..." of lib/ points
+# down it (tools/check_layers.py); its fixture holds deliberate upward includes
+# the check must find, so a check that passes everything fails here.
+if(NOT Python_EXECUTABLE)
+  find_package(Python COMPONENTS Interpreter)
+endif()
+if(Python_EXECUTABLE)
+  add_test(NAME layers:includes COMMAND ${Python_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/check_layers.py
+           --root ${PROJECT_SOURCE_DIR})
+  add_test(NAME layers:fixture COMMAND ${Python_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/check_layers.py
+           --root ${CMAKE_CURRENT_SOURCE_DIR}/layers/fixture --doc ${PROJECT_SOURCE_DIR}/docs/architecture.md
+           --expect ${CMAKE_CURRENT_SOURCE_DIR}/layers/fixture/expected.txt)
+  set_tests_properties(layers:includes layers:fixture PROPERTIES LABELS "layers;no-sanitizer")
+endif()
+
 # Python binding tests (pytest), when the binding is built.
 if(TARGET _ansinh AND TARGET ansinh-cli)
   include(${CMAKE_CURRENT_SOURCE_DIR}/python/python_tests.cmake)

@@ -97,6 +97,8 @@ class RecordBatch {
   size_t person_count() const noexcept;  // persons in all households
   // Issues found while adding record `index` (before evaluation).
   std::vector<RecordIssue> issues(size_t index) const;
+  // The id of household `index` (valid while the batch is neither cleared nor destroyed).
+  std::string_view household_id(size_t index) const noexcept;
   void Clear() noexcept;
 
   // For the library's readers and evaluator.

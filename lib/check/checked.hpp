@@ -11,8 +11,8 @@
 #include "ansinh/rule_set.hpp"
 #include "check/ir.hpp"
 #include "common/sources.hpp"
+#include "model/compiled_schema.hpp"
 #include "model/package.hpp"
-#include "records/schema_impl.hpp"
 
 namespace ansinh::check {
 

@@ -9,13 +9,10 @@
 #include <vector>
 
 #include "ansinh/value.hpp"
+#include "check/level.hpp"
 #include "expr/syntax.hpp"
 
 namespace ansinh::check {
-
-// Where a value lives: one per household, one per person, or one per
-// (person, member of the same household) pair — the lanes of the evaluator.
-enum class Level : uint8_t { kHousehold = 0, kPerson = 1, kPair = 2 };
 
 // A type: a base type, plus the enum it ranges over (enum and set), or a list.
 struct Type {

@@ -54,12 +54,12 @@ void AddRecordsFormat(CLI::App* command, Options& o) {
       ->check(CLI::IsMember({"jsonl", "json", "yaml", "csv"}));
 }
 
-void RefuseOutputOverInput(const Options& o) { internal::RefuseOutputOverInput(o.output, o.records); }
+void RefuseOutputOverInput(const Options& o) { cli::RefuseOutputOverInput(o.output, o.records); }
 
 Output::Output(const Options& o, std::ostream& out) : stream_(&out) {
   if (o.output.empty() || o.output == "-") return;
   RefuseOutputOverInput(o);
-  file_ = std::make_unique<internal::AtomicFile>(o.output);
+  file_ = std::make_unique<AtomicFile>(o.output);
   stream_ = &file_->stream();
 }
 

@@ -11,7 +11,7 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "cli/commands.hpp"
-#include "common/atomic_file.hpp"
+#include "cli/atomic_file.hpp"
 
 namespace ansinh::cli {
 
@@ -28,7 +28,7 @@ void AddRecordsFormat(CLI::App* command, Options& o);
 // device and inode): called before anything is read or written.
 void RefuseOutputOverInput(const Options& o);
 // The output stream: o.output (written whole or not at all through
-// internal::AtomicFile) or `out`. Finish() commits the file, or flushes `out`;
+// AtomicFile) or `out`. Finish() commits the file, or flushes `out`;
 // it throws InputError (exit 3) when any byte could not be written, so that
 // no summary claims success. Without Finish() the file is left untouched.
 class Output {
@@ -39,7 +39,7 @@ class Output {
   void Finish();
 
  private:
-  std::unique_ptr<internal::AtomicFile> file_;
+  std::unique_ptr<AtomicFile> file_;
   std::ostream* stream_;
 };
 bool StderrIsTerminal();

@@ -2,13 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <ostream>
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
+#include "ansinh/report.hpp"
 #include "cli/common.hpp"
-#include "common/int128.hpp"
-#include "report/tables.hpp"
 
 namespace ansinh::cli {
 
@@ -43,7 +43,7 @@ void CsvHeader(std::ostream& out) {
 }
 
 void CsvRows(std::ostream& out, const DecisionView& d, Language lang, bool guard) {
-  auto CsvField = [guard](std::string_view value) { return report::CsvField(value, guard); };
+  auto CsvField = [guard](std::string_view value) { return CsvCell(value, guard); };
   const RuleSet& rules = d.rules();
   const std::string hid = CsvField(d.household_id());
   if (!d.ok()) {
@@ -104,7 +104,8 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       const DecisionView d = decisions[i];
       if (!d.ok()) ++errors;
       if (!d.warnings().empty()) ++warnings;
-      total = internal::SaturatingAdd(total, d.total_monthly());
+      // Held at the int64 limit rather than wrapped (each total_monthly already is).
+      if (__builtin_add_overflow(total, d.total_monthly(), &total)) total = d.total_monthly() > 0 ? INT64_MAX : INT64_MIN;
       persons += d.member_count();
       for (size_t m = 0; m < d.member_count(); ++m) {
         for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;

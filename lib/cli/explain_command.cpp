@@ -6,7 +6,6 @@
 #include "ansinh/error.hpp"
 #include "ansinh/reader.hpp"
 #include "cli/common.hpp"
-#include "records/batch.hpp"
 
 namespace ansinh::cli {
 
@@ -38,7 +37,7 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> seen;
   while (reader.Next(batch, 4096)) {
     for (size_t i = 0; i < batch.size(); ++i) {
-      const std::string id(batch.data().HouseholdId(i));
+      const std::string id(batch.household_id(i));
       if (seen.size() < 6) seen.push_back(id);
       if (!o.household.empty() && id != o.household) continue;
       if (o.household.empty() && (batch.size() > 1 || seen.size() > 1)) {

@@ -24,8 +24,8 @@ int Rank(uint8_t status) {
 }
 }  // namespace
 
-ChunkEvaluator::ChunkEvaluator(const internal::RuleSetImpl& rules, const When& when, const EvaluateOptions& options)
-    : rules_(rules), program_(*rules.program), when_(when), options_(options) {
+ChunkEvaluator::ChunkEvaluator(const EvalRules& rules, const When& when, const EvaluateOptions& options)
+    : rules_(rules), program_(rules.program), when_(when), options_(options) {
   first_day_ = when.period.first_day().days();
   last_day_ = when.period.last_day().days();
 }
@@ -133,7 +133,7 @@ void ChunkEvaluator::CaptureDetails(size_t b, size_t lane) {
   const plan::VersionPlan& vp = bp.versions[static_cast<size_t>(v)];
   if (options_.reasons && l.failed[lane] >= 0) {
     const plan::ConditionPlan& c = vp.conditions[static_cast<size_t>(l.failed[lane])];
-    a.lhs[lane] = Capture(c.top != expr::Op::kNone ? c.lhs : c.reg, bp.level, lane);
+    a.lhs[lane] = Capture(c.top != plan::Compare::kNone ? c.lhs : c.reg, bp.level, lane);
     a.rhs[lane] = Capture(c.rhs, bp.level, lane);
   }
   if (options_.explain) {

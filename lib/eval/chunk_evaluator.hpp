@@ -6,7 +6,7 @@
 
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
-#include "eval/rule_set_impl.hpp"
+#include "eval/eval_rules.hpp"
 #include "eval/vm.hpp"
 
 namespace ansinh::eval {
@@ -14,7 +14,7 @@ namespace ansinh::eval {
 // One per thread. Evaluate() may be called for many chunks; buffers are reused.
 class ChunkEvaluator {
  public:
-  ChunkEvaluator(const internal::RuleSetImpl& rules, const When& when, const EvaluateOptions& options);
+  ChunkEvaluator(const EvalRules& rules, const When& when, const EvaluateOptions& options);
   // Reuses this evaluator (and its buffers) for another date or options.
   void Reset(const When& when, const EvaluateOptions& options);
 
@@ -44,7 +44,7 @@ class ChunkEvaluator {
   void AddIssuesAndChecks(size_t h, internal::HouseholdRow& row);
   bool ProvisionalAt(size_t b, int version, int32_t day, std::vector<internal::ProvisionalRef>* refs) const;
 
-  const internal::RuleSetImpl& rules_;
+  EvalRules rules_;
   const plan::Program& program_;
   When when_;
   EvaluateOptions options_;

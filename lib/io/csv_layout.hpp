@@ -9,7 +9,7 @@
 
 #include "ansinh/reader.hpp"
 #include "io/id_table.hpp"
-#include "records/schema_impl.hpp"
+#include "model/compiled_schema.hpp"
 
 namespace ansinh::internal {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "records/schema_impl.hpp"
+#include "model/compiled_schema.hpp"
 
 namespace ansinh::internal {
 

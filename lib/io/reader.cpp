@@ -6,9 +6,9 @@
 #include <cctype>
 
 #include "ansinh/error.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "io/block_reader.hpp"
 #include "io/record_source.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 namespace {

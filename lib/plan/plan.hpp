@@ -11,13 +11,16 @@
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/value.hpp"
-#include "check/ir.hpp"
-#include "expr/syntax.hpp"
+#include "check/level.hpp"
 
 namespace ansinh::plan {
 
 using check::Level;
 constexpr int kLevels = 3;
+
+// The comparison at the top of a condition, kept for its one-line reason
+// (the planner maps the syntax tree's operators to these).
+enum class Compare : uint8_t { kNone, kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn };
 
 // Lane states (the same bytes as the `known` columns of records).
 constexpr uint8_t kUnknown = 0;
@@ -139,7 +142,7 @@ struct ConstOperand {
 
 struct ConditionPlan {
   int32_t reg = -1;                 // bool, at the benefit's level
-  expr::Op top = expr::Op::kNone;   // top-level comparison, for one-line reasons
+  Compare top = Compare::kNone;     // top-level comparison, for one-line reasons
   int32_t lhs = -1, rhs = -1;       // its operands' registers (at the benefit level or lower)
   ConstOperand lhs_const, rhs_const;  // literal operands (their registers are not captured)
   std::vector<Read> reads;

@@ -540,6 +540,21 @@ ConstOperand ConstOf(const IrNode* n) {
   return c;
 }
 
+// A comparison operator of the syntax tree as the plan names it.
+Compare ToCompare(expr::Op op) {
+  switch (op) {
+    case expr::Op::kEq: return Compare::kEq;
+    case expr::Op::kNe: return Compare::kNe;
+    case expr::Op::kLt: return Compare::kLt;
+    case expr::Op::kLe: return Compare::kLe;
+    case expr::Op::kGt: return Compare::kGt;
+    case expr::Op::kGe: return Compare::kGe;
+    case expr::Op::kIn: return Compare::kIn;
+    case expr::Op::kNotIn: return Compare::kNotIn;
+    default: return Compare::kNone;
+  }
+}
+
 }  // namespace
 
 ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level level) {
@@ -550,7 +565,7 @@ ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level lev
     switch (root->op) {
       case expr::Op::kEq: case expr::Op::kNe: case expr::Op::kLt: case expr::Op::kLe:
       case expr::Op::kGt: case expr::Op::kGe: case expr::Op::kIn: case expr::Op::kNotIn:
-        plan.top = root->op;
+        plan.top = ToCompare(root->op);
         plan.lhs = lowered_[root->args[0]];
         plan.rhs = root->args[1]->type.list ? -1 : lowered_[root->args[1]];
         plan.lhs_const = ConstOf(root->args[0]);

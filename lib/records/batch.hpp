@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "ansinh/records.hpp"
-#include "records/schema_impl.hpp"
+#include "model/compiled_schema.hpp"
 
 namespace ansinh::internal {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "ansinh/records.hpp"
-#include "records/schema_impl.hpp"
+#include "model/compiled_schema.hpp"
 #include "records/value_text.hpp"
 
 namespace ansinh::internal {

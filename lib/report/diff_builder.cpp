@@ -6,10 +6,10 @@
 
 #include "ansinh/diff.hpp"
 #include "ansinh/error.hpp"
-#include "eval/rule_set_impl.hpp"
+#include "model/compiled_schema.hpp"
 #include "records/batch.hpp"
-#include "records/schema_impl.hpp"
 #include "report/report_internal.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 

@@ -6,11 +6,11 @@
 
 #include "ansinh/error.hpp"
 #include "ansinh/report.hpp"
-#include "eval/rule_set_impl.hpp"
+#include "model/compiled_schema.hpp"
 #include "records/batch.hpp"
-#include "records/schema_impl.hpp"
 #include "report/report_internal.hpp"
 #include "report/tallies.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 

@@ -4,9 +4,9 @@
 
 #include "ansinh/error.hpp"
 #include "common/int128.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "records/batch.hpp"
 #include "report/report_internal.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh::report {
 

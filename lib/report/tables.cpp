@@ -64,6 +64,14 @@ std::string CsvField(std::string_view raw, bool guard) {
   return out + "\"";
 }
 
+}  // namespace ansinh::report
+
+namespace ansinh {
+std::string CsvCell(std::string_view value, bool guard) { return report::CsvField(value, guard); }
+}  // namespace ansinh
+
+namespace ansinh::report {
+
 void CsvLine(std::string& out, const std::vector<std::string>& fields, bool guard) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';

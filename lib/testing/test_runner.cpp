@@ -5,8 +5,8 @@
 
 #include "ansinh/decision.hpp"
 #include "ansinh/testing.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "model/package.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 namespace {

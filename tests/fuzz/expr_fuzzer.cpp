@@ -12,9 +12,9 @@
 
 #include "ansinh/decision.hpp"
 #include "ansinh/error.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "fuzz_support.hpp"
 #include "model/package.hpp"
+#include "runtime/rule_set_impl.hpp"
 #include "yaml/loader.hpp"
 
 namespace {

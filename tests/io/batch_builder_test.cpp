@@ -186,6 +186,8 @@ TEST_CASE("in-memory households through RecordBatch::Add", "[builder]") {
   CHECK(batch.issues(0).empty());
   const auto& d = batch.data();
   CHECK(d.HouseholdId(0) == "HH-001");
+  CHECK(batch.household_id(0) == "HH-001");  // the public accessor the CLI uses
+  CHECK(batch.household_id(1).empty());       // out of range: empty, never a crash
   CHECK(d.PersonId(1) == "P2");
   CHECK(d.member_begin == std::vector<uint32_t>{0, 2});
   CHECK(d.person_household == std::vector<uint32_t>{0, 0});
@@ -222,6 +224,7 @@ TEST_CASE("in-memory households through RecordBatch::Add", "[builder]") {
   CHECK(batch.size() == 0);
   CHECK(batch.person_count() == 0);
   CHECK(batch.data().strings.empty());
+  CHECK(batch.household_id(0).empty());
   batch.Add(h);
   CHECK(batch.data().HouseholdId(0) == "HH-001");
   CHECK(batch.data().member_begin == std::vector<uint32_t>{0, 2});

@@ -12,7 +12,7 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/records.hpp"
 #include "ansinh/rule_set.hpp"
-#include "eval/rule_set_impl.hpp"
+#include "runtime/rule_set_impl.hpp"
 #include "records/batch.hpp"
 
 namespace test_io {

@@ -3,7 +3,7 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
 #include "common/json_writer.hpp"
-#include "eval/render.hpp"
+#include "runtime/render.hpp"
 
 namespace ansinh {
 

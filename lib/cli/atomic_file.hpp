@@ -9,18 +9,18 @@
 // terminal, a pipe) is written in place, with every write checked.
 //
 // The one helper for every file ansinh writes (the CLI's --output of eval,
-// report and diff). InstallSignalCleanup() makes SIGINT, SIGTERM and SIGHUP
+// report and diff; the library itself writes no files). InstallSignalCleanup() makes SIGINT, SIGTERM and SIGHUP
 // remove the temporary files of the AtomicFiles alive at that moment before
 // the process dies of the signal.
-#ifndef ANSINH_LIB_COMMON_ATOMIC_FILE_HPP_
-#define ANSINH_LIB_COMMON_ATOMIC_FILE_HPP_
+#ifndef ANSINH_LIB_CLI_ATOMIC_FILE_HPP_
+#define ANSINH_LIB_CLI_ATOMIC_FILE_HPP_
 
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
-namespace ansinh::internal {
+namespace ansinh::cli {
 
 class AtomicFile {
  public:
@@ -58,6 +58,6 @@ void RefuseOutputOverInput(const std::string& output, const std::vector<std::str
 // SIGTERM and SIGHUP, then die of the signal as before.
 void InstallSignalCleanup();
 
-}  // namespace ansinh::internal
+}  // namespace ansinh::cli
 
-#endif  // ANSINH_LIB_COMMON_ATOMIC_FILE_HPP_
+#endif  // ANSINH_LIB_CLI_ATOMIC_FILE_HPP_

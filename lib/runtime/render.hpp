@@ -1,13 +1,13 @@
 // Internal: turning stored decisions into words and JSON.
-#ifndef ANSINH_LIB_EVAL_RENDER_HPP_
-#define ANSINH_LIB_EVAL_RENDER_HPP_
+#ifndef ANSINH_LIB_RUNTIME_RENDER_HPP_
+#define ANSINH_LIB_RUNTIME_RENDER_HPP_
 
 #include <string>
 #include <vector>
 
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
-#include "eval/rule_set_impl.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh::internal {
 
@@ -23,4 +23,4 @@ std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id
 
 }  // namespace ansinh::internal
 
-#endif  // ANSINH_LIB_EVAL_RENDER_HPP_
+#endif  // ANSINH_LIB_RUNTIME_RENDER_HPP_

@@ -2,7 +2,7 @@
 // (one column per indicator and population, see assemble.cpp).
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
-#include "eval/rule_set_impl.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 

@@ -1,6 +1,8 @@
-// Internal: the schema as the evaluator and the record readers use it.
-#ifndef ANSINH_LIB_RECORDS_SCHEMA_IMPL_HPP_
-#define ANSINH_LIB_RECORDS_SCHEMA_IMPL_HPP_
+// Internal: the compiled schema — the record fields of a rule set, as the checker
+// builds them and the record readers, the evaluator and the reports use them.
+// In model/ (below every layer that uses it) so none of them reaches into another.
+#ifndef ANSINH_LIB_MODEL_COMPILED_SCHEMA_HPP_
+#define ANSINH_LIB_MODEL_COMPILED_SCHEMA_HPP_
 
 #include <cstdint>
 #include <string>
@@ -42,4 +44,4 @@ struct CompiledSchema {
 
 }  // namespace ansinh::internal
 
-#endif  // ANSINH_LIB_RECORDS_SCHEMA_IMPL_HPP_
+#endif  // ANSINH_LIB_MODEL_COMPILED_SCHEMA_HPP_

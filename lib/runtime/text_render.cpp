@@ -4,9 +4,9 @@
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
-#include "eval/decision_data.hpp"
-#include "eval/render.hpp"
 #include "common/text_safety.hpp"
+#include "eval/decision_data.hpp"
+#include "runtime/render.hpp"
 
 namespace ansinh {
 

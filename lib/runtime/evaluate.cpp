@@ -9,8 +9,8 @@
 #include "ansinh/error.hpp"
 #include "eval/chunk_evaluator.hpp"
 #include "eval/decision_data.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "records/batch.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 
@@ -95,6 +95,11 @@ void Allocate(const RuleSet& rules, const internal::BatchData& batch, DecisionDa
   }
 }
 
+// The parts of a rule set the evaluator reads.
+eval::EvalRules EvalRulesOf(const internal::RuleSetImpl& impl) {
+  return {*impl.program, impl.checks, impl.parameters, impl.benefits};
+}
+
 // The evaluator and record batch a thread reuses for single calls and
 // one-thread batches, so that evaluating one household does not rebuild
 // buffers each time. Keeps the last RuleSet alive while the thread lives.
@@ -115,7 +120,7 @@ ThreadCache& CacheFor(const RuleSet& rules) {
 
 eval::ChunkEvaluator& CachedEvaluator(const RuleSet& rules, const When& when, const EvaluateOptions& options) {
   ThreadCache& c = CacheFor(rules);
-  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(rules.impl(), when, options);
+  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(EvalRulesOf(rules.impl()), when, options);
   c.evaluator->Reset(when, options);
   return *c.evaluator;
 }
@@ -193,7 +198,7 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
-      eval::ChunkEvaluator ev(rules.impl(), when, options);
+      eval::ChunkEvaluator ev(EvalRulesOf(rules.impl()), when, options);
       for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev, c);
     });
   }

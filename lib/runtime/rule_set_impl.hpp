@@ -1,6 +1,6 @@
 // Internal: what a RuleSet holds. Immutable once built; shared by all threads.
-#ifndef ANSINH_LIB_EVAL_RULE_SET_IMPL_HPP_
-#define ANSINH_LIB_EVAL_RULE_SET_IMPL_HPP_
+#ifndef ANSINH_LIB_RUNTIME_RULE_SET_IMPL_HPP_
+#define ANSINH_LIB_RUNTIME_RULE_SET_IMPL_HPP_
 
 #include <memory>
 #include <optional>
@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "ansinh/rule_set.hpp"
-#include "records/schema_impl.hpp"
+#include "eval/eval_rules.hpp"
+#include "model/compiled_schema.hpp"
 
 namespace ansinh::model {
 struct LoadedTree;
@@ -37,14 +38,6 @@ struct VersionMeta {
   std::vector<ConditionMeta> conditions;
   std::string amount_source;
   SourceLocation amount_location;
-};
-
-struct CheckMeta {
-  std::string id;
-  Entity entity = Entity::kPerson;
-  Severity severity = Severity::kWarning;
-  std::string field;
-  Label message;
 };
 
 struct EnumMeta {
@@ -83,4 +76,4 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
 
 }  // namespace ansinh::internal
 
-#endif  // ANSINH_LIB_EVAL_RULE_SET_IMPL_HPP_
+#endif  // ANSINH_LIB_RUNTIME_RULE_SET_IMPL_HPP_

@@ -1,4 +1,4 @@
-#include "common/atomic_file.hpp"
+#include "cli/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -15,7 +15,7 @@
 
 #include "ansinh/error.hpp"
 
-namespace ansinh::internal {
+namespace ansinh::cli {
 namespace {
 
 // Temporary files to remove on a signal: fixed slots, async-signal-safe.
@@ -226,4 +226,4 @@ void InstallSignalCleanup() {
   }
 }
 
-}  // namespace ansinh::internal
+}  // namespace ansinh::cli

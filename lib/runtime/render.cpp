@@ -1,6 +1,6 @@
 // Words for decisions: values for people, missing-field paths, one-line
 // reasons in Vietnamese and English, and traces (explanations).
-#include "eval/render.hpp"
+#include "runtime/render.hpp"
 
 #include <algorithm>
 
@@ -38,17 +38,17 @@ OutcomeRange EntityOutcomes(const DecisionData& d, size_t h, const BenefitOutcom
   return OutcomeRange(&d, true, row.member_begin + static_cast<uint32_t>(o.member), o.member, d.person_outcomes.size());
 }
 
-const char* Negated(expr::Op op, Language lang) {
+const char* Negated(plan::Compare op, Language lang) {
   const bool vi = lang == Language::kVi;
   switch (op) {
-    case expr::Op::kLt: return "≥";
-    case expr::Op::kLe: return ">";
-    case expr::Op::kGt: return "≤";
-    case expr::Op::kGe: return "<";
-    case expr::Op::kEq: return "≠";
-    case expr::Op::kNe: return "=";
-    case expr::Op::kIn: return vi ? "là" : "is";
-    case expr::Op::kNotIn: return vi ? "là" : "is";
+    case plan::Compare::kLt: return "≥";
+    case plan::Compare::kLe: return ">";
+    case plan::Compare::kGt: return "≤";
+    case plan::Compare::kGe: return "<";
+    case plan::Compare::kEq: return "≠";
+    case plan::Compare::kNe: return "=";
+    case plan::Compare::kIn: return vi ? "là" : "is";
+    case plan::Compare::kNotIn: return vi ? "là" : "is";
     default: return "";
   }
 }
@@ -284,14 +284,14 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
                     (cm.label.Get(lang).empty() ? cm.name : cm.label.Get(lang));
   const plan::ConditionPlan& cp =
       Prog(data).benefits[o.benefit].versions[static_cast<size_t>(d->version)].conditions[static_cast<size_t>(d->failed)];
-  if (cp.top == expr::Op::kNone || d->values_count < 2) return out;
+  if (cp.top == plan::Compare::kNone || d->values_count < 2) return out;
   const CapturedValue& lhs = pool.values[d->values_begin];
   const CapturedValue& rhs = pool.values[d->values_begin + 1];
   const Operand left = Side(data, pool, cp, lhs, cp.lhs_const, lang);
   const Operand right = Side(data, pool, cp, rhs, cp.rhs_const, lang);
   if (left.value.empty() || right.value.empty()) return out;
-  const bool in = cp.top == expr::Op::kIn;
-  if (in || cp.top == expr::Op::kNotIn) {
+  const bool in = cp.top == plan::Compare::kIn;
+  if (in || cp.top == plan::Compare::kNotIn) {
     if (cp.rhs_const.present || right.label.empty()) {  // value in [a, b]: the value and the list
       return out + " (" + left.Named(lang) + (in ? (vi ? ", không thuộc " : ", not one of ")
                                                  : (vi ? ", thuộc " : ", one of ")) + right.value + ")";

@@ -2,8 +2,8 @@
 // (a BatchData bound to a rule set's schema).
 #include "ansinh/records.hpp"
 
-#include "eval/rule_set_impl.hpp"
 #include "records/batch.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 namespace {
@@ -75,6 +75,11 @@ std::vector<RecordIssue> RecordBatch::issues(size_t index) const {
   if (!data_ || index >= data_->households) return {};
   return std::vector<RecordIssue>(data_->issues.begin() + data_->issue_begin[index],
                                   data_->issues.begin() + data_->issue_begin[index + 1]);
+}
+
+std::string_view RecordBatch::household_id(size_t index) const noexcept {
+  if (!data_ || index >= data_->households) return {};
+  return data_->HouseholdId(index);
 }
 
 void RecordBatch::Clear() noexcept {

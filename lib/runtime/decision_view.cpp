@@ -1,9 +1,9 @@
 // DecisionView accessors: read one household's decision out of the batch's columns.
 #include "ansinh/decision.hpp"
 #include "eval/decision_data.hpp"
-#include "eval/render.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "plan/plan.hpp"
+#include "runtime/render.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 

@@ -7,9 +7,9 @@
 #include "ansinh/error.hpp"
 #include "ansinh/rule_set.hpp"
 #include "check/checked.hpp"
-#include "eval/rule_set_impl.hpp"
 #include "plan/plan.hpp"
 #include "plan/planner.hpp"
+#include "runtime/rule_set_impl.hpp"
 #include "yaml/loader.hpp"
 
 namespace ansinh {

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Checks that the includes of lib/ point down the documented layer order.
+
+The order is read from docs/architecture.md, from the lines
+
+    Layer order: common < model < yaml, expr, records < check < ...
+    Public API only: cli
+
+A file in lib/<layer>/ may include its own layer's headers, the public API
+("ansinh/..."), and the headers of any layer left of its own; layers
+separated by commas share a rank and may not include each other. A layer
+named under "Public API only" may include nothing of lib/ but itself. A folder
+of lib/ missing from the order is an error too (place it before using it).
+
+    check_layers.py [--root DIR] [--doc FILE] [--expect FILE]
+
+--root: the tree whose lib/ is checked (default: this repository).
+--doc:  the document with the order (default: ROOT/docs/architecture.md).
+--expect: a file listing, one a line, the violations expected
+          ("lib/eval/vm.hpp -> runtime/rule_set_impl.hpp"); the run passes when
+          exactly those are found (the test's own fixture shows the check fails).
+Exit status: 0 pass, 1 violations (or not the expected ones), 2 bad input.
+"""
+import argparse
+import pathlib
+import re
+import sys
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+SOURCES = {".hpp", ".cpp", ".h", ".hh", ".cc", ".ipp"}
+
+
+def read_order(doc):
+    ranks, public_only = {}, set()
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        line = line.strip().strip("`")
+        m = re.match(r"Layer order:\s*(.+)$", line)
+        if m:
+            for rank, tier in enumerate(m.group(1).split("<")):
+                for name in tier.split(","):
+                    if name.strip():
+                        ranks[name.strip()] = rank
+        m = re.match(r"Public API only:\s*(.+)$", line)
+        if m:
+            public_only.update(n.strip() for n in m.group(1).split(",") if n.strip())
+    return ranks, public_only
+
+
+def violations(lib, ranks, public_only):
+    found = []  # (key, message)
+    for path in sorted(lib.rglob("*")):
+        if path.suffix not in SOURCES or not path.is_file():
+            continue
+        rel = path.relative_to(lib)
+        if len(rel.parts) < 2:
+            continue
+        layer = rel.parts[0]
+        name = f"lib/{rel.as_posix()}"
+        for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            m = INCLUDE.match(text)
+            if not m:
+                continue
+            target = m.group(1)
+            if "/" not in target or target.startswith("ansinh/"):
+                continue  # same folder, or the public API
+            to = target.split("/")[0]
+            if to == layer:
+                continue
+            if layer not in ranks and layer not in public_only:
+                why = f"lib/{layer} is not in the layer order"
+            elif layer in public_only:
+                why = f"{layer} uses only the public API (include/ansinh)"
+            elif to not in ranks:
+                why = f"lib/{to} is not in the layer order"
+            elif ranks[to] < ranks[layer]:
+                continue
+            elif ranks[to] == ranks[layer]:
+                why = f"{layer} and {to} share a rank and may not include each other"
+            else:
+                why = f"{layer} may not include {to}, a layer above it"
+            found.append((f"{name} -> {target}", f'{name}:{number}: includes "{target}": {why}'))
+    return found
+
+
+def main():
+    here = pathlib.Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=pathlib.Path, default=here)
+    parser.add_argument("--doc", type=pathlib.Path)
+    parser.add_argument("--expect", type=pathlib.Path)
+    args = parser.parse_args()
+    doc = args.doc or args.root / "docs" / "architecture.md"
+    lib = args.root / "lib"
+    if not doc.is_file() or not lib.is_dir():
+        print(f"check_layers: need {lib}/ and {doc}", file=sys.stderr)
+        return 2
+    ranks, public_only = read_order(doc)
+    if not ranks:
+        print(f"check_layers: no 'Layer order:' line in {doc}", file=sys.stderr)
+        return 2
+    found = violations(lib, ranks, public_only)
+    for _, message in found:
+        print(message)
+    if args.expect:
+        expected = {l.strip() for l in args.expect.read_text(encoding="utf-8").splitlines()
+                    if l.strip() and not l.startswith("#")}
+        got = {key for key, _ in found}
+        for key in sorted(expected - got):
+            print(f"expected but not found: {key}")
+        if expected != got:
+            return 1
+        print(f"check_layers: the {len(found)} expected violations were found")
+        return 0
+    if found:
+        print(f"check_layers: {len(found)} include(s) against the layer order of {doc}")
+        return 1
+    print(f"check_layers: every include of {lib} follows the layer order")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
