@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Generates a synthetic household registry shaped like a rural district.
 
-The registry is fictional: names of communes are real Càng Long communes, every
+The registry is fictional: communes are real Càng Long communes, written as unit
+codes (odd household ids: the code before 2025-07-01; even ids: the code of the
+new commune from 2025-07-01, rules/vn/vinh-long/units.yaml); every
 person and amount is made up. It is built to exercise the rules in rules/vn:
 every benefit category and every boundary the tests check is present around the
 reference date REF_DATE (children a day before/on/after their third birthday,
@@ -39,6 +41,19 @@ COMMUNES = [
     ("Xã Nhị Long", "rural"), ("Xã Nhị Long Phú", "rural"), ("Xã Phương Thạnh", "rural"),
     ("Xã Tân An", "rural"), ("Xã Tân Bình", "rural"),
 ]
+# Each commune's code before 2025-07-01 and the code of the commune it became part of
+# from 2025-07-01 (rules/vn/vinh-long/units.yaml; the mapping there is provisional).
+# Households alternate: odd ids carry the old code, even ids the new one, so that the
+# registry exercises both (the rules evaluate and report them alike).
+COMMUNE_CODES = {
+    "Thị trấn Càng Long": ("29266", "29266"), "Xã Mỹ Cẩm": ("29269", "29266"),
+    "Xã Nhị Long Phú": ("29299", "29266"), "Xã An Trường": ("29275", "29275"),
+    "Xã An Trường A": ("29272", "29275"), "Xã Tân Bình": ("29284", "29275"),
+    "Xã Huyền Hội": ("29278", "29278"), "Xã Tân An": ("29281", "29278"),
+    "Xã Bình Phú": ("29287", "29287"), "Xã Phương Thạnh": ("29290", "29287"),
+    "Xã Đại Phúc": ("29293", "29287"), "Xã Nhị Long": ("29302", "29302"),
+    "Xã Đại Phước": ("29296", "29302"), "Xã Đức Mỹ": ("29305", "29302"),
+}
 # Communes given hamlets in extremely difficult areas / poor-commune status (fictional).
 EDA_COMMUNES = {"Xã Nhị Long", "Xã Mỹ Cẩm", "Xã Huyền Hội"}
 POOR_COMMUNES = {"Xã Huyền Hội"}
@@ -100,7 +115,7 @@ class Builder:
             deprivations = self.random_deprivations(income, area)
         hh = {
             "id": f"CL-{self.counter:04d}",
-            "commune": commune,
+            "commune": COMMUNE_CODES[commune][0 if self.counter % 2 == 1 else 1],
             "area": area,
             "income_per_capita": income,
             "deprivations": deprivations,

@@ -131,6 +131,22 @@ struct KeyCount {
   uint64_t count = 0;
 };
 
+// A parameter figure not yet confirmed (null in the rules, e.g. a new decree's
+// appendix not yet read) and what waits on it: the outcomes it leaves
+// undetermined, and what they were paid at the last confirmed figures.
+struct MissingFigure {
+  std::string parameter;            // "param.merit_war_invalid_allowance"
+  Label label;                      // the parameter's label
+  std::optional<Date> missing_from; // the step (with a null value) in force on the report's day
+  uint64_t outcomes = 0;            // benefit outcomes (persons, or households for household benefits) waiting
+  uint64_t households = 0;          // households with at least one of them
+  // The day whose figures price the waiting outcomes: the day before
+  // missing_from (none when no earlier step has a value).
+  std::optional<Date> priced_on;
+  uint64_t priced = 0;              // waiting outcomes eligible with an amount on priced_on
+  int64_t monthly = 0;              // their monthly money on priced_on (VND): a lower bound of what waits
+};
+
 // One row of a breakdown by area, commune or status.
 struct BreakdownRow {
   std::string key;   // the value ("rural"); "" when unknown
@@ -165,6 +181,11 @@ struct Report {
   std::vector<IndicatorLine> indicators;  // parallel to RuleSet::indicators()
 
   bool has_status = false;          // the package has both status names
+  // Households whose record has no class from the commune's approved list, so
+  // that benefits used the computed class (an estimate): counted apart.
+  uint64_t estimated_status_households = 0;
+  uint64_t estimated_status_beneficiary_households = 0;  // of those, paid at least one benefit
+  int64_t estimated_status_monthly = 0;                  // VND per month paid to them
   uint64_t status_compared = 0;     // households where both classes are known
   std::vector<StatusPair> status_pairs;  // pairs that differ, most frequent first
   std::vector<StatusDifference> status_differences;  // listed (max_listed)
@@ -180,6 +201,8 @@ struct Report {
   // Parameter values not yet confirmed (null in the rules, e.g. "param.social_pension_below_amount"):
   // not facts to collect from the household, but outcomes they leave undetermined.
   std::vector<KeyCount> missing_parameters;
+  // The same parameters with what waits on each (in the order of missing_parameters).
+  std::vector<MissingFigure> missing_figures;
 
   std::vector<BreakdownRow> by_area;     // in the enum's order, unknown last
   std::vector<BreakdownRow> by_commune;  // by name

@@ -42,6 +42,7 @@ const std::unordered_map<std::string, Signature>& Builtins() {
       {"sum", {Builtin::kSum, 2, 2, "sum(members, pension_amount)"}},
       {"receives", {Builtin::kReceives, 1, 1, "receives(\"social_allowance\")"}},
       {"qualifies", {Builtin::kQualifies, 1, 1, "qualifies(\"sa_disability\")"}},
+      {"in_unit", {Builtin::kInUnit, 2, 2, "in_unit(commune, \"844\")"}},
   };
   return kBuiltins;
 }
@@ -98,6 +99,7 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
     return false;
   };
   Type result{ValueType::kInt};
+  int32_t unit_code = -1;
   switch (sig.fn) {
     case Builtin::kMonthsBetween:
     case Builtin::kYearsBetween:
@@ -168,11 +170,31 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
       if (!Unify(args[0], args[1], *n.children[0], *n.children[1], "choose between")) return nullptr;
       result = args[0]->type;
       break;
+    case Builtin::kInUnit: {
+      if (!need(0, ValueType::kString, "a text holding a unit code (a field such as commune)")) return nullptr;
+      if (args[1]->kind != IrKind::kConst || args[1]->type.base != ValueType::kString) {
+        Error(DiagnosticCode::kTypeMismatch, *n.children[1],
+              "the area of in_unit is a unit code in quotes, e.g. in_unit(commune, \"844\")");
+        return nullptr;
+      }
+      unit_code = pkg_.units.CodeId(args[1]->text);
+      if (unit_code < 0) {
+        Error(DiagnosticCode::kUnknownName, *n.children[1],
+              internal::WithSuggestion("'" + args[1]->text + "' is not a unit of the package (section `units`).",
+                                       args[1]->text, pkg_.units.codes));
+        return nullptr;
+      }
+      // The unit a code designates depends on the day (units end and are succeeded).
+      args[1] = NewNode(IrKind::kAsOf, Type{ValueType::kDate}, Level::kHousehold, *n.children[1]);
+      result = Type{ValueType::kBool};
+      break;
+    }
     default: break;
   }
   Level level = Level::kHousehold;
   for (IrNode* a : args) level = MaxLevel(level, a->level);
   IrNode* node = NewNode(IrKind::kCall, result, level, n);
+  node->index = unit_code;
   node->fn = sig.fn;
   node->args = std::move(args);
   node->text = n.text;

@@ -11,6 +11,7 @@
 #include "ansinh/rule_set.hpp"
 #include "check/ir.hpp"
 #include "common/sources.hpp"
+#include "common/units.hpp"
 #include "model/compiled_schema.hpp"
 #include "model/package.hpp"
 
@@ -94,12 +95,16 @@ struct CheckedPackage {
   std::vector<CheckedIndicator> indicators;
   std::vector<Item> order;                   // dependencies first
   bool uses_days_between_as_of = false;      // months then need every day evaluated
+  internal::UnitTable units;                 // administrative units (empty if the package has none)
   IrArena arena;
 
   const std::vector<Type>& types(Entity e) const noexcept {
     return e == Entity::kHousehold ? household_types : person_types;
   }
 };
+
+// Checks the `units` section and fills out.units (left empty when it has errors).
+void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, CheckedPackage& out);
 
 // Checks a loaded package: builds the schema, parses and types every
 // expression, resolves names, checks groups, parameters, tests, and orders

@@ -30,6 +30,7 @@ class Checker {
   }
 
   std::unique_ptr<CheckedPackage> Run() {
+    CheckUnits(pkg(), sink_, *out_);  // before expressions: in_unit() names units
     BuildSchema();
     BuildParams();
     DeclareVariables();

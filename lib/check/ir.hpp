@@ -49,6 +49,7 @@ enum class Builtin : uint8_t {
   kMin, kMax, kAbs, kRound, kSize, kKnown, kDefault,
   kCount, kAny, kAll, kSum,
   kReceives, kQualifies,
+  kInUnit,  // in_unit(code, "AREA"): args = {code, as_of}; index = code id of AREA in the unit table
 };
 
 enum class IrKind : uint8_t {

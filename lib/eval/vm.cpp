@@ -216,6 +216,7 @@ void EvalState::Run() {
       case OpCode::kSize:
       case OpCode::kKnownOf:
       case OpCode::kDefault:
+      case OpCode::kInUnit:
       case OpCode::kIntDivConst: RunMisc(*this, op); break;
       case OpCode::kCount:
       case OpCode::kAny:

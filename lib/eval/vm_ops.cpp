@@ -340,6 +340,17 @@ void RunMisc(EvalState& s, const Op& op) {
     case OpCode::kSize:
       StrictUnary(s, op, [](int64_t x, int64_t& o) { o = __builtin_popcountll(static_cast<uint64_t>(x)); return true; }, "");
       return;
+    case OpCode::kInUnit: {
+      const internal::UnitTable* units = s.program->units;
+      const int32_t area = op.aux;
+      StrictBinary(s, op, [&s, units, area](int64_t code, int64_t day, int64_t& o) {
+        const int32_t unit = units->Resolve(StringOf(s, code), static_cast<int32_t>(day));
+        if (unit < 0) return false;  // a code the package does not list
+        o = units->Within(unit, area);
+        return true;
+      }, "the unit code is not one of the package's units (section `units`)");
+      return;
+    }
     default: break;
   }
   const Reg a = s.regs[op.a];

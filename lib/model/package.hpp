@@ -249,6 +249,31 @@ struct PackageMeta {
   Loc loc;
 };
 
+// --- administrative units (dated) ---------------------------------------------
+// One administrative unit over one period: a province, a district or a
+// commune, with its parent and, when it ended, the unit that took its whole
+// area. A code may be reused by a later unit (a new commune keeping the code of
+// one of the communes it merged); each entry is one (code, period).
+enum class UnitLevel : uint8_t { kProvince, kDistrict, kCommune };
+
+struct UnitDef {
+  std::string code;                 // as written, e.g. "29269"
+  Label name;
+  UnitLevel level = UnitLevel::kCommune;
+  std::string parent;               // code of the parent unit; empty for a province
+  Loc parent_loc;
+  std::optional<Date> from;         // first day (none: since before any record)
+  std::optional<Date> to;           // last day, inclusive (none: still in force)
+  std::string successor;            // code of the unit that took its whole area the day after `to`
+  Loc successor_loc;
+  bool provisional = false;         // the mapping or code is not confirmed against the legal text
+  std::string reference;
+  std::string note;
+  bool override_ = false;
+  uint32_t origin = 0;
+  Loc loc;
+};
+
 // The merged view of a package and everything it extends. Items of the
 // extending package replace inherited ones only with override: true.
 struct Package {
@@ -260,6 +285,7 @@ struct Package {
   std::vector<GroupDef> groups;
   std::vector<CheckDef> checks;
   std::vector<IndicatorDef> indicators;
+  std::vector<UnitDef> units;         // administrative units, bases first
   std::vector<TestCase> tests;        // only the tests of packages[0]
   std::string hash;                   // "sha256:<hex>" over all files, sorted by package then path
 };

@@ -12,6 +12,7 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/value.hpp"
 #include "check/level.hpp"
+#include "common/units.hpp"
 
 namespace ansinh::plan {
 
@@ -73,6 +74,7 @@ enum class OpCode : uint8_t {
   // built-ins
   kMonthsBetween, kYearsBetween, kDaysBetween, kAddMonths, kAddYears, kYear, kMonth, kDay,
   kMin, kMax, kAbs, kRound /* imm = unit (scaled) */, kSize, kKnownOf, kDefault,
+  kInUnit,       // string a (a unit code) on day b lies within the area of code id `aux` (Program::units)
   kIntDivConst,  // a / imm, toward zero (years from months)
   // reductions: out at op.level, a at the level below (kPerson or kPair)
   kCount, kAny, kAll, kSum,
@@ -198,6 +200,7 @@ struct Program {
   std::vector<std::vector<std::string>> string_lists;
   std::vector<std::string> strings;
   std::vector<std::vector<int64_t>> enum_maps;
+  const internal::UnitTable* units = nullptr;  // the checked package's units (the RuleSet keeps it alive)
   std::vector<BenefitPlan> benefits;        // one per benefit, index = benefit index
   std::vector<GroupPlan> groups;
   std::vector<CheckPlan> checks;

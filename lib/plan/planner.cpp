@@ -20,7 +20,9 @@ using check::Type;
 
 class Planner {
  public:
-  explicit Planner(const check::CheckedPackage& pkg) : pkg_(pkg), prog_(std::make_unique<Program>()) {}
+  explicit Planner(const check::CheckedPackage& pkg) : pkg_(pkg), prog_(std::make_unique<Program>()) {
+    prog_->units = &pkg.units;
+  }
 
   std::unique_ptr<Program> Run() {
     prog_->as_of_reg = NewReg(RegKind::kAsOf, Level::kHousehold, ValueType::kDate);
@@ -365,6 +367,16 @@ int Planner::LowerCall(const IrNode* n) {
     case Builtin::kSize: return unary(OpCode::kSize);
     case Builtin::kKnown: return unary(OpCode::kKnownOf);
     case Builtin::kDefault: return binary(OpCode::kDefault);
+    case Builtin::kInUnit: {
+      const int r = binary(OpCode::kInUnit);
+      Last().aux = n->index;
+      // A unit starts or ends on these days: a month is decided on both sides.
+      for (const internal::UnitEntry& u : pkg_.units.units) {
+        if (u.from != INT32_MIN) change_days_.push_back(u.from);
+        if (u.to != INT32_MAX) change_days_.push_back(u.to + 1);
+      }
+      return r;
+    }
     default: return unary(OpCode::kKnownOf);  // aggregations and benefit refs are other kinds
   }
 }

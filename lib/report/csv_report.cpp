@@ -83,9 +83,13 @@ void Problems(const Report& r, CsvTables& csv, Language lang) {
       }
     }
   }
-  if (csv.Begin("missing", {"key", "kind", "outcomes"})) {
-    for (const KeyCount& k : r.missing_fields) csv.Row({k.key, "fact", N(k.count)});
-    for (const KeyCount& k : r.missing_parameters) csv.Row({k.key, "parameter", N(k.count)});
+  if (csv.Begin("missing", {"key", "kind", "outcomes", "households", "missing_from", "priced_on", "monthly_waiting"})) {
+    for (const KeyCount& k : r.missing_fields) csv.Row({k.key, "fact", N(k.count), "", "", "", ""});
+    for (const MissingFigure& f : r.missing_figures) {
+      csv.Row({f.parameter, "parameter", N(f.outcomes), N(f.households),
+               f.missing_from ? f.missing_from->ToString() : "", f.priced_on ? f.priced_on->ToString() : "",
+               f.priced_on ? std::to_string(f.monthly) : ""});
+    }
   }
   if (csv.Begin("undetermined", {"household_id", "benefits", "missing"})) {
     for (const UndeterminedHousehold& u : r.undetermined) {

@@ -172,7 +172,14 @@ class DiffBuilder::Impl {
     HouseholdChange change;
     change.household_id = std::string(a.household_id());
     change.area = report::HouseholdFieldText(batch, area_field_, h).value_or("");
-    change.commune = report::HouseholdFieldText(batch, commune_field_, h).value_or("");
+    const report::CommuneRef commune = report::CommuneOf(
+        a_, report::HouseholdFieldText(batch, commune_field_, h),
+        diff_.when.is_period ? diff_.when.period.last_day() : diff_.when.as_of);
+    change.commune = commune.key;
+    if (!commune.key.empty()) {
+      DiffAreaLine& line = by_commune_[commune.key];
+      if (line.label.vi.empty() && line.label.en.empty()) line.label = commune.label;
+    }
     change.ok_a = a.ok();
     change.ok_b = b.ok();
     change.monthly_a = a.total_monthly();

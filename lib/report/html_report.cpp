@@ -152,11 +152,23 @@ void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
   if (!errors.empty()) page.Table({W("household", lang), W("record", lang), W("code", lang), W("field", lang), W("message", lang)}, errors);
   page.Paragraph(W("undetermined_households", lang) + ": " + Count(r.undetermined_households, lang) + " (" +
                  Count(r.undetermined_outcomes, lang) + " " + W("outcomes", lang) + ")");
-  for (const auto* counts : {&r.missing_fields, &r.missing_parameters}) {
-    std::vector<std::vector<std::string>> rows;
-    for (const KeyCount& k : *counts) rows.push_back({k.key, Count(k.count, lang)});
-    const char* header = counts == &r.missing_fields ? "missing_field" : "missing_parameter";
-    if (!rows.empty()) page.Table({W(header, lang), W("outcomes", lang)}, rows, {false, true});
+  std::vector<std::vector<std::string>> fact_rows;
+  for (const KeyCount& k : r.missing_fields) fact_rows.push_back({k.key, Count(k.count, lang)});
+  if (!fact_rows.empty()) page.Table({W("missing_field", lang), W("outcomes", lang)}, fact_rows, {false, true});
+  std::vector<std::vector<std::string>> figure_rows;
+  const std::string dash = "\xE2\x80\x94";
+  for (const MissingFigure& f : r.missing_figures) {
+    figure_rows.push_back({f.label.Get(lang).empty() ? f.parameter : f.label.Get(lang) + " (" + f.parameter + ")",
+                           f.missing_from ? report::DateText(*f.missing_from, lang) : dash,
+                           Count(f.outcomes, lang) + " / " + Count(f.households, lang),
+                           report::PricedText(r, f, lang),
+                           f.priced_on ? report::Money(f.monthly, lang) : dash});
+  }
+  if (!figure_rows.empty()) {
+    page.Table({W("missing_parameter", lang), W("missing_from", lang), W("waiting", lang), W("priced_on", lang),
+                W("waiting_money", lang)},
+               figure_rows, {false, false, true, false, true});
+    page.Paragraph(W("waiting_note", lang), "note");
   }
   std::vector<std::string> items;
   for (const UndeterminedHousehold& u : r.undetermined) {

@@ -82,6 +82,19 @@ void Problems(JsonWriter& w, const Report& r) {
   report::WriteCounts(w, r.missing_fields);
   w.Key("missing_parameters");
   report::WriteCounts(w, r.missing_parameters);
+  w.Key("missing_figures").BeginArray();
+  for (const MissingFigure& f : r.missing_figures) {
+    w.BeginObject().Key("parameter").String(f.parameter).Key("label");
+    WriteLabel(w, f.label);
+    w.Key("missing_from");
+    if (f.missing_from) w.String(f.missing_from->ToString()); else w.Null();
+    w.Key("outcomes").Int(static_cast<int64_t>(f.outcomes)).Key("households").Int(static_cast<int64_t>(f.households));
+    w.Key("priced_on");
+    if (f.priced_on) w.String(f.priced_on->ToString()); else w.Null();
+    w.Key("priced").Int(static_cast<int64_t>(f.priced)).Key("monthly").Int(f.monthly);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("listed").BeginArray();
   for (const UndeterminedHousehold& u : r.undetermined) {
     w.BeginObject().Key("household_id").String(u.household_id).Key("benefits");
@@ -109,6 +122,10 @@ std::string RenderJson(const Report& r, const RenderOptions&) {
   w.Key("beneficiaries").Int(static_cast<int64_t>(r.beneficiaries));
   w.Key("monthly").Int(r.monthly).Key("annual").Int(r.annual).Key("once").Int(r.once);
   w.Key("provisional").Bool(r.provisional);
+  w.Key("estimated_status").BeginObject();
+  w.Key("households").Int(static_cast<int64_t>(r.estimated_status_households));
+  w.Key("beneficiary_households").Int(static_cast<int64_t>(r.estimated_status_beneficiary_households));
+  w.Key("monthly").Int(r.estimated_status_monthly).EndObject();
   w.Key("benefits");
   Costs(w, r.benefits);
   w.Key("groups");

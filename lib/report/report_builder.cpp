@@ -35,7 +35,9 @@ class ReportBuilder::Impl {
     if (batch.households != decisions.size() || batch.schema != &rules_.impl().schema) {
       throw UsageError("ReportBuilder::Add: the decisions are not those of these records and rules");
     }
+    waiting_.clear();
     for (size_t h = 0; h < decisions.size(); ++h) AddHousehold(batch, h, decisions[h]);
+    PriceWaiting(records, decisions);
   }
 
   Report Finish() {
@@ -45,6 +47,21 @@ class ReportBuilder::Impl {
     report_.error_codes = report::SortedCounts(error_codes_);
     report_.missing_fields = report::SortedCounts(missing_fields_);
     report_.missing_parameters = report::SortedCounts(missing_parameters_);
+    for (const KeyCount& k : report_.missing_parameters) {
+      Figure& f = figures_[k.key];
+      MissingFigure out;
+      out.parameter = k.key;
+      out.outcomes = k.count;
+      out.households = f.households;
+      out.priced = f.priced;
+      out.monthly = f.monthly;
+      if (f.step) {
+        out.label = f.step->label;
+        out.missing_from = f.step->missing_from;
+        out.priced_on = f.step->priced_on;
+      }
+      report_.missing_figures.push_back(std::move(out));
+    }
     for (const auto& [pair, n] : status_pairs_) {
       report_.status_pairs.push_back({pair.first, pair.second, n, RecognizedLabel(pair.first), ComputedLabel(pair.second)});
     }
@@ -70,7 +87,14 @@ class ReportBuilder::Impl {
     ++report_.households;
     report_.persons += d.member_count();
     const std::string area = report::HouseholdFieldText(batch, area_field_, h).value_or("");
-    const std::string commune = report::HouseholdFieldText(batch, commune_field_, h).value_or("");
+    const report::CommuneRef commune_ref = report::CommuneOf(
+        rules_, report::HouseholdFieldText(batch, commune_field_, h),
+        report_.when.is_period ? report_.when.period.last_day() : report_.when.as_of);
+    const std::string& commune = commune_ref.key;
+    if (!commune.empty()) {
+      BreakdownRow& row = Row(by_commune_, commune);
+      if (row.label.vi.empty() && row.label.en.empty()) row.label = commune_ref.label;
+    }
     if (!d.ok()) {
       AddError(d);
       for (BreakdownRow* row : {&Row(by_area_, area), &Row(by_commune_, commune)}) ++row->error_households;
@@ -86,8 +110,14 @@ class ReportBuilder::Impl {
     const std::string status = var_text(status_var_);
     report::HouseholdTally tally = costs_.AddHousehold(d);
     indicators_.AddHousehold(d);
-    AddUndetermined(d);
+    AddUndetermined(h, d);
     if (report_.has_status) AddStatus(batch, h, d, var_text(computed_var_));
+    if (recognized_field_ >= 0 && !report::HouseholdFieldText(batch, recognized_field_, h)) {
+      ++report_.estimated_status_households;
+      report_.estimated_status_beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
+      report_.estimated_status_monthly =
+          report::AddMoney(report_.estimated_status_monthly, d.total_monthly(), "the monthly cost of estimated classes");
+    }
     report_.monthly = report::AddMoney(report_.monthly, d.total_monthly(), "the total monthly cost");
     report_.once = report::AddMoney(report_.once, tally.once, "the total of one-off payments");
     report_.provisional = report_.provisional || tally.provisional;
@@ -114,15 +144,24 @@ class ReportBuilder::Impl {
     report_.errors.push_back(std::move(listed));
   }
 
-  void AddUndetermined(const DecisionView& d) {
+  void AddUndetermined(size_t h, const DecisionView& d) {
     UndeterminedHousehold listed;
+    std::vector<std::string> household_params;  // parameters this household waits on
     auto scan = [&](const std::string& who, const OutcomeRange& outcomes) {
       for (const BenefitOutcome o : outcomes) {
         if (o.status != BenefitStatus::kUndetermined) continue;
         ++report_.undetermined_outcomes;
         listed.benefits.push_back(who + rules_.benefits()[o.benefit].id);
         for (const std::string& path : d.missing(o)) {
-          ++(path.rfind("param.", 0) == 0 ? missing_parameters_ : missing_fields_)[report::GeneralPath(path)];
+          const bool param = path.rfind("param.", 0) == 0;
+          ++(param ? missing_parameters_ : missing_fields_)[report::GeneralPath(path)];
+          if (param) {
+            waiting_.push_back({h, o.member, o.benefit, path});
+            if (std::find(household_params.begin(), household_params.end(), path) == household_params.end()) {
+              household_params.push_back(path);
+              ++figures_[path].households;
+            }
+          }
           if (std::find(listed.missing.begin(), listed.missing.end(), path) == listed.missing.end()) {
             listed.missing.push_back(path);
           }
@@ -167,8 +206,89 @@ class ReportBuilder::Impl {
     return Label{value, value};
   }
 
+  // An outcome left undetermined by a parameter figure, to be priced at the
+  // last confirmed figures once the chunk is read.
+  struct Waiting {
+    size_t household;
+    int32_t member;
+    uint32_t benefit;
+    std::string parameter;
+  };
+  // Where a parameter's figure is missing: the null step in force on the
+  // report's day and the day before it (the last confirmed figures).
+  struct MissingStep {
+    Label label;
+    std::optional<Date> missing_from;
+    std::optional<Date> priced_on;
+  };
+  struct Figure {
+    const MissingStep* step = nullptr;
+    uint64_t households = 0;
+    uint64_t priced = 0;
+    int64_t monthly = 0;
+  };
+
+  const MissingStep& StepOf(const std::string& parameter) {
+    auto it = steps_.find(parameter);
+    if (it != steps_.end()) return it->second;
+    MissingStep step;
+    const std::string name = parameter.substr(std::string("param.").size());
+    const Date day = report_.when.is_period ? report_.when.period.last_day() : report_.when.as_of;
+    for (const ParameterInfo& p : rules_.parameters()) {
+      if (p.name != name) continue;
+      step.label = p.label;
+      // Steps are listed by date; the one in force is the last that starts on or before `day`.
+      const ParameterStepInfo* in_force = nullptr;
+      for (const ParameterStepInfo& s : p.steps) {
+        if (s.from <= day && (in_force == nullptr || in_force->from < s.from)) in_force = &s;
+      }
+      if (in_force == nullptr || in_force->value.find("null") == std::string::npos) break;
+      step.missing_from = in_force->from;
+      for (const ParameterStepInfo& s : p.steps) {
+        if (s.from < in_force->from) step.priced_on = Date::FromDays(in_force->from.days() - 1);
+      }
+    }
+    return steps_.emplace(parameter, std::move(step)).first->second;
+  }
+
+  // Prices the outcomes of this chunk that wait on a parameter figure: each is
+  // evaluated again on the last day of the last confirmed figures (for a
+  // month: that day's month), and its amount then is added to the figure.
+  void PriceWaiting(const RecordBatch& records, const DecisionBatch& decisions) {
+    std::map<int32_t, DecisionBatch> earlier;  // by day number
+    EvaluateOptions options;
+    options.reasons = false;
+    options.threads = options_.threads;
+    for (const Waiting& w : waiting_) {
+      const MissingStep& step = StepOf(w.parameter);
+      Figure& figure = figures_[w.parameter];
+      figure.step = &step;
+      if (!step.priced_on) continue;
+      auto it = earlier.find(step.priced_on->days());
+      if (it == earlier.end()) {
+        const When when = report_.when.is_period
+                              ? When::Month(YearMonth(step.priced_on->year(), step.priced_on->month()))
+                              : When::AsOf(*step.priced_on);
+        it = earlier.emplace(step.priced_on->days(), Evaluate(rules_, records, when, options)).first;
+      }
+      const DecisionView then = it->second[w.household];
+      if (!then.ok() || then.member_count() != decisions[w.household].member_count()) continue;
+      const OutcomeRange outcomes = w.member < 0 ? then.benefits() : then.member_benefits(static_cast<size_t>(w.member));
+      for (const BenefitOutcome o : outcomes) {
+        if (o.benefit != w.benefit || o.status != BenefitStatus::kEligible || !o.has_amount) continue;
+        const BenefitInfo& b = rules_.benefits()[o.benefit];
+        ++figure.priced;
+        if (b.unit == BenefitUnit::kMoney && b.frequency == Frequency::kMonthly) figure.monthly += o.amount;
+      }
+    }
+    for (const auto& [path, _] : missing_parameters_) figures_[path].step = &StepOf(path);
+  }
+
   RuleSet rules_;
   ReportOptions options_;
+  std::vector<Waiting> waiting_;
+  std::map<std::string, MissingStep> steps_;
+  std::map<std::string, Figure> figures_;
   Report report_;
   report::CostTally costs_;
   report::IndicatorTally indicators_;

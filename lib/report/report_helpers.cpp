@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ansinh/error.hpp"
+#include "check/checked.hpp"
 #include "common/int128.hpp"
 #include "records/batch.hpp"
 #include "report/report_internal.hpp"
@@ -58,6 +59,27 @@ std::optional<std::string> HouseholdFieldText(const internal::BatchData& batch, 
     case ValueType::kSet: return std::nullopt;
   }
   return std::nullopt;
+}
+
+CommuneRef CommuneOf(const RuleSet& rules, const std::optional<std::string>& text, Date day) {
+  if (!text) return {};
+  const internal::RuleSetImpl& impl = rules.impl();
+  if (!impl.checked || impl.checked->units.empty()) return {*text, Label{*text, *text}};
+  const internal::UnitTable& units = impl.checked->units;
+  const int32_t u = units.Resolve(*text, day.days());
+  if (u < 0) return {*text, Label{*text, *text}};
+  const internal::UnitEntry& e = units.units[static_cast<size_t>(u)];
+  Label label = e.name;
+  if (label.vi.empty()) label.vi = e.code;
+  if (label.en.empty()) label.en = label.vi;
+  if (e.to < day.days()) {
+    label.vi += " (đơn vị cũ, chưa rõ đơn vị mới)";
+    label.en += " (former unit, successor unknown)";
+  } else if (e.mapping_provisional || e.provisional) {
+    label.vi += " (tạm tính)";
+    label.en += " (provisional)";
+  }
+  return {e.code + (e.to < day.days() ? "@" + Date::FromDays(e.from).ToString() : ""), label};
 }
 
 std::vector<std::pair<std::string, Label>> FieldValues(const RuleSet& rules, int field) {

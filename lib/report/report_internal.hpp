@@ -35,6 +35,18 @@ void CheckMoneyChange(int64_t a, int64_t b, std::string_view what, std::string_v
 // as text ("rural", "Xã Mỹ Cẩm", "true", "12"); nullopt if unknown or field < 0.
 std::optional<std::string> HouseholdFieldText(const internal::BatchData& batch, int field, size_t h);
 
+// The commune a household is reported under. With the package's `units`, the
+// unit its code designates on `day` — an old commune's code is reported under
+// the commune that succeeded it, so records written with old or new codes are
+// counted alike —, labelled with the unit's name (marked when the mapping is
+// provisional, or when an old unit has no successor). Without units, or for a
+// code the package does not list: the text itself. Unknown: key "".
+struct CommuneRef {
+  std::string key;
+  Label label;
+};
+CommuneRef CommuneOf(const RuleSet& rules, const std::optional<std::string>& text, Date day);
+
 // The label of enum value `value` of the household field `field` (the value itself if none).
 Label HouseholdValueLabel(const RuleSet& rules, int field, std::string_view value);
 

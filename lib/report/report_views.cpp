@@ -17,6 +17,12 @@ std::vector<std::pair<std::string, std::string>> SummaryRows(const Report& r, La
   rows.emplace_back(W("monthly_total", lang), Money(r.monthly, lang));
   rows.emplace_back(W("annual_total", lang), Money(r.annual, lang));
   if (r.once != 0) rows.emplace_back(W("once_total", lang), Money(r.once, lang));
+  if (r.has_status) {
+    rows.emplace_back(W("estimated_status", lang),
+                      Count(r.estimated_status_households, lang) + " " + W("households_unit", lang) + " (" +
+                          W("of_which_paid", lang) + " " + Count(r.estimated_status_beneficiary_households, lang) +
+                          ", " + Money(r.estimated_status_monthly, lang) + W("per_month_unit", lang) + ")");
+  }
   return rows;
 }
 
@@ -41,6 +47,12 @@ std::vector<std::pair<std::string, std::string>> SummaryRows(const Diff& d, Lang
     rows.emplace_back(W("error_changed", lang), Count(d.error_changed_households, lang));
   }
   return rows;
+}
+
+std::string PricedText(const Report& r, const MissingFigure& f, Language lang) {
+  if (!f.priced_on) return "\xE2\x80\x94";
+  if (!r.when.is_period) return DateText(*f.priced_on, lang);
+  return WhenText(When::Month(YearMonth(f.priced_on->year(), f.priced_on->month())), lang);
 }
 
 std::string MoreText(uint64_t more, Language lang) {

@@ -15,6 +15,10 @@ namespace ansinh::report {
 std::vector<std::pair<std::string, std::string>> SummaryRows(const Report& report, Language lang);
 std::vector<std::pair<std::string, std::string>> SummaryRows(const Diff& diff, Language lang);
 
+// When a missing figure's waiting outcomes were priced: the day, or for a
+// monthly report the month of that day; "—" when they could not be.
+std::string PricedText(const Report& report, const MissingFigure& figure, Language lang);
+
 // "… và 12 hộ khác" / "… and 12 more households".
 std::string MoreText(uint64_t more, Language lang);
 

@@ -12,6 +12,7 @@ namespace {
 using report::Count;
 using report::Section;
 using report::Money;
+using report::PricedText;
 using report::W;
 
 std::string Ids(const std::vector<ListedHousehold>& list, uint64_t total, Language lang) {
@@ -133,12 +134,24 @@ void Problems(const Report& r, Language lang, std::string& out) {
   if (r.error_households > r.errors.size()) out += "    " + report::MoreText(r.error_households - r.errors.size(), lang) + "\n";
   out += "  " + std::string(W("undetermined_households", lang)) + ": " + Count(r.undetermined_households, lang) + " (" +
          Count(r.undetermined_outcomes, lang) + " " + std::string(W("outcomes", lang)) + ")\n";
-  for (const auto* counts : {&r.missing_fields, &r.missing_parameters}) {
-    if (counts->empty()) continue;
-    report::TextTable t({W(counts == &r.missing_fields ? "missing_field" : "missing_parameter", lang), W("outcomes", lang)},
-                        {false, true});
-    for (const KeyCount& k : *counts) t.Add({k.key, Count(k.count, lang)});
+  if (!r.missing_fields.empty()) {
+    report::TextTable t({W("missing_field", lang), W("outcomes", lang)}, {false, true});
+    for (const KeyCount& k : r.missing_fields) t.Add({k.key, Count(k.count, lang)});
     t.Render(out, "    ");
+  }
+  if (!r.missing_figures.empty()) {
+    report::TextTable t({W("missing_parameter", lang), W("missing_from", lang), W("waiting", lang),
+                         W("priced_on", lang), W("waiting_money", lang)},
+                        {false, false, true, false, true});
+    for (const MissingFigure& f : r.missing_figures) {
+      const std::string name = f.label.Get(lang).empty() ? f.parameter : f.label.Get(lang) + " (" + f.parameter + ")";
+      t.Add({name, f.missing_from ? report::DateText(*f.missing_from, lang) : "\xE2\x80\x94",
+             Count(f.outcomes, lang) + " / " + Count(f.households, lang),
+             PricedText(r, f, lang),
+             f.priced_on ? Money(f.monthly, lang) : "\xE2\x80\x94"});
+    }
+    t.Render(out, "    ");
+    out += "    " + std::string(W("waiting_note", lang)) + "\n";
   }
   for (const UndeterminedHousehold& u : r.undetermined) {
     std::string missing;

@@ -15,11 +15,14 @@ std::string Key(const model::BenefitDef& b) { return b.id; }
 std::string Key(const model::GroupDef& g) { return g.id; }
 std::string Key(const model::CheckDef& c) { return c.id; }
 std::string Key(const model::IndicatorDef& i) { return i.id; }
+// A unit is one code over one period: the code and its first day.
+std::string Key(const model::UnitDef& u) { return u.code + (u.from ? " from " + u.from->ToString() : ""); }
 
 // Bytes to underline at an item's location (its name as written).
 template <typename T>
 uint32_t NameLength(const T& item) { return static_cast<uint32_t>(Key(item).size()); }
 uint32_t NameLength(const model::FieldDef& f) { return static_cast<uint32_t>(f.name.size()); }
+uint32_t NameLength(const model::UnitDef& u) { return static_cast<uint32_t>(u.code.size()); }
 
 class Merger {
  public:
@@ -141,6 +144,7 @@ void MergePackages(std::vector<LoadedPackage>& packages, const std::vector<uint3
     merger.Add(out.groups, items.groups, p, "group");
     merger.Add(out.checks, items.checks, p, "check");
     merger.Add(out.indicators, items.indicators, p, "indicator");
+    merger.Add(out.units, items.units, p, "unit");
   }
   for (size_t i = 0; i < out.benefits.size(); ++i) out.benefits[i].order = static_cast<uint32_t>(i);
   if (!packages.empty()) MergeTests(packages[0].items.tests, sources, sink, out);

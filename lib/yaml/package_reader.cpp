@@ -13,7 +13,7 @@ const std::vector<std::pair<std::string, SectionFn>>& Sections() {
   static const std::vector<std::pair<std::string, SectionFn>> kSections = {
       {"schema", &ReadSchema},         {"parameters", &ReadParameters}, {"variables", &ReadVariables},
       {"benefits", &ReadBenefits},     {"groups", &ReadGroups},         {"checks", &ReadChecks},
-      {"indicators", &ReadIndicators}, {"tests", &ReadTests}};
+      {"indicators", &ReadIndicators}, {"units", &ReadUnits},          {"tests", &ReadTests}};
   return kSections;
 }
 

@@ -20,6 +20,7 @@ struct PackageItems {
   std::vector<model::GroupDef> groups;
   std::vector<model::CheckDef> checks;
   std::vector<model::IndicatorDef> indicators;
+  std::vector<model::UnitDef> units;
   std::vector<model::TestCase> tests;
 };
 
@@ -42,6 +43,7 @@ void ReadGroups(Reader& reader, const NodeRef& section, PackageItems& items);
 void ReadChecks(Reader& reader, const NodeRef& section, PackageItems& items);
 void ReadIndicators(Reader& reader, const NodeRef& section, PackageItems& items);
 void ReadTests(Reader& reader, const NodeRef& section, PackageItems& items);
+void ReadUnits(Reader& reader, const NodeRef& section, PackageItems& items);
 
 // Shared by schema fields and variables: `type`, and `values` for enum/set
 // (a list, or a map value → label). Returns false if the type is unusable.
