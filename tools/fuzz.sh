@@ -8,7 +8,7 @@
 # tests/fuzz/regressions/<target>/ once fixed.
 #
 # Usage: tools/fuzz.sh [--build-only | --no-build] [--jobs N] [SECONDS] [TARGET...]
-#   (targets: expr package records eval; --jobs N runs N targets at a time, default 1;
+#   (targets: expr package records eval yamlrec rulefile; --jobs N runs N targets at a time, default 1;
 #   tools/test.sh builds with --build-only while other tests run, then runs with --no-build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ done
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(expr package records eval)
+[ ${#targets[@]} -gt 0 ] || targets=(expr package records eval yamlrec rulefile)
 
 if [ $build -eq 1 ]; then
   launcher=()
@@ -43,7 +43,7 @@ fi
 rm -rf build-fuzz/seeds
 /usr/bin/python3 tools/fuzz_seeds.py build-fuzz/seeds >/dev/null
 
-declare -A max_len=([expr]=2048 [package]=100000 [records]=16384 [eval]=16384)
+declare -A max_len=([expr]=2048 [package]=100000 [records]=16384 [eval]=16384 [yamlrec]=16384 [rulefile]=32768)
 fuzz_one() {
   local t=$1 corpus=build-fuzz/corpus/$1 log=build-fuzz/$1.log
   mkdir -p "$corpus" "build-fuzz/artifacts/$t"

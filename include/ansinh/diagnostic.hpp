@@ -64,6 +64,11 @@ enum class DiagnosticCode {
   kUnusedParameter,      // W_UNUSED_PARAMETER
   kProvisionalValue,     // W_PROVISIONAL: informational, a provisional value is in force
   kShadowedName,         // W_SHADOWED_NAME
+  // --- appended later (kept at the end so that no code is renumbered)
+  kUnterminatedQuote,    // E_UNTERMINATED_QUOTE: a quoted text runs on over the following keys
+  kLinkOutside,          // E_LINK_OUTSIDE: a symbolic link leads out of the package folder
+  kBadText,              // E_BAD_TEXT: invalid UTF-8 or a control character in a rule file
+  kNegativeValue,        // E_NEGATIVE_VALUE: a negative money value where the parameter is not signed
 };
 
 // The printed name of a code, e.g. "E_DUPLICATE_KEY". Never empty.

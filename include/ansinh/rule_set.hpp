@@ -135,6 +135,9 @@ struct LoadOptions {
   size_t max_files = 2000;               // per package tree
   size_t max_expression_bytes = 8192;    // per expression
   uint32_t max_expression_depth = 64;    // nesting of an expression
+  // Follow symbolic links inside a package that lead out of its folder
+  // (otherwise E_LINK_OUTSIDE, and the target is not read).
+  bool allow_outside = false;
 };
 
 class RuleSet;

@@ -20,6 +20,7 @@ struct Options {
   std::string as_of;
   std::string period;
   std::string format;             // text | json | jsonl | csv | html
+  std::string records_format;     // jsonl | json | yaml | csv: the records' format when no extension says it
   std::string lang = "vi";
   std::string output;
   std::string by;
@@ -32,6 +33,8 @@ struct Options {
   bool all = false;               // explain: every benefit (--all)
   bool quiet = false;
   bool no_warnings = false;
+  bool allow_outside = false;     // follow symbolic links out of the package folder
+  bool csv_raw = false;           // csv: no apostrophe before formula-like cells
   unsigned threads = 0;
 };
 

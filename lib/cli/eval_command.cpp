@@ -2,10 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <ostream>
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
+#include "ansinh/report.hpp"
 #include "cli/common.hpp"
 
 namespace ansinh::cli {
@@ -27,7 +29,13 @@ void RegisterEval(CLI::App& app, Options& o) {
   c->add_flag("--explain", o.explain, "Include each condition, its value and the values it read");
   c->add_option("--threads", o.threads, "Worker threads (default: all cores)");
   c->add_option("--output,-o", o.output, "Write to this file instead of standard output");
+  c->add_flag("--csv-raw", o.csv_raw,
+              "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
+              "spreadsheets do not run it as a formula)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--strict", o.quiet, "Exit with 1 when any record has errors");
 }
 
@@ -41,10 +49,11 @@ void CsvHeader(std::string& out, Detail detail) {
                "reference,reason\n";
 }
 
-void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail detail) {
+void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail detail, bool guard) {
+  auto CsvField = [guard](std::string_view value) { return CsvCell(value, guard); };
   const RuleSet& rules = d.rules();
   const bool summary = detail == Detail::kSummary;
-  const std::string hid = CsvField(std::string(d.household_id()));
+  const std::string hid = CsvField(d.household_id());
   if (!d.ok()) {
     std::string messages;
     for (const RecordIssue& e : d.errors()) {
@@ -98,11 +107,12 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
 
 int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
+  RefuseOutputOverInput(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
   const std::string format = o.format.empty() ? "jsonl" : o.format;
   const Language lang = ParseLang(o.lang);
-  RecordReader reader(*rules, o.records);
+  RecordReader reader(*rules, o.records, ParseReadOptions(o));
   Output output(o, out);
   std::ostream& os = output.stream();
   const Detail detail = o.detail.empty() ? Detail::kFull : *ParseDetail(o.detail);
@@ -138,7 +148,8 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       const DecisionView d = decisions[i];
       if (!d.ok()) ++errors;
       if (!d.warnings().empty()) ++warnings;
-      total += d.total_monthly();
+      // Held at the int64 limit rather than wrapped (each total_monthly already is).
+      if (__builtin_add_overflow(total, d.total_monthly(), &total)) total = d.total_monthly() > 0 ? INT64_MAX : INT64_MIN;
       persons += d.member_count();
       for (size_t m = 0; m < d.member_count(); ++m) {
         for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
@@ -150,7 +161,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
         if (!first) block += ",\n";
         AppendJson(d, json, &block);
       } else if (format == "csv") {
-        CsvRows(block, d, lang, detail);
+        CsvRows(block, d, lang, detail, !o.csv_raw);
       } else {
         block += ToText(d, text);
         block += '\n';
@@ -159,6 +170,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       if (block.size() >= kBlock) flush();
     }
     households += decisions.size();
+    if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       err << "\r" << households << " records, " << static_cast<long>(households / (s > 0 ? s : 1)) << "/s, "
@@ -167,11 +179,13 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   }
   if (format == "json") block += first ? "]\n" : "\n]\n";
   flush();
+  output.Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (progress) err << "\r";
   err << "ansinh eval: " << households << " households (" << persons << " persons) in "
       << static_cast<long>(seconds * 1000) << " ms: " << errors << " with record errors, " << warnings
       << " with warnings, " << undetermined << " undetermined person benefits; total monthly "
+      << (total == INT64_MAX || total == INT64_MIN ? "at least " : "")
       << (lang == Language::kVi ? FormatGrouped(total, '.') + " đ" : FormatGrouped(total, ',') + " VND") << "\n";
   return o.quiet && errors > 0 ? 1 : 0;
 }

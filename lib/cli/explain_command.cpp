@@ -27,13 +27,16 @@ void RegisterExplain(CLI::App& app, Options& o) {
   c->add_option("--detail", o.detail, "reasons (default: near misses only), summary (no near misses) or full")
       ->check(CLI::IsMember({"summary", "reasons", "full"}));
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
 
 int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
-  RecordReader reader(*rules, o.records);
+  RecordReader reader(*rules, o.records, ParseReadOptions(o));
   RecordBatch batch(*rules);
   EvaluateOptions options;
   options.explain = true;

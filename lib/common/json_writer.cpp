@@ -1,5 +1,7 @@
 #include "common/json_writer.hpp"
 
+#include "common/text_safety.hpp"
+
 namespace ansinh::internal {
 
 namespace {
@@ -124,6 +126,7 @@ size_t Utf8Length(std::string_view s, size_t i) {
   }
   return len;
 }
+
 
 }  // namespace
 

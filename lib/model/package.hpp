@@ -98,6 +98,7 @@ struct ParamDef {
   std::string reference;
   std::optional<MonthRule> month_rule;  // how a change inside a month applies (default: package's)
   bool informational = false;           // kept for reference (and scenarios); no W_UNUSED_PARAMETER
+  bool signed_values = false;           // money: negative values allowed (`signed: true`; else E_NEGATIVE_VALUE)
   std::vector<ParamStep> steps;         // sorted by `from`, no duplicates
   bool override_ = false;
   uint32_t origin = 0;

@@ -1,6 +1,9 @@
 // RecordBuilder: the public, columnar way to fill a RecordBatch. A thin
 // wrapper over BatchBuilder (the code every file reader uses), so values from
 // a DataFrame are checked exactly as the same values from a file.
+#include <string>
+#include <unordered_map>
+
 #include "records/batch.hpp"
 #include "records/issues.hpp"
 
@@ -22,6 +25,10 @@ BuildLimits ToBuildLimits(const RecordLimits& limits) {
 
 RecordBuilder::RecordBuilder(RecordBatch& batch, const RecordLimits& limits)
     : impl_(std::make_unique<BatchBuilder>(&batch.data(), ToBuildLimits(limits))) {}
+
+struct RecordBuilder::SeenIds {
+  std::unordered_map<std::string, RecordOrigin> first;
+};
 
 RecordBuilder::~RecordBuilder() {
   if (impl_) impl_->EndHousehold();  // a household left open is still appended
@@ -96,6 +103,14 @@ void RecordBuilder::UnknownField(Entity entity, std::string_view name) { impl_->
 void RecordBuilder::HouseholdMissing(std::string_view persons_source, std::string_view households_source) {
   impl_->AddIssue(internal::HouseholdMissingIssue(impl_->CurrentHouseholdId(), persons_source,
                                                   households_source));
+}
+
+void RecordBuilder::CheckRepeatedId(const RecordOrigin& origin) {
+  const std::string_view id = impl_->CurrentHouseholdId();
+  if (id.empty()) return;
+  if (!seen_) seen_ = std::make_unique<SeenIds>();
+  const auto [at, added] = seen_->first.emplace(std::string(id), origin);
+  if (!added) DuplicateHouseholdId(at->second);
 }
 
 void RecordBuilder::DuplicateHouseholdId(const RecordOrigin& first) {

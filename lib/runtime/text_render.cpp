@@ -6,6 +6,7 @@
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
+#include "common/text_safety.hpp"
 #include "eval/decision_data.hpp"
 #include "runtime/render.hpp"
 
@@ -159,7 +160,7 @@ std::string ToText(const DecisionView& d, const TextOptions& options) {
     for (const RecordIssue& e : d.errors()) {
       out << "  • " << (e.field.empty() ? "" : e.field + ": ") << (vi ? e.message_vi : e.message) << " [" << e.code << "]\n";
     }
-    return out.str();
+    return internal::EscapeControls(out.str());
   }
   const Brief brief = MakeBrief(d, options.detail);
   const std::string tam = vi ? " (tạm tính)" : " (provisional)";
@@ -253,7 +254,8 @@ std::string ToText(const DecisionView& d, const TextOptions& options) {
       out << "  ! " << (w.field.empty() ? "" : w.field + ": ") << (vi ? w.message_vi : w.message) << " [" << w.code << "]\n";
     }
   }
-  return out.str();
+  // Ids and values come from the registry: no terminal escape reaches the screen.
+  return internal::EscapeControls(out.str());
 }
 
 }  // namespace ansinh

@@ -123,7 +123,10 @@ def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, 
 
     Returns a list of :class:`Decision` in input order, one per input item:
     a record with problems gets a decision with ``ok == False`` and its
-    ``errors`` — the batch never stops on a bad record. ``threads``: worker
+    ``errors`` — the batch never stops on a bad record; a household id used
+    by an earlier item is the error R_DUPLICATE_HOUSEHOLD_ID on the later one
+    (as ``ansinh eval`` and :meth:`evaluate_frame`), so that no total counts
+    a household twice. ``threads``: worker
     threads (None: all cores; results do not depend on it). ``progress=True``
     shows a progress bar (tqdm if installed). The GIL is released while the
     batch runs; Ctrl-C stops it (KeyboardInterrupt). Other arguments as
