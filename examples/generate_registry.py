@@ -71,7 +71,8 @@ PERSON_FIELDS = ["id", "relationship", "birth_date", "sex", "mother_id", "father
                  "marital_status", "pregnant", "disability", "has_supporter", "pension_amount",
                  "hiv", "stable_monthly_income", "no_support_source", "studying", "student",
                  "ethnic_minority", "has_health_insurance", "compulsory_social_insurance",
-                 "children_born", "merit", "injury_rate", "martyrs_count", "lives_alone"]
+                 "children_born", "merit", "injury_rate", "martyrs_count", "lives_alone",
+                 "martyr_relation", "orphaned", "survivor_relation", "helper_award"]
 
 
 def years_before(date, years, days=0):
@@ -182,7 +183,7 @@ class Builder:
             p["pension_amount"] = rng.choice([2_800_000, 3_500_000, 5_200_000])
         p["hiv"] = False
         p["stable_monthly_income"] = age >= 18 and rng.random() < 0.4
-        if age < 16:
+        if age <= 22:   # Decree 20/2021 Art. 5.1 (under 16) and 5.2 (16-22, studying)
             p["no_support_source"] = False
         if 6 <= age <= 22:
             in_school = age < 16 or rng.random() < 0.5
@@ -241,7 +242,8 @@ def boundary_households(b):
     hh["_ethnic"] = True
     sa = b.person(hh, dt.date(1948, 4, 10), "female", "head", marital_status="widowed",
                   has_supporter=True, pension_amount=0, disability="none",
-                  merit=["martyr_relative"], martyrs_count=1, lives_alone=False)
+                  merit=["martyr_relative"], martyr_relation="parent", martyrs_count=1,
+                  lives_alone=False)
     nam = b.person(hh, dt.date(1980, 2, 1), "male", "child", mother_id=sa["id"],
                    disability="severe")
     lan = b.person(hh, dt.date(1992, 7, 15), "female", "other", pregnant=True,
@@ -330,9 +332,11 @@ def boundary_households(b):
     merit_cases = [(["war_invalid"], {"injury_rate": r}) for r in (20, 21, 45, 80, 81, 100)]
     merit_cases += [(["sick_soldier"], {"injury_rate": r}) for r in (40, 41, 61, 91)]
     merit_cases += [(["agent_orange"], {"injury_rate": r}) for r in (21, 60, 81)]
-    merit_cases += [(["martyr_relative"], {"martyrs_count": n, "lives_alone": alone})
-                    for n, alone in ((1, False), (2, True), (3, False), (4, True))]
-    merit_cases += [(["heroic_mother", "martyr_relative"], {"martyrs_count": 2, "lives_alone": True}),
+    merit_cases += [(["martyr_relative"], {"martyrs_count": n, "lives_alone": alone, "martyr_relation": rel})
+                    for n, alone, rel in ((1, False, "parent"), (2, True, "spouse"),
+                                          (3, False, "raised_martyr"), (4, True, "parent"))]
+    merit_cases += [(["heroic_mother", "martyr_relative"],
+                     {"martyrs_count": 2, "lives_alone": True, "martyr_relation": "parent"}),
                     (["hero"], {}), (["imprisoned"], {}), (["revolutionary_1945"], {}),
                     (["resistance"], {}), (["helped_revolution"], {}),
                     (["war_invalid"], {})]   # injury rate missing: warning, undetermined
@@ -379,6 +383,67 @@ def boundary_households(b):
     _, _ = b.family(hh, 35, children=(7,))
     hh["members"][0].pop("disability")
     hh["members"][-1].pop("no_support_source")
+
+
+def law_2026_households(b):
+    """The cases of the law review of December 2026 (issue 12), after the invalid records so that the
+    earlier households keep their ids and contents: martyrs' relatives by relation, a disabled couple
+    (care support paid once), 16-22-year-olds still studying, helpers of the revolution, survivors of
+    deceased war invalids, a category the package does not compute, births due in the month."""
+    well_off = dict(income=4_200_000, deprivations=[])
+    poor = dict(income=1_100_000, deprivations=["housing_quality", "water", "sanitation"])
+    # A martyr's son of 50 (no monthly allowance), a martyr's orphaned son of 17, a relative whose
+    # relation is not recorded (undetermined).
+    hh = b.new_household(**well_off)
+    b.person(hh, dt.date(1975, 3, 3), "male", "head", merit=["martyr_relative"], martyrs_count=1,
+             martyr_relation="child", studying=False, disability="none", lives_alone=False)
+    hh = b.new_household(**well_off)
+    b.person(hh, years_before(REF_DATE, 17, -30), "male", "head", merit=["martyr_relative"],
+             martyrs_count=1, martyr_relation="child", orphaned=True)
+    hh = b.new_household(**well_off)
+    b.person(hh, dt.date(1950, 5, 5), "female", "head", merit=["martyr_relative"], martyrs_count=1,
+             lives_alone=False, orphaned=False, studying=False)
+    # A couple both severely disabled raising a child under 36 months: one care support (the head).
+    hh = b.new_household(**well_off)
+    h = b.person(hh, dt.date(1993, 5, 5), "male", "head", disability="severe")
+    w = b.person(hh, dt.date(1995, 5, 5), "female", "spouse", disability="severe", children_born=1)
+    b.person(hh, years_before(REF_DATE, 1, -20), "female", "child", mother_id=w["id"], father_id=h["id"],
+             disability="none")
+    # Orphans still studying whose 23rd birthday is the day after / on / the day before REF_DATE.
+    for shift in (1, 0, -1):
+        hh = b.new_household(**poor)
+        b.person(hh, years_before(REF_DATE, 23, shift), "female", "head", no_support_source=True,
+                 studying=True, student=True, marital_status="single")
+    # Helpers of the revolution: badge/certificate, Resistance Order living alone, Resistance Medal.
+    for award, alone in (("fatherland_medal", False), ("resistance_order", True),
+                         ("resistance_medal", False)):
+        hh = b.new_household(**well_off)
+        b.person(hh, dt.date(1932, 2, 2), "female", "head", marital_status="widowed",
+                 merit=["helped_revolution"], helper_award=award, lives_alone=alone)
+    # Survivors of deceased war invalids: a mother living alone; widows whose retirement age (56 years
+    # 8 months in 2025) is reached the day after / on / the day before REF_DATE; an orphan of 12.
+    hh = b.new_household(**well_off)
+    b.person(hh, dt.date(1938, 8, 8), "female", "head", marital_status="widowed",
+             merit=["invalid_survivor"], survivor_relation="parent", lives_alone=True)
+    for shift in (1, 0, -1):
+        hh = b.new_household(**well_off)
+        b.person(hh, months_before(REF_DATE, 680, shift), "female", "head", marital_status="widowed",
+                 merit=["invalid_survivor"], survivor_relation="spouse", lives_alone=False)
+    hh = b.new_household(**well_off)
+    b.person(hh, years_before(REF_DATE, 12, -40), "male", "head", merit=["invalid_survivor"],
+             survivor_relation="child", orphaned=True)
+    # A revolutionary active before 1945: not computed, warning R_NOT_ENCODED.
+    hh = b.new_household(**well_off)
+    b.person(hh, dt.date(1925, 1, 1), "male", "head", marital_status="widowed",
+             merit=["revolutionary_pre1945"])
+    # Birth support falls due in the month holding the day after the birth: a third child born on the
+    # last day of the month before REF_DATE (due in REF_DATE's month; no limit on children since
+    # 2025-06-03).
+    hh = b.new_household("Xã Huyền Hội", difficult_area=True, **poor)
+    m = b.person(hh, dt.date(1993, 3, 3), "female", "head", ethnic_minority=True,
+                 compulsory_social_insurance=False, children_born=3)
+    b.person(hh, REF_DATE - dt.timedelta(days=1), "male", "child", mother_id=m["id"],
+             ethnic_minority=True)
 
 
 def invalid_households(b):
@@ -446,6 +511,7 @@ def background_households(b, n):
                 if p["merit"] == ["martyr_relative"]:
                     p["martyrs_count"] = 1
                     p["lives_alone"] = False
+                    p["martyr_relation"] = "parent"
 
 
 def finish(households):
@@ -496,6 +562,7 @@ def main():
     boundary_households(b)
     background_households(b, N_BACKGROUND)
     invalid_households(b)
+    law_2026_households(b)
     households = finish(b.households)
     write(households, args.out)
     persons = sum(len(h["members"]) for h in households)

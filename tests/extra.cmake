@@ -27,7 +27,20 @@ add_test(NAME package:install
   COMMAND ${CMAKE_COMMAND} -DBUILD=${PROJECT_BINARY_DIR} -DPREFIX=${CMAKE_CURRENT_BINARY_DIR}/install-prefix
           -DSRC=${CMAKE_CURRENT_SOURCE_DIR}/package -DWORK=${CMAKE_CURRENT_BINARY_DIR}/package-installed
           -DGEN=${CMAKE_GENERATOR} -DRULES=${ANSINH_RULES_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/package/install_test.cmake)
-set_tests_properties(package:build-tree package:install PROPERTIES LABELS "package;no-sanitizer")
+# add_subdirectory(<repository>) from a consumer project (tests/subdir): no
+# build type given, so it also checks that ansinh does not impose one.
+set(_ansinh_subdir_options -DANSINH_SOURCE_DIR=${PROJECT_SOURCE_DIR} -DANSINH_RULES_DIR=${ANSINH_RULES_DIR}
+    -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER})
+if(CMAKE_CXX_COMPILER_LAUNCHER)
+  list(APPEND _ansinh_subdir_options -DCMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER})
+endif()
+add_test(NAME package:add_subdirectory
+  COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${CMAKE_CURRENT_SOURCE_DIR}/subdir
+          ${CMAKE_CURRENT_BINARY_DIR}/subdir-consumer --build-generator ${CMAKE_GENERATOR}
+          --build-options ${_ansinh_subdir_options}
+          --test-command ${CMAKE_CTEST_COMMAND} --output-on-failure)
+set_tests_properties(package:build-tree package:install package:add_subdirectory
+                     PROPERTIES LABELS "package;no-sanitizer")
 add_test(NAME docs:api-example COMMAND ${CMAKE_COMMAND} -DDOC=${PROJECT_SOURCE_DIR}/docs/api.md
          -DEXAMPLE=${CMAKE_CURRENT_SOURCE_DIR}/package/example.cpp -P ${CMAKE_CURRENT_SOURCE_DIR}/package/api_doc_test.cmake)
 

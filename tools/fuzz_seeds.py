@@ -174,6 +174,34 @@ def records_seeds(out, lines):
     write_dict(out, "records", schema_words())
 
 
+# --- yamlrec: [control] [YAML records]; rulefile: [control] [one rule file] ----
+def yamlrec_seeds(out, lines):
+    for start in range(0, len(lines), 6):
+        docs = [json.loads(line) for line in lines[start:start + 6]]
+        text = yaml.safe_dump(docs, allow_unicode=True, sort_keys=False, default_style=None)
+        # Quoted values, so that there are quotes to leave open (control bit 0).
+        quoted = "\n".join(l.replace(": ", ': "', 1) + '"' if l.strip().startswith(("commune:", "id:")) and
+                           ": " in l else l for l in text.splitlines()) + "\n"
+        for control in (0, 1 + 2 * (start % 7), 3 + 4 * (start % 5)):
+            write(out, "yamlrec", bytes([control]) + quoted.encode("utf-8"))
+    write(out, "yamlrec", bytes([1]) + "- id: Q1\n  commune: 'Xã A'\n  area: rural\n  members: []\n"
+          "- id: Q2\n  commune: \"Xã \\\"B\\\"\"\n  area: urban\n".encode("utf-8"))
+    write_dict(out, "yamlrec", schema_words() + ['"', "'", ": ", "- ", "---", "\\\""])
+
+
+def rulefile_seeds(out):
+    for top in ("rules/vn", "tests/data/good"):
+        for n, path in enumerate(yaml_files(top)):
+            if os.path.basename(path) == "package.yaml":
+                continue
+            with open(path, "rb") as f:
+                data = f.read()
+            for control in (0, 1 + 2 * (n % 9)):
+                write(out, "rulefile", bytes([control]) + data)
+    write_dict(out, "rulefile", ['"', "'", ": ", "- ", "when:", "amount:", "reference:", "label:", "id:",
+                                 "benefits:", "parameters:", "variables:", "tests:"])
+
+
 def schema_words():
     schema = load_yaml(os.path.join(ROOT, "rules/vn/schema.yaml"))["schema"]
     words = ['"id"', '"members"', "null", "true", "false", "[]", "{}", "\\u00e9", "\\ud800", ",,", '""']
@@ -217,7 +245,9 @@ def main():
     package_seeds(out)
     records_seeds(out, lines)
     eval_seeds(out, lines)
-    for name in ("expr", "package", "records", "eval"):
+    yamlrec_seeds(out, lines)
+    rulefile_seeds(out)
+    for name in ("expr", "package", "records", "eval", "yamlrec", "rulefile"):
         print("%s: %d seeds" % (name, len(os.listdir(os.path.join(out, name)))))
 
 

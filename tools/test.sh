@@ -1,52 +1,136 @@
 #!/usr/bin/env bash
 # Quick start, command 2: every test — C++ (Catch2), the YAML rule tests of every
-# shipped package, golden diagnostics, the CMake consumer, Python (pytest) — in a
-# -Werror Release build and again under ASan+UBSan; the multi-threaded
-# evaluator under ThreadSanitizer; each libFuzzer target for a short while
-# (ANSINH_FUZZ_SECONDS, default 30; 0 skips it). .ci/run calls this.
-# docs/reliability.md describes what each stage proves.
+# shipped package, golden diagnostics, the CMake consumers (find_package and
+# add_subdirectory), Python (pytest) — in a -Werror Release build and again
+# under ASan+UBSan; the multi-threaded evaluator under ThreadSanitizer; each
+# libFuzzer target for a short while (ANSINH_FUZZ_SECONDS, default 30; 0 skips
+# it). .ci/run calls this. docs/reliability.md describes what each stage proves.
+#
+# Usage: tools/test.sh [--quick]
+#   --quick   the Release build and its tests only (build/): the contributor's loop.
+# Environment: ANSINH_FUZZ_SECONDS (default 30), ANSINH_JOBS (default: the number
+# of processors). ccache is used when it is installed (not required: CI starts
+# with an empty cache).
+#
+# To keep both cores busy, a stage's tests run while the next configuration
+# builds in the background (in its own build directory; its log is printed if
+# it fails). Each stage's wall and CPU seconds are printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+quick=0
+case "${1:-}" in
+  --quick) quick=1 ;;
+  "") ;;
+  *) echo "usage: tools/test.sh [--quick]" >&2; exit 2 ;;
+esac
+
 tools/install-deps.sh
-start=$(date +%s)
-stage_start=$start
-timings=()
-stage_done() {
-  local now
-  now=$(date +%s)
-  timings+=("$(printf '%-34s %5d s' "$1" $((now - stage_start)))")
-  stage_start=$now
-}
-common=(-G Ninja -DANSINH_WERROR=ON -DANSINH_BUILD_PYTHON=ON -DPython_EXECUTABLE=/usr/bin/python3)
-
-echo "== Release build (-Werror) and tests"
-cmake -S . -B build "${common[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j2
-ctest --test-dir build -j2 --output-on-failure
-stage_done "Release build and tests"
-
-echo "== ASan+UBSan build and tests"
-# The Python tests do not run under the sanitizers (label no-sanitizer: the
-# interpreter is not instrumented), so the binding is not built here.
-cmake -S . -B build-asan "${common[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DANSINH_SANITIZE=address,undefined -DANSINH_BUILD_BENCH=OFF -DANSINH_BUILD_PYTHON=OFF >/dev/null
-cmake --build build-asan -j2
-ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -j2 --output-on-failure -LE no-sanitizer
-stage_done "ASan+UBSan build and tests"
-
-echo "== TSan: the batch evaluator from several threads (threads_tests)"
-cmake -S . -B build-tsan -G Ninja -DANSINH_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DANSINH_SANITIZE=thread -DANSINH_BUILD_BENCH=OFF -DANSINH_BUILD_PYTHON=OFF >/dev/null
-cmake --build build-tsan -j2 --target threads_tests
-TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build-tsan/tests/threads_tests
-stage_done "TSan build and threads_tests"
-
+jobs=${ANSINH_JOBS:-$(nproc)}
 fuzz_seconds=${ANSINH_FUZZ_SECONDS:-30}
-if [ "$fuzz_seconds" -gt 0 ]; then
-  echo "== Fuzz smoke: each libFuzzer target for ${fuzz_seconds}s (clang, ASan+UBSan)"
-  tools/fuzz.sh "$fuzz_seconds"
-  stage_done "Fuzz build and smoke (${fuzz_seconds}s x 4)"
+start=$(date +%s)
+timings=()
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+common=(-G Ninja -DANSINH_WERROR=ON "${launcher[@]}")
+# The sanitizer builds: no benchmark programs, no Python binding (the
+# interpreter is not instrumented: those tests carry the label no-sanitizer),
+# -O1 -g1 (what the sanitizers' documentation recommends; the Release build
+# keeps -O3). Their stack traces still have file and line.
+sanitized=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
+           -DANSINH_BUILD_BENCH=OFF -DANSINH_BUILD_PYTHON=OFF -DANSINH_INSTALL=OFF)
+
+# stage NAME COMMAND...: runs COMMAND in the foreground and records its wall and
+# CPU (user + system, children included) seconds.
+stage() {
+  local name=$1 t0 rc=0
+  shift
+  echo "== $name"
+  local TIMEFORMAT='%R %U %S'
+  t0=$(mktemp)
+  { time "$@" 2>&3 ; } 3>&2 2>"$t0" || rc=$?
+  record "$name" "$(tail -n 1 "$t0")"
+  rm -f "$t0"
+  return $rc
+}
+record() {  # record NAME "WALL USER SYS": printed now and again at the end
+  timings+=("$(awk -v n="$1" '{ printf "%-46s %6.0f s wall %6.0f s CPU", n, $1, $2 + $3 }' <<<"$2")")
+  echo "== time: ${timings[-1]} (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+}
+
+# stage_bg NAME LOG COMMAND...: the same in the background, output in LOG;
+# stage_wait NAME LOG waits for it and prints LOG's end if it failed.
+declare -A bg_pid
+stage_bg() {
+  local name=$1 log=$2
+  shift 2
+  echo "== $name (in the background, log: $log)"
+  ( TIMEFORMAT='%R %U %S'; { time "$@" >"$log" 2>&1 ; } 2>"$log.time" ) &
+  bg_pid[$name]=$!
+}
+stage_wait() {
+  local name=$1 log=$2 rc=0
+  wait "${bg_pid[$name]}" || rc=$?
+  if [ $rc -ne 0 ]; then
+    tail -n 80 "$log"
+    echo "== $name FAILED (log: $log)"
+    exit $rc
+  fi
+  echo "== $name: done"
+  record "$name" "$(tail -n 1 "$log.time")"
+}
+
+configure() {  # configure DIR ARGS...: quiet unless it fails
+  local dir=$1 out
+  shift
+  if ! out=$(cmake -S . -B "$dir" "$@" 2>&1); then
+    echo "$out"
+    return 1
+  fi
+}
+
+release_build() {
+  configure build "${common[@]}" -DCMAKE_BUILD_TYPE=Release -DANSINH_BUILD_PYTHON=ON \
+    -DPython_EXECUTABLE=/usr/bin/python3
+  cmake --build build -j "$jobs"
+}
+asan_build() {
+  configure build-asan "${common[@]}" "${sanitized[@]}" -DANSINH_SANITIZE=address,undefined
+  cmake --build build-asan -j "$jobs"
+}
+# TSan: the library and threads_tests only (the batch evaluator from several threads).
+tsan_build() {
+  configure build-tsan "${common[@]}" "${sanitized[@]}" -DANSINH_SANITIZE=thread
+  cmake --build build-tsan -j "$jobs" --target threads_tests
+}
+
+stage "Release build (-Werror)" release_build
+if [ $quick -eq 1 ]; then
+  stage "Release tests" ctest --test-dir build -j "$jobs" --output-on-failure
+else
+  stage_bg "ASan+UBSan build" build-asan.log asan_build
+  stage "Release tests" ctest --test-dir build -j "$jobs" --output-on-failure
+  stage_wait "ASan+UBSan build" build-asan.log
+
+  stage_bg "TSan build (library + threads_tests)" build-tsan.log tsan_build
+  stage "ASan+UBSan tests" env ASAN_OPTIONS=detect_leaks=1 \
+    ctest --test-dir build-asan -j "$jobs" --output-on-failure -LE no-sanitizer
+  stage_wait "TSan build (library + threads_tests)" build-tsan.log
+
+  if [ "$fuzz_seconds" -gt 0 ]; then
+    stage_bg "Fuzz build (clang, fuzz targets only)" build-fuzz.log tools/fuzz.sh --build-only
+  fi
+  stage "TSan: threads_tests" env TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+    build-tsan/tests/threads_tests
+  if [ "$fuzz_seconds" -gt 0 ]; then
+    stage_wait "Fuzz build (clang, fuzz targets only)" build-fuzz.log
+    stage "Fuzz smoke (${fuzz_seconds}s x 4, $jobs at a time)" \
+      tools/fuzz.sh --no-build --jobs "$jobs" "$fuzz_seconds"
+  fi
 fi
 
-printf '%s\n' "== timings" "${timings[@]}"
-echo "== all tests passed in $(( $(date +%s) - start )) s"
+printf '%s\n' "== timings (stages marked 'build' after the first overlap the tests before them)" \
+  "${timings[@]}"
+echo "== all tests passed in $(( $(date +%s) - start )) s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -44,13 +44,28 @@ enum class BenefitStatus : uint8_t {
   kEligible,      // all conditions hold: paid
   kNotEligible,   // a condition is false
   kUndetermined,  // the answer depends on a missing fact: see missing()
-  kSuperseded,    // eligible, but a higher benefit of its group wins (superseded_by)
+  kSuperseded,    // eligible, but a higher benefit of its group wins (superseded_by), or, for an
+                  // exclusive benefit, another member of the household is paid (superseded_by_member)
   kNotInForce,    // the date or month is outside the benefit's effective period
 };
 const char* ToString(BenefitStatus status) noexcept;  // "eligible", "not_eligible", ...
 
+// How much of a decision is shown (docs/decision-format.md, "Detail levels").
+// The digest of a decision (household id, statuses and amounts of the
+// eligible and undetermined benefits, totals) is the same at every level.
+enum class Detail : uint8_t {
+  kSummary,  // variables, totals; only eligible and undetermined benefits, no reasons (batch format)
+  kReasons,  // summary + each listed benefit's reason + the near misses (not eligible, in the target group)
+  kFull,     // every benefit with its reason (the default)
+};
+const char* ToString(Detail detail) noexcept;  // "summary", "reasons", "full"
+// "summary", "reasons" or "full"; nullopt for anything else.
+std::optional<Detail> ParseDetail(std::string_view text) noexcept;
+
 struct EvaluateOptions {
-  // Keep what the one-line reason of each benefit needs (cheap). Off for pure throughput.
+  // Keep what the one-line reason of each benefit needs and mark near misses
+  // (cheap). Needed for Detail::kReasons and kFull; off for pure throughput
+  // and for Detail::kSummary.
   bool reasons = true;
   // Keep each condition's value and the values it read (the trace). Costs
   // nothing when off.
@@ -77,7 +92,13 @@ struct BenefitOutcome {
   bool provisional = false;      // a provisional parameter value was used
   int64_t amount = 0;            // integer VND (unit money) or percent (unit percent)
   int32_t superseded_by = -1;    // benefit index of the group's winner, or -1
+                                 // (an exclusive benefit: itself, paid to superseded_by_member)
+  int32_t superseded_by_member = -1;  // exclusive benefit: the member (index in the household) paid, or -1
   int32_t member = -1;           // the member (index in the household) it is for, or -1: the household
+  // Not eligible, but the person (or household) is in the benefit's target
+  // group: every condition the rules mark with `for:` holds (with no mark:
+  // exactly one condition failed). Needs EvaluateOptions::reasons.
+  bool near_miss = false;
 
   // The benefit's id ("tc_child_under_3") and label, as in RuleSet::benefits();
   // empty for an outcome not read from a decision.
@@ -94,6 +115,10 @@ struct BenefitOutcome {
   const BenefitInfo* info_ = nullptr;  // the benefit in its rule set
   uint32_t detail_ = UINT32_MAX;       // the reasons/missing/trace record, if any
 };
+
+// Whether `outcome` is listed at `detail`: kSummary lists eligible and
+// undetermined outcomes, kReasons adds the near misses, kFull lists all.
+bool Listed(const BenefitOutcome& outcome, Detail detail) noexcept;
 
 // The outcomes of one household or member: a small read-only range whose
 // elements are built on access (by value). Valid while its batch lives.
@@ -279,21 +304,67 @@ Decision Evaluate(const RuleSet& rules, const Household& household, const When& 
 DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const When& when,
                        const EvaluateOptions& options = {});
 
+// --- a decision in brief: what an officer tells the family -----------------
+
+// One benefit of a brief and whom it is for.
+struct BriefEntry {
+  int32_t member = -1;  // the member (index in the household), or -1: the household
+  BenefitOutcome outcome;
+};
+
+// A fact of the record to ask the family, and the benefits its answer decides.
+// Only facts of the record: a legal figure not yet confirmed (param.*) is
+// never a question (its benefits are in Brief::awaiting_text).
+struct BriefQuestion {
+  std::string path;                // as in missing(): "members[CL-0001-02].disability"
+  int32_t member = -1;             // whose fact; -1: the household's
+  const FieldInfo* field = nullptr;  // the schema field (label, values)
+  std::vector<BriefEntry> decides;   // the undetermined outcomes waiting on it
+};
+
+// The selection behind `ansinh explain` and `eval --format text`
+// (docs/decision-format.md, "A decision in brief").
+struct Brief {
+  int64_t total_monthly = 0;
+  bool total_provisional = false;        // an amount in the total rests on a provisional figure
+  std::vector<BriefEntry> receives;      // eligible: household first, then members in order
+  std::vector<BriefEntry> undetermined;  // a missing fact (or an evaluation error): left out of the total
+  std::vector<BriefQuestion> questions;  // the facts to ask, each once, in order of first need
+  std::vector<BriefEntry> awaiting_text; // undetermined only because a legal figure is unconfirmed ("chờ văn bản")
+  std::vector<BriefEntry> near_misses;   // not eligible, in the benefit's target group (needs reasons)
+  // Detail::kFull only: the other not eligible, superseded and not in force outcomes.
+  std::vector<BriefEntry> others;
+};
+
+// The brief of `decision` at `detail` (kSummary: no near misses; kReasons:
+// near misses; kFull: also `others`). Empty lists when !decision.ok().
+Brief MakeBrief(const DecisionView& decision, Detail detail = Detail::kReasons);
+
 // --- rendering ---------------------------------------------------------------
 
 struct JsonOptions {
   bool explain = false;  // include the trace (needs EvaluateOptions::explain)
   bool pretty = false;   // indented; the default is one line (JSON Lines)
+  Detail detail = Detail::kFull;  // kSummary: no reasons, no references (see Detail)
 };
 
 // The stable JSON form of a decision (docs/decision-format.md). Deterministic:
 // the same rules, record and date give the same bytes.
 std::string ToJson(const DecisionView& decision, const JsonOptions& options = {});
+// The same, appended to `out` (no string per decision: for writing in blocks).
+void AppendJson(const DecisionView& decision, const JsonOptions& options, std::string* out);
 
 // A readable explanation for a case worker, in `lang`: what the household
 // gets, what it does not and the first reason, what is unknown and which
 // question to ask.
 std::string ToText(const DecisionView& decision, Language lang, bool explain = false);
+
+struct TextOptions {
+  Language lang = Language::kVi;
+  bool trace = false;              // each condition with the values it read (needs EvaluateOptions::explain)
+  Detail detail = Detail::kFull;   // kReasons: the short explanation (near misses only); kFull: everything
+};
+std::string ToText(const DecisionView& decision, const TextOptions& options);
 
 }  // namespace ansinh
 

@@ -65,6 +65,11 @@ enum class DiagnosticCode {
   kUnusedParameter = 35,  // W_UNUSED_PARAMETER
   kProvisionalValue = 36, // W_PROVISIONAL: informational, a provisional value is in force
   kShadowedName = 37,     // W_SHADOWED_NAME
+  // --- appended later
+  kUnterminatedQuote = 38,  // E_UNTERMINATED_QUOTE: a quoted text runs on over the following keys
+  kLinkOutside = 39,      // E_LINK_OUTSIDE: a symbolic link leads out of the package folder
+  kBadText = 40,          // E_BAD_TEXT: invalid UTF-8 or a control character in a rule file
+  kNegativeValue = 41,    // E_NEGATIVE_VALUE: a negative money value where the parameter is not signed
 };
 
 // The printed name of a code, e.g. "E_DUPLICATE_KEY". Never empty.

@@ -224,11 +224,18 @@ class RecordBuilder {
   // The current household's id was already used by the record at `first`:
   // the error R_DUPLICATE_HOUSEHOLD_ID (as the CSV reader reports it).
   void DuplicateHouseholdId(const RecordOrigin& first);
+  // Before EndHousehold: if an earlier household given to CheckRepeatedId of
+  // this builder had the same id, the error R_DUPLICATE_HOUSEHOLD_ID naming
+  // it (as every file reader does); otherwise remembers the id with
+  // `origin`. Memory grows with the distinct ids.
+  void CheckRepeatedId(const RecordOrigin& origin);
   // Any other problem of the current record (or member, inside BeginPerson).
   void AddIssue(RecordIssue issue);
 
  private:
+  struct SeenIds;
   std::unique_ptr<internal::BatchBuilder> impl_;
+  std::unique_ptr<SeenIds> seen_;
 };
 
 }  // namespace ansinh

@@ -257,7 +257,18 @@ struct RenderOptions {
   // "benefits", "areas", "changes", "indicators"); empty = every table, each
   // after a "# <table>" line and separated by an empty line.
   std::string table;
+  // CSV: a cell starting with =, +, -, @ (not a plain number) gets a leading
+  // apostrophe so that a spreadsheet shows it as text instead of running it as
+  // a formula. `ansinh ... --csv-raw` turns it off.
+  bool csv_formula_guard = true;
 };
+
+// One CSV cell as the renderers write it: RFC 4180 quoting (when it holds a
+// comma, quote or line break); with `guard` (the default, as
+// RenderOptions::csv_formula_guard) control characters escaped as \xHH and
+// a cell starting with =, +, -, @ (not a plain number) prefixed with an
+// apostrophe, so that a spreadsheet does not run it as a formula.
+std::string CsvCell(std::string_view value, bool guard = true);
 
 // Renderers. Deterministic (same report, same bytes). HTML is one
 // self-contained page (inline CSS and SVG, no scripts or external assets)

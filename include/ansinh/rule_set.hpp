@@ -86,6 +86,10 @@ struct BenefitInfo {
   std::string reference;   // legal reference of the benefit (versions may add their own)
   std::string group;       // empty if none
   bool adds_to_group = false;  // paid on top of the group's winner instead of competing
+  // `exclusive: {among: household}`: only one member of a household is paid; the
+  // others are superseded by the benefit itself (BenefitOutcome::superseded_by_member).
+  bool exclusive = false;
+  std::string exclusive_reference;
   BenefitUnit unit = BenefitUnit::kMoney;
   Frequency frequency = Frequency::kMonthly;
   std::optional<Date> from;  // earliest version start
@@ -136,6 +140,9 @@ struct LoadOptions {
   size_t max_files = 2000;               // per package tree
   size_t max_expression_bytes = 8192;    // per expression
   uint32_t max_expression_depth = 64;    // nesting of an expression
+  // Follow symbolic links inside a package that lead out of its folder
+  // (otherwise E_LINK_OUTSIDE, and the target is not read).
+  bool allow_outside = false;
 };
 
 class RuleSet;

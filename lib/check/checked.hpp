@@ -3,6 +3,7 @@
 #ifndef ANSINH_LIB_CHECK_CHECKED_HPP_
 #define ANSINH_LIB_CHECK_CHECKED_HPP_
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ struct CheckedBenefit {
   std::vector<CheckedVersion> versions;
   int group = -1;              // index into groups, or -1
   bool adds_to_group = false;
+  bool exclusive = false;      // `exclusive: {among: household}`: one member of the household is paid
+  CheckedExpr between;         // the members who compete (may be !ok() when absent: all)
+  CheckedExpr prefer;          // its tie-break (may be !ok() when absent)
 };
 
 struct CheckedGroup {
@@ -92,6 +96,8 @@ struct CheckedPackage {
   std::vector<CheckedBenefit> benefits;
   std::vector<CheckedGroup> groups;
   std::vector<CheckedCheck> checks;
+  // Checks made from the schema's `not_encoded:` values (code R_NOT_ENCODED); CheckedCheck::def points here.
+  std::deque<model::CheckDef> not_encoded_checks;
   std::vector<CheckedIndicator> indicators;
   std::vector<Item> order;                   // dependencies first
   bool uses_days_between_as_of = false;      // months then need every day evaluated

@@ -2,6 +2,7 @@
 // every expression, resolves groups, and orders the items by dependency.
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "check/checked.hpp"
 #include "check/deps_graph.hpp"
@@ -279,6 +280,21 @@ class Checker {
           (b->adds_to_group ? g.adders : g.competing).push_back(index);
         }
       }
+      if (!b->exclusive_among.empty()) {
+        cb.exclusive = true;
+        if (b->applies_to != Entity::kPerson) {
+          sink_.Error(DiagnosticCode::kBadValue, b->exclusive_loc,
+                      "benefit '" + b->id + "' is a household benefit; 'exclusive' chooses one member of the "
+                          "household, so it needs applies_to: person",
+                      static_cast<uint32_t>(std::string_view("exclusive").size()));
+        } else if (!b->group.empty()) {
+          sink_.Error(DiagnosticCode::kBadValue, b->exclusive_loc,
+                      "benefit '" + b->id + "' has both '" + (b->adds_to_group ? "adds_to" : "group") +
+                          "' and 'exclusive'; a benefit paid to one member of the household cannot also "
+                          "compete in a group",
+                      static_cast<uint32_t>(std::string_view("exclusive").size()));
+        }
+      }
       names_.benefits[b->id] = index;
       out_->benefits.push_back(std::move(cb));
     }
@@ -347,6 +363,26 @@ class Checker {
     }
   }
 
+  // Every name of a version's `for:` is one of its conditions (a name the
+  // versions inherit is reported once, at the benefit's `for:`).
+  void CheckTarget(const model::BenefitDef& b, const model::BenefitVersion& v) {
+    for (const model::TargetRef& t : v.target) {
+      const bool found = std::any_of(v.when.begin(), v.when.end(),
+                                     [&](const model::Condition& c) { return c.name == t.name; });
+      if (found || !reported_targets_.insert({t.loc.file, t.loc.line, t.loc.column}).second) continue;
+      std::vector<std::string> names;
+      for (const model::Condition& c : v.when) names.push_back(c.name);
+      const std::string which =
+          b.versions.size() > 1 ? "the version of " + b.id + " from " + v.from.ToString() : b.id;
+      sink_.Error(DiagnosticCode::kUnknownName, t.loc,
+                  internal::WithSuggestion("'for' names '" + t.name + "', which is not a condition of " + which +
+                                               " ('for' lists the conditions of `when` that say whom the "
+                                               "benefit is for).",
+                                           t.name, names),
+                  static_cast<uint32_t>(t.name.size()));
+    }
+  }
+
   void CheckBenefits(ExprChecker& checker) {
     for (size_t i = 0; i < out_->benefits.size(); ++i) {
       CheckedBenefit& b = out_->benefits[i];
@@ -363,8 +399,16 @@ class Checker {
           cc.test = checker.Check(c.test, e, &boolean, &deps, "condition '" + c.name + "' of " + b.def->id);
           cv.conditions.push_back(cc);
         }
+        CheckTarget(*b.def, v);
         cv.amount = checker.Check(v.amount, e, &amount_type, &deps, "amount of " + b.def->id);
         b.versions.push_back(std::move(cv));
+      }
+      const Type boolean{ValueType::kBool};
+      if (b.exclusive && !b.def->exclusive_between.empty()) {
+        b.between = checker.Check(b.def->exclusive_between, e, &boolean, &deps, "'between' of " + b.def->id);
+      }
+      if (b.exclusive && !b.def->exclusive_prefer.empty()) {
+        b.prefer = checker.Check(b.def->exclusive_prefer, e, &boolean, &deps, "'prefer' of " + b.def->id);
       }
       version_params_.push_back(deps.params);
       graph_.Set(Item{Item::Kind::kBenefit, static_cast<int>(i)}, deps);
@@ -395,6 +439,42 @@ class Checker {
       }
       graph_.Set(Item{Item::Kind::kCheck, static_cast<int>(out_->checks.size())}, deps);
       out_->checks.push_back(cc);
+    }
+    AddNotEncodedChecks(checker);
+  }
+
+  // A schema value marked `not_encoded:` names a category that no benefit of the
+  // package covers: a record holding it gets the warning R_NOT_ENCODED, whose
+  // message gives the category and the reason, so that the case is decided by hand.
+  void AddNotEncodedChecks(ExprChecker& checker) {
+    for (const model::FieldDef& f : pkg().fields) {
+      for (size_t i = 0; i < f.value_not_encoded.size(); ++i) {
+        const Label& why = f.value_not_encoded[i];
+        if (why.vi.empty() && why.en.empty()) continue;
+        model::CheckDef& c = out_->not_encoded_checks.emplace_back();
+        c.id = "R_NOT_ENCODED";
+        c.applies_to = f.entity;
+        c.severity = Severity::kWarning;
+        c.field = f.name;
+        const std::string& v = f.values[i];
+        c.when.text = f.type == ValueType::kSet ? "\"" + v + "\" in " + f.name : f.name + " == \"" + v + "\"";
+        c.when.loc = i < f.value_locs.size() ? f.value_locs[i] : f.loc;
+        c.loc = c.when.loc;
+        const Label& value = f.value_labels[i];
+        const std::string vi_name = value.vi.empty() ? v : value.vi, en_name = value.en.empty() ? vi_name : value.en;
+        c.message.vi = "Diện \"" + vi_name + "\" chưa được gói quy tắc tính" +
+                       (why.vi.empty() ? std::string() : ": " + why.vi) + ". Cần xét thủ công.";
+        c.message.en = "The category \"" + en_name + "\" is not computed by the rule package" +
+                       (why.en.empty() ? (why.vi.empty() ? std::string() : ": " + why.vi) : ": " + why.en) +
+                       ". Decide it by hand.";
+        CheckedCheck cc;
+        cc.def = &c;
+        Deps deps;
+        const Type boolean{ValueType::kBool};
+        cc.when = checker.Check(c.when, c.applies_to, &boolean, &deps, "the not_encoded value '" + v + "' of " + f.name);
+        graph_.Set(Item{Item::Kind::kCheck, static_cast<int>(out_->checks.size())}, deps);
+        out_->checks.push_back(cc);
+      }
     }
   }
 
@@ -429,6 +509,7 @@ class Checker {
   expr::ParseOptions parse_options_;
   DepsGraph graph_;
   std::vector<std::vector<int>> version_params_;  // per benefit: parameters used directly
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t>> reported_targets_;  // `for:` names reported (file, line, col)
 };
 
 void Checker::CheckTests() {
@@ -469,6 +550,11 @@ void Checker::CheckTests() {
       }
       if (e.superseded_by && !names_.benefits.count(*e.superseded_by)) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc, "superseded_by names an unknown benefit '" + *e.superseded_by + "'");
+      }
+      if (e.superseded_by_member && *e.superseded_by_member != "null" && !has_member(*e.superseded_by_member)) {
+        sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
+                    "superseded_by_member names '" + *e.superseded_by_member + "', who is not a member of test '" +
+                        t.name + "'");
       }
     }
     for (const model::ExpectedVariable& v : t.variables) {

@@ -10,7 +10,12 @@ void DepsGraph::Resize(const CheckedPackage& pkg) {
   variables_ = static_cast<int>(pkg.variables.size());
   benefits_ = static_cast<int>(pkg.benefits.size());
   groups_ = static_cast<int>(pkg.groups.size());
-  checks_ = static_cast<int>(pkg.package->checks.size());
+  // The package's checks, then one per schema value marked `not_encoded:` (checker.cpp).
+  size_t checks = pkg.package->checks.size();
+  for (const model::FieldDef& f : pkg.package->fields) {
+    for (const Label& why : f.value_not_encoded) checks += !why.vi.empty() || !why.en.empty();
+  }
+  checks_ = static_cast<int>(checks);
   indicators_ = static_cast<int>(pkg.package->indicators.size());
   const size_t n = static_cast<size_t>(variables_ + benefits_ + groups_ + checks_ + indicators_);
   edges_.assign(n, {});
@@ -57,7 +62,7 @@ std::string DepsGraph::Name(const CheckedPackage& pkg, int id) const {
     case Item::Kind::kVariable: return pkg.variables[item.index].def->name;
     case Item::Kind::kBenefit: return pkg.benefits[item.index].def->id;
     case Item::Kind::kGroup: return "group " + pkg.groups[item.index].def->id;
-    case Item::Kind::kCheck: return "check " + pkg.package->checks[item.index].id;
+    case Item::Kind::kCheck: return "check " + pkg.checks[item.index].def->id;
     case Item::Kind::kIndicator: return "indicator " + pkg.package->indicators[item.index].id;
   }
   return {};
@@ -69,7 +74,7 @@ internal::Loc DepsGraph::LocOf(const CheckedPackage& pkg, int id) const {
     case Item::Kind::kVariable: return pkg.variables[item.index].def->loc;
     case Item::Kind::kBenefit: return pkg.benefits[item.index].def->loc;
     case Item::Kind::kGroup: return pkg.groups[item.index].def->loc;
-    case Item::Kind::kCheck: return pkg.package->checks[item.index].loc;
+    case Item::Kind::kCheck: return pkg.checks[item.index].def->loc;
     case Item::Kind::kIndicator: return pkg.package->indicators[item.index].loc;
   }
   return {};

@@ -13,12 +13,15 @@ void RegisterCheck(CLI::App& app, Options& o) {
   c->add_option("package", o.rules, "Rule package folder (holds package.yaml)")->required();
   c->add_option("--format", o.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--no-warnings", o.no_warnings, "Print errors only");
 }
 
 int RunCheck(const Options& o, std::ostream& out, std::ostream& err) {
   LoadOptions options;
   options.roots = o.roots;
+  options.allow_outside = o.allow_outside;
   LoadResult result = LoadRules(o.rules, options);
   std::vector<Diagnostic> shown;
   for (const Diagnostic& d : result.diagnostics()) {

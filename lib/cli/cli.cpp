@@ -56,7 +56,10 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   try {
     for (CLI::App* sub : app.get_subcommands()) {
-      return Dispatch(sub->get_name(), o, out, err);
+      const int code = Dispatch(sub->get_name(), o, out, err);
+      out.flush();
+      if (!out) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
+      return code;
     }
   } catch (const UsageError& e) {
     err << "ansinh: " << e.what() << "\n";
@@ -64,6 +67,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   } catch (const InputError& e) {
     err << "ansinh: " << e.what() << "\n";
     return 3;
+  } catch (const Error& e) {  // e.g. a report total beyond the largest sum (report_helpers.cpp)
+    err << "ansinh: " << e.what() << "\n";
+    return 1;
   } catch (const std::exception& e) {
     err << "ansinh: internal error: " << e.what() << "\n";
     return 3;

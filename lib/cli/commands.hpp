@@ -20,16 +20,21 @@ struct Options {
   std::string as_of;
   std::string period;
   std::string format;             // text | json | jsonl | csv | html
+  std::string records_format;     // jsonl | json | yaml | csv: the records' format when no extension says it
   std::string lang = "vi";
   std::string output;
   std::string by;
   std::string household;          // explain: which household
+  std::string detail;             // eval/explain: summary | reasons | full (empty: the command's default)
   std::string filter;             // test: name substring
   std::string table;              // report/diff csv: one table only
   size_t max_list = 1000;         // report/diff: households listed per list (0 = all)
   bool explain = false;
+  bool all = false;               // explain: every benefit (--all)
   bool quiet = false;
   bool no_warnings = false;
+  bool allow_outside = false;     // follow symbolic links out of the package folder
+  bool csv_raw = false;           // csv: no apostrophe before formula-like cells
   unsigned threads = 0;
 };
 

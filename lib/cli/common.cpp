@@ -1,8 +1,9 @@
 #include "cli/common.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <unistd.h>
 
-#include <fstream>
 #include <ostream>
 
 #include "ansinh/error.hpp"
@@ -12,6 +13,7 @@ namespace ansinh::cli {
 std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, std::ostream& err) {
   LoadOptions options;
   options.roots = o.roots;
+  options.allow_outside = o.allow_outside;
   LoadResult loaded = LoadRules(path, options);
   if (!loaded.ok()) {
     err << loaded.Format();
@@ -37,26 +39,39 @@ When ParseWhen(const Options& o) {
 
 Language ParseLang(const std::string& lang) { return lang == "en" ? Language::kEn : Language::kVi; }
 
+ReadOptions ParseReadOptions(const Options& o) {
+  ReadOptions read;
+  if (o.records_format == "jsonl") read.format = RecordFormat::kJsonLines;
+  if (o.records_format == "json") read.format = RecordFormat::kJson;
+  if (o.records_format == "yaml") read.format = RecordFormat::kYaml;
+  if (o.records_format == "csv") read.format = RecordFormat::kCsv;
+  return read;
+}
+
+void AddRecordsFormat(CLI::App* command, Options& o) {
+  command->add_option("--records-format", o.records_format,
+                      "Format of the records when their file names do not say it (a pipe): jsonl, json, yaml or csv")
+      ->check(CLI::IsMember({"jsonl", "json", "yaml", "csv"}));
+}
+
+void RefuseOutputOverInput(const Options& o) { cli::RefuseOutputOverInput(o.output, o.records); }
+
 Output::Output(const Options& o, std::ostream& out) : stream_(&out) {
   if (o.output.empty() || o.output == "-") return;
-  auto f = std::make_unique<std::ofstream>(o.output, std::ios::binary);
-  if (!*f) throw InputError("cannot write " + o.output);
-  stream_ = f.get();
-  file_ = std::move(f);
+  RefuseOutputOverInput(o);
+  file_ = std::make_unique<AtomicFile>(o.output);
+  stream_ = &file_->stream();
 }
 
-Output::~Output() {
-  if (stream_ != nullptr) stream_->flush();
-}
+Output::~Output() = default;
 
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
+void Output::Finish() {
+  if (file_) {
+    file_->Commit();
+    return;
   }
-  return out + "\"";
+  stream_->flush();
+  if (!*stream_) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }

@@ -8,8 +8,10 @@
 #include <string>
 
 #include "ansinh/decision.hpp"
+#include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "cli/commands.hpp"
+#include "cli/atomic_file.hpp"
 
 namespace ansinh::cli {
 
@@ -18,19 +20,28 @@ std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, s
 // --as-of / --period -> When; throws UsageError unless exactly one is valid.
 When ParseWhen(const Options& o);
 Language ParseLang(const std::string& lang);
-// The output stream: o.output (a file, created) or `out`.
+// ReadOptions with --records-format (kAuto when not given).
+ReadOptions ParseReadOptions(const Options& o);
+// Adds --records-format to a command that reads records.
+void AddRecordsFormat(CLI::App* command, Options& o);
+// Throws InputError when --output names one of the record files (same
+// device and inode): called before anything is read or written.
+void RefuseOutputOverInput(const Options& o);
+// The output stream: o.output (written whole or not at all through
+// AtomicFile) or `out`. Finish() commits the file, or flushes `out`;
+// it throws InputError (exit 3) when any byte could not be written, so that
+// no summary claims success. Without Finish() the file is left untouched.
 class Output {
  public:
   Output(const Options& o, std::ostream& out);
   ~Output();
   std::ostream& stream() { return *stream_; }
+  void Finish();
 
  private:
-  std::unique_ptr<std::ostream> file_;
+  std::unique_ptr<AtomicFile> file_;
   std::ostream* stream_;
 };
-// RFC 4180 quoting of one CSV field.
-std::string CsvField(const std::string& value);
 bool StderrIsTerminal();
 
 }  // namespace ansinh::cli

@@ -27,12 +27,19 @@ void RegisterDiff(CLI::App& app, Options& o) {
   c->add_option("--max-list", o.max_list, "Changed households listed (default 1000; 0 = all)");
   c->add_option("--threads", o.threads, "Worker threads (default: all cores)");
   c->add_option("--output,-o", o.output, "Write to this file instead of standard output");
+  c->add_flag("--csv-raw", o.csv_raw,
+              "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
+              "spreadsheets do not run it as a formula)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
 
 int RunDiff(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
   const RenderOptions render = ParseRender(o);
+  RefuseOutputOverInput(o);
   std::optional<RuleSet> a = LoadOrReport(o.rules, o, err);
   std::optional<RuleSet> b = LoadOrReport(o.rules_b, o, err);
   if (!a || !b) return 1;
@@ -47,6 +54,7 @@ int RunDiff(const Options& o, std::ostream& out, std::ostream& err) {
   } else {
     output.stream() << RenderText(diff, render);
   }
+  output.Finish();
   err << "ansinh diff: " << diff.households << " households, " << diff.changed_households << " with a change; "
       << "monthly cost " << diff.monthly_a << " -> " << diff.monthly_b << " VND\n";
   return 0;

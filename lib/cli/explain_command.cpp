@@ -11,8 +11,9 @@ namespace ansinh::cli {
 
 void RegisterExplain(CLI::App& app, Options& o) {
   CLI::App* c = app.add_subcommand("explain",
-                                    "Explain one household in words (Vietnamese by default): what it gets, what "
-                                    "not and why, what is unknown and which question to ask");
+                                    "Explain one household in words (Vietnamese by default): its total, what each "
+                                    "member receives, the questions for the family, what waits on a legal text, "
+                                    "and the near misses");
   c->add_option("package", o.rules, "Rule package folder")->required();
   c->add_option("records", o.records, "Records file(s) holding the household")->required();
   c->add_option("--household", o.household, "Id of the household (needed when the file holds several)");
@@ -20,14 +21,22 @@ void RegisterExplain(CLI::App& app, Options& o) {
   c->add_option("--period", o.period, "Evaluate for this month (YYYY-MM)");
   c->add_option("--lang", o.lang, "vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_flag("--trace", o.explain, "Also show each condition with the values it read");
+  c->add_flag("--all", o.all,
+              "Show every benefit: also those not received for a reason outside the person's target group, "
+              "superseded and not in force (the same as --detail full)");
+  c->add_option("--detail", o.detail, "reasons (default: near misses only), summary (no near misses) or full")
+      ->check(CLI::IsMember({"summary", "reasons", "full"}));
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
 
 int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
-  RecordReader reader(*rules, o.records);
+  RecordReader reader(*rules, o.records, ParseReadOptions(o));
   RecordBatch batch(*rules);
   EvaluateOptions options;
   options.explain = true;
@@ -42,7 +51,11 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
                          seen.front() + ")");
       }
       DecisionBatch all = Evaluate(*rules, batch, when, options);
-      out << ToText(all[i], ParseLang(o.lang), o.explain);
+      TextOptions text;
+      text.lang = ParseLang(o.lang);
+      text.trace = o.explain;
+      text.detail = o.all ? Detail::kFull : o.detail.empty() ? Detail::kReasons : *ParseDetail(o.detail);
+      out << ToText(all[i], text);
       return all[i].ok() ? 0 : 1;
     }
   }

@@ -28,7 +28,13 @@ void RegisterReport(CLI::App& app, Options& o) {
   c->add_option("--max-list", o.max_list, "Households listed per list (default 1000; 0 = all)");
   c->add_option("--threads", o.threads, "Worker threads (default: all cores)");
   c->add_option("--output,-o", o.output, "Write to this file instead of standard output");
+  c->add_flag("--csv-raw", o.csv_raw,
+              "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
+              "spreadsheets do not run it as a formula)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  AddRecordsFormat(c, o);
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
 }
 
 RenderOptions ParseRender(const Options& o) {
@@ -36,6 +42,7 @@ RenderOptions ParseRender(const Options& o) {
   render.lang = ParseLang(o.lang);
   render.by = ParseReportBy(o.by.empty() ? "benefit" : o.by).value_or(ReportBy::kBenefit);
   render.table = o.table;
+  render.csv_formula_guard = !o.csv_raw;
   if (!o.table.empty() && o.format != "csv") throw UsageError("--table needs --format csv");
   return render;
 }
@@ -43,6 +50,7 @@ RenderOptions ParseRender(const Options& o) {
 ReportOptions ParseReportOptions(const Options& o) {
   ReportOptions options;
   options.max_listed = o.max_list;
+  options.read = ParseReadOptions(o);
   options.threads = o.threads;
   return options;
 }
@@ -50,6 +58,7 @@ ReportOptions ParseReportOptions(const Options& o) {
 int RunReport(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
   const RenderOptions render = ParseRender(o);
+  RefuseOutputOverInput(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
   const Report report = BuildReport(*rules, o.records, when, ParseReportOptions(o));
@@ -64,6 +73,7 @@ int RunReport(const Options& o, std::ostream& out, std::ostream& err) {
   } else {
     output.stream() << RenderText(report, render);
   }
+  output.Finish();
   err << "ansinh report: " << report.households << " households, " << report.error_households
       << " with record errors, " << report.indicators.size() << " indicators\n";
   return 0;

@@ -14,6 +14,8 @@ void RegisterTest(CLI::App& app, Options& o) {
   c->add_option("package", o.rules, "Rule package folder")->required();
   c->add_option("--filter", o.filter, "Only tests whose name contains this text");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
+  c->add_flag("--allow-outside", o.allow_outside,
+              "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--verbose,-v", o.explain, "List passing tests too, and show each failed test's decision with its trace");
   c->add_option("--lang", o.lang, "Language of the traces: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
 }
@@ -21,6 +23,7 @@ void RegisterTest(CLI::App& app, Options& o) {
 int RunTest(const Options& o, std::ostream& out, std::ostream& err) {
   LoadOptions options;
   options.roots = o.roots;
+  options.allow_outside = o.allow_outside;
   LoadResult loaded = LoadRules(o.rules, options);
   if (!loaded.ok()) {
     err << loaded.Format();

@@ -48,6 +48,10 @@ std::string_view CodeName(DiagnosticCode code) noexcept {
     case DiagnosticCode::kUnusedParameter: return "W_UNUSED_PARAMETER";
     case DiagnosticCode::kProvisionalValue: return "W_PROVISIONAL";
     case DiagnosticCode::kShadowedName: return "W_SHADOWED_NAME";
+    case DiagnosticCode::kUnterminatedQuote: return "E_UNTERMINATED_QUOTE";
+    case DiagnosticCode::kLinkOutside: return "E_LINK_OUTSIDE";
+    case DiagnosticCode::kBadText: return "E_BAD_TEXT";
+    case DiagnosticCode::kNegativeValue: return "E_NEGATIVE_VALUE";
   }
   return "E_UNKNOWN";
 }

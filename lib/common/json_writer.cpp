@@ -1,6 +1,13 @@
 #include "common/json_writer.hpp"
 
+#include "common/text_safety.hpp"
+
 namespace ansinh::internal {
+
+namespace {
+// Bytes that can be copied as they are: printable ASCII other than '"' and '\\'.
+constexpr bool Plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+}  // namespace
 
 void JsonWriter::Newline() {
   if (!pretty_) return;
@@ -52,7 +59,16 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendQuoted(out_, key);
+  // Keys are nearly always plain ASCII identifiers: copy them in one append.
+  bool plain = true;
+  for (const char c : key) plain &= Plain(static_cast<unsigned char>(c));
+  if (plain) {
+    out_ += '"';
+    out_.append(key.data(), key.size());
+    out_ += '"';
+  } else {
+    AppendQuoted(out_, key);
+  }
   out_ += pretty_ ? ": " : ":";
   after_key_ = true;
   return *this;
@@ -90,9 +106,6 @@ JsonWriter& JsonWriter::Raw(std::string_view json) {
 
 namespace {
 
-// Bytes that can be copied as they are: printable ASCII other than '"' and '\\'.
-constexpr bool Plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
-
 // The length of the valid UTF-8 sequence starting at s[i], or 0.
 size_t Utf8Length(std::string_view s, size_t i) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
@@ -113,6 +126,7 @@ size_t Utf8Length(std::string_view s, size_t i) {
   }
   return len;
 }
+
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ansinh::internal {
@@ -14,6 +15,8 @@ namespace ansinh::internal {
 class JsonWriter {
  public:
   explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
+  // Appends to `buffer` (taken over; get it back with Take()): no copy per document.
+  JsonWriter(std::string buffer, bool pretty) : pretty_(pretty), out_(std::move(buffer)) {}
 
   JsonWriter& BeginObject();
   JsonWriter& EndObject();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "common/text_safety.hpp"
+
 namespace ansinh::internal {
 
 uint32_t Sources::Add(std::string path, std::string text) {
@@ -47,6 +49,26 @@ SourceLocation Sources::Public(const Loc& loc) const {
   return out;
 }
 
+namespace {
+// The source line as printed under a diagnostic: each byte of a control
+// character or of invalid UTF-8 becomes '?' (the same length, so the caret
+// still lines up), so that a rule file cannot send bytes to the terminal.
+std::string PrintableLine(std::string_view line) {
+  std::string out(line);
+  for (size_t i = 0; i < out.size();) {
+    const size_t len = Utf8Length(out, i);
+    if (len == 0 || IsControl(out, i, len) || out[i] == '\r') {
+      const size_t n = len == 0 ? 1 : len;
+      for (size_t k = 0; k < n; ++k) out[i + k] = '?';
+      i += n;
+    } else {
+      i += len;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 void DiagnosticSink::Report(DiagnosticCode code, Severity severity, const Loc& loc,
                             std::string message, uint32_t length, std::string item) {
   Diagnostic d;
@@ -57,7 +79,7 @@ void DiagnosticSink::Report(DiagnosticCode code, Severity severity, const Loc& l
   d.item = std::move(item);
   if (sources_ != nullptr) {
     d.location = sources_->Public(loc);
-    if (loc.known()) d.source_line = std::string(sources_->Line(loc.file, loc.line));
+    if (loc.known()) d.source_line = PrintableLine(sources_->Line(loc.file, loc.line));
   }
   if (severity == Severity::kError) ++errors_;
   diagnostics_.push_back(std::move(d));

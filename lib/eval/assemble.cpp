@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ansinh/date.hpp"
+#include "common/int128.hpp"
 #include "eval/chunk_evaluator.hpp"
 #include "plan/plan.hpp"
 
@@ -202,7 +203,9 @@ void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size
     } else if (d != UINT32_MAX) {
       pool_->sparse_details[internal::ChunkPool::SparseKey(person, index, static_cast<uint32_t>(global_begin + i))] = d;
     }
-    status[i] = static_cast<uint8_t>(st | (provisional ? internal::kProvisionalBit : 0));
+    const bool near = options_.reasons && st == S(BenefitStatus::kNotEligible) && a.near[i] != 0;
+    status[i] = static_cast<uint8_t>(st | (provisional ? internal::kProvisionalBit : 0) |
+                                     (near ? internal::kNearMissBit : 0));
   }
 }
 
@@ -239,7 +242,9 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
     const uint8_t* st = col.status.data() + (household ? h0 : p0);
     const int64_t* amount = col.amount.data() + (household ? h0 : p0);
     int64_t* t = household ? hh_totals.data() : totals.data();
-    for (size_t i = 0; i < n; ++i) t[i] += (st[i] & 0x7F) == S(BenefitStatus::kEligible) ? amount[i] : 0;
+    for (size_t i = 0; i < n; ++i) {
+      t[i] = internal::SaturatingAdd(t[i], (st[i] & internal::kStatusMask) == S(BenefitStatus::kEligible) ? amount[i] : 0);
+    }
   }
   // Variables and indicators: copy the lanes.
   size_t hv = 0, pv = 0;
@@ -326,10 +331,10 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
       m.id = id_ref(b.person_columns[0].value[p0 + p]);
       m.household = static_cast<uint32_t>(hg);
       m.total = row.ok ? totals[p] : 0;
-      row.total += m.total;
+      row.total = internal::SaturatingAdd(row.total, m.total);
     }
     if (row.ok) {
-      row.total += hh_totals[h];
+      row.total = internal::SaturatingAdd(row.total, hh_totals[h]);
       for (RecordIssue& issue : eval_issues_[h]) pool_->issues.push_back(std::move(issue));
       row.issue_count = static_cast<uint32_t>(pool_->issues.size()) - row.issue_begin;
     }

@@ -93,12 +93,13 @@ void ChunkEvaluator::PrepareAcc(bool lanes) {
     if (options_.reasons) {
       a.lhs.assign(n, CapturedValue{});
       a.rhs.assign(n, CapturedValue{});
+      a.near.assign(n, 0);
     }
     if (options_.explain) a.explain.assign(n, {});
   }
 }
 
-CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane) {
+CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane, bool copy_text) {
   CapturedValue c;
   c.reg = reg;
   if (reg < 0) return c;
@@ -115,7 +116,7 @@ CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane) {
   }
   c.state = r.State(at);
   c.raw = r.At(at);
-  if (info.type == ValueType::kString && c.state == plan::kKnown) {
+  if (copy_text && info.type == ValueType::kString && c.state == plan::kKnown) {
     const std::string_view text = (c.raw & plan::kProgramString)
                                       ? std::string_view(program_.strings[static_cast<size_t>(c.raw & ~plan::kProgramString)])
                                       : state_.batch->String(c.raw);
@@ -124,13 +125,42 @@ CapturedValue ChunkEvaluator::Capture(int32_t reg, Level level, size_t lane) {
   return c;
 }
 
+// A near miss (docs/decision-format.md §detail): the lane failed a condition
+// (l.failed >= 0) but holds every condition of the benefit's `for:` list — or,
+// when the benefit marks none, failed on exactly one condition (the others hold).
+// Reads this pass's registers, so call it when the lane is taken (Merge).
+bool ChunkEvaluator::NearMiss(size_t b, size_t lane, int version) {
+  const plan::BenefitPlan& bp = program_.benefits[b];
+  const plan::VersionPlan& vp = bp.versions[static_cast<size_t>(version)];
+  auto holds = [&](size_t c, bool* is_false) {
+    const CapturedValue v = Capture(vp.conditions[c].reg, bp.level, lane, false);
+    *is_false = v.state == plan::kKnown && v.raw == 0;
+    return v.state == plan::kKnown && v.raw != 0;
+  };
+  bool is_false = false;
+  if (vp.has_target) {
+    for (size_t c = 0; c < vp.conditions.size(); ++c) {
+      if (vp.conditions[c].target && !holds(c, &is_false)) return false;
+    }
+    return true;
+  }
+  size_t failed = 0;
+  for (size_t c = 0; c < vp.conditions.size(); ++c) {
+    if (holds(c, &is_false)) continue;
+    if (!is_false || ++failed > 1) return false;  // unknown, or a second failure
+  }
+  return failed == 1;
+}
+
 void ChunkEvaluator::CaptureDetails(size_t b, size_t lane) {
   const plan::BenefitPlan& bp = program_.benefits[b];
   const BenefitLanes& l = acc_lanes_[b];
   Acc& a = acc_[b];
   const int v = l.version[lane];
+  if (options_.reasons) a.near[lane] = 0;
   if (v < 0) return;
   const plan::VersionPlan& vp = bp.versions[static_cast<size_t>(v)];
+  if (options_.reasons) a.near[lane] = l.failed[lane] >= 0 && NearMiss(b, lane, v);
   if (options_.reasons && l.failed[lane] >= 0) {
     const plan::ConditionPlan& c = vp.conditions[static_cast<size_t>(l.failed[lane])];
     a.lhs[lane] = Capture(c.top != plan::Compare::kNone ? c.lhs : c.reg, bp.level, lane);
@@ -240,6 +270,10 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
       const size_t n = state_.LaneCount(g.level);
       winner.assign(n, -1);
       ResolveGroup(g, acc_lanes_, winner, n);
+    }
+    // On the month's results, with the tie-break as on the month's last day (the last pass).
+    for (const plan::BenefitPlan& bp : program_.benefits) {
+      if (bp.exclusive) ResolveExclusive(state_, bp, acc_lanes_[static_cast<size_t>(bp.benefit)]);
     }
   }
   Assemble(out);

@@ -29,14 +29,16 @@ class ChunkEvaluator {
   struct Acc {
     std::vector<int32_t> day;
     std::vector<internal::CapturedValue> lhs, rhs;
+    std::vector<uint8_t> near;  // reasons on: a near miss (see NearMiss)
     std::vector<std::vector<internal::CapturedValue>> explain;
   };
 
   void PrepareAcc(bool lanes);
   void Merge(size_t pass_day_index);
   void CaptureDetails(size_t b, size_t lane);
+  bool NearMiss(size_t b, size_t lane, int version);
   void CopyVariables();
-  internal::CapturedValue Capture(int32_t reg, Level level, size_t lane);
+  internal::CapturedValue Capture(int32_t reg, Level level, size_t lane, bool copy_text = true);
   std::vector<std::vector<int64_t>> CandidateDays() const;
   void Assemble(internal::DecisionData& out);
   void WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin, uint32_t index);

@@ -117,12 +117,14 @@ struct MemberRow {
 };
 
 constexpr uint8_t kProvisionalBit = 0x80;
+constexpr uint8_t kNearMissBit = 0x40;     // not eligible, in the benefit's target group (reasons on)
+constexpr uint8_t kStatusMask = 0x3F;
 
 // One benefit's outcomes for every household (household-level benefits) or
 // every member (person-level benefits) of the batch.
 struct OutcomeColumn {
   uint32_t benefit = 0;
-  ColumnView<uint8_t> status;           // BenefitStatus, | kProvisionalBit
+  ColumnView<uint8_t> status;           // BenefitStatus, | kProvisionalBit | kNearMissBit
   ColumnView<int64_t> amount;           // 0 unless eligible or superseded
   ColumnView<int32_t> superseded_by;
   ColumnView<uint32_t> detail;          // dense details (reasons/traces on): UINT32_MAX or a pool index

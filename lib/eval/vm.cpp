@@ -225,6 +225,7 @@ void EvalState::Run() {
       case OpCode::kParam: RunParam(*this, op); break;
       case OpCode::kBenefit: RunBenefit(*this, op); break;
       case OpCode::kGroup: RunGroup(*this, op); break;
+      case OpCode::kExclusive: RunExclusive(*this, op); break;
       case OpCode::kReceives: RunReceives(*this, op); break;
     }
   }

@@ -124,6 +124,13 @@ void RunReduce(EvalState& s, const plan::Op& op);
 void RunParam(EvalState& s, const plan::Op& op);
 void RunBenefit(EvalState& s, const plan::Op& op);
 void RunGroup(EvalState& s, const plan::Op& op);
+// `exclusive: {among: household}`: in each household only one eligible member
+// keeps the benefit (highest amount, then `prefer`, then the member listed
+// first); the others get superseded_by = number of benefits + the winner's
+// index in the household (the decision view reads it as superseded by the
+// benefit itself, paid to superseded_by_member).
+void ResolveExclusive(const EvalState& s, const plan::BenefitPlan& p, BenefitLanes& lanes);
+void RunExclusive(EvalState& s, const plan::Op& op);
 void RunReceives(EvalState& s, const plan::Op& op);
 
 }  // namespace ansinh::eval

@@ -237,6 +237,43 @@ void RunGroup(EvalState& s, const Op& op) {
   ResolveGroup(g, s.benefits, s.group_winner[op.aux], s.LaneCount(g.level));
 }
 
+void ResolveExclusive(const EvalState& s, const BenefitPlan& p, BenefitLanes& lanes) {
+  const size_t households = s.LaneCount(Level::kHousehold);
+  const Reg* between = p.between_reg >= 0 ? &s.regs[p.between_reg] : nullptr;
+  const Reg* prefer = p.prefer_reg >= 0 ? &s.regs[p.prefer_reg] : nullptr;
+  // A member competes unless `between` is known false for them (unknown: competes,
+  // so that a missing fact never pays twice). An unknown preference counts as not
+  // preferred: the tie then goes to the member listed first.
+  auto competes = [&](size_t i) {
+    return lanes.status[i] == S(BenefitStatus::kEligible) &&
+           (between == nullptr || between->State(i) != kKnown || between->At(i) != 0);
+  };
+  auto preferred = [&](size_t i) { return prefer != nullptr && prefer->State(i) == kKnown && prefer->At(i) != 0; };
+  for (size_t h = 0; h < households; ++h) {
+    const uint32_t begin = s.lanes.member_begin[h], end = s.lanes.member_begin[h + 1];
+    int64_t best = -1;
+    for (uint32_t i = begin; i < end; ++i) {
+      if (!competes(i)) continue;
+      const bool better = best < 0 || lanes.amount[i] > lanes.amount[static_cast<size_t>(best)] ||
+                          (lanes.amount[i] == lanes.amount[static_cast<size_t>(best)] && preferred(i) &&
+                           !preferred(static_cast<size_t>(best)));
+      if (better) best = i;
+    }
+    // A loser's superseded_by encodes the winner: benefit count + the winner's
+    // index in the household (decoded by the decision view).
+    const int32_t code = static_cast<int32_t>(s.program->benefits.size()) + static_cast<int32_t>(best - begin);
+    for (uint32_t i = begin; i < end; ++i) {
+      const bool loses = competes(i) && static_cast<int64_t>(i) != best;
+      lanes.superseded_by[i] = loses ? code : -1;
+    }
+  }
+}
+
+void RunExclusive(EvalState& s, const Op& op) {
+  const BenefitPlan& p = s.program->benefits[op.aux];
+  ResolveExclusive(s, p, s.benefits[op.aux]);
+}
+
 void RunReceives(EvalState& s, const Op& op) {
   Reg& o = s.OutColumn(op);
   const size_t n = s.LaneCount(op.level);

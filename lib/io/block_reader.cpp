@@ -4,15 +4,96 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
 
 #include "ansinh/error.hpp"
 
 namespace ansinh::internal {
 
 namespace {
+
+struct Spooled {
+  int fd = -1;  // the unlinked copy
+  int refs = 0;
+};
+std::mutex g_spool_mutex;
+std::map<std::string, Spooled>& SpoolTable() {
+  static std::map<std::string, Spooled> table;
+  return table;
+}
+
+// A new descriptor, with its own offset, on the spooled copy of `path`; -1 if none.
+int OpenSpooled(const std::string& path) {
+  std::lock_guard<std::mutex> lock(g_spool_mutex);
+  const auto it = SpoolTable().find(path);
+  if (it == SpoolTable().end()) return -1;
+  const std::string self = "/proc/self/fd/" + std::to_string(it->second.fd);
+  const int fd = ::open(self.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError("cannot read the copy of " + path + ": " + std::strerror(errno));
+  return fd;
+}
+
+int CreateTemporary() {
+  const char* env = std::getenv("TMPDIR");
+  const std::string dir = env != nullptr && *env != '\0' ? env : "/tmp";
+#ifdef O_TMPFILE
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+#endif
+  std::string pattern = dir + "/ansinh-input-XXXXXX";
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int tmp = ::mkostemp(name.data(), O_CLOEXEC);
+  if (tmp < 0) throw InputError("cannot create a temporary file in " + dir + ": " + std::strerror(errno));
+  ::unlink(name.data());
+  return tmp;
+}
+
+// Copies all of `path` (not a regular file) into a new temporary file.
+int Spool(const std::string& path) {
+  const int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+  int out = -1;
+  try {
+    out = CreateTemporary();
+    std::unique_ptr<char[]> buf(new char[1 << 16]);
+    for (;;) {
+      const ssize_t n = ::read(in, buf.get(), 1 << 16);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+      if (n == 0) break;
+      for (ssize_t done = 0; done < n;) {
+        const ssize_t w = ::write(out, buf.get() + done, static_cast<size_t>(n - done));
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+          throw InputError("cannot keep a copy of " + path + " (it can be read only once): " +
+                           std::strerror(w < 0 ? errno : EIO));
+        }
+        done += w;
+      }
+    }
+  } catch (...) {
+    ::close(in);
+    if (out >= 0) ::close(out);
+    throw;
+  }
+  ::close(in);
+  return out;
+}
+
+bool NeedsSpool(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 int OpenForReading(const std::string& path) {
+  const int spooled = OpenSpooled(path);
+  if (spooled >= 0) return spooled;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
   struct stat st;
@@ -23,6 +104,50 @@ int OpenForReading(const std::string& path) {
   return fd;
 }
 }  // namespace
+
+InputSpool::InputSpool(const std::vector<std::string>& paths) {
+  try {
+    for (const std::string& path : paths) {
+      if (std::find(held_.begin(), held_.end(), path) != held_.end()) continue;
+      {
+        std::lock_guard<std::mutex> lock(g_spool_mutex);
+        const auto it = SpoolTable().find(path);
+        if (it != SpoolTable().end()) {
+          ++it->second.refs;
+          held_.push_back(path);
+          continue;
+        }
+      }
+      if (!NeedsSpool(path)) continue;
+      // Copied outside the lock (a FIFO may wait for its writer); a second
+      // spool of the same path at the same moment keeps the first copy.
+      const int fd = Spool(path);
+      std::lock_guard<std::mutex> lock(g_spool_mutex);
+      auto [it, added] = SpoolTable().emplace(path, Spooled{fd, 0});
+      if (!added) ::close(fd);
+      ++it->second.refs;
+      held_.push_back(path);
+    }
+  } catch (...) {
+    Release();
+    throw;
+  }
+}
+
+InputSpool::~InputSpool() { Release(); }
+
+void InputSpool::Release() noexcept {
+  std::lock_guard<std::mutex> lock(g_spool_mutex);
+  for (const std::string& path : held_) {
+    const auto it = SpoolTable().find(path);
+    if (it == SpoolTable().end()) continue;
+    if (--it->second.refs == 0) {
+      ::close(it->second.fd);
+      SpoolTable().erase(it);
+    }
+  }
+  held_.clear();
+}
 
 void BlockReader::CheckReadable(const std::string& path) { ::close(OpenForReading(path)); }
 

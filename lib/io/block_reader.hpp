@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ansinh::internal {
 
@@ -56,6 +57,26 @@ class BlockReader {
   uint64_t buffer_offset_ = 0;  // file offset of buffer_[0]
   bool eof_ = false;
   uint64_t file_size_ = 0;
+};
+
+// Inputs that cannot be read twice — a pipe (`<(...)`), a named FIFO,
+// /dev/stdin — are read once, when the first InputSpool naming them is made,
+// into an unlinked temporary file in $TMPDIR (else /tmp); while any
+// InputSpool naming them lives, every BlockReader (and CheckReadable) of that
+// path reads the copy, from its start. So the CSV pair's passes, and `diff`'s
+// two readers of one file, all see the whole input. Regular files are not
+// copied. Thread-safe.
+class InputSpool {
+ public:
+  // Throws InputError when an input cannot be read or the copy cannot be written.
+  explicit InputSpool(const std::vector<std::string>& paths);
+  ~InputSpool();
+  InputSpool(const InputSpool&) = delete;
+  InputSpool& operator=(const InputSpool&) = delete;
+
+ private:
+  void Release() noexcept;
+  std::vector<std::string> held_;
 };
 
 // Reads one line (without "\n" or "\r\n") from `in`. The view stays valid

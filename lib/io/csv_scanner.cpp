@@ -193,9 +193,50 @@ void LimitRow(const char* row_start, size_t max_row_bytes, CsvRow* row) {
   row->fields.resize(keep);
 }
 
+// Whether a row whose quoted field spans lines, [b, e), reads as one row:
+// `expected` fields (0: unknown) and no text after a closing quote. An
+// unclosed quote that took in the rows below ends at the next quote of a later
+// field, which leaves text after it or the wrong number of fields.
+bool PlausibleMultiLineRow(const char* b, const char* e, size_t expected) {
+  size_t fields = 1;
+  const char* r = b;
+  for (;;) {
+    if (r < e && *r == '"') {
+      ++r;
+      for (;;) {
+        if (r >= e) return false;
+        if (*r == '"') {
+          if (r + 1 < e && r[1] == '"') {
+            r += 2;
+            continue;
+          }
+          ++r;
+          break;
+        }
+        ++r;
+      }
+      if (r < e && *r != ',') return false;  // text after the closing quote
+    } else {
+      while (r < e && *r != ',') ++r;
+    }
+    if (r >= e) break;
+    ++r;
+    ++fields;
+  }
+  return expected == 0 || fields == expected;
+}
+
 }  // namespace
 
 bool CsvScanner::Next(CsvRow* row) {
+  const bool first = !header_seen_;
+  header_seen_ = true;
+  const bool got = NextRow(row);
+  if (got && first) expected_fields_ = row->fields.size();
+  return got;
+}
+
+bool CsvScanner::NextRow(CsvRow* row) {
   for (;;) {
     char* p = in_->data();
     const size_t n = in_->size();
@@ -235,6 +276,10 @@ bool CsvScanner::Next(CsvRow* row) {
         return true;
       }
       unterminated = true;  // an open quote runs past the limit
+    }
+    if (!unterminated && newlines > 0) {
+      const char* content_end = end > 0 && p[end - 1] == '\r' ? p + end - 1 : p + end;
+      unterminated = !PlausibleMultiLineRow(p, content_end, expected_fields_);
     }
     if (unterminated) {  // re-read the first line with quotes taken literally
       const void* first_nl = std::memchr(p, '\n', n);

@@ -10,6 +10,10 @@
 // literal character, text after a closing quote is kept. An unterminated
 // quote (at end of file, or beyond max_row_bytes) is reported and that line
 // is re-read with quotes taken literally, so the rows after it still parse.
+// So is a quote that spans lines but does not read as one row — text after
+// its closing quote, or not as many fields as the first row (the header) —
+// the sign of a quote left open that took in the rows below up to the next
+// quoted field: no row is swallowed.
 #ifndef ANSINH_LIB_IO_CSV_SCANNER_HPP_
 #define ANSINH_LIB_IO_CSV_SCANNER_HPP_
 
@@ -48,6 +52,7 @@ class CsvScanner {
 
  private:
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
+  bool NextRow(CsvRow* row);
   // Finds the end of the row starting at in_->data(): the offset of its '\n'
   // (or size at EOF). Returns false if more bytes are needed.
   bool FindRowEnd(size_t* end, uint64_t* newlines, bool* unterminated);
@@ -62,6 +67,8 @@ class CsvScanner {
   size_t scan_pos_ = 0;
   State scan_state_ = State::kFieldStart;
   uint64_t scan_newlines_ = 0;
+  bool header_seen_ = false;
+  size_t expected_fields_ = 0;  // fields of the first row (the header); 0 before it
 };
 
 }  // namespace ansinh::internal

@@ -23,14 +23,19 @@ std::string Extension(const std::string& path) {
   return ext;
 }
 
+// The format of the first path with a known extension: a pipe (/dev/fd/63)
+// has none, but its partner in a CSV pair may.
 RecordFormat Detect(const std::vector<std::string>& paths) {
-  const std::string ext = Extension(paths.front());
-  if (ext == "jsonl" || ext == "ndjson") return RecordFormat::kJsonLines;
-  if (ext == "json") return RecordFormat::kJson;
-  if (ext == "yaml" || ext == "yml") return RecordFormat::kYaml;
-  if (ext == "csv") return RecordFormat::kCsv;
+  for (const std::string& path : paths) {
+    const std::string ext = Extension(path);
+    if (ext == "jsonl" || ext == "ndjson") return RecordFormat::kJsonLines;
+    if (ext == "json") return RecordFormat::kJson;
+    if (ext == "yaml" || ext == "yml") return RecordFormat::kYaml;
+    if (ext == "csv") return RecordFormat::kCsv;
+  }
   throw InputError("cannot tell the record format of '" + paths.front() +
-                   "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); set ReadOptions::format");
+                   "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); give it with "
+                   "--records-format (ReadOptions::format)");
 }
 
 }  // namespace
@@ -40,6 +45,7 @@ class RecordReader::Impl {
   Impl(const RuleSet& rules, std::vector<std::string> paths, const ReadOptions& options)
       : schema_(&internal::ImplOf(rules).schema), options_(options) {
     if (paths.empty()) throw UsageError("RecordReader: no input files given");
+    spool_ = std::make_unique<internal::InputSpool>(paths);  // pipes: read once, before any pass
     for (const std::string& path : paths) internal::BlockReader::CheckReadable(path);
     format_ = options.format == RecordFormat::kAuto ? Detect(paths) : options.format;
     limits_ = internal::ToBuildLimits(options);
@@ -77,6 +83,7 @@ class RecordReader::Impl {
   ReadOptions options_;
   internal::BuildLimits limits_;
   RecordFormat format_ = RecordFormat::kAuto;
+  std::unique_ptr<internal::InputSpool> spool_;  // destroyed after source_
   std::unique_ptr<internal::RecordSource> source_;
 };
 

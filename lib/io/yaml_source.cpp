@@ -10,14 +10,17 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <deque>
 #include <memory>
+#include <optional>
 
 #include "io/block_reader.hpp"
 #include "io/field_lookup.hpp"
 #include "io/record_source.hpp"
 #include "records/issues.hpp"
 #include "records/value_text.hpp"
+#include "yaml/runaway_quote.hpp"
 #include "yaml/yaml_values.hpp"
 
 namespace ansinh::internal {
@@ -101,6 +104,31 @@ std::string RecoverYamlId(std::string_view chunk) {
   return {};
 }
 
+// R_SYNTAX for a quoted text that runs on over the following fields (yaml-cpp
+// 0.7 takes them into the text up to the next quote: the record would come
+// out `ok` without them). `chunk` starts at file line `first_line`.
+RecordIssue RunawayQuoteIssue(std::string_view chunk, uint64_t first_line, const yaml::RunawayQuote& q) {
+  auto line_col = [&](size_t offset, uint64_t* line, uint64_t* col) {
+    const std::string_view before = chunk.substr(0, offset);
+    *line = first_line + static_cast<uint64_t>(std::count(before.begin(), before.end(), '\n'));
+    const size_t nl = before.rfind('\n');
+    *col = offset - (nl == std::string_view::npos ? 0 : nl + 1) + 1;
+  };
+  uint64_t line = 0, col = 0, key_line = 0, key_col = 0;
+  line_col(q.open, &line, &col);
+  line_col(q.swallowed, &key_line, &key_col);
+  size_t key_end = q.swallowed;
+  while (key_end < chunk.size() && chunk[key_end] != ':' && chunk[key_end] != '\n') ++key_end;
+  const std::string key = SafeMessage(chunk.substr(q.swallowed, std::min<size_t>(key_end - q.swallowed, 80)));
+  return SyntaxIssue(
+      fmt::format("The record at line {}: the text opened with {} at line {}, column {} is not closed on its line "
+                  "and takes in `{}:` of line {} as text; close the quote.",
+                  first_line, q.quote, line, col, key, key_line),
+      fmt::format("Bản ghi ở dòng {}: văn bản mở bằng {} ở dòng {}, cột {} không được đóng trên dòng đó và nuốt "
+                  "cả `{}:` ở dòng {}; hãy đóng dấu nháy.",
+                  first_line, q.quote, line, col, key, key_line));
+}
+
 class YamlSource final : public RecordSource {
  public:
   YamlSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
@@ -114,7 +142,7 @@ class YamlSource final : public RecordSource {
       if (!pending_.empty()) {
         Pending p = std::move(pending_.front());
         pending_.pop_front();
-        ConvertHousehold(p.node, p.origin, b);
+        ConvertHousehold(p.node, p.origin, std::move(p.issue), b);
         return true;
       }
       if (!in_ && !OpenNext()) return false;
@@ -134,6 +162,7 @@ class YamlSource final : public RecordSource {
   struct Pending {
     YAML::Node node;
     RecordOrigin origin;
+    std::optional<RecordIssue> issue;  // a problem found before conversion
   };
 
   bool OpenNext() {
@@ -150,7 +179,8 @@ class YamlSource final : public RecordSource {
   void AddLine(std::string_view line, uint64_t line_no);
   bool LoadChunk(BatchBuilder& b);
   void AddBroken(RecordIssue issue, uint64_t line, BatchBuilder& b);
-  void ConvertHousehold(const YAML::Node& node, const RecordOrigin& origin, BatchBuilder& b);
+  void ConvertHousehold(const YAML::Node& node, const RecordOrigin& origin, std::optional<RecordIssue> issue,
+                        BatchBuilder& b);
   void ConvertMembers(const YAML::Node& node, BatchBuilder& b);
   void ConvertValue(Entity entity, int field, const YAML::Node& node, BatchBuilder& b);
 
@@ -274,25 +304,44 @@ bool YamlSource::LoadChunk(BatchBuilder& b) {
     return true;
   }
   if (!root.IsDefined() || root.IsNull()) return false;  // an empty document
+  const std::vector<yaml::RunawayQuote> runaway = yaml::FindRunawayQuotes(chunk_, root);
+  if (!runaway.empty() && !root.IsSequence()) {
+    AddBroken(RunawayQuoteIssue(chunk_, chunk_line_, runaway.front()), chunk_line_, b);
+    return true;
+  }
   auto line_of = [this](const YAML::Node& n) {
     return chunk_line_ + static_cast<uint64_t>(n.Mark().line < 0 ? 0 : n.Mark().line);
   };
   if (root.IsSequence()) {
     bool first = true;
-    for (const YAML::Node& item : root) {
+    std::vector<YAML::Node> items(root.begin(), root.end());
+    for (size_t k = 0; k < items.size(); ++k) {
+      const YAML::Node& item = items[k];
       // A block item starts at its "-" (its mapping may begin on the next line).
       const uint64_t line = first && chunk_[0] == '-' ? chunk_line_ : line_of(item);
-      pending_.push_back({item, {in_->path(), line, index_++}});
+      std::optional<RecordIssue> issue;
+      // The item holding the opening quote (up to the next item's start).
+      const long begin = item.Mark().pos;
+      const long end = k + 1 < items.size() ? items[k + 1].Mark().pos : static_cast<long>(chunk_.size());
+      for (const yaml::RunawayQuote& q : runaway) {
+        if (static_cast<long>(q.open) >= begin && static_cast<long>(q.open) < end) {
+          issue = RunawayQuoteIssue(chunk_, chunk_line_, q);
+          break;
+        }
+      }
+      pending_.push_back({item, {in_->path(), line, index_++}, std::move(issue)});
       first = false;
     }
   } else {
-    pending_.push_back({root, {in_->path(), chunk_line_, index_++}});
+    pending_.push_back({root, {in_->path(), chunk_line_, index_++}, std::nullopt});
   }
   return false;
 }
 
-void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& origin, BatchBuilder& b) {
+void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& origin,
+                                  std::optional<RecordIssue> issue, BatchBuilder& b) {
   b.BeginHousehold(origin);
+  if (issue) b.AddIssue(std::move(*issue));
   try {
     if (!node.IsMap()) {
       b.AddIssue(NotAnObjectIssue(origin.line, node.IsSequence() ? "a list" : node.IsScalar() ? "a text" : "null"));

@@ -53,6 +53,10 @@ struct FieldDef {
   ValueType type = ValueType::kBool;
   std::vector<std::string> values;   // enum/set
   std::vector<Label> value_labels;   // parallel to values (may be empty labels)
+  // Parallel to values: why no benefit of the package covers the value (`not_encoded:`),
+  // empty when it is covered. A record holding such a value gets the warning R_NOT_ENCODED.
+  std::vector<Label> value_not_encoded;
+  std::vector<Loc> value_locs;       // parallel to values
   Label label;
   std::optional<InputValue> default_value;  // typed later against `type`
   Loc default_loc;
@@ -94,6 +98,7 @@ struct ParamDef {
   std::string reference;
   std::optional<MonthRule> month_rule;  // how a change inside a month applies (default: package's)
   bool informational = false;           // kept for reference (and scenarios); no W_UNUSED_PARAMETER
+  bool signed_values = false;           // money: negative values allowed (`signed: true`; else E_NEGATIVE_VALUE)
   std::vector<ParamStep> steps;         // sorted by `from`, no duplicates
   bool override_ = false;
   uint32_t origin = 0;
@@ -123,11 +128,18 @@ struct Condition {
   Loc loc;           // the condition's name
 };
 
+// A name in a benefit's `for:` list: a condition that says whom the benefit is for.
+struct TargetRef {
+  std::string name;
+  Loc loc;
+};
+
 struct BenefitVersion {
   Date from;
   std::optional<Date> to;            // inclusive last day; nullopt = open-ended
   std::string reference;             // defaults to the benefit's
   std::vector<Condition> when;       // all must hold
+  std::vector<TargetRef> target;     // `for:`: the conditions naming the target group (may be empty)
   ExprText amount;
   Loc loc;                           // the version (its `effective` key when the benefit has no `versions`)
 };
@@ -145,6 +157,14 @@ struct BenefitDef {
   std::string group;                 // competes in this group ...
   bool adds_to_group = false;        // ... or (adds_to:) is paid on top of its winner
   Loc group_loc;
+  // `exclusive:` only one member of the household receives the benefit (the
+  // highest amount; a tie goes to a member for whom `prefer` holds, then to
+  // the member listed first). Empty `exclusive_among` = not exclusive.
+  std::string exclusive_among;       // "household"
+  ExprText exclusive_between;        // optional bool expression: the members who compete (default all)
+  ExprText exclusive_prefer;         // optional bool expression on the person
+  std::string exclusive_reference;
+  Loc exclusive_loc;
   BenefitUnit unit = BenefitUnit::kMoney;
   Frequency frequency = Frequency::kMonthly;
   Rounding rounding;
@@ -207,6 +227,7 @@ struct ExpectedBenefit {
   bool amount_null = false;          // `amount: null` was written
   std::optional<std::vector<std::string>> missing;
   std::optional<std::string> superseded_by;
+  std::optional<std::string> superseded_by_member;  // member id (an exclusive benefit)
   std::optional<bool> provisional;
   Loc loc;
 };

@@ -10,7 +10,9 @@
 namespace ansinh::plan {
 namespace {
 
-bool Pure(OpCode code) { return code != OpCode::kBenefit && code != OpCode::kGroup; }
+bool Pure(OpCode code) {
+  return code != OpCode::kBenefit && code != OpCode::kGroup && code != OpCode::kExclusive;
+}
 
 using Key = std::tuple<int, int, int, int32_t, int32_t, int32_t, int32_t, int64_t, int, int32_t>;
 
@@ -50,6 +52,8 @@ void EliminateCommonSubexpressions(Program& p) {
   p.ops = std::move(kept);
   for (BenefitPlan& b : p.benefits) {
     fix(b.day_reg);
+    fix(b.between_reg);
+    fix(b.prefer_reg);
     for (VersionPlan& v : b.versions) {
       for (ConditionPlan& c : v.conditions) {
         fix(c.reg);

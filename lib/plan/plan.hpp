@@ -83,6 +83,7 @@ enum class OpCode : uint8_t {
   // benefit results
   kBenefit,   // aux = benefits[] index
   kGroup,     // aux = groups[] index
+  kExclusive, // aux = benefits[] index: one member of each household keeps the benefit
   kReceives,  // aux = benefit or group; flags: kIsGroup, kQualifies
 };
 
@@ -148,6 +149,7 @@ struct ConditionPlan {
   int32_t lhs = -1, rhs = -1;       // its operands' registers (at the benefit level or lower)
   ConstOperand lhs_const, rhs_const;  // literal operands (their registers are not captured)
   std::vector<Read> reads;
+  bool target = false;              // named in the benefit's `for:` (says whom it is for: near misses)
 };
 
 struct VersionPlan {
@@ -155,6 +157,7 @@ struct VersionPlan {
   int32_t to = INT32_MAX;  // inclusive
   int32_t guard = -1;
   std::vector<ConditionPlan> conditions;
+  bool has_target = false;           // some condition is marked `for:`
   int32_t amount_reg = -1;
   std::vector<Read> amount_reads;
   std::vector<int32_t> param_plans;  // every parameter the version uses (also through variables)
@@ -171,6 +174,9 @@ struct BenefitPlan {
   uint8_t month_rule = 0;           // 0 any_day, 1 first_day, 2 last_day
   int32_t group = -1;
   bool adds_to_group = false;
+  bool exclusive = false;           // one member of each household is paid (kExclusive)
+  int32_t between_reg = -1;         // who competes (person level), or -1: every member
+  int32_t prefer_reg = -1;          // its tie-break register (person level), or -1
 };
 
 struct GroupPlan {

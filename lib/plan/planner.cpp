@@ -617,7 +617,13 @@ void Planner::PlanBenefit(int b) {
     guard_ = vp.guard;
     std::set<int> params;
     collecting_params_ = &params;
-    for (const check::CheckedCondition& c : v.conditions) vp.conditions.push_back(PlanCondition(c, cb.level));
+    for (const check::CheckedCondition& c : v.conditions) {
+      vp.conditions.push_back(PlanCondition(c, cb.level));
+      const std::vector<model::TargetRef>& target = v.def->target;
+      vp.conditions.back().target = std::any_of(target.begin(), target.end(),
+                                                [&](const model::TargetRef& t) { return t.name == c.def->name; });
+      vp.has_target = vp.has_target || vp.conditions.back().target;
+    }
     vp.amount_reg = Lift(Lower(v.amount.root), cb.level);
     std::set<int> seen;
     CollectReads(v.amount.root, cb.level, &vp.amount_reads, &seen);
@@ -626,11 +632,19 @@ void Planner::PlanBenefit(int b) {
     guard_ = -1;
     plan.versions.push_back(std::move(vp));
   }
+  plan.exclusive = cb.exclusive;
+  // The tie-break is computed on every day, outside the versions' guards.
+  if (cb.exclusive && cb.between.ok()) plan.between_reg = Lift(Lower(cb.between.root), cb.level);
+  if (cb.exclusive && cb.prefer.ok()) plan.prefer_reg = Lift(Lower(cb.prefer.root), cb.level);
   Op op;
   op.code = OpCode::kBenefit;
   op.level = cb.level;
   op.aux = b;
   prog_->ops.push_back(op);
+  if (cb.exclusive) {
+    op.code = OpCode::kExclusive;
+    prog_->ops.push_back(op);
+  }
 }
 
 void Planner::PlanGroup(int g) {

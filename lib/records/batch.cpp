@@ -95,6 +95,7 @@ void BatchBuilder::BeginHousehold(const RecordOrigin& origin) {
   in_household_ = true;
   in_person_ = false;
   members_seen_ = 0;
+  unknown_seen_ = 0;
   person_start_ = out_->persons;
   issue_start_ = out_->issues.size();
   std::fill(household_set_.begin(), household_set_.end(), 0);
@@ -156,6 +157,9 @@ void BatchBuilder::FinishPersonIssues() {
 void BatchBuilder::EndHousehold() {
   if (!in_household_) return;
   if (in_person_) EndPerson();
+  if (unknown_seen_ > kMaxUnknownFieldWarnings) {
+    out_->issues.push_back(MoreUnknownFieldsIssue(unknown_seen_ - kMaxUnknownFieldWarnings));
+  }
   CheckHousehold();
   if (limits_.strict) {  // an unknown field or column is an error of the record
     for (size_t i = issue_start_; i < out_->issues.size(); ++i) {
@@ -204,6 +208,7 @@ void BatchBuilder::CheckHousehold() {
 
 void BatchBuilder::AddIssue(RecordIssue issue) {
   if (!in_household_) return;
+  if (issue.code == kIssueUnknownField && !RoomForUnknownField()) return;
   if (in_person_) {
     if (discard_person_) return;
     issue.field = issue.field.empty() ? std::string(kPersonMark) : kPersonMark + ("." + issue.field);

@@ -86,6 +86,10 @@ inline BuildLimits ToBuildLimits(const RecordOptions& options) {
 // UnknownField(name) (a warning: R_UNKNOWN_FIELD), not set.
 class BatchBuilder {
  public:
+  // R_UNKNOWN_FIELD warnings kept per household; beyond it one warning says
+  // how many more there were (a record with a million unknown fields stays small).
+  static constexpr size_t kMaxUnknownFieldWarnings = 20;
+
   BatchBuilder(BatchData* out, BuildLimits limits = {});
 
   void BeginHousehold(const RecordOrigin& origin);
@@ -168,6 +172,8 @@ class BatchBuilder {
   void FailText(Entity entity, int field, std::string_view text, RecordIssue type_issue);
   void FinishPersonIssues();
   void CheckHousehold();
+  // Counts an unknown-field warning; false beyond kMaxUnknownFieldWarnings.
+  bool RoomForUnknownField() noexcept { return ++unknown_seen_ <= kMaxUnknownFieldWarnings; }
 
   BatchData* out_;
   BuildLimits limits_;
@@ -179,6 +185,7 @@ class BatchBuilder {
   size_t issue_start_ = 0;              // first issue of the current household
   size_t person_issue_start_ = 0;       // first issue of the current person
   size_t members_seen_ = 0;             // persons begun in this household (incl. discarded)
+  size_t unknown_seen_ = 0;             // R_UNKNOWN_FIELD warnings of this household (incl. capped)
   bool in_person_ = false;
   bool in_household_ = false;
   bool discard_person_ = false;         // beyond max_members: the person's values are dropped

@@ -338,6 +338,7 @@ void BatchBuilder::WrongType(Entity entity, int field, std::string_view what) {
 void BatchBuilder::UnknownField(Entity entity, std::string_view name) {
   if (!in_household_) return;
   if (entity == Entity::kPerson && (!in_person_ || discard_person_)) return;
+  if (!RoomForUnknownField()) return;  // counted for the "and N more" warning
   const std::string safe = SafeName(name);
   const std::string path = entity == Entity::kHousehold ? safe : kPersonMark + ("." + safe);
   out_->issues.push_back(UnknownFieldIssue(path, name, entity, out_->schema->fields(entity)));

@@ -265,6 +265,14 @@ RecordIssue CsvFieldCountIssue(std::string_view file, uint64_t line, size_t got,
                      fmt::format("{} dòng {} có {} cột; dòng tiêu đề có {} cột.", file, line, got, expected));
 }
 
+RecordIssue MoreUnknownFieldsIssue(size_t more) {
+  return MakeIssue(kIssueUnknownField, Severity::kWarning, "",
+                   fmt::format("... and {} more fields that are not in the schema (only the first ones are listed).",
+                               more),
+                   fmt::format("... và {} trường khác không có trong lược đồ dữ liệu (chỉ liệt kê các trường đầu).",
+                               more));
+}
+
 RecordIssue UnknownColumnIssue(std::string_view file, std::string_view column, Entity entity,
                                const std::vector<CompiledField>& fields) {
   std::vector<std::string> names;

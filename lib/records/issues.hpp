@@ -50,6 +50,8 @@ RecordIssue UnknownEnumIssue(const std::string& path, const CompiledField& field
                              std::string_view value);
 RecordIssue UnknownFieldIssue(const std::string& path, std::string_view name, Entity entity,
                               const std::vector<CompiledField>& fields);
+// After BatchBuilder::kMaxUnknownFieldWarnings R_UNKNOWN_FIELD warnings of one record: "and N more".
+RecordIssue MoreUnknownFieldsIssue(size_t more);
 RecordIssue DuplicateFieldIssue(const std::string& path);
 RecordIssue StringTooLongIssue(const std::string& path, size_t bytes, size_t max);
 RecordIssue TooManySetItemsIssue(const std::string& path, size_t max);

@@ -1,6 +1,7 @@
 // CostTally: beneficiaries and cost per benefit and per group.
 #include <algorithm>
 
+#include "report/report_internal.hpp"
 #include "report/tallies.hpp"
 
 namespace ansinh::report {
@@ -58,8 +59,9 @@ void CostTally::AddEntity(const OutcomeRange& outcomes, bool person) {
     const bool monthly = line.frequency == Frequency::kMonthly;
     if (money) {
       cash = true;
-      (monthly ? line.monthly : line.once) += o.amount;
-      if (!monthly) tally_.once += o.amount;
+      int64_t& sum = monthly ? line.monthly : line.once;
+      sum = AddMoney(sum, o.amount, "the cost of benefit", line.id);
+      if (!monthly) tally_.once = AddMoney(tally_.once, o.amount, "the one-off payments of a household");
     }
     if (g < 0) continue;
     CostLine& group = groups_[g];
@@ -68,7 +70,10 @@ void CostTally::AddEntity(const OutcomeRange& outcomes, bool person) {
       ++group.beneficiaries;
       group_household_[g] = 1;
     }
-    if (money) (monthly ? group.monthly : group.once) += o.amount;
+    if (money) {
+      int64_t& sum = monthly ? group.monthly : group.once;
+      sum = AddMoney(sum, o.amount, "the cost of group", group.id);
+    }
     if (o.provisional) ++group.provisional;
   }
   if (cash && person) ++tally_.beneficiaries;
@@ -90,8 +95,8 @@ const HouseholdTally& CostTally::AddHousehold(const DecisionView& d) {
 }
 
 void CostTally::Finish(Report& report) {
-  for (CostLine& line : benefits_) line.annual = 12 * line.monthly;
-  for (CostLine& line : groups_) line.annual = 12 * line.monthly;
+  for (CostLine& line : benefits_) line.annual = AnnualMoney(line.monthly, "the cost of benefit", line.id);
+  for (CostLine& line : groups_) line.annual = AnnualMoney(line.monthly, "the cost of group", line.id);
   report.benefits = std::move(benefits_);
   report.groups = std::move(groups_);
 }

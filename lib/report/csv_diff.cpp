@@ -52,7 +52,7 @@ const std::vector<std::string>& DiffTables() {
 std::string RenderCsv(const Diff& d, const RenderOptions& options) {
   report::CheckTable(options.table, DiffTables());
   const Language lang = options.lang;
-  report::CsvTables csv(options.table);
+  report::CsvTables csv(options.table, options.csv_formula_guard);
   Summary(d, csv);
   if (csv.Begin("benefits", {"id", "label", "unit", "frequency", "in_a", "in_b", "beneficiaries_a", "beneficiaries_b",
                              "gained", "lost", "up", "down", "status_changed", "monthly_a", "monthly_b",

@@ -112,7 +112,7 @@ const std::vector<std::string>& ReportTables() {
 std::string RenderCsv(const Report& r, const RenderOptions& options) {
   report::CheckTable(options.table, ReportTables());
   const Language lang = options.lang;
-  CsvTables csv(options.table);
+  CsvTables csv(options.table, options.csv_formula_guard);
   if (csv.Begin("summary", {"key", "value"})) {
     csv.Row({"package", r.package.id});
     csv.Row({"version", r.package.version});

@@ -44,7 +44,7 @@ class ReportBuilder::Impl {
   Report Finish() {
     costs_.Finish(report_);
     indicators_.Finish(report_);
-    report_.annual = 12 * report_.monthly;
+    report_.annual = report::AnnualMoney(report_.monthly, "the total cost");
     report_.error_codes = report::SortedCounts(error_codes_);
     report_.missing_fields = report::SortedCounts(missing_fields_);
     report_.missing_parameters = report::SortedCounts(missing_parameters_);
@@ -72,7 +72,7 @@ class ReportBuilder::Impl {
     report_.by_commune = report::OrderRows(by_commune_, {});
     report_.by_status = report::OrderRows(by_status_, report::VariableValues(rules_, options_.status_variable));
     for (auto* rows : {&report_.by_area, &report_.by_commune, &report_.by_status}) {
-      for (BreakdownRow& row : *rows) row.annual = 12 * row.monthly;
+      for (BreakdownRow& row : *rows) row.annual = report::AnnualMoney(row.monthly, "the cost of", row.key);
     }
     return std::move(report_);
   }
@@ -116,10 +116,11 @@ class ReportBuilder::Impl {
     if (recognized_field_ >= 0 && !report::HouseholdFieldText(batch, recognized_field_, h)) {
       ++report_.estimated_status_households;
       report_.estimated_status_beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
-      report_.estimated_status_monthly += d.total_monthly();
+      report_.estimated_status_monthly =
+          report::AddMoney(report_.estimated_status_monthly, d.total_monthly(), "the monthly cost of estimated classes");
     }
-    report_.monthly += d.total_monthly();
-    report_.once += tally.once;
+    report_.monthly = report::AddMoney(report_.monthly, d.total_monthly(), "the total monthly cost");
+    report_.once = report::AddMoney(report_.once, tally.once, "the total of one-off payments");
     report_.provisional = report_.provisional || tally.provisional;
     report_.beneficiaries += tally.beneficiaries;
     report_.beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
@@ -128,7 +129,7 @@ class ReportBuilder::Impl {
       row->persons += d.member_count();
       row->beneficiaries += tally.beneficiaries;
       row->beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
-      row->monthly += d.total_monthly();
+      row->monthly = report::AddMoney(row->monthly, d.total_monthly(), "the monthly cost of a breakdown row");
       for (size_t b = 0; b < tally.paid.size(); ++b) row->by_benefit[b] += tally.paid[b];
     }
   }

@@ -2,6 +2,7 @@
 // indicator arithmetic (exact: integers and Int128, no floating point).
 #include <algorithm>
 
+#include "ansinh/error.hpp"
 #include "check/checked.hpp"
 #include "common/int128.hpp"
 #include "records/batch.hpp"
@@ -10,6 +11,33 @@
 #include "runtime/rule_set_impl.hpp"
 
 namespace ansinh::report {
+
+namespace {
+[[noreturn]] void MoneyOverflow(std::string_view what, std::string_view id, std::string_view suffix = {}) {
+  std::string figure(what);
+  if (!id.empty()) figure += " '" + std::string(id) + "'";
+  throw Error(figure + std::string(suffix) + " exceeds 9,223,372,036,854,775,807 VND, the largest sum ansinh can hold: an amount or a "
+                     "parameter is probably mistyped (look for the largest amounts with `ansinh eval`)");
+}
+}  // namespace
+
+int64_t AddMoney(int64_t a, int64_t b, std::string_view what, std::string_view id) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) MoneyOverflow(what, id);
+  return sum;
+}
+
+int64_t AnnualMoney(int64_t monthly, std::string_view what, std::string_view id) {
+  const internal::Int128 annual = internal::Int128{monthly} * 12;
+  if (annual > INT64_MAX || annual < INT64_MIN) MoneyOverflow(what, id, " per year (12 × the monthly cost)");
+  return static_cast<int64_t>(annual);
+}
+
+void CheckMoneyChange(int64_t a, int64_t b, std::string_view what, std::string_view id) {
+  int64_t change = 0;
+  if (__builtin_sub_overflow(b, a, &change)) MoneyOverflow("the change of " + std::string(what), id);
+}
+
 
 using internal::Int128;
 

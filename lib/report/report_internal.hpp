@@ -20,6 +20,17 @@ struct BatchData;
 
 namespace ansinh::report {
 
+// Sums of money in reports and diffs, checked: a result beyond int64
+// (±9,223,372,036,854,775,807 VND) throws ansinh::Error with a clear message
+// instead of wrapping around (undefined behaviour, and a wrong figure).
+// `what` and `id` name the figure ("the cost of benefit", "sa_child"); the
+// message is built only on overflow.
+int64_t AddMoney(int64_t a, int64_t b, std::string_view what, std::string_view id = {});
+// 12 * monthly, checked the same way.
+int64_t AnnualMoney(int64_t monthly, std::string_view what, std::string_view id = {});
+// Throws as above unless b - a fits (the change columns print it).
+void CheckMoneyChange(int64_t a, int64_t b, std::string_view what, std::string_view id = {});
+
 // Value of household field `field` (schema index) of household `h` of `batch`
 // as text ("rural", "Xã Mỹ Cẩm", "true", "12"); nullopt if unknown or field < 0.
 std::optional<std::string> HouseholdFieldText(const internal::BatchData& batch, int field, size_t h);

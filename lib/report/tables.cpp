@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ansinh/error.hpp"
+#include "common/text_safety.hpp"
 
 namespace ansinh::report {
 
@@ -51,7 +52,9 @@ void TextTable::Render(std::string& out, std::string_view indent) const {
   for (const auto& row : rows_) line(row);
 }
 
-std::string CsvField(std::string_view value) {
+std::string CsvField(std::string_view raw, bool guard) {
+  const std::string guarded = guard ? internal::NeutralizeFormula(internal::EscapeControls(raw)) : std::string();
+  const std::string_view value = guard ? std::string_view(guarded) : raw;
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
@@ -61,10 +64,18 @@ std::string CsvField(std::string_view value) {
   return out + "\"";
 }
 
-void CsvLine(std::string& out, const std::vector<std::string>& fields) {
+}  // namespace ansinh::report
+
+namespace ansinh {
+std::string CsvCell(std::string_view value, bool guard) { return report::CsvField(value, guard); }
+}  // namespace ansinh
+
+namespace ansinh::report {
+
+void CsvLine(std::string& out, const std::vector<std::string>& fields, bool guard) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += CsvField(fields[i]);
+    out += CsvField(fields[i], guard);
   }
   out += '\n';
 }
@@ -76,7 +87,7 @@ bool CsvTables::Begin(std::string_view name, const std::vector<std::string>& hea
     out_ += "# " + std::string(name) + "\n";
   }
   first_ = false;
-  CsvLine(out_, header);
+  CsvLine(out_, header, guard_);
   return true;
 }
 

@@ -27,25 +27,30 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
-// RFC 4180: quoted when it holds a comma, quote or line break.
-std::string CsvField(std::string_view value);
+// RFC 4180: quoted when it holds a comma, quote or line break. With
+// `guard`, control characters are escaped (internal::EscapeControls: a CSV
+// printed on a terminal cannot send escape sequences) and a cell a
+// spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+// apostrophe (internal::NeutralizeFormula).
+std::string CsvField(std::string_view value, bool guard = true);
 
 // Appends one CSV line (fields quoted as needed, "\n" at the end).
-void CsvLine(std::string& out, const std::vector<std::string>& fields);
+void CsvLine(std::string& out, const std::vector<std::string>& fields, bool guard = true);
 
 // A CSV document of several tables: each table (when `only` is empty, or
 // equals its name) after a "# name" line, separated by an empty line; when
 // `only` names a table, that table alone without the "# name" line.
 class CsvTables {
  public:
-  explicit CsvTables(std::string only) : only_(std::move(only)) {}
+  explicit CsvTables(std::string only, bool guard = true) : only_(std::move(only)), guard_(guard) {}
   // Starts table `name`; returns false if it is not wanted (skip its rows).
   bool Begin(std::string_view name, const std::vector<std::string>& header);
-  void Row(const std::vector<std::string>& fields) { CsvLine(out_, fields); }
+  void Row(const std::vector<std::string>& fields) { CsvLine(out_, fields, guard_); }
   std::string Take() { return std::move(out_); }
 
  private:
   std::string only_;
+  bool guard_ = true;
   std::string out_;
   bool first_ = true;
 };

@@ -4,6 +4,7 @@
 #include "report/format.hpp"
 #include "report/report_views.hpp"
 #include "report/tables.hpp"
+#include "common/text_safety.hpp"
 
 namespace ansinh {
 
@@ -95,7 +96,7 @@ std::string RenderText(const Diff& diff, const RenderOptions& options) {
   Areas(diff, options.by, lang, out);
   Indicators(diff, lang, out);
   Changes(diff, lang, out);
-  return out;
+  return internal::EscapeControls(out);  // ids and names come from the registry
 }
 
 }  // namespace ansinh

@@ -3,6 +3,7 @@
 #include "report/format.hpp"
 #include "report/report_views.hpp"
 #include "report/tables.hpp"
+#include "common/text_safety.hpp"
 
 namespace ansinh {
 
@@ -172,7 +173,7 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
   Breakdown(report, options.by, options.lang, out);
   Status(report, options.lang, out);
   Problems(report, options.lang, out);
-  return out;
+  return internal::EscapeControls(out);  // ids and names come from the registry
 }
 
 }  // namespace ansinh

@@ -24,13 +24,19 @@ BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   const uint8_t raw = col.status[entity_];
   BenefitOutcome o;
   o.benefit = col.benefit;
-  o.status = static_cast<BenefitStatus>(raw & 0x7F);
+  o.status = static_cast<BenefitStatus>(raw & internal::kStatusMask);
   o.provisional = (raw & internal::kProvisionalBit) != 0;
+  o.near_miss = (raw & internal::kNearMissBit) != 0;
   o.has_amount = o.status == BenefitStatus::kEligible || o.status == BenefitStatus::kSuperseded;
   o.amount = o.has_amount ? col.amount[entity_] : 0;
   o.superseded_by = col.superseded_by[entity_];
   o.member = member_;
   internal::Access::SetInfo(o, &internal::ImplOf(*data_->rules).benefits[col.benefit]);
+  const auto benefits = static_cast<int32_t>(data_->rules->benefits().size());
+  if (o.superseded_by >= benefits) {  // an exclusive benefit (vm.hpp ResolveExclusive): paid to another member
+    o.superseded_by_member = o.superseded_by - benefits;
+    o.superseded_by = static_cast<int32_t>(col.benefit);
+  }
   if (data_->dense_details) {
     internal::Access::SetDetail(o, col.detail[entity_]);
   } else if (o.status == BenefitStatus::kUndetermined || o.provisional) {
@@ -113,6 +119,7 @@ std::vector<std::pair<const VariableInfo*, OutputValue>> DecisionView::variables
   const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
   const size_t entity = member < 0 ? index_ : r.member_begin + static_cast<size_t>(member);
   const auto& columns = member < 0 ? data_->household_vars : data_->person_vars;
+  out.reserve(columns.size());
   size_t k = 0;
   for (size_t v = 0; v < impl.variables.size(); ++v) {
     if (impl.variables[v].entity != want) continue;

@@ -46,6 +46,33 @@ const char* ToString(BenefitStatus status) noexcept {
   return "not_eligible";
 }
 
+const char* ToString(Detail detail) noexcept {
+  switch (detail) {
+    case Detail::kSummary: return "summary";
+    case Detail::kReasons: return "reasons";
+    case Detail::kFull: return "full";
+  }
+  return "full";
+}
+
+std::optional<Detail> ParseDetail(std::string_view text) noexcept {
+  if (text == "summary") return Detail::kSummary;
+  if (text == "reasons") return Detail::kReasons;
+  if (text == "full") return Detail::kFull;
+  return std::nullopt;
+}
+
+bool Listed(const BenefitOutcome& o, Detail detail) noexcept {
+  switch (detail) {
+    case Detail::kFull: return true;
+    case Detail::kReasons:
+      if (o.status == BenefitStatus::kNotEligible && o.near_miss) return true;
+      [[fallthrough]];
+    case Detail::kSummary: return o.status == BenefitStatus::kEligible || o.status == BenefitStatus::kUndetermined;
+  }
+  return true;
+}
+
 namespace {
 
 // Sizes every column of `out` for the whole batch, carving them all out of

@@ -87,28 +87,52 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
   w.EndObject();
 }
 
-void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain) {
+// The keys every level writes first: benefit, status, amount, unit, frequency, group.
+void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o) {
+  w.Key("benefit").String(info.id);
+  w.Key("status").String(ToString(o.status));
+  w.Key("amount");
+  if (o.has_amount) w.Int(o.amount);
+  else w.Null();
+  w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
+  w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
+  w.Key("group");
+  if (info.group.empty()) w.Null();
+  else w.String(info.group);
+}
+
+// A listed benefit at Detail::kSummary: what is received or undetermined, no prose.
+void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
+  w.BeginObject();
+  OutcomeHeadJson(w, d.rules().benefits()[o.benefit], o);
+  w.Key("missing").BeginArray();
+  if (o.status == BenefitStatus::kUndetermined) {
+    for (const std::string& m : d.missing(o)) w.String(m);
+  }
+  w.EndArray();
+  w.Key("provisional").Bool(o.provisional);
+  w.EndObject();
+}
+
+void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain, Detail detail) {
   const RuleSet& rules = d.rules();
   w.BeginArray();
   for (const BenefitOutcome o : outcomes) {
+    if (!Listed(o, detail)) continue;
+    if (detail == Detail::kSummary) {
+      SummaryBenefitJson(w, d, o);
+      continue;
+    }
     const BenefitInfo& info = rules.benefits()[o.benefit];
     w.BeginObject();
-    w.Key("benefit").String(info.id);
-    w.Key("status").String(ToString(o.status));
-    w.Key("amount");
-    if (o.has_amount) w.Int(o.amount);
-    else w.Null();
-    w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
-    w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
-    w.Key("group");
-    if (info.group.empty()) w.Null();
-    else w.String(info.group);
+    OutcomeHeadJson(w, info, o);
     std::string reference = info.reference;
     if (auto ex = explain ? d.explanation(o) : std::nullopt) reference = ex->reference;
     w.Key("reference").String(reference);
     w.Key("superseded_by");
     if (o.superseded_by >= 0) w.String(rules.benefits()[o.superseded_by].id);
     else w.Null();
+    if (o.superseded_by_member >= 0) w.Key("superseded_by_member").String(d.member_id(o.superseded_by_member));
     w.Key("missing").BeginArray();
     for (const std::string& m : d.missing(o)) w.String(m);
     w.EndArray();
@@ -148,10 +172,7 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
   w.EndArray();
 }
 
-}  // namespace
-
-std::string ToJson(const DecisionView& d, const JsonOptions& options) {
-  JsonWriter w(options.pretty);
+void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& options) {
   const RuleSet& rules = d.rules();
   w.BeginObject();
   w.Key("household_id").String(d.household_id());
@@ -173,7 +194,7 @@ std::string ToJson(const DecisionView& d, const JsonOptions& options) {
   w.Key("variables");
   VariablesJson(w, d.variables());
   w.Key("benefits");
-  BenefitsJson(w, d, d.benefits(), options.explain);
+  BenefitsJson(w, d, d.benefits(), options.explain, options.detail);
   w.Key("members").BeginArray();
   for (size_t m = 0; m < d.member_count(); ++m) {
     w.BeginObject();
@@ -181,14 +202,27 @@ std::string ToJson(const DecisionView& d, const JsonOptions& options) {
     w.Key("variables");
     VariablesJson(w, d.variables(static_cast<int>(m)));
     w.Key("benefits");
-    BenefitsJson(w, d, d.member_benefits(m), options.explain);
+    BenefitsJson(w, d, d.member_benefits(m), options.explain, options.detail);
     w.Key("total_monthly").Int(d.member_total_monthly(m));
     w.EndObject();
   }
   w.EndArray();
   w.Key("total_monthly").Int(d.total_monthly());
   w.EndObject();
+}
+
+}  // namespace
+
+std::string ToJson(const DecisionView& d, const JsonOptions& options) {
+  JsonWriter w(options.pretty);
+  WriteDecision(w, d, options);
   return w.Take();
+}
+
+void AppendJson(const DecisionView& d, const JsonOptions& options, std::string* out) {
+  JsonWriter w(std::move(*out), options.pretty);
+  WriteDecision(w, d, options);
+  *out = w.Take();
 }
 
 }  // namespace ansinh

@@ -102,6 +102,8 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
     bi.reference = b.def->reference;
     bi.group = b.def->group;
     bi.adds_to_group = b.def->adds_to_group;
+    bi.exclusive = b.exclusive;
+    bi.exclusive_reference = b.def->exclusive_reference;
     bi.unit = b.def->unit;
     bi.frequency = b.def->frequency;
     std::vector<internal::VersionMeta> versions;

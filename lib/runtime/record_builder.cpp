@@ -1,9 +1,12 @@
 // RecordBuilder: the public, columnar way to fill a RecordBatch. A thin
 // wrapper over BatchBuilder (the code every file reader uses), so values from
 // a DataFrame are checked exactly as the same values from a file.
-#include "runtime/access.hpp"
+#include <string>
+#include <unordered_map>
+
 #include "records/batch.hpp"
 #include "records/issues.hpp"
+#include "runtime/access.hpp"
 
 namespace ansinh {
 
@@ -11,6 +14,10 @@ using internal::BatchBuilder;
 
 RecordBuilder::RecordBuilder(RecordBatch& batch, const RecordOptions& options)
     : impl_(std::make_unique<BatchBuilder>(&internal::DataOf(batch), internal::ToBuildLimits(options))) {}
+
+struct RecordBuilder::SeenIds {
+  std::unordered_map<std::string, RecordOrigin> first;
+};
 
 RecordBuilder::~RecordBuilder() {
   if (impl_) impl_->EndHousehold();  // a household left open is still appended
@@ -85,6 +92,14 @@ void RecordBuilder::UnknownField(Entity entity, std::string_view name) { impl_->
 void RecordBuilder::HouseholdMissing(std::string_view persons_source, std::string_view households_source) {
   impl_->AddIssue(internal::HouseholdMissingIssue(impl_->CurrentHouseholdId(), persons_source,
                                                   households_source));
+}
+
+void RecordBuilder::CheckRepeatedId(const RecordOrigin& origin) {
+  const std::string_view id = impl_->CurrentHouseholdId();
+  if (id.empty()) return;
+  if (!seen_) seen_ = std::make_unique<SeenIds>();
+  const auto [at, added] = seen_->first.emplace(std::string(id), origin);
+  if (!added) DuplicateHouseholdId(at->second);
 }
 
 void RecordBuilder::DuplicateHouseholdId(const RecordOrigin& first) {

@@ -63,6 +63,13 @@ const Label* ReadLabel(const plan::ConditionPlan& c, int32_t reg) {
 
 }  // namespace
 
+std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang) {
+  const bool vi = lang == Language::kVi;
+  if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
+  return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
+                                                                      : (vi ? " (một lần)" : " (once)"));
+}
+
 std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang) {
   const bool vi = lang == Language::kVi;
   if (!v.known) return vi ? "chưa biết" : "unknown";
@@ -244,15 +251,26 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   const bool vi = lang == Language::kVi;
   const ChunkPool& pool = data.PoolOf(h);
   const OutcomeDetail* d = internal::Access::Detail(o) == UINT32_MAX ? nullptr : &pool.details[internal::Access::Detail(o)];
-  auto amount_text = [&](int64_t amount) {
-    if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
-    return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
-                                                                        : (vi ? " (một lần)" : " (once)"));
-  };
+  auto amount_text = [&](int64_t amount) { return AmountText(info, amount, lang); };
   switch (o.status) {
     case BenefitStatus::kEligible:
       return (vi ? "Đủ điều kiện; mức hưởng " : "Eligible; amount ") + amount_text(o.amount);
     case BenefitStatus::kSuperseded: {
+      if (o.superseded_by_member >= 0) {  // an exclusive benefit, paid to another member
+        const HouseholdRow& row = data.households[h];
+        const uint32_t p = row.member_begin + static_cast<uint32_t>(o.superseded_by_member);
+        std::string who = std::string(pool.Text(data.members[p].id));
+        BenefitOutcome winner = o;
+        winner.member = o.superseded_by_member;
+        for (const BenefitOutcome other : EntityOutcomes(data, h, winner)) {
+          if (other.benefit == o.benefit && other.has_amount) who += " (" + amount_text(other.amount) + ")";
+        }
+        const std::string ref = info.exclusive_reference.empty() ? "" : " — " + info.exclusive_reference;
+        return vi ? "Đủ điều kiện (" + amount_text(o.amount) + ") nhưng mỗi hộ chỉ một người được hưởng; người được "
+                        "hưởng là thành viên " + who + ref
+                  : "Qualifies (" + amount_text(o.amount) + ") but only one member of the household is paid: member " +
+                        who + ref;
+      }
       std::string winner = o.superseded_by >= 0 ? impl.benefits[o.superseded_by].label.Get(lang) : "";
       for (const BenefitOutcome other : EntityOutcomes(data, h, o)) {
         if (static_cast<int32_t>(other.benefit) == o.superseded_by && other.has_amount) {

@@ -1,10 +1,13 @@
-// ToText: a decision for a case worker — what the household gets, what it
-// does not and the first reason, what is unknown and which question to ask.
+// MakeBrief and ToText: a decision for a case worker, short — the total with its
+// caveats, what each member receives, the questions for the family (facts of
+// the record only), the benefits waiting on a legal text, then near misses.
+#include <algorithm>
 #include <sstream>
 
 #include "runtime/access.hpp"
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
+#include "common/text_safety.hpp"
 #include "eval/decision_data.hpp"
 #include "runtime/render.hpp"
 
@@ -12,45 +15,40 @@ namespace ansinh {
 
 namespace {
 
-struct Line {
-  std::string who;
-  const BenefitOutcome* outcome;
-};
-
 std::string Who(const DecisionView& d, int member, Language lang) {
   if (member < 0) return lang == Language::kVi ? "Hộ" : "Household";
   return (lang == Language::kVi ? "Thành viên " : "Member ") + std::string(d.member_id(static_cast<size_t>(member)));
 }
 
-// A missing input as a question for the case worker: the field's label, whose
-// it is, and the path as the record writes it ("members[CL-0005-02].disability").
-std::string Question(const RuleSet& rules, const std::string& path, Language lang) {
-  const bool vi = lang == Language::kVi;
-  std::string member, name = path;
-  Entity entity = Entity::kHousehold;
+// The member or household of a missing-field path ("members[P2].disability" → P2, disability).
+struct PathParts {
+  std::string member;
+  std::string field;
+  bool person = false;
+};
+
+PathParts SplitPath(const std::string& path) {
+  PathParts p;
+  p.field = path;
   if (path.rfind("members[", 0) == 0) {
     const size_t close = path.find("].");
     if (close != std::string::npos) {
-      member = path.substr(8, close - 8);
-      name = path.substr(close + 2);
-      entity = Entity::kPerson;
+      p.member = path.substr(8, close - 8);
+      p.field = path.substr(close + 2);
+      p.person = true;
     }
   }
-  const FieldInfo* f = rules.schema().Find(entity, name);
-  if (f == nullptr) {  // a parameter whose figure is not confirmed: ask for the official text
-    std::string label;
-    if (path.rfind("param.", 0) == 0) {
-      const std::string param = path.substr(6, path.find('[') == std::string::npos ? std::string::npos : path.find('[') - 6);
-      for (const ParameterInfo& p : rules.parameters()) {
-        if (p.name == param) label = p.label.Get(lang);
-      }
-    }
-    return (vi ? "Mức đã xác nhận theo văn bản chính thức của " : "The figure confirmed by the official text for ") +
-           (label.empty() ? path : label + " (" + path + ")");
+  return p;
+}
+
+// The label of a legal figure named by a missing path "param.x[key]".
+std::string ParameterWords(const RuleSet& rules, const std::string& path, Language lang) {
+  const size_t bracket = path.find('[');
+  const std::string name = path.substr(6, bracket == std::string::npos ? std::string::npos : bracket - 6);
+  for (const ParameterInfo& p : rules.parameters()) {
+    if (p.name == name && !p.label.Get(lang).empty()) return p.label.Get(lang);
   }
-  std::string label = f->label.Get(lang).empty() ? f->name : f->label.Get(lang);
-  if (!member.empty()) label += (vi ? " — thành viên " : " — member ") + member;
-  return label + " (" + path + ")";
+  return path;
 }
 
 const char* Mark(const OutputValue& v) {
@@ -84,7 +82,74 @@ void Trace(std::ostringstream& out, const DecisionView& d, const BenefitOutcome&
 
 }  // namespace
 
+Brief MakeBrief(const DecisionView& d, Detail detail) {
+  Brief brief;
+  if (!d.ok()) return brief;
+  const RuleSet& rules = d.rules();
+  brief.total_monthly = d.total_monthly();
+  auto take = [&](int member, OutcomeRange outcomes) {
+    for (const BenefitOutcome o : outcomes) {
+      const BriefEntry entry{member, o};
+      switch (o.status) {
+        case BenefitStatus::kEligible: {
+          brief.receives.push_back(entry);
+          const BenefitInfo& info = rules.benefits()[o.benefit];
+          if (o.provisional && info.frequency == Frequency::kMonthly && info.unit == BenefitUnit::kMoney) {
+            brief.total_provisional = true;
+          }
+          break;
+        }
+        case BenefitStatus::kUndetermined: {
+          const std::vector<std::string> missing = d.missing(o);
+          bool fact = missing.empty();  // an evaluation error: shown with the undetermined
+          for (const std::string& path : missing) {
+            if (path.rfind("param.", 0) == 0) continue;
+            fact = true;
+            auto q = std::find_if(brief.questions.begin(), brief.questions.end(),
+                                  [&](const BriefQuestion& x) { return x.path == path; });
+            if (q == brief.questions.end()) {
+              BriefQuestion question;
+              question.path = path;
+              const PathParts parts = SplitPath(path);
+              question.field = rules.schema().Find(parts.person ? Entity::kPerson : Entity::kHousehold, parts.field);
+              for (size_t m = 0; parts.person && m < d.member_count(); ++m) {
+                if (d.member_id(m) == parts.member) question.member = static_cast<int32_t>(m);
+              }
+              brief.questions.push_back(std::move(question));
+              q = brief.questions.end() - 1;
+            }
+            q->decides.push_back(entry);
+          }
+          (fact ? brief.undetermined : brief.awaiting_text).push_back(entry);
+          break;
+        }
+        case BenefitStatus::kNotEligible:
+          if (detail != Detail::kSummary && o.near_miss) {
+            brief.near_misses.push_back(entry);
+            break;
+          }
+          [[fallthrough]];
+        case BenefitStatus::kSuperseded:
+        case BenefitStatus::kNotInForce:
+          if (detail == Detail::kFull) brief.others.push_back(entry);
+          break;
+      }
+    }
+  };
+  take(-1, d.benefits());
+  for (size_t m = 0; m < d.member_count(); ++m) take(static_cast<int>(m), d.member_benefits(m));
+  return brief;
+}
+
 std::string ToText(const DecisionView& d, Language lang, bool explain) {
+  TextOptions options;
+  options.lang = lang;
+  options.trace = explain;
+  return ToText(d, options);
+}
+
+std::string ToText(const DecisionView& d, const TextOptions& options) {
+  const Language lang = options.lang;
   const bool vi = lang == Language::kVi;
   const RuleSet& rules = d.rules();
   std::ostringstream out;
@@ -96,60 +161,102 @@ std::string ToText(const DecisionView& d, Language lang, bool explain) {
     for (const RecordIssue& e : d.errors()) {
       out << "  • " << (e.field.empty() ? "" : e.field + ": ") << (vi ? e.message_vi : e.message) << " [" << e.code << "]\n";
     }
-    return out.str();
+    return internal::EscapeControls(out.str());
   }
-  const std::string total = vi ? FormatGrouped(d.total_monthly(), '.') + " đ" : FormatGrouped(d.total_monthly(), ',') + " VND";
-  out << (vi ? "Tổng trợ cấp hằng tháng: " : "Total monthly benefits: ") << total << "\n";
-  for (const auto& [info, value] : d.variables()) {
-    out << "  " << (info->label.Get(lang).empty() ? info->name : info->label.Get(lang)) << ": "
-        << internal::Human(internal::ImplOf(rules), value, internal::ImplOf(rules).variable_enums[static_cast<size_t>(info - rules.variables().data())], lang)
-        << '\n';
+  const Brief brief = MakeBrief(d, options.detail);
+  const std::string tam = vi ? " (tạm tính)" : " (provisional)";
+  // The total and its caveats.
+  out << (vi ? "Tổng trợ cấp hằng tháng: " : "Total monthly benefits: ")
+      << (vi ? FormatGrouped(brief.total_monthly, '.') + " đ" : FormatGrouped(brief.total_monthly, ',') + " VND");
+  std::vector<std::string> caveats;
+  if (brief.total_provisional) caveats.push_back(vi ? "có khoản tạm tính" : "includes provisional amounts");
+  const size_t left_out = brief.undetermined.size() + brief.awaiting_text.size();
+  if (left_out > 0) {
+    caveats.push_back(vi ? "chưa gồm " + std::to_string(left_out) + " chế độ chưa xác định"
+                         : "leaves out " + std::to_string(left_out) + " undetermined benefit" + (left_out > 1 ? "s" : ""));
   }
-  std::vector<std::pair<int, BenefitOutcome>> gets, not_gets, unknown;
-  auto sort_in = [&](int member, OutcomeRange outcomes) {
-    for (const BenefitOutcome o : outcomes) {
-      switch (o.status) {
-        case BenefitStatus::kEligible: gets.emplace_back(member, o); break;
-        case BenefitStatus::kSuperseded:
-        case BenefitStatus::kNotEligible: not_gets.emplace_back(member, o); break;
-        case BenefitStatus::kUndetermined: unknown.emplace_back(member, o); break;
-        case BenefitStatus::kNotInForce: break;
-      }
+  for (size_t i = 0; i < caveats.size(); ++i) out << (i == 0 ? " (" : "; ") << caveats[i];
+  out << (caveats.empty() ? "\n" : ")\n");
+  if (options.detail == Detail::kFull) {
+    for (const auto& [info, value] : d.variables()) {
+      out << "  " << (info->label.Get(lang).empty() ? info->name : info->label.Get(lang)) << ": "
+          << internal::Human(internal::ImplOf(rules), value, internal::ImplOf(rules).variable_enums[static_cast<size_t>(info - rules.variables().data())], lang)
+          << '\n';
     }
+  }
+  auto label = [&](const BriefEntry& e) { return rules.benefits()[e.outcome.benefit].label.Get(lang); };
+  auto trace = [&](const BriefEntry& e) {
+    if (options.trace) Trace(out, d, e.outcome, lang);
   };
-  sort_in(-1, d.benefits());
-  for (size_t m = 0; m < d.member_count(); ++m) sort_in(static_cast<int>(m), d.member_benefits(m));
-  auto list = [&](const char* title_vi, const char* title_en, const auto& items) {
+  // What each member receives.
+  if (!brief.receives.empty()) {
+    out << '\n' << (vi ? "ĐƯỢC HƯỞNG:" : "RECEIVES:") << '\n';
+    int last = -2;
+    for (const BriefEntry& e : brief.receives) {
+      if (e.member != last) out << "  " << Who(d, e.member, lang) << ":\n";
+      last = e.member;
+      out << "    • " << label(e) << ": "
+          << internal::AmountText(rules.benefits()[e.outcome.benefit], e.outcome.amount, lang)
+          << (e.outcome.provisional ? tam : "") << '\n';
+      trace(e);
+    }
+  }
+  // The questions for the family, and what each decides.
+  if (!brief.questions.empty() || !brief.undetermined.empty()) {
+    out << '\n' << (vi ? "CẦN HỎI GIA ĐÌNH (để xét các chế độ chưa xác định):" : "ASK THE FAMILY (to decide what is undetermined):") << '\n';
+    for (const BriefQuestion& q : brief.questions) {
+      std::string what = q.field != nullptr && !q.field->label.Get(lang).empty() ? q.field->label.Get(lang) : q.path;
+      if (q.member >= 0) what += " — " + Who(d, q.member, lang);
+      out << "  ? " << what << '\n' << (vi ? "      → quyết định: " : "      → decides: ");
+      for (size_t i = 0; i < q.decides.size(); ++i) {
+        out << (i ? "; " : "") << label(q.decides[i]);
+        if (q.decides[i].member != q.member) out << " (" << Who(d, q.decides[i].member, lang) << ')';
+      }
+      out << '\n';
+    }
+    for (const BriefEntry& e : brief.undetermined) {  // an evaluation error: no question answers it
+      if (!d.missing(e.outcome).empty()) continue;
+      out << "  ! " << Who(d, e.member, lang) << " — " << label(e) << ": " << d.reason(e.outcome, lang) << '\n';
+    }
+  }
+  // Benefits waiting on a legal text.
+  if (!brief.awaiting_text.empty()) {
+    out << '\n' << (vi ? "CHỜ VĂN BẢN (mức chưa được xác nhận):" : "AWAITING A LEGAL TEXT (figure not confirmed):") << '\n';
+    for (const BriefEntry& e : brief.awaiting_text) {
+      std::vector<std::string> figures;
+      for (const std::string& path : d.missing(e.outcome)) {
+        const std::string words = ParameterWords(rules, path, lang);
+        if (std::find(figures.begin(), figures.end(), words) == figures.end()) figures.push_back(words);
+      }
+      out << "  • " << Who(d, e.member, lang) << " — " << label(e) << ": "
+          << (vi ? "chờ văn bản quy định " : "awaiting the text that sets ");
+      for (size_t i = 0; i < figures.size(); ++i) out << (i ? ", " : "") << figures[i];
+      out << '\n';
+      trace(e);
+    }
+  }
+  auto reasons = [&](const char* title_vi, const char* title_en, const std::vector<BriefEntry>& items) {
     if (items.empty()) return;
     out << '\n' << (vi ? title_vi : title_en) << '\n';
-    for (const auto& [member, o] : items) {
-      const BenefitInfo& info = rules.benefits()[o.benefit];
-      out << "  • " << Who(d, member, lang) << " — " << info.label.Get(lang) << ": " << d.reason(o, lang) << '\n';
-      out << "      " << (vi ? "Căn cứ: " : "Legal basis: ") << info.reference << '\n';
-      if (explain) Trace(out, d, o, lang);
+    for (const BriefEntry& e : items) {
+      out << "  • " << Who(d, e.member, lang) << " — " << label(e) << ": " << d.reason(e.outcome, lang) << '\n';
+      if (options.detail == Detail::kFull) {
+        out << "      " << (vi ? "Căn cứ: " : "Legal basis: ") << rules.benefits()[e.outcome.benefit].reference << '\n';
+      }
+      trace(e);
     }
   };
-  list("ĐƯỢC HƯỞNG:", "RECEIVES:", gets);
-  list("KHÔNG ĐƯỢC HƯỞNG (lý do đầu tiên):", "DOES NOT RECEIVE (first reason):", not_gets);
-  if (!unknown.empty()) {
-    list("CHƯA XÁC ĐỊNH:", "UNDETERMINED:", unknown);
-    std::vector<std::string> asked;
-    out << '\n' << (vi ? "CẦN HỎI THÊM:" : "QUESTIONS TO ASK:") << '\n';
-    for (const auto& [member, o] : unknown) {
-      for (const std::string& path : d.missing(o)) {
-        if (std::find(asked.begin(), asked.end(), path) != asked.end()) continue;
-        asked.push_back(path);
-        out << "  ? " << Question(d.rules(), path, lang) << '\n';
-      }
-    }
-  }
+  reasons("SUÝT ĐỦ ĐIỀU KIỆN (thuộc đối tượng nhưng thiếu điều kiện):",
+          "NEAR MISSES (in the target group, but a condition fails):", brief.near_misses);
+  reasons("KHÔNG ĐƯỢC HƯỞNG / CHƯA ÁP DỤNG:", "NOT RECEIVED / NOT IN FORCE:", brief.others);
   if (!d.warnings().empty()) {
     out << '\n' << (vi ? "CẢNH BÁO:" : "WARNINGS:") << '\n';
     for (const RecordIssue& w : d.warnings()) {
       out << "  ! " << (w.field.empty() ? "" : w.field + ": ") << (vi ? w.message_vi : w.message) << " [" << w.code << "]\n";
     }
   }
-  return out.str();
+  // Ids and values come from the registry: no terminal escape reaches the screen.
+  return internal::EscapeControls(out.str());
 }
 
 }  // namespace ansinh

@@ -106,6 +106,13 @@ class Checker {
       const std::string actual = o->superseded_by >= 0 ? d_.rules().benefits()[o->superseded_by].id : "null";
       if (actual != *e.superseded_by) Mismatch(where + ".superseded_by", *e.superseded_by, actual, reason);
     }
+    if (e.superseded_by_member) {
+      const std::string actual =
+          o->superseded_by_member >= 0 ? std::string(d_.member_id(static_cast<size_t>(o->superseded_by_member))) : "null";
+      if (actual != *e.superseded_by_member) {
+        Mismatch(where + ".superseded_by_member", *e.superseded_by_member, actual, reason);
+      }
+    }
     if (e.provisional && *e.provisional != o->provisional) {
       Mismatch(where + ".provisional", *e.provisional ? "true" : "false", o->provisional ? "true" : "false");
     }

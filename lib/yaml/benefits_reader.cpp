@@ -108,6 +108,28 @@ void ReadRounding(Reader& reader, const NodeRef& ref, model::Rounding& out) {
   if (const MapEntry* m = Reader::Find(*entries, "mode")) out.mode = reader.Choice(m->value, "'mode'", kModes).value_or(out.mode);
 }
 
+// `for: [child, war_invalid]`: the conditions that say whom the benefit is for
+// (checked against the version's conditions by the checker).
+std::vector<model::TargetRef> ReadTarget(Reader& reader, const NodeRef& ref) {
+  std::vector<model::TargetRef> out;
+  std::vector<NodeRef> items;
+  if (ref.node.IsScalar()) {
+    items.push_back(ref);
+  } else {
+    items = reader.List(ref, "'for' (the conditions that say whom the benefit is for)").value_or(std::vector<NodeRef>{});
+  }
+  for (const NodeRef& item : items) {
+    std::optional<std::string> name = reader.Identifier(item, "condition name in 'for'");
+    if (!name) continue;
+    if (std::any_of(out.begin(), out.end(), [&](const model::TargetRef& t) { return t.name == *name; })) {
+      reader.Error(DiagnosticCode::kDuplicateId, item, "'" + *name + "' is listed twice in 'for'");
+      continue;
+    }
+    out.push_back(model::TargetRef{*name, item.loc});
+  }
+  return out;
+}
+
 // Sorted by start; reports E_OVERLAPPING_PERIODS for versions that overlap.
 void CheckVersions(Reader& reader, std::vector<model::BenefitVersion>& versions, const std::string& what) {
   std::stable_sort(versions.begin(), versions.end(),
@@ -128,6 +150,7 @@ void CheckVersions(Reader& reader, std::vector<model::BenefitVersion>& versions,
 // What the versions of a benefit take from the benefit when they leave it out.
 struct VersionDefaults {
   std::vector<model::Condition> when;
+  std::vector<model::TargetRef> target;
   std::optional<model::ExprText> amount;
   bool has_amount = false;  // `amount` is written (even if invalid)
   std::string reference;
@@ -146,6 +169,7 @@ void ReadOnlyVersion(Reader& reader, const std::vector<MapEntry>& entries, const
   v.to = p->to;
   v.reference = defaults.reference;
   v.when = std::move(defaults.when);
+  v.target = std::move(defaults.target);
   if (defaults.amount) v.amount = std::move(*defaults.amount);
   b.versions.push_back(std::move(v));
 }
@@ -153,9 +177,9 @@ void ReadOnlyVersion(Reader& reader, const std::vector<MapEntry>& entries, const
 // One entry of `versions`.
 void ReadVersion(Reader& reader, const NodeRef& item, const VersionDefaults& defaults, model::BenefitDef& b,
                  const std::string& what) {
-  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a version ({effective, reference, when, amount})");
+  std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a version ({effective, reference, for, when, amount})");
   if (!entries) return;
-  reader.CheckKeys(*entries, {"effective", "reference", "when", "amount"}, "a version");
+  reader.CheckKeys(*entries, {"effective", "reference", "for", "when", "amount"}, "a version");
   model::BenefitVersion v;
   v.loc = item.loc;
   const MapEntry* effective = reader.Require(*entries, item, "effective", "the version", "effective: {from: YYYY-MM-DD}");
@@ -164,6 +188,8 @@ void ReadVersion(Reader& reader, const NodeRef& item, const VersionDefaults& def
   if (const MapEntry* r = Reader::Find(*entries, "reference")) v.reference = reader.Text(r->value, "'reference'").value_or(v.reference);
   const MapEntry* when = Reader::Find(*entries, "when");
   v.when = when ? ReadConditions(reader, when->value) : defaults.when;
+  const MapEntry* target = Reader::Find(*entries, "for");
+  v.target = target ? ReadTarget(reader, target->value) : defaults.target;
   if (const MapEntry* a = Reader::Find(*entries, "amount")) {
     if (auto expr = reader.Expr(a->value, "'amount'")) v.amount = std::move(*expr);
   } else if (defaults.amount) {
@@ -183,6 +209,7 @@ void ReadVersions(Reader& reader, const std::vector<MapEntry>& entries, const No
   VersionDefaults defaults;
   defaults.reference = b.reference;
   if (const MapEntry* w = Reader::Find(entries, "when")) defaults.when = ReadConditions(reader, w->value);
+  if (const MapEntry* t = Reader::Find(entries, "for")) defaults.target = ReadTarget(reader, t->value);
   if (const MapEntry* a = Reader::Find(entries, "amount")) {
     defaults.has_amount = true;
     defaults.amount = reader.Expr(a->value, "'amount'");
@@ -213,6 +240,28 @@ void ReadGroupRef(Reader& reader, const std::vector<MapEntry>& entries, model::B
   }
 }
 
+// `exclusive: {among: household, between: <expression>, prefer: <expression>, reference: "..."}`.
+void ReadExclusive(Reader& reader, const std::vector<MapEntry>& entries, model::BenefitDef& b) {
+  const MapEntry* e = Reader::Find(entries, "exclusive");
+  if (e == nullptr) return;
+  std::optional<std::vector<MapEntry>> keys = reader.Map(e->value, "'exclusive'");
+  if (!keys) return;
+  reader.CheckKeys(*keys, {"among", "between", "prefer", "reference"}, "'exclusive'");
+  b.exclusive_loc = e->key_ref.loc;
+  if (const MapEntry* among = reader.Require(*keys, e->value, "among", "'exclusive'", "among: household")) {
+    b.exclusive_among = reader.ChoiceWord(among->value, "'among'", {"household"}).value_or("");
+  }
+  if (const MapEntry* w = Reader::Find(*keys, "between")) {
+    b.exclusive_between = reader.Expr(w->value, "'between'").value_or(model::ExprText{});
+  }
+  if (const MapEntry* p = Reader::Find(*keys, "prefer")) {
+    b.exclusive_prefer = reader.Expr(p->value, "'prefer'").value_or(model::ExprText{});
+  }
+  if (const MapEntry* r = Reader::Find(*keys, "reference")) {
+    b.exclusive_reference = reader.Text(r->value, "'reference'").value_or("");
+  }
+}
+
 // unit, frequency, rounding, month_rule.
 void ReadPayment(Reader& reader, const std::vector<MapEntry>& entries, model::BenefitDef& b) {
   static const std::vector<std::pair<std::string, BenefitUnit>> kUnits = {{"money", BenefitUnit::kMoney},
@@ -232,8 +281,9 @@ void ReadPayment(Reader& reader, const std::vector<MapEntry>& entries, model::Be
 void ReadBenefit(Reader& reader, const NodeRef& item, PackageItems& items) {
   std::optional<std::vector<MapEntry>> entries = reader.Map(item, "a benefit");
   if (!entries) return;
-  reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "unit", "frequency",
-                              "rounding", "effective", "when", "amount", "versions", "month_rule", "override"},
+  reader.CheckKeys(*entries, {"id", "label", "reference", "applies_to", "group", "adds_to", "exclusive", "unit",
+                              "frequency", "rounding", "effective", "for", "when", "amount", "versions", "month_rule",
+                              "override"},
                    "a benefit");
   model::BenefitDef b;
   b.loc = item.loc;
@@ -250,6 +300,7 @@ void ReadBenefit(Reader& reader, const NodeRef& item, PackageItems& items) {
     b.applies_to = reader.Choice(a->value, "'applies_to'", EntityChoices()).value_or(b.applies_to);
   }
   ReadGroupRef(reader, *entries, b, what);
+  ReadExclusive(reader, *entries, b);
   ReadPayment(reader, *entries, b);
   b.override_ = ReadOverride(reader, *entries);
   ReadVersions(reader, *entries, item, b, what);

@@ -19,8 +19,20 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Whether `path` (canonical) is `root` (canonical) or inside it.
+bool IsInside(const fs::path& path, const fs::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (r->empty()) continue;  // a trailing separator
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
 struct Walker {
   const std::string& display_dir;
+  fs::path root;       // the package folder, canonical
+  bool allow_outside;  // follow links that leave it
   Sources& sources;
   DiagnosticSink& sink;
   std::set<std::string> visited;  // real paths of folders already listed
@@ -60,6 +72,16 @@ void Walker::Entry(const fs::directory_entry& entry, const std::string& rel, uin
            std::string(is_link ? "broken or looping symbolic link: " : "cannot read: ") + ec.message() +
                "; remove it or point it at an existing file");
     return;
+  }
+  if (is_link && !allow_outside) {
+    const fs::path real = fs::canonical(entry.path(), ec);
+    if (ec || !IsInside(real, root)) {
+      // Neither read nor walked, and its target is not printed.
+      Report(DiagnosticCode::kLinkOutside, rel,
+             "this symbolic link leads out of the package folder, so it is not read; copy what it points to into "
+             "the package, or allow links out with --allow-outside");
+      return;
+    }
   }
   if (fs::is_directory(target)) {
     const fs::path real = fs::canonical(entry.path(), ec);
@@ -111,12 +133,26 @@ void ReportAtPath(DiagnosticCode code, const std::string& display, std::string m
 }
 
 std::vector<PackageFile> ListPackageFiles(const fs::path& real_dir, const std::string& display_dir,
-                                          Sources& sources, DiagnosticSink& sink) {
-  Walker walker{display_dir, sources, sink, {real_dir.string()}, {}};
+                                          Sources& sources, DiagnosticSink& sink, bool allow_outside) {
+  std::error_code canonical_ec;
+  fs::path root = fs::canonical(real_dir, canonical_ec);
+  if (canonical_ec) root = real_dir;
+  Walker walker{display_dir, root, allow_outside, sources, sink, {real_dir.string()}, {}};
   walker.Folder(real_dir, "", 0);
   std::sort(walker.out.begin(), walker.out.end(),
             [](const PackageFile& a, const PackageFile& b) { return a.rel < b.rel; });
   std::error_code ec;
+  const fs::path header = real_dir / "package.yaml";
+  if (!allow_outside && fs::is_symlink(header, ec)) {
+    const fs::path real = fs::canonical(header, ec);
+    if (ec || !IsInside(real, root)) {
+      ReportAtPath(DiagnosticCode::kLinkOutside, JoinDisplay(display_dir, "package.yaml"),
+                   "this symbolic link leads out of the package folder, so it is not read; copy the file into the "
+                   "package, or allow links out with --allow-outside",
+                   sources, sink);
+      return std::move(walker.out);
+    }
+  }
   if (fs::exists(real_dir / "package.yaml", ec)) {
     walker.out.insert(walker.out.begin(),
                       PackageFile{"package.yaml", JoinDisplay(display_dir, "package.yaml"), real_dir / "package.yaml"});

@@ -25,11 +25,14 @@ struct PackageFile {
 // Lists the rule files of the package in folder `real_dir`: package.yaml
 // first, then every other *.yaml in sorted path order, recursively, skipping
 // hidden entries, ansinh-workspace.yaml and sub-folders with their own
-// package.yaml. Symbolic links are followed; broken or looping links and
-// unreadable folders are reported (E_FILE_READ), as is a tree deeper than
+// package.yaml. Symbolic links are followed while they stay inside the
+// package folder; one that leads out is reported (E_LINK_OUTSIDE) and not
+// read, unless `allow_outside`. Broken or looping links and unreadable
+// folders are reported (E_FILE_READ), as is a tree deeper than
 // kMaxFolderDepth (E_LIMIT). Never throws.
 std::vector<PackageFile> ListPackageFiles(const std::filesystem::path& real_dir, const std::string& display_dir,
-                                          internal::Sources& sources, internal::DiagnosticSink& sink);
+                                          internal::Sources& sources, internal::DiagnosticSink& sink,
+                                          bool allow_outside = false);
 
 // Reads a file into `sources` under `display`. Reports E_FILE_READ or E_LIMIT
 // (more than `max_bytes`) and returns nullopt when it cannot. Never throws.

@@ -83,7 +83,8 @@ uint32_t TreeLoader::LoadPackage(const fs::path& real, const std::string& displa
 
 void TreeLoader::ReadFiles(uint32_t index) {
   const std::vector<PackageFile> files =
-      ListPackageFiles(packages_[index].real_dir, packages_[index].header.meta.dir, sources_, sink_);
+      ListPackageFiles(packages_[index].real_dir, packages_[index].header.meta.dir, sources_, sink_,
+                       options_.allow_outside);
   for (const PackageFile& f : files) {
     if (files_ >= options_.max_files) {
       ReportAtPath(DiagnosticCode::kLimit, f.display,

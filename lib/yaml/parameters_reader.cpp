@@ -30,6 +30,13 @@ std::optional<Decimal> CellNumber(Reader& reader, const NodeRef& ref, const Para
                      ToString(ctx.param.type) + "; write a whole number or declare `type: decimal`");
     return std::nullopt;
   }
+  if (d && ctx.param.type == ValueType::kMoney && !ctx.param.signed_values && *d < Decimal::FromInteger(0)) {
+    reader.Error(DiagnosticCode::kNegativeValue, ref,
+                 "'" + d->ToString() + "' is a negative amount of money for " + ctx.what +
+                     "; correct the sign, or declare `signed: true` if this parameter can be below zero "
+                     "(a deduction)");
+    return std::nullopt;
+  }
   return d;
 }
 
@@ -133,7 +140,7 @@ void ReadParameter(Reader& reader, const MapEntry& e, PackageItems& items) {
   std::optional<std::vector<MapEntry>> entries = reader.Map(e.value, ctx.what);
   if (!entries) return;
   reader.CheckKeys(*entries, {"label", "type", "kind", "unit", "reference", "month_rule", "informational", "values",
-                                 "override"},
+                                 "override", "signed"},
                    ctx.what);
   static const std::vector<std::pair<std::string, ValueType>> kTypes = {
       {"money", ValueType::kMoney}, {"decimal", ValueType::kDecimal}, {"int", ValueType::kInt}};
@@ -149,6 +156,7 @@ void ReadParameter(Reader& reader, const MapEntry& e, PackageItems& items) {
   if (const MapEntry* i = Reader::Find(*entries, "informational")) {
     p.informational = reader.Bool(i->value, "'informational'").value_or(false);
   }
+  if (const MapEntry* sg = Reader::Find(*entries, "signed")) p.signed_values = reader.Bool(sg->value, "'signed'").value_or(false);
   p.override_ = ReadOverride(reader, *entries);
   if (const MapEntry* v = reader.Require(*entries, e.value, "values", ctx.what, "values: {2024-07-01: 500000}")) {
     std::optional<std::vector<MapEntry>> steps = reader.Map(v->value, "'values' of " + ctx.what + " ({date: value, ...})");

@@ -20,7 +20,7 @@ const std::vector<std::pair<std::string, ValueType>>& TypeChoices() {
 
 // One enum/set value (a list item, or a key of the map form).
 void AddValue(Reader& reader, const NodeRef& at, const std::string& value, Label label,
-              std::set<std::string>& seen, TypedValues& out) {
+              std::set<std::string>& seen, TypedValues& out, Label not_encoded = {}) {
   if (value.empty()) {
     reader.Error(DiagnosticCode::kBadValue, at, "an enum value cannot be empty; write a word such as 'rural'");
     return;
@@ -31,15 +31,39 @@ void AddValue(Reader& reader, const NodeRef& at, const std::string& value, Label
   }
   out.values.push_back(value);
   out.value_labels.push_back(std::move(label));
+  out.value_not_encoded.push_back(std::move(not_encoded));
+  out.value_locs.push_back(at.loc);
+}
+
+// The label of a value in the map form: a text, {vi, en}, or {vi, en, not_encoded: {vi, en}}.
+Label ValueLabel(Reader& reader, const MapEntry& e, Label& not_encoded) {
+  if (!e.value.node.IsMap()) return reader.LabelValue(e.value, "the label of '" + e.key + "'").value_or(Label{});
+  const std::vector<MapEntry> entries = reader.source().Entries(e.value.node, reader.sink());
+  reader.CheckKeys(entries, {"vi", "en", "not_encoded"}, "the label of '" + e.key + "'");
+  Label label;
+  for (const MapEntry& k : entries) {
+    if (k.key == "not_encoded") {
+      not_encoded = reader.LabelValue(k.value, "'not_encoded'").value_or(Label{});
+      if (not_encoded.vi.empty() && not_encoded.en.empty()) {
+        reader.Error(DiagnosticCode::kBadValue, k.value,
+                     "'not_encoded' says why no benefit covers '" + e.key + "': write the reason, {vi: ..., en: ...}");
+      }
+    } else if (k.key == "vi" || k.key == "en") {
+      if (std::optional<std::string> text = reader.Text(k.value, "'" + k.key + "'")) {
+        (k.key == "vi" ? label.vi : label.en) = std::move(*text);
+      }
+    }
+  }
+  return label;
 }
 
 void ReadValues(Reader& reader, const NodeRef& ref, TypedValues& out) {
   std::set<std::string> seen;
   if (ref.node.IsMap()) {
     for (const MapEntry& e : reader.source().Entries(ref.node, reader.sink())) {
-      Label label;
-      if (!e.value.node.IsNull()) label = reader.LabelValue(e.value, "the label of '" + e.key + "'").value_or(Label{});
-      AddValue(reader, e.key_ref, e.key, std::move(label), seen, out);
+      Label label, not_encoded;
+      if (!e.value.node.IsNull()) label = ValueLabel(reader, e, not_encoded);
+      AddValue(reader, e.key_ref, e.key, std::move(label), seen, out, std::move(not_encoded));
     }
   } else if (ref.node.IsSequence()) {
     for (const YAML::Node& item : ref.node) {
@@ -92,6 +116,8 @@ void ReadField(Reader& reader, const MapEntry& e, Entity entity, PackageItems& i
   f.type = typed.type;
   f.values = std::move(typed.values);
   f.value_labels = std::move(typed.value_labels);
+  f.value_not_encoded = std::move(typed.value_not_encoded);
+  f.value_locs = std::move(typed.value_locs);
   for (const MapEntry& k : *entries) {
     if (k.key == "label") {
       f.label = reader.LabelValue(k.value, "'label'").value_or(Label{});
@@ -168,6 +194,13 @@ void ReadVariables(Reader& reader, const NodeRef& section, PackageItems& items) 
     v.type = typed.type;
     v.values = std::move(typed.values);
     v.value_labels = std::move(typed.value_labels);
+    for (size_t i = 0; i < typed.value_not_encoded.size(); ++i) {
+      const Label& n = typed.value_not_encoded[i];
+      if (!n.vi.empty() || !n.en.empty()) {
+        reader.Error(DiagnosticCode::kBadValue, typed.value_locs[i], static_cast<uint32_t>(v.values[i].size()),
+                     "'not_encoded' is for the values of a schema field (what a record may name), not of a variable");
+      }
+    }
     if (const MapEntry* en = reader.Require(*entries, e.value, "entity", what, "entity: household")) {
       if (auto entity = reader.Choice(en->value, "'entity'", EntityChoices())) v.entity = *entity;
     }

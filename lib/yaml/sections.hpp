@@ -51,6 +51,8 @@ struct TypedValues {
   ValueType type = ValueType::kBool;
   std::vector<std::string> values;
   std::vector<Label> value_labels;
+  std::vector<Label> value_not_encoded;  // map form `{vi, en, not_encoded}`; empty = covered
+  std::vector<Loc> value_locs;
 };
 bool ReadType(Reader& reader, const std::vector<MapEntry>& entries, const NodeRef& map, std::string_view what,
               TypedValues& out);

@@ -69,10 +69,10 @@ bool ReadScalarExpectation(Reader& reader, const MapEntry& e, model::ExpectedBen
   return eb.status.has_value();
 }
 
-// `benefit: {status, amount, missing, superseded_by, provisional}`.
+// `benefit: {status, amount, missing, superseded_by, superseded_by_member, provisional}`.
 void ReadMapExpectation(Reader& reader, const MapEntry& e, model::ExpectedBenefit& eb) {
   const std::vector<MapEntry> entries = reader.source().Entries(e.value.node, reader.sink());
-  reader.CheckKeys(entries, {"status", "amount", "missing", "superseded_by", "provisional"},
+  reader.CheckKeys(entries, {"status", "amount", "missing", "superseded_by", "superseded_by_member", "provisional"},
                    "the expectation of '" + e.key + "'");
   for (const MapEntry& k : entries) {
     if (k.key == "status") {
@@ -88,6 +88,8 @@ void ReadMapExpectation(Reader& reader, const MapEntry& e, model::ExpectedBenefi
       eb.missing = std::move(paths);
     } else if (k.key == "superseded_by") {
       eb.superseded_by = reader.Identifier(k.value, "benefit id");
+    } else if (k.key == "superseded_by_member") {
+      eb.superseded_by_member = reader.Text(k.value, "member id");
     } else if (k.key == "provisional") {
       eb.provisional = reader.Bool(k.value, "'provisional'");
     }

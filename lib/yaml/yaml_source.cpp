@@ -2,7 +2,9 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include "common/text_safety.hpp"
 #include "yaml/nesting_guard.hpp"
+#include "yaml/runaway_quote.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -118,7 +120,42 @@ uint32_t YamlSource::OffsetOf(const YAML::Mark& mark) const noexcept {
   return static_cast<uint32_t>(std::min(offset, text().size()));
 }
 
+bool YamlSource::CheckText(DiagnosticSink& sink) const {
+  constexpr int kMaxReported = 10;
+  const std::string& t = text();
+  int reported = 0;
+  for (size_t i = bom_; i < t.size();) {
+    const size_t len = internal::Utf8Length(t, i);
+    if (len != 0 && !internal::IsControl(t, i, len) && !(t[i] == '\r' && i + 1 < t.size() && t[i + 1] != '\n')) {
+      i += len;
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string message;
+    if (len == 0) {
+      message = std::string("byte 0x") + kHex[c >> 4] + kHex[c & 0xF] +
+                " is not UTF-8 text; save the file as UTF-8 (Unicode), not in an older code page such as "
+                "Windows-1258 or TCVN3";
+    } else if (c == 0) {
+      message = "a NUL byte (U+0000) in the text; delete it (it often comes from a file saved as UTF-16)";
+    } else if (len == 2) {
+      message = "an invisible control character (U+0080..U+009F) in the text; delete it";
+    } else {
+      message = std::string("an invisible control character (U+00") + kHex[c >> 4] + kHex[c & 0xF] +
+                (c == 0x1B ? ", escape" : c == '\r' ? ", a carriage return without a line feed" : "") +
+                ") in the text; delete it";
+    }
+    sink.Error(DiagnosticCode::kBadText, LocAt(static_cast<uint32_t>(i)), message);
+    if (++reported == kMaxReported) break;
+    i += len == 0 ? 1 : len;
+  }
+  return reported == 0;
+}
+
 bool YamlSource::Parse(DiagnosticSink& sink) {
+  // Bytes that are not text never reach the parser, the checker or output.
+  if (!CheckText(sink)) return false;
   // Refuse deep nesting before yaml-cpp recurses into it (see nesting_guard.hpp).
   const NestingEstimate nesting = EstimateNesting(text(), kMaxScanDepth);
   if (nesting.depth > kMaxScanDepth) {
@@ -141,7 +178,26 @@ bool YamlSource::Parse(DiagnosticSink& sink) {
   }
   if (!CheckDocuments(sink)) return false;
   size_t visited = 0;
-  return CheckDepth(root_, 1, visited, sink);
+  if (!CheckDepth(root_, 1, visited, sink)) return false;
+  return CheckQuotes(sink);
+}
+
+bool YamlSource::CheckQuotes(DiagnosticSink& sink) const {
+  const std::string& t = text();
+  const std::vector<RunawayQuote> found = FindRunawayQuotes(t, root_, bom_, kMaxYamlNodes);
+  for (const RunawayQuote& q : found) {
+    const Loc swallowed = LocAt(static_cast<uint32_t>(q.swallowed));
+    size_t key_end = q.swallowed;
+    while (key_end < t.size() && t[key_end] != ':' && !IsBreak(t[key_end])) ++key_end;
+    const std::string key = t.substr(q.swallowed, key_end - q.swallowed);
+    const std::string quote(1, q.quote);
+    sink.Error(DiagnosticCode::kUnterminatedQuote, LocAt(static_cast<uint32_t>(q.open)),
+               "the text opened with " + quote + " here is not closed on its line: it runs on to line " +
+                   std::to_string(swallowed.line) + " and takes in `" + key + ":` as text; close it with " + quote +
+                   " at the end of this line",
+               static_cast<uint32_t>(std::max<size_t>(1, q.line_end - q.open)));
+  }
+  return found.empty();
 }
 
 bool YamlSource::CheckDocuments(DiagnosticSink& sink) const {

@@ -57,8 +57,9 @@ class YamlSource {
  public:
   YamlSource(const Sources& sources, uint32_t file);
 
-  // Parses the file. On invalid YAML (E_YAML_SYNTAX, one per file) or a
-  // nesting/size limit (E_LIMIT) reports it and returns false.
+  // Parses the file. On invalid YAML (E_YAML_SYNTAX, one per file), a
+  // nesting/size limit (E_LIMIT) or a quoted text that runs on over the
+  // following keys (E_UNTERMINATED_QUOTE, each) reports it and returns false.
   bool Parse(DiagnosticSink& sink);
 
   const YAML::Node& root() const noexcept { return root_; }
@@ -85,6 +86,10 @@ class YamlSource {
 
  private:
   bool CheckDocuments(DiagnosticSink& sink) const;
+  // E_BAD_TEXT for invalid UTF-8 and control characters (at most 10 per file).
+  bool CheckText(DiagnosticSink& sink) const;
+  // E_UNTERMINATED_QUOTE for each quoted scalar that runs over a `key:` line.
+  bool CheckQuotes(DiagnosticSink& sink) const;
   bool CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visited, DiagnosticSink& sink) const;
   bool IsExplicitNull(const YAML::Node& node) const;
 

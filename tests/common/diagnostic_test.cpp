@@ -42,7 +42,7 @@ std::string CaretLine(const Diagnostic& d) {
   return caret.substr(4);
 }
 
-constexpr int kLastCode = static_cast<int>(DiagnosticCode::kShadowedName);
+constexpr int kLastCode = static_cast<int>(DiagnosticCode::kNegativeValue);
 
 }  // namespace
 

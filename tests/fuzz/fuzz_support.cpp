@@ -2,12 +2,18 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "yaml/runaway_quote.hpp"
 
 namespace ansinh_fuzz {
 
@@ -163,6 +169,96 @@ std::string RenderAll(const ansinh::DecisionView& decision, bool explained) {
     FUZZ_CHECK(IsValidUtf8(ansinh::ToText(decision, lang, explained)), "ToText is not UTF-8");
   }
   return json;
+}
+
+namespace {
+
+void QuotedScalars(const YAML::Node& node, std::vector<size_t>& out, size_t& budget) {
+  if (budget == 0) return;
+  --budget;
+  if (node.IsScalar()) {
+    if (node.Mark().pos >= 0) out.push_back(static_cast<size_t>(node.Mark().pos));
+    return;
+  }
+  if (!node.IsMap() && !node.IsSequence()) return;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (node.IsMap()) {
+      QuotedScalars(it->second, out, budget);
+    } else {
+      QuotedScalars(*it, out, budget);
+    }
+  }
+}
+
+}  // namespace
+
+size_t PlantUnclosedQuote(std::string& text, unsigned which) {
+  if (text.size() > 200000 || text.find('\t') != std::string::npos) return 0;
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (...) {
+    return 0;
+  }
+  std::vector<size_t> starts;
+  size_t budget = 20000;
+  try {
+    QuotedScalars(root, starts, budget);
+  } catch (...) {
+    return 0;
+  }
+  std::vector<size_t> closes;  // offsets of closing quotes that qualify
+  for (size_t open : starts) {
+    if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) continue;
+    const char q = text[open];
+    size_t i = open + 1;
+    bool closed = false;
+    while (i < text.size() && text[i] != '\n') {
+      if (q == '"' && text[i] == '\\') {
+        i += 2;
+        continue;
+      }
+      if (text[i] == q) {
+        if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          i += 2;
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      ++i;
+    }
+    if (!closed) continue;
+    // The rest of the line after the closing quote is blank, and the next non-blank line is a key.
+    size_t k = i + 1;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\r')) ++k;
+    if (k < text.size() && text[k] != '\n') continue;
+    while (k < text.size()) {
+      const size_t begin = k + 1;
+      size_t end = begin;
+      while (end < text.size() && text[end] != '\n') ++end;
+      const std::string_view line(text.data() + std::min(begin, text.size()), end - std::min(begin, text.size()));
+      if (line.find_first_not_of(" \r") != std::string_view::npos) {
+        if (ansinh::yaml::LooksLikeKeyLine(line)) closes.push_back(i);
+        break;
+      }
+      k = end;
+    }
+  }
+  if (closes.empty()) return 0;
+  const size_t at = closes[which % closes.size()];
+  text.erase(at, 1);
+  return static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+}
+
+bool ReadPlantedInput(const uint8_t* data, size_t size, std::string* text, size_t* planted) {
+  if (size < 1) return false;
+  const uint8_t control = data[0];
+  text->assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  *planted = 0;
+  if ((control & 1) == 0) return true;
+  *planted = PlantUnclosedQuote(*text, control >> 1);
+  return *planted != 0;
 }
 
 }  // namespace ansinh_fuzz

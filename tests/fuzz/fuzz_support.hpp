@@ -50,6 +50,20 @@ void CheckIssue(const ansinh::RecordIssue& issue);
 // Returns the compact JSON.
 std::string RenderAll(const ansinh::DecisionView& decision, bool explained);
 
+// Plants an unterminated quote: among the scalars of the YAML `text` written
+// in quotes that close on their own line and are followed (next non-blank
+// line) by a line that looks like a key, picks the `which`-th (modulo their
+// number) and deletes its closing quote. Returns the 1-based line of that
+// quote, or 0 (text unchanged) when the text is not YAML or has no such
+// scalar. Used by the yamlrec and rulefile targets.
+size_t PlantUnclosedQuote(std::string& text, unsigned which);
+
+// The input of the yamlrec and rulefile targets: [control byte] [text]. Sets
+// `text`, and `planted` (PlantUnclosedQuote's line when control bit 0 asks
+// for it, else 0). False when the input is to be skipped: empty, or bit 0 set
+// but nothing to plant (the plain text is covered by control 0).
+bool ReadPlantedInput(const uint8_t* data, size_t size, std::string* text, size_t* planted);
+
 }  // namespace ansinh_fuzz
 
 #endif  // ANSINH_TESTS_FUZZ_FUZZ_SUPPORT_HPP_

@@ -64,6 +64,13 @@ TEST_CASE("CSV scanner: RFC 4180 corner cases", "[csv]") {
   // An unterminated quote: that line is read literally and the next rows survive.
   CHECK(ScanAll("a,\"b\nc,d\n") == Rows{{"a", "\"b", "<unterminated>"}, {"c", "d"}});
   CHECK(ScanAll("x,\"open") == Rows{{"x", "\"open", "<unterminated>"}});
+  // Issue 11: a quote left open no longer swallows the rows up to the next
+  // quoted field. A quote spanning lines must make one row: no text after
+  // its closing quote, as many fields as the header.
+  CHECK(ScanAll("id,c,n\nU1,\"open,1\nU2,b,2\nU3,\"x\",3\n") ==
+        Rows{{"id", "c", "n"}, {"U1", "\"open", "1", "<unterminated>"}, {"U2", "b", "2"}, {"U3", "x", "3"}});
+  CHECK(ScanAll("id,c\nU1,\"a\nb\",x\n") == Rows{{"id", "c"}, {"U1", "\"a", "<unterminated>"}, {"b\"", "x"}});
+  CHECK(ScanAll("id,c\nU1,\"a\nb\"\n") == Rows{{"id", "c"}, {"U1", "a\nb"}});  // a real multi-line field
 }
 
 TEST_CASE("CSV scanner: small blocks give the same rows as one block", "[csv]") {

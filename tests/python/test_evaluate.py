@@ -157,6 +157,22 @@ def test_decision_attributes_mirror_json(rules, registry):
     assert "members" in repr(d.members[0]) or "Member" in repr(d.members[0])
 
 
+def test_exclusive_benefit_names_the_member_paid(rules, registry):
+    # CL-0411: husband (head) and wife both severely disabled, raising a child under 36 months: the care
+    # support is paid once (Decree 20/2021 Art. 20.2), to the head on a tie; the wife's names him.
+    d = rules.evaluate(household(registry, "CL-0411"), as_of=AS_OF)
+    head, wife = d.members[0], d.members[1]
+    care = {m.person_id: next(b for b in m.benefits if b.benefit == "care_support_disabled_parent")
+            for m in (head, wife)}
+    assert care[head.person_id].status == "eligible" and care[head.person_id].superseded_by_member is None
+    lost = care[wife.person_id]
+    assert (lost.status, lost.amount, lost.superseded_by, lost.superseded_by_member) == (
+        "superseded", 750000, "care_support_disabled_parent", head.person_id)
+    bj = next(b for b in d.to_dict()["members"][1]["benefits"] if b["benefit"] == "care_support_disabled_parent")
+    assert bj["superseded_by_member"] == head.person_id
+    assert head.person_id in lost.reason_vi and head.person_id in lost.reason_en
+
+
 def test_explain(rules, registry):
     d = rules.evaluate(household(registry, "CL-0001"), as_of=AS_OF, explain=True, lang="en")
     b = next(b for m in d.members for b in m.benefits if b.status == "eligible" and b.unit == "money")

@@ -70,3 +70,18 @@ def test_explain_and_lang(rules, registry):
     d = rules.evaluate_many(registry[:3], as_of=AS_OF, explain=True, lang="en")[0]
     assert "explanation" in json.dumps(d.to_dict())
     assert d.explain() != d.explain(lang="vi")
+
+
+def test_repeated_household_id_is_flagged_as_by_the_cli(rules, registry, tmp_path):
+    # Issue 11: evaluate_many counted a repeated household twice (the CLI and
+    # evaluate_frame give R_DUPLICATE_HOUSEHOLD_ID).
+    three = [registry[0], registry[1], registry[0]]
+    decisions = rules.evaluate_many(three, as_of=AS_OF)
+    assert [d.ok for d in decisions] == [True, True, False]
+    assert [e.code for e in decisions[2].errors] == ["R_DUPLICATE_HOUSEHOLD_ID"]
+    assert "record 1" in decisions[2].errors[0].message
+    path = tmp_path / "three.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in three), encoding="utf-8")
+    cli = cli_decisions([str(path)], "--as-of", AS_OF)
+    assert [[e["code"] for e in d["errors"]] for d in cli] == [[e.code for e in d.errors] for d in decisions]
+    assert sum(d.total_monthly for d in decisions) == sum(d["total_monthly"] for d in cli)

@@ -49,7 +49,7 @@ def test_report_tables_match_the_cli(report, cang_long):
     assert report.monthly == monthly == report.summary["monthly"]
     assert report.annual == 12 * monthly
     assert report.costs["monthly"].sum() == monthly
-    assert report.summary["households"] == 407
+    assert report.summary["households"] == 424
 
 
 def test_report_from_dataframes_equals_report_from_files(cang_long, report, csv_frames):
@@ -125,7 +125,7 @@ def test_html_pages_are_valid_and_have_their_charts(report, ansinh, rules, tmp_p
     sys.argv = ["check_html.py", str(page), "chart-cost-change", "chart-area-change", "chart-coverage-change"]
     assert check_html.main() == 0
     assert "Monthly cost" in report.text(lang="en")
-    assert report.to_dict()["households"] == 407
+    assert report.to_dict()["households"] == 424
 
 
 def test_bad_arguments_raise_usage_errors(ansinh, cang_long, report):

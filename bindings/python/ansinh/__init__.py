@@ -89,7 +89,7 @@ def _threads(threads):
 
 # --- RuleSet methods (added to the native class) ------------------------------
 
-def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None):
+def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None, detail="full"):
     """Evaluates one household given as a dict.
 
     ``household``: ``{"id": ..., <household fields>..., "members": [{"id": ..., <person fields>...}]}``,
@@ -104,22 +104,29 @@ def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None
     ``explain=True`` keeps the trace (``benefit.explanation``,
     ``decision.explain()``); ``lang`` ('vi' or 'en', default: the package's)
     is the language of ``explain()``, ``repr`` and ``benefit.reason``.
+    ``detail``: what ``benefits``, ``to_dict()`` and ``to_json()`` list —
+    ``'summary'`` (eligible and undetermined benefits, no reasons), ``'reasons'``
+    (plus the near misses: not eligible, in the benefit's target group) or
+    ``'full'`` (every benefit, the default); docs/decision-format.md.
 
     Returns a :class:`Decision`. Problems in the record (an unknown enum
     value, an impossible date, ...) are in ``decision.errors`` (then
     ``decision.ok`` is False), never raised.
     """
     kind, text = _when_args(as_of, period)
-    return _ansinh._evaluate_one(self, household, kind, text, bool(explain), lang)
+    return _ansinh._evaluate_one(self, household, kind, text, bool(explain), lang, detail)
 
 
 def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, lang=None, threads=None,
-                   progress=False):
+                   progress=False, detail="full"):
     """Evaluates many household dicts (any iterable) on all cores.
 
     Returns a list of :class:`Decision` in input order, one per input item:
     a record with problems gets a decision with ``ok == False`` and its
-    ``errors`` — the batch never stops on a bad record. ``threads``: worker
+    ``errors`` — the batch never stops on a bad record; a household id used
+    by an earlier item is the error R_DUPLICATE_HOUSEHOLD_ID on the later one
+    (as ``ansinh eval`` and :meth:`evaluate_frame`), so that no total counts
+    a household twice. ``threads``: worker
     threads (None: all cores; results do not depend on it). ``progress=True``
     shows a progress bar (tqdm if installed). The GIL is released while the
     batch runs; Ctrl-C stops it (KeyboardInterrupt). Other arguments as
@@ -128,14 +135,14 @@ def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, 
     kind, text = _when_args(as_of, period)
     records = _ansinh._records_from_dicts(self, households)
     with _Progress(progress, len(records), "ansinh evaluate_many") as bar:
-        decisions = _ansinh._run(self, records, kind, text, _threads(threads), True, bool(explain), lang,
-                                 bar.callback)
+        decisions = _ansinh._run(self, records, kind, text, _threads(threads), detail != "summary",
+                                 bool(explain), lang, bar.callback, detail)
     return decisions.to_list()
 
 
 def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threads=None, progress=False,
                     reasons=True, lang=None, carry=None, unknown_columns="error",
-                    household_id_column="household_id", max_members=200):
+                    household_id_column="household_id", max_members=200, detail="full"):
     """Evaluates a registry given as two pandas DataFrames; returns tidy DataFrames.
 
     Input
@@ -169,7 +176,10 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
       <NA> when none), unit, frequency (monthly / once), group, reference,
       superseded_by, missing (the fields to ask for, ';'-separated), provisional,
       reason_vi, reason_en (``reasons=False`` leaves them out and runs faster).
-      Households with errors have no rows here.
+      Households with errors have no rows here. ``detail='summary'`` keeps
+      only the eligible and undetermined rows, without reasons (the batch
+      format); ``'reasons'`` adds the near misses; ``'full'`` (default) every
+      benefit. Households and persons frames are the same at every level.
       ``households``: one row per input household in input order:
       household_id, status ('ok' / 'error'), the household variables,
       member_count, total_monthly (VND: eligible monthly money benefits of
@@ -202,13 +212,14 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
     records = frames.prepare_records(self, households, persons, household_id_column=household_id_column,
                                      unknown_columns=unknown_columns, max_members=max_members, carry=carry)
     carried = frames.carried_columns(households, carry, len(records))
+    reasons = bool(reasons) and detail != "summary"  # a summary has no reasons
     with _Progress(progress, len(records), "ansinh evaluate_frame") as bar:
-        decisions = _ansinh._run(self, records, kind, text, _threads(threads), bool(reasons), False, lang,
-                                 bar.callback)
+        decisions = _ansinh._run(self, records, kind, text, _threads(threads), reasons, False, lang,
+                                 bar.callback, detail)
     del records  # free each stage's memory as soon as the next one has what it needs
-    columns = decisions._frame_columns(bool(reasons), lang, _threads(threads))
+    columns = decisions._frame_columns(reasons, lang, _threads(threads))
     del decisions
-    result = frames.assemble(self, columns, bool(reasons), carried)
+    result = frames.assemble(self, columns, reasons, carried)
     del columns
     _ansinh._release_memory()
     return result

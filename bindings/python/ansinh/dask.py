@@ -69,7 +69,7 @@ def _part(result, i):
 
 def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=None, npartitions=None,
              threads=1, reasons=True, lang=None, carry=None, unknown_columns="error",
-             household_id_column="household_id"):
+             household_id_column="household_id", detail="full"):
     """Evaluates Dask DataFrames of households and persons on a Dask cluster.
 
     ``households`` / ``persons``: ``dask.dataframe.DataFrame`` (or pandas,
@@ -80,6 +80,7 @@ def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=
     ``threads``: per partition (default 1: Dask already runs one task per
     worker thread). ``carry``: household columns copied into the results
     (e.g. ``["province", "commune"]``, to aggregate without a join).
+    ``detail``: ``'summary'``, ``'reasons'`` or ``'full'`` as in ``evaluate_frame``.
 
     Returns three lazy Dask DataFrames ``(benefits, households, persons)``
     with the columns of ``evaluate_frame``; rows of one household stay
@@ -108,7 +109,7 @@ def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=
 
     # The output schema: evaluate_frame on empty frames of the same columns.
     options = dict(threads=threads, reasons=reasons, lang=lang, carry=carry, unknown_columns=unknown_columns,
-                   household_id_column=household_id_column)
+                   household_id_column=household_id_column, detail=detail)
     meta = rules.evaluate_frame(households._meta, persons._meta, **when, **options)
 
     evaluate_part = dask.delayed(_evaluate_partition, pure=True)

@@ -3,7 +3,7 @@ from typing import Any, Literal, Sequence, Union
 import dask.dataframe as dd
 import pandas as pd
 
-from . import DayLike, FrameResult, Lang, MonthLike, PathLike, RuleSet
+from . import DayLike, Detail, FrameResult, Lang, MonthLike, PathLike, RuleSet
 
 def load_cached(rules_path: PathLike, expected_hash: str | None = ...,
                 roots: Sequence[PathLike] | None = ...) -> RuleSet: ...
@@ -12,4 +12,4 @@ def evaluate(households: Union[dd.DataFrame, pd.DataFrame], persons: Union[dd.Da
              roots: Sequence[PathLike] | None = ..., npartitions: int | None = ..., threads: int = ...,
              reasons: bool = ..., lang: Lang | None = ..., carry: str | Sequence[str] | None = ...,
              unknown_columns: Literal["error", "warn", "ignore"] = ...,
-             household_id_column: str = ...) -> FrameResult: ...
+             household_id_column: str = ..., detail: Detail = ...) -> FrameResult: ...

@@ -25,6 +25,7 @@ struct PyMember {
   DecisionView view;
   size_t member = 0;
   Language lang = Language::kVi;
+  Detail detail = Detail::kFull;
 };
 
 std::string Money(int64_t amount, Language lang) {
@@ -43,9 +44,61 @@ py::dict Variables(const DecisionView& d, int member) {
   return out;
 }
 
-py::list Benefits(const DecisionView& d, const OutcomeRange& outcomes, Language lang) {
+// The outcomes listed at `detail` (docs/decision-format.md, "Detail levels").
+py::list Benefits(const DecisionView& d, const OutcomeRange& outcomes, Language lang, Detail detail) {
   py::list out;
-  for (const BenefitOutcome& o : outcomes) out.append(py::cast(PyBenefit{d, o, lang}));
+  for (const BenefitOutcome& o : outcomes) {
+    if (Listed(o, detail)) out.append(py::cast(PyBenefit{d, o, lang}));
+  }
+  return out;
+}
+
+// The member's id, or None for the household.
+py::object PersonId(const DecisionView& d, int32_t member) {
+  return member < 0 ? py::object(py::none()) : py::object(py::str(std::string(d.member_id(static_cast<size_t>(member)))));
+}
+
+py::dict EntryDict(const DecisionView& d, const BriefEntry& e, Language lang) {
+  const BenefitInfo& info = d.rules().benefits()[e.outcome.benefit];
+  py::dict out;
+  out["person_id"] = PersonId(d, e.member);
+  out["benefit"] = info.id;
+  out["label"] = info.label.Get(lang);
+  out["status"] = ToString(e.outcome.status);
+  out["amount"] = e.outcome.has_amount ? py::object(py::int_(e.outcome.amount)) : py::object(py::none());
+  out["provisional"] = e.outcome.provisional;
+  out["missing"] = d.missing(e.outcome);
+  out["reason"] = d.reason(e.outcome, lang);
+  return out;
+}
+
+// MakeBrief as Python values: the selection of `ansinh explain`.
+py::dict BriefDict(const DecisionView& d, Detail detail, Language lang) {
+  const Brief b = MakeBrief(d, detail);
+  auto entries = [&](const std::vector<BriefEntry>& items) {
+    py::list out;
+    for (const BriefEntry& e : items) out.append(EntryDict(d, e, lang));
+    return out;
+  };
+  py::dict out;
+  out["total_monthly"] = b.total_monthly;
+  out["total_provisional"] = b.total_provisional;
+  out["receives"] = entries(b.receives);
+  out["undetermined"] = entries(b.undetermined);
+  py::list questions;
+  for (const BriefQuestion& q : b.questions) {
+    py::dict item;
+    item["path"] = q.path;
+    item["person_id"] = PersonId(d, q.member);
+    item["field"] = q.field != nullptr ? py::object(py::str(q.field->name)) : py::object(py::none());
+    item["label"] = q.field != nullptr ? q.field->label.Get(lang) : q.path;
+    item["decides"] = entries(q.decides);
+    questions.append(item);
+  }
+  out["questions"] = questions;
+  out["awaiting_text"] = entries(b.awaiting_text);
+  out["near_misses"] = entries(b.near_misses);
+  out["others"] = entries(b.others);
   return out;
 }
 
@@ -164,9 +217,20 @@ void BindBenefit(py::module_& m) {
                                return w < 0 ? py::object(py::none())
                                             : py::object(py::str(b.view.rules().benefits()[w].id));
                              })
+      .def_property_readonly(
+          "superseded_by_member",
+          [](const PyBenefit& b) {
+            const int32_t who = b.outcome.superseded_by_member;
+            return who < 0 ? py::object(py::none())
+                         : py::object(py::str(std::string(b.view.member_id(static_cast<size_t>(who)))));
+          },
+          "An exclusive benefit (one member of the household is paid): the member id paid instead.")
       .def_property_readonly("missing", [](const PyBenefit& b) { return b.view.missing(b.outcome); },
                              "Field paths whose missing value leaves it undetermined.")
       .def_property_readonly("provisional", [](const PyBenefit& b) { return b.outcome.provisional; })
+      .def_property_readonly("near_miss", [](const PyBenefit& b) { return b.outcome.near_miss; },
+                             "Not eligible, but in the benefit's target group (one condition short): what "
+                             "detail='reasons' lists besides the eligible and undetermined benefits.")
       .def_property_readonly("reason", [](const PyBenefit& b) { return b.view.reason(b.outcome, b.lang); },
                              "One-line reason in the decision's language.")
       .def_property_readonly("reason_vi", [](const PyBenefit& b) { return b.view.reason(b.outcome, Language::kVi); })
@@ -183,7 +247,8 @@ void BindMember(py::module_& m) {
       .def_property_readonly("variables", [](const PyMember& p) { return Variables(p.view, static_cast<int>(p.member)); },
                              "Person variables by name (None = unknown).")
       .def_property_readonly("benefits",
-                             [](const PyMember& p) { return Benefits(p.view, p.view.member_benefits(p.member), p.lang); })
+                             [](const PyMember& p) { return Benefits(p.view, p.view.member_benefits(p.member), p.lang, p.detail); },
+                             "The member's benefits listed at the decision's detail level.")
       .def_property_readonly("total_monthly", [](const PyMember& p) { return p.view.member_total_monthly(p.member); },
                              "Eligible monthly money benefits of this member (VND).")
       .def("__repr__", [](const PyMember& p) {
@@ -222,12 +287,17 @@ void BindDecision(py::module_& m) {
                              })
       .def_property_readonly("variables", [](const PyDecision& p) { return Variables(p.view, -1); },
                              "Household variables by name (None = unknown).")
-      .def_property_readonly("benefits", [](const PyDecision& p) { return Benefits(p.view, p.view.benefits(), p.lang); },
-                             "Household-level benefits.")
+      .def_property_readonly("benefits",
+                             [](const PyDecision& p) { return Benefits(p.view, p.view.benefits(), p.lang, p.detail); },
+                             "Household-level benefits listed at the decision's detail level.")
+      .def_property_readonly("detail", [](const PyDecision& p) { return ToString(p.detail); },
+                             "'summary', 'reasons' or 'full': what benefits, to_json() and to_dict() list.")
       .def_property_readonly("members",
                              [](const PyDecision& p) {
                                py::list out;
-                               for (size_t i = 0; i < p.view.member_count(); ++i) out.append(py::cast(PyMember{p.view, i, p.lang}));
+                               for (size_t i = 0; i < p.view.member_count(); ++i) {
+                                 out.append(py::cast(PyMember{p.view, i, p.lang, p.detail}));
+                               }
                                return out;
                              })
       .def_property_readonly("total_monthly", [](const PyDecision& p) { return p.view.total_monthly(); },
@@ -239,6 +309,7 @@ void BindDecision(py::module_& m) {
             JsonOptions o;
             o.explain = p.explain;
             o.pretty = pretty;
+            o.detail = p.detail;
             return ToJson(p.view, o);
           },
           py::arg("pretty") = false, "The stable JSON form (bytes identical to `ansinh eval`).")
@@ -247,18 +318,35 @@ void BindDecision(py::module_& m) {
           [](const PyDecision& p) {
             JsonOptions o;
             o.explain = p.explain;
+            o.detail = p.detail;
             return JsonLoads(ToJson(p.view, o));
           },
           "The JSON form as Python values: json.loads(decision.to_json()).")
       .def(
           "explain",
-          [](const PyDecision& p, const py::object& lang) {
-            const Language l = lang.is_none() ? p.lang : ParseLanguage(lang, p.view.rules());
-            return ToText(p.view, l, p.explain);
+          [](const PyDecision& p, const py::object& lang, const py::object& detail) {
+            TextOptions o;
+            o.lang = lang.is_none() ? p.lang : ParseLanguage(lang, p.view.rules());
+            o.trace = p.explain;
+            o.detail = detail.is_none() ? p.detail : ParseDetailArg(detail.cast<std::string>());
+            return ToText(p.view, o);
           },
-          py::arg("lang") = py::none(),
-          "Readable text for a case worker: what the household gets, what not and why, what is unknown. "
-          "With the trace when evaluated with explain=True.")
+          py::arg("lang") = py::none(), py::arg("detail") = py::none(),
+          "Readable text for a case worker (as `ansinh explain`): the total with its caveats, what each member "
+          "receives, the questions for the family, what waits on a legal text, the near misses; "
+          "detail='full' (default: the decision's) also lists every other benefit. With the trace when "
+          "evaluated with explain=True.")
+      .def(
+          "brief",
+          [](const PyDecision& p, const std::string& detail, const py::object& lang) {
+            return BriefDict(p.view, ParseDetailArg(detail),
+                             lang.is_none() ? p.lang : ParseLanguage(lang, p.view.rules()));
+          },
+          py::arg("detail") = "reasons", py::arg("lang") = py::none(),
+          "The selection of `ansinh explain` as data: total_monthly, total_provisional, receives, "
+          "undetermined, questions (facts of the record, each with the benefits it decides), awaiting_text, "
+          "near_misses, others (detail='full' only). Near misses need the decision evaluated with reasons "
+          "(detail 'reasons' or 'full').")
       .def("__repr__", &DecisionRepr);
 }
 
@@ -270,12 +358,12 @@ void BindBatch(py::module_& m) {
              const auto n = static_cast<py::ssize_t>(d.batch.size());
              if (i < 0) i += n;
              if (i < 0 || i >= n) throw py::index_error("decision index out of range");
-             return PyDecision{d.batch[static_cast<size_t>(i)], d.lang, d.explain};
+             return PyDecision{d.batch[static_cast<size_t>(i)], d.lang, d.explain, d.detail};
            })
       .def("to_list",
            [](const Decisions& d) {
              py::list out;
-             for (size_t i = 0; i < d.batch.size(); ++i) out.append(py::cast(PyDecision{d.batch[i], d.lang, d.explain}));
+             for (size_t i = 0; i < d.batch.size(); ++i) out.append(py::cast(PyDecision{d.batch[i], d.lang, d.explain, d.detail}));
              return out;
            })
       .def(
@@ -286,7 +374,11 @@ void BindBatch(py::module_& m) {
               py::gil_scoped_release release;
               JsonOptions o;
               o.explain = d.explain;
-              for (size_t i = 0; i < d.batch.size(); ++i) out += ToJson(d.batch[i], o) + "\n";
+              o.detail = d.detail;
+              for (size_t i = 0; i < d.batch.size(); ++i) {
+                AppendJson(d.batch[i], o, &out);
+                out += '\n';
+              }
             }
             return out;
           },

@@ -36,6 +36,12 @@ When ParseWhen(const std::string& kind, const std::string& text) {
   throw UsageError("give exactly one of as_of (a day) or period (a month)");
 }
 
+Detail ParseDetailArg(const std::string& detail) {
+  const std::optional<Detail> d = ParseDetail(detail);
+  if (!d) throw UsageError("detail must be 'summary', 'reasons' or 'full', not '" + detail + "'");
+  return *d;
+}
+
 namespace {
 
 // Runs Evaluate on a helper thread and waits for it with the GIL released.
@@ -122,15 +128,16 @@ class BatchRun {
 
 std::shared_ptr<Decisions> RunBatch(const RuleSet& rules, const Records& records, const std::string& when_kind,
                                     const std::string& when_text, unsigned threads, bool reasons, bool explain,
-                                    const py::object& lang, py::object progress) {
+                                    const py::object& lang, py::object progress, const std::string& detail) {
   if (records.rules != rules) {
     throw UsageError("the records were converted for another rule set");
   }
   EvaluateOptions options;
   options.threads = threads;
-  options.reasons = reasons || explain;
-  options.explain = explain;
   auto out = std::make_shared<Decisions>(rules);
+  out->detail = ParseDetailArg(detail);
+  options.reasons = reasons || explain || out->detail == Detail::kReasons;  // near misses need it
+  options.explain = explain;
   out->lang = ParseLanguage(lang, rules);
   out->explain = explain;
   const When when = ParseWhen(when_kind, when_text);
@@ -140,7 +147,9 @@ std::shared_ptr<Decisions> RunBatch(const RuleSet& rules, const Records& records
 }
 
 PyDecision EvaluateOne(const RuleSet& rules, py::handle household, const std::string& when_kind,
-                       const std::string& when_text, bool explain, const py::object& lang) {
+                       const std::string& when_text, bool explain, const py::object& lang,
+                       const std::string& detail) {
+  const Detail level = ParseDetailArg(detail);
   const When when = ParseWhen(when_kind, when_text);
   const Language language = ParseLanguage(lang, rules);
   RecordBatch batch(rules);
@@ -150,12 +159,13 @@ PyDecision EvaluateOne(const RuleSet& rules, py::handle household, const std::st
   }
   EvaluateOptions options;
   options.explain = explain;
+  options.reasons = level != Detail::kSummary || explain;
   DecisionBatch decisions;
   {
     py::gil_scoped_release release;
     decisions = Evaluate(rules, batch, when, options);
   }
-  return PyDecision{decisions[0], language, explain};
+  return PyDecision{decisions[0], language, explain, level};
 }
 
 }  // namespace
@@ -163,7 +173,7 @@ PyDecision EvaluateOne(const RuleSet& rules, py::handle household, const std::st
 void BindEvaluate(py::module_& m) {
   m.def("_run", &RunBatch, py::arg("rules"), py::arg("records"), py::arg("when_kind"), py::arg("when_text"),
         py::arg("threads") = 0, py::arg("reasons") = true, py::arg("explain") = false, py::arg("lang") = py::none(),
-        py::arg("progress") = py::none(),
+        py::arg("progress") = py::none(), py::arg("detail") = "full",
         "Evaluates converted records on `threads` threads (0 = all cores) with the GIL released. "
         "Ctrl-C cancels; progress(done) is called from this thread about every 50 ms.");
   m.def(
@@ -176,7 +186,7 @@ void BindEvaluate(py::module_& m) {
       },
       "Returns memory freed by a finished batch to the operating system (glibc).");
   m.def("_evaluate_one", &EvaluateOne, py::arg("rules"), py::arg("household"), py::arg("when_kind"),
-        py::arg("when_text"), py::arg("explain") = false, py::arg("lang") = py::none(),
+        py::arg("when_text"), py::arg("explain") = false, py::arg("lang") = py::none(), py::arg("detail") = "full",
         "Evaluates one household dict.");
 }
 

@@ -48,6 +48,7 @@ struct Decisions {
   DecisionBatch batch;
   Language lang = Language::kVi;  // default language of texts
   bool explain = false;           // evaluated with the trace
+  Detail detail = Detail::kFull;  // what is listed (docs/decision-format.md, "Detail levels")
 };
 
 // One household's decision, as Python sees it.
@@ -55,10 +56,13 @@ struct PyDecision {
   DecisionView view;
   Language lang = Language::kVi;
   bool explain = false;
+  Detail detail = Detail::kFull;
 };
 
 // "vi" / "en" (None: the rule package's language). Raises UsageError otherwise.
 Language ParseLanguage(const py::object& lang, const RuleSet& rules);
+// "summary", "reasons" or "full". Raises UsageError otherwise.
+Detail ParseDetailArg(const std::string& detail);
 // "as_of" ISO day or "period" YYYY-MM (normalised by the Python layer).
 When ParseWhen(const std::string& kind, const std::string& text);
 

@@ -260,8 +260,9 @@ struct Columns {
 };
 
 void AddBenefits(const DecisionView& d, const OutcomeRange& outcomes, int32_t household, int32_t row,
-                 int32_t person, bool reasons, Columns& c) {
+                 int32_t person, bool reasons, Detail detail, Columns& c) {
   for (const BenefitOutcome& o : outcomes) {
+    if (!Listed(o, detail)) continue;
     c.b_household.push_back(household);
     c.b_row.push_back(row);
     c.b_person.push_back(person);
@@ -289,21 +290,29 @@ struct RowCounts {
   size_t households = 0, persons = 0, outcomes = 0;
 };
 
-RowCounts Count(const DecisionBatch& batch, size_t begin, size_t end) {
+size_t ListedCount(const OutcomeRange& outcomes, Detail detail) {
+  if (detail == Detail::kFull) return outcomes.size();
+  size_t n = 0;
+  for (const BenefitOutcome& o : outcomes) n += Listed(o, detail) ? 1 : 0;
+  return n;
+}
+
+RowCounts Count(const DecisionBatch& batch, size_t begin, size_t end, Detail detail) {
   RowCounts n;
   for (size_t h = begin; h < end; ++h) {
     const DecisionView d = batch[h];
     ++n.households;
     n.persons += d.member_count();
-    n.outcomes += d.benefits().size();
-    for (size_t m = 0; m < d.member_count(); ++m) n.outcomes += d.member_benefits(m).size();
+    n.outcomes += ListedCount(d.benefits(), detail);
+    for (size_t m = 0; m < d.member_count(); ++m) n.outcomes += ListedCount(d.member_benefits(m), detail);
   }
   return n;
 }
 
 // Households [begin, end) of `batch` into `c`.
-void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons, Language lang, Columns& c) {
-  const RowCounts n = Count(batch, begin, end);
+void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons, Detail detail, Language lang,
+             Columns& c) {
+  const RowCounts n = Count(batch, begin, end, detail);
   c.Reserve(n.households, n.persons, n.outcomes, reasons);
   for (size_t h = begin; h < end; ++h) {
     const DecisionView d = batch[h];
@@ -316,7 +325,7 @@ void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons,
     c.hh_warnings.push_back(d.warnings().empty() ? -1 : c.issue_texts.Code(IssueText(d.warnings(), lang)));
     AddVariables(d, -1, c.hh_vars);
     const auto row = static_cast<int32_t>(h);
-    AddBenefits(d, d.benefits(), hh, row, -1, reasons, c);
+    AddBenefits(d, d.benefits(), hh, row, -1, reasons, detail, c);
     for (size_t m = 0; m < d.member_count(); ++m) {
       const int32_t person = c.person_ids.CodeOfStable(d.member_id(m));
       c.p_household.push_back(hh);
@@ -324,7 +333,7 @@ void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons,
       c.p_row.push_back(row);
       c.p_total.push_back(d.member_total_monthly(m));
       AddVariables(d, static_cast<int>(m), c.p_vars);
-      AddBenefits(d, d.member_benefits(m), hh, row, person, reasons, c);
+      AddBenefits(d, d.member_benefits(m), hh, row, person, reasons, detail, c);
     }
   }
 }
@@ -332,13 +341,13 @@ void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons,
 // Collects on `threads` threads (contiguous ranges of households, each with
 // its own categories), then appends the parts in order: the result does not
 // depend on the thread count.
-void CollectAll(const RuleSet& rules, const DecisionBatch& batch, bool reasons, Language lang, unsigned threads,
-                Columns& c) {
+void CollectAll(const RuleSet& rules, const DecisionBatch& batch, bool reasons, Detail detail, Language lang,
+                unsigned threads, Columns& c) {
   const size_t n = batch.size();
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n / 2048)));
   if (threads <= 1) {
-    Collect(batch, 0, n, reasons, lang, c);
+    Collect(batch, 0, n, reasons, detail, lang, c);
     return;
   }
   std::vector<Columns> parts(threads);
@@ -346,10 +355,10 @@ void CollectAll(const RuleSet& rules, const DecisionBatch& batch, bool reasons, 
   for (unsigned t = 0; t < threads; ++t) {
     parts[t].hh_vars = MakeVarColumns(rules, Entity::kHousehold);
     parts[t].p_vars = MakeVarColumns(rules, Entity::kPerson);
-    pool.emplace_back([&, t] { Collect(batch, n * t / threads, n * (t + 1) / threads, reasons, lang, parts[t]); });
+    pool.emplace_back([&, t] { Collect(batch, n * t / threads, n * (t + 1) / threads, reasons, detail, lang, parts[t]); });
   }
   for (std::thread& t : pool) t.join();
-  const RowCounts total = Count(batch, 0, n);
+  const RowCounts total = Count(batch, 0, n, detail);
   c = std::move(parts[0]);  // views into its categories' storage stay valid (deque)
   c.Reserve(total.households, total.persons, total.outcomes, reasons);
   for (size_t t = 1; t < parts.size(); ++t) c.Append(std::move(parts[t]));
@@ -369,7 +378,7 @@ py::dict FrameColumns(const Decisions& decisions, bool reasons, Language lang, u
   c.p_vars = MakeVarColumns(decisions.rules, Entity::kPerson);
   {
     py::gil_scoped_release release;
-    CollectAll(decisions.rules, decisions.batch, reasons, lang, threads, c);
+    CollectAll(decisions.rules, decisions.batch, reasons, decisions.detail, lang, threads, c);
   }
   py::dict households;
   households["household"] = ToArray(std::move(c.hh_code));

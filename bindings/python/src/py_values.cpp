@@ -242,6 +242,7 @@ void ValueSetter::AddHousehold(RecordBuilder& b, py::handle record, const Record
     SetFields(b, kH, record);
     if (PyObject* members = PyDict_GetItemString(record.ptr(), "members")) AddMembers(b, members);
   }
+  b.CheckRepeatedId(origin);  // R_DUPLICATE_HOUSEHOLD_ID, as the CLI and evaluate_frame report it
   b.EndHousehold();
 }
 

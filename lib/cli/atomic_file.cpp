@@ -1,0 +1,229 @@
+#include "cli/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <streambuf>
+
+#include "ansinh/error.hpp"
+
+namespace ansinh::cli {
+namespace {
+
+// Temporary files to remove on a signal: fixed slots, async-signal-safe.
+constexpr int kSlots = 16;
+char g_temp_path[kSlots][PATH_MAX];
+std::atomic<bool> g_slot_used[kSlots];
+
+int ClaimSlot(const std::string& path) {
+  if (path.size() >= PATH_MAX) return -1;
+  for (int i = 0; i < kSlots; ++i) {
+    bool expected = false;
+    if (g_slot_used[i].compare_exchange_strong(expected, true)) {
+      // Written before it is marked live (the flag below), read only after.
+      std::memcpy(g_temp_path[i], path.c_str(), path.size() + 1);
+      return i;
+    }
+  }
+  return -1;
+}
+
+std::atomic<bool> g_slot_live[kSlots];
+
+void ReleaseSlot(int slot) {
+  if (slot < 0) return;
+  g_slot_live[slot].store(false);
+  g_slot_used[slot].store(false);
+}
+
+extern "C" void RemoveTempsAndDie(int sig) {
+  for (int i = 0; i < kSlots; ++i) {
+    if (g_slot_live[i].load()) ::unlink(g_temp_path[i]);
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+std::string Reason() { return std::strerror(errno); }
+
+std::string Folder(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+// The file a symbolic link finally names (so that the rename replaces that
+// file, not the link); `path` itself when it is not a link or is missing.
+std::string Resolve(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) return path;  // a dangling link: replaced by the file
+  std::string out(real);
+  ::free(real);
+  return out;
+}
+
+}  // namespace
+
+// A std::streambuf over a file descriptor that remembers the first failed write.
+class AtomicFile::Buffer final : public std::streambuf {
+ public:
+  explicit Buffer(int fd) : fd_(fd), data_(new char[kSize]) { setp(data_.get(), data_.get() + kSize); }
+  int error() const noexcept { return error_; }
+  bool Drain() {
+    const char* p = pbase();
+    size_t n = static_cast<size_t>(pptr() - pbase());
+    while (n > 0 && error_ == 0) {
+      const ssize_t w = ::write(fd_, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        error_ = w < 0 ? errno : EIO;
+        break;
+      }
+      p += w;
+      n -= static_cast<size_t>(w);
+    }
+    setp(data_.get(), data_.get() + kSize);
+    return error_ == 0;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Drain() ? 0 : -1; }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::streamsize done = 0;
+    while (done < n) {
+      if (pptr() == epptr() && !Drain()) return done;
+      const std::streamsize room = epptr() - pptr();
+      const std::streamsize k = std::min(room, n - done);
+      std::memcpy(pptr(), s + done, static_cast<size_t>(k));
+      pbump(static_cast<int>(k));
+      done += k;
+    }
+    return done;
+  }
+
+ private:
+  static constexpr size_t kSize = size_t{1} << 16;
+  int fd_;
+  std::unique_ptr<char[]> data_;
+  int error_ = 0;
+};
+
+AtomicFile::AtomicFile(std::string target) : target_(std::move(target)), stream_(nullptr) {
+  const std::string real = Resolve(target_);
+  struct stat st;
+  const bool exists = ::stat(real.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) throw InputError("cannot write " + target_ + ": it is a folder");
+  if (exists && !S_ISREG(st.st_mode)) {  // a device, a terminal, a pipe: in place
+    fd_ = ::open(real.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd_ < 0) throw InputError("cannot write " + target_ + ": " + Reason());
+  } else {
+    std::string name = real.substr(real.find_last_of('/') == std::string::npos ? 0 : real.find_last_of('/') + 1);
+    std::string pattern = Folder(real) + "/." + name + ".tmp-XXXXXX";
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    fd_ = ::mkostemp(buf.data(), O_CLOEXEC);
+    if (fd_ < 0) throw InputError("cannot write " + target_ + ": " + Reason());
+    temp_.assign(buf.data());
+    slot_ = ClaimSlot(temp_);
+    if (slot_ >= 0) g_slot_live[slot_].store(true);
+    // The permissions the target has, or those a new file would get.
+    mode_t mode = 0;
+    if (exists) {
+      mode = st.st_mode & 07777;
+    } else {
+      const mode_t mask = ::umask(0);
+      ::umask(mask);
+      mode = 0666 & ~mask;
+    }
+    ::fchmod(fd_, mode);
+    target_real_ = real;
+  }
+  buffer_ = std::make_unique<Buffer>(fd_);
+  stream_.rdbuf(buffer_.get());
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_) {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+  }
+  ReleaseSlot(slot_);
+}
+
+void AtomicFile::Commit() {
+  stream_.flush();
+  const bool written = buffer_->Drain() && !stream_.bad();
+  const int error = buffer_->error();
+  auto fail = [&](const std::string& reason) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+    committed_ = true;  // nothing left to clean up
+    throw InputError("cannot write " + target_ + ": " + reason + (temp_.empty() ? "" : "; it was not changed"));
+  };
+  if (!written) fail(std::strerror(error != 0 ? error : EIO));
+  if (temp_.empty()) {  // in place: a device or a pipe
+    const int fd = fd_;
+    fd_ = -1;
+    committed_ = true;
+    if (::close(fd) != 0) throw InputError("cannot write " + target_ + ": " + Reason());
+    return;
+  }
+  if (::fsync(fd_) != 0) fail(Reason());
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(Reason());
+  if (::rename(temp_.c_str(), target_real_.c_str()) != 0) fail(Reason());
+  committed_ = true;
+  const int dir = ::open(Folder(target_real_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);  // the rename itself; best effort (not every file system allows it)
+    ::close(dir);
+  }
+}
+
+void RefuseOutputOverInput(const std::string& output, const std::vector<std::string>& inputs) {
+  struct stat out;
+  if (output.empty() || output == "-" || ::stat(output.c_str(), &out) != 0) return;
+  if (!S_ISREG(out.st_mode)) return;  // /dev/null and the like may well be given twice
+  for (const std::string& input : inputs) {
+    struct stat in;
+    if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      throw InputError("--output " + output + " is the input file " + input +
+                       ": writing it would destroy the records; choose another output file");
+    }
+  }
+}
+
+void InstallSignalCleanup() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old;
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;  // e.g. nohup
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_handler = RemoveTempsAndDie;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
+
+}  // namespace ansinh::cli

@@ -1,0 +1,99 @@
+#include "common/text_safety.hpp"
+
+#include <cstdint>
+
+namespace ansinh::internal {
+
+size_t Utf8Length(std::string_view s, size_t i) noexcept {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t len = 0;
+  uint32_t cp = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  }
+  if (len == 0 || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+
+bool IsControl(std::string_view s, size_t i, size_t len) noexcept {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (len == 1) return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+  // C1 controls: U+0080..U+009F, encoded C2 80..C2 9F.
+  return len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+}
+
+std::string EscapeControls(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  size_t copied = 0;  // text[copied, i) still to append
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t len = Utf8Length(text, i);
+    const bool cr = text[i] == '\r';
+    if (len != 0 && !cr && !IsControl(text, i, len)) {
+      i += len;
+      continue;
+    }
+    out.append(text.data() + copied, i - copied);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      i += 1;
+    } else if (len == 2) {  // C1: U+0080 + the low 6 bits of the second byte
+      const unsigned cp = 0x80u + (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      out += "\\u00";
+      out += kHex[cp >> 4];
+      out += kHex[cp & 0xF];
+      i += 2;
+    } else {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+      i += 1;
+    }
+    copied = i;
+  }
+  if (copied == 0) return std::string(text);
+  out.append(text.data() + copied, text.size() - copied);
+  return out;
+}
+
+std::string NeutralizeFormula(std::string_view cell) {
+  if (cell.empty()) return std::string(cell);
+  const char c = cell[0];
+  if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return std::string(cell);
+  if (c == '-' || c == '+') {  // a plain number is data, not a formula
+    size_t k = 1;
+    bool digits = false, dot = false;
+    for (; k < cell.size(); ++k) {
+      if (cell[k] >= '0' && cell[k] <= '9') {
+        digits = true;
+      } else if (cell[k] == '.' && !dot) {
+        dot = true;
+      } else {
+        break;
+      }
+    }
+    if (digits && k == cell.size()) return std::string(cell);
+  }
+  return "'" + std::string(cell);
+}
+
+}  // namespace ansinh::internal
