@@ -190,7 +190,7 @@ TEST_CASE("strict records make an unknown field an error", "[api]") {
 }
 
 TEST_CASE("round(x, unit) rounds half up to the unit, as RoundToUnit does", "[api][round]") {
-  TempPackage pkg({{"rules.yaml", R"Y(
+  TempPackage pkg({{"rules.yaml", std::string(R"Y(
 schema:
   household:
     income: {type: money}
@@ -204,7 +204,7 @@ benefits:
       - name: any
         test: income >= 0
     amount: round(income * 1.5, 1000)
-)Y"}});
+)Y")}});
   const RuleSet rules = pkg.Rules();
   auto amount = [&](int64_t income) {
     Household h("H");
