@@ -279,7 +279,9 @@ class ReportBuilder::Impl {
         if (o.benefit != w.benefit || o.status != BenefitStatus::kEligible || !o.has_amount) continue;
         const BenefitInfo& b = rules_.benefits()[o.benefit];
         ++figure.priced;
-        if (b.unit == BenefitUnit::kMoney && b.frequency == Frequency::kMonthly) figure.monthly += o.amount;
+        if (b.unit == BenefitUnit::kMoney && b.frequency == Frequency::kMonthly) {
+          figure.monthly = report::AddMoney(figure.monthly, o.amount, "the money waiting on a missing figure");
+        }
       }
     }
     for (const auto& [path, _] : missing_parameters_) figures_[path].step = &StepOf(path);
