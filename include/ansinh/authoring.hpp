@@ -110,6 +110,32 @@ std::string CoverageText(const CoverageReport& report, Language lang);
 std::string CoverageJson(const CoverageReport& report);
 std::string CoverageHtml(const CoverageReport& report, Language lang);
 
+// --- boundary cases ------------------------------------------------------------
+
+// One household on a boundary of a benefit's thresholds, as a YAML test case
+// with the engine's current answer as its expectation, for staff to confirm.
+struct GeneratedCase {
+  std::string benefit;         // benefit id
+  std::string kind;            // "age", "income", "date"
+  Label name;                  // what the case tests ("Đủ 80 tuổi đúng ngày cuối tháng …")
+  Date as_of;
+  bool covered = false;        // an existing test of the package already sits on this boundary
+  std::string yaml;            // the test case: one item of a `tests:` list, indented by 2
+};
+
+// The boundary households of `benefit` (every benefit when empty): each age
+// limit in completed years or months on both sides, with the birthday on the
+// last day of a month and on 29 February; each income line at, just below and
+// just above; each day a parameter the benefit reads or one of its versions
+// changes: the day before and the day of. Each starts from a household of the
+// package's tests for which the benefit is eligible (else any test with an
+// outcome of it). Throws UsageError for an unknown benefit.
+std::vector<GeneratedCase> GenerateCases(const RuleSet& rules, const std::string& benefit = {});
+
+// The cases as one YAML file (`tests:`), a comment above each case saying
+// whether the current tests cover it, in `lang` first.
+std::string CasesYaml(const std::vector<GeneratedCase>& cases, const std::string& package, Language lang);
+
 }  // namespace ansinh
 
 #endif  // ANSINH_AUTHORING_HPP_

@@ -61,6 +61,7 @@ int Dispatch(const std::string& command, const Options& o, std::ostream& out, st
   if (command == "report") return RunReport(o, out, err);
   if (command == "diff") return RunDiff(o, out, err);
   if (command == "coverage") return RunCoverage(o, out, err);
+  if (command == "cases") return RunCases(o, out, err);
   return 2;
 }
 

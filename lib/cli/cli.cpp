@@ -28,6 +28,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   RegisterReport(app, o);
   RegisterDiff(app, o);
   RegisterCoverage(app, o);
+  RegisterCases(app, o);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

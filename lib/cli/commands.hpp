@@ -45,6 +45,7 @@ void RegisterExplain(CLI::App& app, Options& o);
 void RegisterReport(CLI::App& app, Options& o);
 void RegisterDiff(CLI::App& app, Options& o);
 void RegisterCoverage(CLI::App& app, Options& o);
+void RegisterCases(CLI::App& app, Options& o);
 
 int RunCheck(const Options& o, std::ostream& out, std::ostream& err);
 int RunTest(const Options& o, std::ostream& out, std::ostream& err);
@@ -53,6 +54,7 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err);
 int RunReport(const Options& o, std::ostream& out, std::ostream& err);
 int RunDiff(const Options& o, std::ostream& out, std::ostream& err);
 int RunCoverage(const Options& o, std::ostream& out, std::ostream& err);
+int RunCases(const Options& o, std::ostream& out, std::ostream& err);
 
 int Dispatch(const std::string& command, const Options& o, std::ostream& out, std::ostream& err);
 
