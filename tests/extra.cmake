@@ -77,3 +77,12 @@ if(TARGET vn_core_baseline AND TARGET ansinh_vn_core_bench AND TARGET ansinh-cli
             --data-dir ${CMAKE_CURRENT_BINARY_DIR}/bench-smoke)
   set_tests_properties(bench:smoke PROPERTIES LABELS "bench;no-sanitizer" TIMEOUT 600)
 endif()
+
+# The JSON Schema of the rule-file format (docs/rule-file.schema.json): its
+# closed objects have exactly the key lists the loader checks (both ways),
+# every rule file under rules/ carries the editor's modeline and validates.
+if(Python_EXECUTABLE)
+  add_test(NAME rules:schema COMMAND ${Python_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/check_rule_schema.py
+           --root ${PROJECT_SOURCE_DIR})
+  set_tests_properties(rules:schema PROPERTIES LABELS "no-sanitizer")
+endif()
