@@ -12,8 +12,9 @@
 #include "ansinh/date.hpp"
 #include "ansinh/rule_set.hpp"
 #include "ansinh/source_location.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // --- coverage ----------------------------------------------------------------
 
@@ -136,6 +137,6 @@ std::vector<GeneratedCase> GenerateCases(const RuleSet& rules, const std::string
 // whether the current tests cover it, in `lang` first.
 std::string CasesYaml(const std::vector<GeneratedCase>& cases, const std::string& package, Language lang);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_AUTHORING_HPP_

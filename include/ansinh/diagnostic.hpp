@@ -71,6 +71,10 @@ enum class DiagnosticCode {
   kLinkOutside = 39,      // E_LINK_OUTSIDE: a symbolic link leads out of the package folder
   kBadText = 40,          // E_BAD_TEXT: invalid UTF-8 or a control character in a rule file
   kNegativeValue = 41,    // E_NEGATIVE_VALUE: a negative money value where the parameter is not signed
+  kParameterGap = 42,     // W_PARAMETER_GAP: a parameter has no value (null) on days a benefit using it is in force
+  kGroupNeverCompetes = 43,  // W_GROUP_NEVER_COMPETES: no two benefits of a group can be eligible together
+  kConstantCondition = 44,   // W_CONSTANT_CONDITION: a condition always true or always false
+  kVersionNeverApplies = 45, // W_VERSION_NEVER_APPLIES: a version whose conditions contradict each other
 };
 
 // The printed name of a code, e.g. "E_DUPLICATE_KEY". Never empty.

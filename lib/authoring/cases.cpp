@@ -16,7 +16,7 @@
 #include "runtime/access.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 using check::IrKind;
@@ -540,4 +540,4 @@ std::string CasesYaml(const std::vector<GeneratedCase>& cases, const std::string
   return out.str();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

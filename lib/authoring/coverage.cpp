@@ -15,7 +15,7 @@
 #include "runtime/access.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 using authoring::Arm;
@@ -217,4 +217,4 @@ CoverageReport MeasureCoverage(const RuleSet& rules) {
   return report;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "common/json_writer.hpp"
 #include "report/html.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 using internal::JsonWriter;
@@ -314,4 +314,4 @@ std::string CoverageHtml(const CoverageReport& r, Language lang) {
   return page.Finish();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

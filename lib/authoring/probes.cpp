@@ -9,32 +9,23 @@
 #include "ansinh/error.hpp"
 #include "check/checked.hpp"
 #include "model/package.hpp"
+#include "report/html.hpp"
 #include "runtime/access.hpp"
 #include "runtime/rule_set_impl.hpp"
 
 namespace ansinh::authoring {
 namespace {
 
-std::string Shorten(std::string text, size_t max) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\t') c = ' ';
-  }
+// The text on one line (runs of spaces, tabs and line breaks as one space), at most `max` characters.
+std::string OneLine(const std::string& text, size_t max) {
   std::string out;
-  bool space = false;
   for (char c : text) {
-    if (c == ' ') {
-      if (!space && !out.empty()) out += ' ';
-      space = true;
-      continue;
-    }
-    space = false;
-    out += c;
+    const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!blank) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.size() <= max) return out;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
-  return out.substr(0, cut) + "…";
+  return report::Shorten(out, max);
 }
 
 class Builder {
@@ -74,8 +65,8 @@ class Builder {
   void AddArm(const check::IrNode* value, const std::string& head, const std::string& when,
               const std::vector<std::pair<std::string, bool>>& path, std::vector<Arm>& arms) {
     Arm a;
-    a.arm = head + " " + Shorten(Text(value), 60);
-    a.when = Shorten(when, 80);
+    a.arm = head + " " + OneLine(Text(value), 60);
+    a.when = OneLine(when, 80);
     a.location = tree_.sources.Public(source_->At(value->begin));
     a.path = path;
     arms.push_back(std::move(a));

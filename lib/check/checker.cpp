@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "check/checked.hpp"
+#include "check/lint.hpp"
 #include "check/deps_graph.hpp"
 #include "check/expr_checker.hpp"
 
@@ -44,6 +45,7 @@ class Checker {
     CheckIndicators(checker);
     CheckTests();
     CheckParamsInForce();
+    if (!sink_.has_errors()) LintPackage(*out_, sink_);
     // An expression that could not be read may well use the parameter.
     if (checker.all_read()) WarnUnusedParams();
     out_->order = graph_.Order(*out_, sink_);

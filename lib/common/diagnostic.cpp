@@ -52,6 +52,10 @@ std::string_view CodeName(DiagnosticCode code) noexcept {
     case DiagnosticCode::kLinkOutside: return "E_LINK_OUTSIDE";
     case DiagnosticCode::kBadText: return "E_BAD_TEXT";
     case DiagnosticCode::kNegativeValue: return "E_NEGATIVE_VALUE";
+    case DiagnosticCode::kParameterGap: return "W_PARAMETER_GAP";
+    case DiagnosticCode::kGroupNeverCompetes: return "W_GROUP_NEVER_COMPETES";
+    case DiagnosticCode::kConstantCondition: return "W_CONSTANT_CONDITION";
+    case DiagnosticCode::kVersionNeverApplies: return "W_VERSION_NEVER_APPLIES";
   }
   return "E_UNKNOWN";
 }
