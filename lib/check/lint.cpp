@@ -116,8 +116,12 @@ class Lint {
     const IrNode* c = Strip(n->args[1]);
     expr::Op op = n->op;
     if (op == expr::Op::kIn || op == expr::Op::kNotIn) {
-      if (!SubjectKey(s, key) || c->kind != IrKind::kConst || !c->type.list || s->type.base != ValueType::kEnum) return false;
-      std::set<int64_t> in(c->list_values.begin(), c->list_values.end());
+      if (!SubjectKey(s, key) || !c->type.list || s->type.base != ValueType::kEnum || c->args.empty()) return false;
+      std::set<int64_t> in;  // the list's items, each an enum value (its index)
+      for (const IrNode* item : c->args) {
+        if (item->kind != IrKind::kConst || !item->const_known || item->type.base != ValueType::kEnum) return false;
+        in.insert(item->const_value);
+      }
       if (op == expr::Op::kIn) d.values = in;
       else {
         d.values = std::set<int64_t>{};
