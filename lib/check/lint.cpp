@@ -295,7 +295,8 @@ class Lint {
       const model::BenefitVersion& v = *cv.def;
       bool never = false;
       for (const CheckedCondition& c : cv.conditions) {
-        if (!c.test.ok()) continue;
+        // A literal `true`/`false` is written knowingly (a placeholder): only what the schema's values decide.
+        if (!c.test.ok() || c.test.root->kind == IrKind::kConst) continue;
         const std::optional<bool> k = Constant(c.test.root);
         if (!k) continue;
         if (!reported_.insert(c.def->test.loc.file * 1000003ull + c.def->test.loc.line * 1000ull + c.def->test.loc.column).second) {
