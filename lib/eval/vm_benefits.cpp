@@ -12,7 +12,7 @@ using plan::VersionPlan;
 
 namespace {
 
-constexpr uint8_t S(BenefitStatus s) { return static_cast<uint8_t>(s); }
+constexpr uint8_t StatusByte(BenefitStatus s) { return static_cast<uint8_t>(s); }
 
 int VersionOn(const BenefitPlan& p, int64_t day) {
   for (size_t v = 0; v < p.versions.size(); ++v) {
@@ -29,7 +29,7 @@ namespace {
 // known for every lane. Conditions are applied column by column.
 bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int version, size_t n) {
   if (version < 0) {
-    std::fill(bl.status.begin(), bl.status.begin() + static_cast<long>(n), S(BenefitStatus::kNotInForce));
+    std::fill(bl.status.begin(), bl.status.begin() + static_cast<long>(n), StatusByte(BenefitStatus::kNotInForce));
     std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
   } else {
     const VersionPlan& vp = p.versions[static_cast<size_t>(version)];
@@ -72,7 +72,7 @@ bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int versi
         const int64_t* v = r.v;
         for (size_t i = 0; i < n; ++i) all[i] &= v[i];
       }
-      const uint8_t yes = S(BenefitStatus::kEligible), no = S(BenefitStatus::kNotEligible);
+      const uint8_t yes = StatusByte(BenefitStatus::kEligible), no = StatusByte(BenefitStatus::kNotEligible);
       if (amount.scalar) {  // the usual case (a constant times a parameter): rounded once
         int64_t value = 0;
         if (whole_vnd ? amount.s % Decimal::kScale == 0 : amount.s % unit == 0) {
@@ -101,7 +101,7 @@ bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int versi
         if (fraction && !round_lanes()) return false;
       }
     } else {
-      std::fill(st, st + n, S(BenefitStatus::kEligible));
+      std::fill(st, st + n, StatusByte(BenefitStatus::kEligible));
       std::fill(failed, failed + n, static_cast<int16_t>(-1));
       for (size_t c = 0; c < vp.conditions.size(); ++c) {
         const Reg& r = s.regs[vp.conditions[c].reg];
@@ -120,7 +120,7 @@ bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int versi
       }
       for (size_t i = 0; i < n; ++i) {
         if (failed[i] >= 0) {
-          st[i] = S(BenefitStatus::kNotEligible);
+          st[i] = StatusByte(BenefitStatus::kNotEligible);
           out[i] = 0;
         }
       }
@@ -154,7 +154,7 @@ void RunBenefit(EvalState& s, const Op& op) {
     bl.amount[i] = 0;
     bl.why[i] = 0;
     if (v < 0) {
-      bl.status[i] = S(BenefitStatus::kNotInForce);
+      bl.status[i] = StatusByte(BenefitStatus::kNotInForce);
       continue;
     }
     const VersionPlan& vp = p.versions[static_cast<size_t>(v)];
@@ -178,29 +178,29 @@ void RunBenefit(EvalState& s, const Op& op) {
       }
     }
     if (failed >= 0) {
-      bl.status[i] = S(BenefitStatus::kNotEligible);
+      bl.status[i] = StatusByte(BenefitStatus::kNotEligible);
       bl.failed[i] = static_cast<int16_t>(failed);
       continue;
     }
     if (error || unknown) {
-      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
       bl.why[i] = error ? error_why : why;
       continue;
     }
     const Reg& amount = s.regs[vp.amount_reg];
     const uint8_t st = amount.State(i);
     if (st != kKnown) {
-      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
       bl.why[i] = s.WhyAt(amount, i);
       continue;
     }
     const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.At(i)), p.rounding_unit, p.rounding_mode);
     if (!rounded) {
-      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
       bl.why[i] = s.why.Error("the amount became too large");
       continue;
     }
-    bl.status[i] = S(BenefitStatus::kEligible);
+    bl.status[i] = StatusByte(BenefitStatus::kEligible);
     bl.amount[i] = *rounded;
   }
 }
@@ -218,7 +218,7 @@ void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits,
     const uint8_t* st = benefits[b].status.data();
     const int64_t* amount = benefits[b].amount.data();
     for (size_t i = 0; i < n; ++i) {
-      const bool take = st[i] == S(BenefitStatus::kEligible) && (best[i] < 0 || amount[i] > top[i]);
+      const bool take = st[i] == StatusByte(BenefitStatus::kEligible) && (best[i] < 0 || amount[i] > top[i]);
       best[i] = take ? b : best[i];
       top[i] = take ? amount[i] : top[i];
     }
@@ -227,7 +227,7 @@ void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits,
     const uint8_t* st = benefits[b].status.data();
     int32_t* sup = benefits[b].superseded_by.data();
     for (size_t i = 0; i < n; ++i) {
-      sup[i] = (st[i] == S(BenefitStatus::kEligible) && best[i] != b) ? best[i] : -1;
+      sup[i] = (st[i] == StatusByte(BenefitStatus::kEligible) && best[i] != b) ? best[i] : -1;
     }
   }
 }
@@ -245,7 +245,7 @@ void ResolveExclusive(const EvalState& s, const BenefitPlan& p, BenefitLanes& la
   // so that a missing fact never pays twice). An unknown preference counts as not
   // preferred: the tie then goes to the member listed first.
   auto competes = [&](size_t i) {
-    return lanes.status[i] == S(BenefitStatus::kEligible) &&
+    return lanes.status[i] == StatusByte(BenefitStatus::kEligible) &&
            (between == nullptr || between->State(i) != kKnown || between->At(i) != 0);
   };
   auto preferred = [&](size_t i) { return prefer != nullptr && prefer->State(i) == kKnown && prefer->At(i) != 0; };
@@ -282,8 +282,8 @@ void RunReceives(EvalState& s, const Op& op) {
   auto lane_of = [&](int32_t b, size_t i, bool* unknown, uint32_t* why) -> bool {
     const BenefitLanes& bl = s.benefits[b];
     const uint8_t st = bl.status[i];
-    if (st == S(BenefitStatus::kEligible)) return qualifies || bl.superseded_by[i] < 0;
-    if (st == S(BenefitStatus::kUndetermined)) {
+    if (st == StatusByte(BenefitStatus::kEligible)) return qualifies || bl.superseded_by[i] < 0;
+    if (st == StatusByte(BenefitStatus::kUndetermined)) {
       *unknown = true;
       *why = s.why.Union(*why, bl.why[i]);
     }

@@ -15,8 +15,6 @@
 namespace ansinh::internal {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 class JsonSource final : public RecordSource {
  public:
   JsonSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
@@ -61,7 +59,7 @@ class JsonSource final : public RecordSource {
           in_array_ = true;
         } else if (c == ']' && in_array_) {
           in_array_ = false;
-        } else if (!IsSpace(c) && !(c == ',' && in_array_)) {
+        } else if (!IsJsonSpace(c) && !(c == ',' && in_array_)) {
           return true;
         }
         in_->Consume(1);

@@ -26,8 +26,8 @@
 namespace ansinh::internal {
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kYamlH = Entity::kHousehold;
+constexpr Entity kYamlP = Entity::kPerson;
 constexpr int kMaxNesting = 64;
 
 bool IsBlankOrComment(std::string_view line) {
@@ -134,8 +134,8 @@ class YamlSource final : public RecordSource {
   YamlSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
       : paths_(std::move(paths)),
         options_(options),
-        household_fields_(schema, kH),
-        person_fields_(schema, kP) {}
+        household_fields_(schema, kYamlH),
+        person_fields_(schema, kYamlP) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
@@ -274,7 +274,7 @@ void YamlSource::AddBroken(RecordIssue issue, uint64_t line, BatchBuilder& b) {
   b.BeginHousehold(origin);
   b.AddIssue(std::move(issue));
   const std::string id = RecoverYamlId(chunk_);
-  b.SetText(kH, 0, id.empty() ? "line " + std::to_string(line) : id);
+  b.SetText(kYamlH, 0, id.empty() ? "line " + std::to_string(line) : id);
   ids_.Check(b, origin);
   b.EndHousehold();
 }
@@ -345,7 +345,7 @@ void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& or
   try {
     if (!node.IsMap()) {
       b.AddIssue(NotAnObjectIssue(origin.line, node.IsSequence() ? "a list" : node.IsScalar() ? "a text" : "null"));
-      b.SetText(kH, 0, "line " + std::to_string(origin.line));
+      b.SetText(kYamlH, 0, "line " + std::to_string(origin.line));
     } else {
       bool members_given = false;
       for (const auto& kv : node) {
@@ -359,9 +359,9 @@ void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& or
           }
           members_given = true;
         } else if (index == FieldLookup::kUnknown) {
-          b.UnknownField(kH, key);
+          b.UnknownField(kYamlH, key);
         } else {
-          ConvertValue(kH, index, kv.second, b);
+          ConvertValue(kYamlH, index, kv.second, b);
         }
       }
     }
@@ -393,9 +393,9 @@ void YamlSource::ConvertMembers(const YAML::Node& node, BatchBuilder& b) {
       const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
       const int index = person_fields_.Find(key);
       if (index < 0) {
-        b.UnknownField(kP, key);
+        b.UnknownField(kYamlP, key);
       } else {
-        ConvertValue(kP, index, kv.second, b);
+        ConvertValue(kYamlP, index, kv.second, b);
       }
     }
     b.EndPerson();

@@ -16,41 +16,39 @@ constexpr int64_t kRow = 24;
 constexpr int64_t kTop = 8;
 constexpr size_t kLabelChars = 68;
 
-std::string N(int64_t v) { return std::to_string(v); }
-
 std::string Open(std::string_view id, std::string_view title, size_t rows) {
   const int64_t height = kTop * 2 + static_cast<int64_t>(std::max<size_t>(rows, 1)) * kRow;
   return "<figure id=\"" + Escape(id) + "\">\n<figcaption>" + Escape(title) +
          "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + Escape(title) +
-         "\" width=\"" + N(kWidth) + "\" height=\"" + N(height) + "\" viewBox=\"0 0 " + N(kWidth) + " " + N(height) +
+         "\" width=\"" + std::to_string(kWidth) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
          "\">\n";
 }
 
 std::string Close() { return "</svg>\n</figure>\n"; }
 
 std::string Empty(std::string_view id, std::string_view title, std::string_view empty_text) {
-  return Open(id, title, 1) + "<text x=\"" + N(kLabel) + "\" y=\"" + N(kTop + 16) + "\">" + Escape(empty_text) +
+  return Open(id, title, 1) + "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(kTop + 16) + "\">" + Escape(empty_text) +
          "</text>\n" + Close();
 }
 
 // The label and tooltip of row i, and its track.
 std::string RowStart(size_t i, std::string_view label) {
   const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
-  return "<g>\n<title>" + Escape(label) + "</title>\n<text x=\"" + N(kLabel - 8) + "\" y=\"" + N(y + 16) +
+  return "<g>\n<title>" + Escape(label) + "</title>\n<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + std::to_string(y + 16) +
          "\" text-anchor=\"end\">" + Escape(Shorten(label, kLabelChars)) + "</text>\n<rect class=\"track\" x=\"" +
-         N(kLabel) + "\" y=\"" + N(y + 3) + "\" width=\"" + N(kBars) + "\" height=\"16\"/>\n";
+         std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + std::to_string(kBars) + "\" height=\"16\"/>\n";
 }
 
 std::string Rect(std::string_view kind, int64_t x, size_t i, int64_t width) {
   const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
   const std::string css = kind.empty() ? "bar" : "bar-" + std::string(kind);
-  return "<rect class=\"" + Escape(css) + "\" x=\"" + N(x) + "\" y=\"" + N(y + 3) + "\" width=\"" + N(width) +
+  return "<rect class=\"" + Escape(css) + "\" x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + std::to_string(width) +
          "\" height=\"16\"/>\n";
 }
 
 std::string Value(size_t i, std::string_view text) {
   const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
-  return "<text x=\"" + N(kLabel + kBars + 6) + "\" y=\"" + N(y + 16) + "\">" + Escape(text) + "</text>\n</g>\n";
+  return "<text x=\"" + std::to_string(kLabel + kBars + 6) + "\" y=\"" + std::to_string(y + 16) + "\">" + Escape(text) + "</text>\n</g>\n";
 }
 
 // `value` scaled to `span` pixels against `max` (at least 1 pixel when > 0).
@@ -93,8 +91,8 @@ std::string DivergingChart(std::string_view id, std::string_view title, const st
     out += Value(i, bars[i].value_text);
   }
   const int64_t bottom = kTop + static_cast<int64_t>(bars.size()) * kRow;
-  out += "<line class=\"axis\" x1=\"" + N(zero) + "\" y1=\"" + N(kTop) + "\" x2=\"" + N(zero) + "\" y2=\"" +
-         N(bottom) + "\"/>\n";
+  out += "<line class=\"axis\" x1=\"" + std::to_string(zero) + "\" y1=\"" + std::to_string(kTop) + "\" x2=\"" + std::to_string(zero) + "\" y2=\"" +
+         std::to_string(bottom) + "\"/>\n";
   return out + Close();
 }
 
@@ -113,7 +111,7 @@ std::string CoverageChart(std::string_view id, std::string_view title, const std
     if (b.target_bp) {
       const int64_t x = kLabel + kBars * std::clamp<int64_t>(*b.target_bp, 0, 10000) / 10000;
       const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
-      out += "<line class=\"target\" x1=\"" + N(x) + "\" y1=\"" + N(y) + "\" x2=\"" + N(x) + "\" y2=\"" + N(y + 22) +
+      out += "<line class=\"target\" x1=\"" + std::to_string(x) + "\" y1=\"" + std::to_string(y) + "\" x2=\"" + std::to_string(x) + "\" y2=\"" + std::to_string(y + 22) +
              "\"/>\n";
     }
     out += Value(i, b.value_text);

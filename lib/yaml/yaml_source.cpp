@@ -3,6 +3,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "common/text_safety.hpp"
+#include "yaml/chars.hpp"
 #include "yaml/nesting_guard.hpp"
 #include "yaml/runaway_quote.hpp"
 
@@ -42,8 +43,6 @@ std::string SyntaxHint(std::string_view msg) {
   if (msg.find("tab") != std::string_view::npos) return "indent with spaces, not tabs";
   return "check the indentation, colons and quotes here";
 }
-
-bool IsBreak(char c) { return c == '\n' || c == '\r'; }
 
 // Length of a quoted scalar starting at `begin` (the quote), up to and
 // including the closing quote, or to the end of the line.
