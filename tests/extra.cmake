@@ -30,7 +30,9 @@ add_test(NAME package:install
 # add_subdirectory(<repository>) from a consumer project (tests/subdir): no
 # build type given, so it also checks that ansinh does not impose one. The
 # consumer asks for a unity build (CMAKE_UNITY_BUILD, a consumer's choice that
-# ansinh must support): the library then compiles in a quarter of the CPU time.
+# ansinh must support): the library compiles as 14 batches instead of 100
+# files, and a name clash between two files of lib/ fails here, in the Release
+# suite (docs/reliability.md).
 set(_ansinh_subdir_options -DANSINH_SOURCE_DIR=${PROJECT_SOURCE_DIR} -DANSINH_RULES_DIR=${ANSINH_RULES_DIR}
     -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER} -DCMAKE_UNITY_BUILD=ON)
 if(CMAKE_CXX_COMPILER_LAUNCHER)
