@@ -8,8 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // A day of the proleptic Gregorian calendar, stored as days since 1970-01-01.
 // Value type, trivially copyable, thread-safe. Valid range: 0001-01-01 to 9999-12-31.
@@ -94,6 +95,6 @@ ANSINH_EXPORT int YearsBetween(Date from, Date to) noexcept;
 // Days in a month (28..31).
 ANSINH_EXPORT int DaysInMonth(int year, int month) noexcept;
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DATE_HPP_

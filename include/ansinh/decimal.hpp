@@ -8,8 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // An exact decimal with 6 fractional digits, stored as an integer count of
 // millionths. Never binary floating point. Value type; thread-safe.
@@ -60,6 +61,6 @@ ANSINH_EXPORT std::optional<int64_t> RoundToUnit(Decimal value, int64_t unit, Ro
 // Formats an integer amount with digit groups: vi "1.500.000", en "1,500,000".
 ANSINH_EXPORT std::string FormatGrouped(int64_t value, char separator);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DECIMAL_HPP_

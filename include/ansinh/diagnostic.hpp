@@ -13,8 +13,9 @@
 #include <vector>
 
 #include "ansinh/source_location.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 enum class Severity { kError, kWarning, kNote };
 
@@ -102,6 +103,6 @@ ANSINH_EXPORT std::string FormatJson(const std::vector<Diagnostic>& diagnostics)
 // True if any diagnostic has Severity::kError.
 ANSINH_EXPORT bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DIAGNOSTIC_HPP_

@@ -16,8 +16,9 @@
 #include "ansinh/records.hpp"
 #include "ansinh/report.hpp"
 #include "ansinh/rule_set.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // How one benefit of one household or member changes from A to B. "Paid"
 // means eligible and not superseded in its group.
@@ -120,7 +121,8 @@ struct ANSINH_EXPORT Diff {
 };
 
 // Builds a diff chunk by chunk. The two batches hold the same records (in the
-// same order) read for each package's schema. Not thread-safe.
+// same order) read for each package's schema. Not thread-safe. Keeps copies
+// of both rule sets; batches are read during Add only; the Diff is plain data.
 class ANSINH_EXPORT DiffBuilder {
  public:
   DiffBuilder(const RuleSet& a, const RuleSet& b, const When& when, const ReportOptions& options = {});
@@ -160,6 +162,6 @@ ANSINH_EXPORT std::string RenderCsv(const Diff& diff, const RenderOptions& optio
 ANSINH_EXPORT std::string RenderJson(const Diff& diff, const RenderOptions& options = {});
 ANSINH_EXPORT std::string RenderHtml(const Diff& diff, const RenderOptions& options = {});
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DIFF_HPP_

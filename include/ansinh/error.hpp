@@ -14,8 +14,9 @@
 #include <vector>
 
 #include "ansinh/diagnostic.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // Base of every exception thrown by ansinh.
 class ANSINH_EXPORT Error : public std::runtime_error {
@@ -46,6 +47,6 @@ class ANSINH_EXPORT UsageError : public Error {
   using Error::Error;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_ERROR_HPP_

@@ -19,8 +19,9 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/records.hpp"
 #include "ansinh/rule_set.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // The breakdown a report shows besides the cost per benefit.
 enum class ReportBy { kBenefit, kArea, kCommune, kStatus };
@@ -213,6 +214,9 @@ struct ANSINH_EXPORT Report {
 
 // Builds a report chunk by chunk (records stream through; only counts and
 // the listed households are kept). Not thread-safe; one builder per report.
+// The builder keeps a copy of `rules` (so the rule set lives as long as it);
+// the batches given to Add are read during the call only. The Report it
+// gives is plain data that refers to nothing.
 //
 // Example:
 //   ansinh::ReportBuilder builder(rules, when);
@@ -284,6 +288,6 @@ ANSINH_EXPORT std::string RenderHtml(const Report& report, const RenderOptions& 
 ANSINH_EXPORT const std::vector<std::string>& ReportTables();
 ANSINH_EXPORT const std::vector<std::string>& DiffTables();
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_REPORT_HPP_

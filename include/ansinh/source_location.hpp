@@ -6,8 +6,9 @@
 
 #include <cstdint>
 #include <string>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // A position in a rule or record file. Value type; thread-compatible.
 //
@@ -25,6 +26,6 @@ struct ANSINH_EXPORT SourceLocation {
 // Formats as "file:line:col" (or "file" when the position is unknown).
 ANSINH_EXPORT std::string ToString(const SourceLocation& location);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_SOURCE_LOCATION_HPP_

@@ -5,8 +5,9 @@
 #include "ansinh/export.h"
 
 #include <cstddef>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // Non-owning view of `size()` elements; valid as long as the owner lives and
 // is not modified. Trivially copyable.
@@ -29,6 +30,6 @@ class ANSINH_EXPORT Span {
   size_t size_ = 0;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_SPAN_HPP_

@@ -9,8 +9,9 @@
 
 #include "ansinh/rule_set.hpp"
 #include "ansinh/source_location.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // One difference between what a test expects and what the rules decided.
 struct ANSINH_EXPORT TestMismatch {
@@ -44,6 +45,6 @@ ANSINH_EXPORT TestReport RunTests(const RuleSet& rules, const std::string& filte
 // failed test's decision with its trace, in `lang`.
 ANSINH_EXPORT std::string Format(const TestReport& report, bool verbose = false, Language lang = Language::kVi);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_TESTING_HPP_
