@@ -27,6 +27,17 @@ add_test(NAME package:install
   COMMAND ${CMAKE_COMMAND} -DBUILD=${PROJECT_BINARY_DIR} -DPREFIX=${CMAKE_CURRENT_BINARY_DIR}/install-prefix
           -DSRC=${CMAKE_CURRENT_SOURCE_DIR}/package -DWORK=${CMAKE_CURRENT_BINARY_DIR}/package-installed
           -DGEN=${CMAKE_GENERATOR} -DRULES=${ANSINH_RULES_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/package/install_test.cmake)
+# libansinh.so and the C API (include/ansinh/ansinh.h): what the library
+# exports, and a C99 consumer built against the installed package through
+# CMake (ansinh::shared) and through pkg-config (ansinh.pc).
+if(TARGET ansinh_shared)
+  get_target_property(_ansinh_soversion ansinh_shared SOVERSION)
+  add_test(NAME capi:install
+    COMMAND ${CMAKE_COMMAND} -DBUILD=${PROJECT_BINARY_DIR} -DPREFIX=${CMAKE_CURRENT_BINARY_DIR}/capi-install-prefix
+            -DSRC=${CMAKE_CURRENT_SOURCE_DIR}/capi -DWORK=${CMAKE_CURRENT_BINARY_DIR}/capi-installed
+            -DGEN=${CMAKE_GENERATOR} -DRULES=${ANSINH_RULES_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/package/install_test.cmake)
+  set_tests_properties(capi:install PROPERTIES LABELS "package;no-sanitizer")
+endif()
 # add_subdirectory(<repository>) from a consumer project (tests/subdir): no
 # build type given, so it also checks that ansinh does not impose one. The
 # consumer asks for a unity build (CMAKE_UNITY_BUILD, a consumer's choice that
@@ -64,6 +75,12 @@ if(Python_EXECUTABLE)
            --root ${CMAKE_CURRENT_SOURCE_DIR}/layers/fixture --doc ${PROJECT_SOURCE_DIR}/docs/architecture.md
            --expect ${CMAKE_CURRENT_SOURCE_DIR}/layers/fixture/expected.txt)
   set_tests_properties(layers:includes layers:fixture PROPERTIES LABELS "layers;no-sanitizer")
+  if(TARGET ansinh_shared)  # what libansinh.so exports (tests/capi/check_exports.py)
+    add_test(NAME capi:exports
+      COMMAND ${Python_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/capi/check_exports.py $<TARGET_FILE:ansinh_shared>
+              ${PROJECT_SOURCE_DIR}/include/ansinh/ansinh.h libansinh.so.${_ansinh_soversion})
+    set_tests_properties(capi:exports PROPERTIES LABELS "package;no-sanitizer")
+  endif()
 endif()
 
 # Python binding tests (pytest), when the binding is built.

@@ -6,6 +6,8 @@
 #ifndef ANSINH_DIAGNOSTIC_HPP_
 #define ANSINH_DIAGNOSTIC_HPP_
 
+#include "ansinh/export.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,9 +76,9 @@ enum class DiagnosticCode {
 };
 
 // The printed name of a code, e.g. "E_DUPLICATE_KEY". Never empty.
-std::string_view CodeName(DiagnosticCode code) noexcept;
+ANSINH_EXPORT std::string_view CodeName(DiagnosticCode code) noexcept;
 
-struct Diagnostic {
+struct ANSINH_EXPORT Diagnostic {
   DiagnosticCode code = DiagnosticCode::kYamlSyntax;
   Severity severity = Severity::kError;
   std::string message;        // one sentence in English: what is wrong and what to write instead
@@ -90,16 +92,16 @@ struct Diagnostic {
 //   rules/vn/benefits.yaml:12:15: error: expected ')' [E_EXPR_SYNTAX]
 //       amount: 1.5 * (param.base
 //                    ^
-std::string Format(const Diagnostic& diagnostic);
+ANSINH_EXPORT std::string Format(const Diagnostic& diagnostic);
 
 // Formats all diagnostics in order, each as Format(d), separated by newlines.
-std::string Format(const std::vector<Diagnostic>& diagnostics);
+ANSINH_EXPORT std::string Format(const std::vector<Diagnostic>& diagnostics);
 
 // Formats as a JSON array of objects {file, line, column, severity, code, message, item}.
-std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
+ANSINH_EXPORT std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
 
 // True if any diagnostic has Severity::kError.
-bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
+ANSINH_EXPORT bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
 
 ANSINH_END_NAMESPACE
 
