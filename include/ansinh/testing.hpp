@@ -16,6 +16,10 @@ struct TestMismatch {
   std::string expected;
   std::string actual;
   std::string note;      // e.g. the reason given by the decision
+  // The same in Vietnamese where it differs (empty: as above, e.g. an amount).
+  std::string expected_vi;
+  std::string actual_vi;
+  std::string note_vi;
 };
 
 struct TestResult {
@@ -38,8 +42,9 @@ struct TestReport {
 TestReport RunTests(const RuleSet& rules, const std::string& filter = {});
 
 // Formats failures as "file:line:col: FAIL: name" and one line per mismatch
-// ("what: expected X, got Y"). `verbose`: also list passing tests and show each
-// failed test's decision with its trace, in `lang`.
+// ("what: expected X, got Y"), in Vietnamese by default ("file:line:col: SAI:
+// name", "what: cần X, được Y", "N đạt, M sai"). `verbose`: also list passing
+// tests and show each failed test's decision with its trace, in `lang`.
 std::string Format(const TestReport& report, bool verbose = false, Language lang = Language::kVi);
 
 }  // namespace ansinh
