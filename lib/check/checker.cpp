@@ -7,6 +7,7 @@
 #include "check/checked.hpp"
 #include "check/deps_graph.hpp"
 #include "check/expr_checker.hpp"
+#include "common/text_safety.hpp"
 
 namespace ansinh::check {
 namespace {
@@ -499,6 +500,7 @@ class Checker {
   }
 
   void CheckTests();
+  void CheckTestFields(const model::TestCase& t);
   void CheckParamsInForce();
   void WarnUnusedParams();
 
@@ -512,12 +514,52 @@ class Checker {
   std::set<std::tuple<uint32_t, uint32_t, uint32_t>> reported_targets_;  // `for:` names reported (file, line, col)
 };
 
+// The fields of a test household: names the schema has (a misspelt field
+// would only make the test fail, or pass for the wrong reason), and amounts of
+// money not grouped in thousands (`560.000` would be 560 VND).
+void Checker::CheckTestFields(const model::TestCase& t) {
+  for (const model::TestField& f : t.fields) {
+    const Entity entity = f.person.empty() ? Entity::kHousehold : Entity::kPerson;
+    const std::vector<internal::CompiledField>& fields =
+        entity == Entity::kHousehold ? out_->schema.household : out_->schema.person;
+    const int index = out_->schema.IndexOf(entity, f.name);
+    if (index < 0) {
+      std::vector<std::string> names;
+      for (const internal::CompiledField& c : fields) names.push_back(c.name);
+      const std::string who_en = f.person.empty() ? "the household" : "member '" + f.person + "'";
+      const std::string who_vi = f.person.empty() ? "hộ" : "thành viên '" + f.person + "'";
+      const std::string entity_en = f.person.empty() ? "household" : "person";
+      const std::string entity_vi = f.person.empty() ? "hộ" : "người";
+      sink_.Error(DiagnosticCode::kTestInvalid, f.loc,
+                  internal::WithSuggestion(
+                      internal::Message("test '" + t.name + "': " + who_en + " has a field '" + f.name +
+                                            "' that the schema does not have for a " + entity_en + ".",
+                                        "bài kiểm tra '" + t.name + "': " + who_vi + " có trường '" + f.name +
+                                            "' mà lược đồ dữ liệu không có cho " + entity_vi + "."),
+                      f.name, names),
+                  f.length);
+      continue;
+    }
+    if (fields[static_cast<size_t>(index)].type != ValueType::kMoney || f.plain_text.empty()) continue;
+    const std::string digits = internal::ThousandsGroupedDigits(f.plain_text);
+    if (digits.empty()) continue;
+    sink_.Error(DiagnosticCode::kBadNumber, f.value_loc,
+                internal::Message("'" + f.plain_text + "' is an amount of money written with a thousands separator (" +
+                                      f.name + "); write " + digits + " (no dots or commas; 1_500_000 is also allowed)",
+                                  "'" + f.plain_text + "' là số tiền viết có dấu phân cách hàng nghìn (" + f.name +
+                                      "); hãy viết " + digits +
+                                      " (không dấu chấm, dấu phẩy; có thể viết 1_500_000)"),
+                f.value_length);
+  }
+}
+
 void Checker::CheckTests() {
   static const char* kStatuses[] = {"eligible", "not_eligible", "undetermined", "superseded", "not_in_force"};
   std::vector<std::string> benefit_ids;
   for (const auto& [id, i] : names_.benefits) benefit_ids.push_back(id);
   std::sort(benefit_ids.begin(), benefit_ids.end());
   for (const model::TestCase& t : pkg().tests) {
+    CheckTestFields(t);
     auto has_member = [&](const std::string& id) {
       return std::any_of(t.household.members.begin(), t.household.members.end(),
                          [&](const Person& p) { return p.id == id; });

@@ -109,6 +109,95 @@ const char* KindName(const YAML::Node& node) {
   }
 }
 
+const char* KindNameVi(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "một ánh xạ";
+    case YAML::NodeType::Sequence: return "một danh sách";
+    case YAML::NodeType::Scalar: return "một văn bản";
+    default: return "giá trị rỗng";
+  }
+}
+
+std::string WhatVi(std::string_view what) {
+  // Longest phrases first: each is replaced where it appears, the rest (quoted
+  // names, YAML examples) is kept as written.
+  static constexpr std::pair<std::string_view, std::string_view> kPhrases[] = {
+      {"the conditions that say whom the benefit is for", "các điều kiện nói chế độ dành cho ai"},
+      {"member id: expectations", "mã thành viên: kết quả mong đợi"},
+      {"benefit: expectation", "chế độ: kết quả mong đợi"},
+      {"variable: value", "biến: giá trị"},
+      {"the expectations of member ", "kết quả mong đợi của thành viên "},
+      {"the expected status of ", "trạng thái mong đợi của "},
+      {"the expectation of ", "kết quả mong đợi của "},
+      {"the expected amount", "số tiền mong đợi"},
+      {"condition name in 'for'", "tên điều kiện trong 'for'"},
+      {"a bracket's lower bound", "cận dưới của một bậc"},
+      {"a missing field path", "một đường dẫn trường thiếu"},
+      {"a record issue code", "một mã lỗi hồ sơ"},
+      {"an 'extends' entry", "một mục của 'extends'"},
+      {"the test household", "hộ kiểm tra"},
+      {"a value of ", "giá trị của "},
+      {"a date key of ", "khóa ngày của "},
+      {"the label of ", "nhãn của "},
+      {"condition name", "tên điều kiện"},
+      {"parameter name", "tên tham số"},
+      {"an enum value", "một giá trị lựa chọn"},
+      {"an indicator", "một chỉ số"},
+      {"indicator id", "mã chỉ số"},
+      {"benefit id", "mã chế độ"},
+      {"group id", "mã nhóm"},
+      {"member id", "mã thành viên"},
+      {"field name", "tên trường"},
+      {"unit code", "mã đơn vị"},
+      {"check id", "mã kiểm tra"},
+      {"a rule file", "một tệp quy tắc"},
+      {"a condition", "một điều kiện"},
+      {"a version", "một phiên bản"},
+      {"a benefit", "một chế độ"},
+      {"a member", "một thành viên"},
+      {"a check", "một kiểm tra"},
+      {"a unit", "một đơn vị hành chính"},
+      {"a test", "một bài kiểm tra"},
+      {"this file", "tệp này"},
+      {"the member", "thành viên"},
+      {"the unit", "đơn vị hành chính"},
+      {" value of ", " giá trị của "},
+      {"' of ", "' của "},
+      {"parameter ", "tham số "},
+      {"benefit ", "chế độ "},
+      {"variable ", "biến "},
+      {"group ", "nhóm "},
+      {"condition ", "điều kiện "},
+      {"indicator ", "chỉ số "},
+      {"field ", "trường "},
+      {"unit ", "đơn vị "},
+      {"check ", "kiểm tra "},
+      {"the ", ""},
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < what.size()) {
+    if (what[i] == '\'') {  // a quoted name: kept
+      const size_t close = what.find('\'', i + 1);
+      const size_t end = close == std::string_view::npos ? what.size() : close + 1;
+      out.append(what.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    bool replaced = false;
+    for (const auto& [en, vi] : kPhrases) {
+      if (what.substr(i, en.size()) == en) {
+        out.append(vi);
+        i += en.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += what[i++];
+  }
+  return out;
+}
+
 YamlSource::YamlSource(const Sources& sources, uint32_t file) : sources_(&sources), file_(file) {
   const std::string& t = text();
   if (t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0) bom_ = 3;
@@ -295,7 +384,8 @@ std::vector<MapEntry> YamlSource::Entries(const YAML::Node& node, DiagnosticSink
     const YAML::Node key = it->first;  // a copy: `it->` yields a temporary
     if (!key.IsScalar()) {
       sink.Error(DiagnosticCode::kWrongType, LocOf(key),
-                 std::string("a key must be a name, not ") + KindName(key) + "; write `name: value`",
+                 Message(std::string("a key must be a name, not ") + KindName(key) + "; write `name: value`",
+                         std::string("khóa phải là một tên, không phải ") + KindNameVi(key) + "; viết `tên: giá trị`"),
                  LengthOf(key));
       continue;
     }
@@ -306,8 +396,10 @@ std::vector<MapEntry> YamlSource::Entries(const YAML::Node& node, DiagnosticSink
     if (!inserted) {
       const MapEntry& first = out[pos->second];
       sink.Error(DiagnosticCode::kDuplicateKey, entry.key_ref.loc,
-                 "duplicate key '" + entry.key + "' (first at line " + std::to_string(first.key_ref.loc.line) +
-                     "); remove one of them or merge their contents",
+                 Message("duplicate key '" + entry.key + "' (first at line " +
+                             std::to_string(first.key_ref.loc.line) + "); remove one of them or merge their contents",
+                         "khóa '" + entry.key + "' bị lặp (lần đầu ở dòng " + std::to_string(first.key_ref.loc.line) +
+                             "); xóa một khóa hoặc gộp nội dung của chúng"),
                  entry.key_ref.length);
       continue;
     }

@@ -18,6 +18,7 @@ namespace ansinh::yaml {
 
 using internal::DiagnosticSink;
 using internal::Loc;
+using internal::Message;
 using internal::Sources;
 
 // YAML nesting allowed in a rule file (the format needs about 8 levels).
@@ -101,6 +102,11 @@ class YamlSource {
 
 // "a map", "a list", "a text", "empty": for messages about wrong types.
 const char* KindName(const YAML::Node& node);
+// The same in Vietnamese: "một ánh xạ", "một danh sách", "một văn bản", "giá trị rỗng".
+const char* KindNameVi(const YAML::Node& node);
+// `what` of the readers' messages ("a value of parameter 'x'", "'when'") in
+// Vietnamese: known phrases translated, quoted names kept.
+std::string WhatVi(std::string_view what);
 
 }  // namespace ansinh::yaml
 
