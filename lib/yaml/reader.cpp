@@ -217,14 +217,15 @@ bool Reader::ThousandsSeparated(const NodeRef& ref) {
   const std::string digits = internal::ThousandsGroupedDigits(ref.node.Scalar());
   if (digits.empty()) return false;
   const std::string& s = ref.node.Scalar();
+  const size_t dot = s.find('.');
+  const bool decimal = dot != std::string::npos && s.find('.', dot + 1) == std::string::npos;
   Error(DiagnosticCode::kBadNumber, ref,
-        {"'" + s + "' is an amount of money written with a thousands separator, which would be read as " +
-             (s.find('.') != std::string::npos ? "a decimal (" + s.substr(0, s.find('.')) + " VND)" : "no number") +
-             "; write " + digits + " (no dots or commas; 1_500_000 is also allowed)",
-         "'" + s + "' là số tiền viết có dấu phân cách hàng nghìn, sẽ bị đọc " +
-             (s.find('.') != std::string::npos ? "thành số thập phân (" + s.substr(0, s.find('.')) + " đồng)"
-                                               : "sai") +
-             "; hãy viết " + digits + " (không dấu chấm, dấu phẩy; có thể viết 1_500_000)"});
+        {"'" + s + "' is an amount of money written with a thousands separator" +
+             (decimal ? ", which would be read as " + s.substr(0, dot) + " VND" : std::string()) + "; write " +
+             digits + " (no dots or commas; 1_500_000 is also allowed)",
+         "'" + s + "' là số tiền viết có dấu phân cách hàng nghìn" +
+             (decimal ? ", sẽ bị đọc thành " + s.substr(0, dot) + " đồng" : std::string()) + "; hãy viết " + digits +
+             " (không dấu chấm, dấu phẩy; có thể viết 1_500_000)"});
   return true;
 }
 

@@ -91,6 +91,9 @@ class YamlSource {
   bool CheckText(DiagnosticSink& sink) const;
   // E_UNTERMINATED_QUOTE for each quoted scalar that runs over a `key:` line.
   bool CheckQuotes(DiagnosticSink& sink) const;
+  // E_YAML_SYNTAX for yaml-cpp's `msg` at `offset`: a Tab named as a Tab, an
+  // under-indented line shown as the line that is wrong.
+  void ReportSyntax(const std::string& msg, uint32_t offset, DiagnosticSink& sink) const;
   bool CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visited, DiagnosticSink& sink) const;
   bool IsExplicitNull(const YAML::Node& node) const;
 
