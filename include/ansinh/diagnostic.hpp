@@ -12,8 +12,9 @@
 
 #include "ansinh/source_location.hpp"
 #include "ansinh/value.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 enum class Severity { kError, kWarning, kNote };
 
@@ -141,6 +142,6 @@ std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
 // True if any diagnostic has Severity::kError.
 bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DIAGNOSTIC_HPP_

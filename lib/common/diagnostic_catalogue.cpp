@@ -5,7 +5,7 @@
 
 #include "ansinh/diagnostic.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 const std::vector<CodeInfo>& DiagnosticCatalogue() {
   static const std::vector<CodeInfo> kCatalogue = {
@@ -280,4 +280,4 @@ const std::vector<RecordCodeInfo>& RecordCodeCatalogue() {
   return kCatalogue;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
