@@ -563,35 +563,49 @@ void Checker::CheckTests() {
       auto it = names_.benefits.find(e.benefit);
       if (it == names_.benefits.end()) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    internal::WithSuggestion("test '" + t.name + "' expects a benefit '" + e.benefit +
-                                                 "' that does not exist.",
-                                             e.benefit, benefit_ids),
+                    internal::WithSuggestion(
+                        internal::Message("test '" + t.name + "' expects a benefit '" + e.benefit +
+                                              "' that does not exist.",
+                                          "bài kiểm tra '" + t.name + "' mong đợi chế độ '" + e.benefit +
+                                              "' nhưng không có chế độ này."),
+                        e.benefit, benefit_ids),
                     static_cast<uint32_t>(e.benefit.size()));
         continue;
       }
       const bool household_level = out_->benefits[it->second].def->applies_to == Entity::kHousehold;
       if (household_level != e.person.empty()) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    "benefit '" + e.benefit + "' applies to each " +
-                        ToString(out_->benefits[it->second].def->applies_to) + ": expect it " +
-                        (household_level ? "under expect.benefits" : "under expect.members.<person id>.benefits"));
+                    {"benefit '" + e.benefit + "' applies to each " +
+                         ToString(out_->benefits[it->second].def->applies_to) + ": expect it " +
+                         (household_level ? "under expect.benefits" : "under expect.members.<person id>.benefits"),
+                     "chế độ '" + e.benefit + "' xét cho từng " + (household_level ? "hộ" : "người") +
+                         ": ghi kết quả mong đợi " +
+                         (household_level ? "dưới expect.benefits" : "dưới expect.members.<mã người>.benefits")});
       }
       if (!e.person.empty() && !has_member(e.person)) {
-        sink_.Error(DiagnosticCode::kTestInvalid, e.loc, "test '" + t.name + "' has no member '" + e.person + "'");
+        sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
+                    {"test '" + t.name + "' has no member '" + e.person + "'",
+                     "bài kiểm tra '" + t.name + "' không có thành viên '" + e.person + "'"});
       }
       if (e.status && std::none_of(std::begin(kStatuses), std::end(kStatuses),
                                    [&](const char* s) { return *e.status == s; })) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    "unknown status '" + *e.status +
-                        "': write eligible, not_eligible, undetermined, superseded or not_in_force");
+                    {"unknown status '" + *e.status +
+                         "': write eligible, not_eligible, undetermined, superseded or not_in_force",
+                     "trạng thái '" + *e.status +
+                         "' không có: viết eligible, not_eligible, undetermined, superseded hoặc not_in_force"});
       }
       if (e.superseded_by && !names_.benefits.count(*e.superseded_by)) {
-        sink_.Error(DiagnosticCode::kTestInvalid, e.loc, "superseded_by names an unknown benefit '" + *e.superseded_by + "'");
+        sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
+                    {"superseded_by names an unknown benefit '" + *e.superseded_by + "'",
+                     "superseded_by ghi chế độ '" + *e.superseded_by + "' không có"});
       }
       if (e.superseded_by_member && *e.superseded_by_member != "null" && !has_member(*e.superseded_by_member)) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    "superseded_by_member names '" + *e.superseded_by_member + "', who is not a member of test '" +
-                        t.name + "'");
+                    {"superseded_by_member names '" + *e.superseded_by_member + "', who is not a member of test '" +
+                         t.name + "'",
+                     "superseded_by_member ghi '" + *e.superseded_by_member +
+                         "', người không phải thành viên của bài kiểm tra '" + t.name + "'"});
       }
     }
     for (const model::ExpectedVariable& v : t.variables) {
@@ -600,14 +614,18 @@ void Checker::CheckTests() {
         std::vector<std::string> names;
         for (const auto& [n, i] : table) names.push_back(n);
         sink_.Error(DiagnosticCode::kTestInvalid, v.loc,
-                    internal::WithSuggestion("test '" + t.name + "' expects a variable '" + v.name +
-                                                 "' that the " + (v.person.empty() ? "household" : "person") +
-                                                 " does not have.",
-                                             v.name, names),
+                    internal::WithSuggestion(
+                        internal::Message("test '" + t.name + "' expects a variable '" + v.name + "' that the " +
+                                              (v.person.empty() ? "household" : "person") + " does not have.",
+                                          "bài kiểm tra '" + t.name + "' mong đợi biến '" + v.name + "' mà " +
+                                              (v.person.empty() ? "hộ" : "một người") + " không có."),
+                        v.name, names),
                     static_cast<uint32_t>(v.name.size()));
       }
       if (!v.person.empty() && !has_member(v.person)) {
-        sink_.Error(DiagnosticCode::kTestInvalid, v.loc, "test '" + t.name + "' has no member '" + v.person + "'");
+        sink_.Error(DiagnosticCode::kTestInvalid, v.loc,
+                    {"test '" + t.name + "' has no member '" + v.person + "'",
+                     "bài kiểm tra '" + t.name + "' không có thành viên '" + v.person + "'"});
       }
     }
   }
