@@ -169,12 +169,12 @@ TEST_CASE("FormatJson", "[diagnostic]") {
   w.code = DiagnosticCode::kProvisionalValue;
   w.message = "Trợ cấp";
   CHECK(ansinh::FormatJson({d, w}) ==
-        R"([{"file":"dir\\a.yaml","line":12,"column":5,"severity":"error","code":"E_BAD_DATE",)"
-        R"("message":"not a date: \"2023-02-29\"","message_vi":"Ngày không có thật hoặc không đúng dạng YYYY-MM-DD )"
-        R"((not a date: \"2023-02-29\")","item":"benefit tro_cap"},)"
-        R"({"file":"","line":0,"column":0,"severity":"warning","code":"W_PROVISIONAL",)"
-        R"("message":"Trợ cấp","message_vi":"Thông tin: một mức tạm tính đang có hiệu lực (dành sẵn, hiện chưa được báo). )"
-        R"((Trợ cấp)","item":""}])");
+        R"j([{"file":"dir\\a.yaml","line":12,"column":5,"severity":"error","code":"E_BAD_DATE",)j"
+        R"j("message":"not a date: \"2023-02-29\"","message_vi":"Ngày không có thật hoặc không đúng dạng YYYY-MM-DD )j"
+        R"j((not a date: \"2023-02-29\")","item":"benefit tro_cap"},)j"
+        R"j({"file":"","line":0,"column":0,"severity":"warning","code":"W_PROVISIONAL",)j"
+        R"j("message":"Trợ cấp","message_vi":"Thông tin: một mức tạm tính đang có hiệu lực (dành sẵn, hiện chưa được báo). )j"
+        R"j((Trợ cấp)","item":""}])j");
   CHECK(ansinh::FormatJson({}) == "[]");
 }
 
