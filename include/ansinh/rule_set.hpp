@@ -157,7 +157,8 @@ class ANSINH_EXPORT LoadResult {
  public:
   bool ok() const noexcept { return rules_ != nullptr; }
   const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
-  std::string Format() const { return ansinh::Format(diagnostics_); }
+  // The diagnostics as `ansinh check` prints them, in `lang` (Vietnamese by default).
+  std::string Format(Language lang = Language::kVi) const { return ansinh::Format(diagnostics_, lang); }
   // The rule set. Throws RuleError (with the diagnostics) if !ok().
   RuleSet Release() &&;
 

@@ -19,6 +19,10 @@ struct ANSINH_EXPORT TestMismatch {
   std::string expected;
   std::string actual;
   std::string note;      // e.g. the reason given by the decision
+  // The same in Vietnamese where it differs (empty: as above, e.g. an amount).
+  std::string expected_vi;
+  std::string actual_vi;
+  std::string note_vi;
 };
 
 struct ANSINH_EXPORT TestResult {
@@ -41,8 +45,9 @@ struct ANSINH_EXPORT TestReport {
 ANSINH_EXPORT TestReport RunTests(const RuleSet& rules, const std::string& filter = {});
 
 // Formats failures as "file:line:col: FAIL: name" and one line per mismatch
-// ("what: expected X, got Y"). `verbose`: also list passing tests and show each
-// failed test's decision with its trace, in `lang`.
+// ("what: expected X, got Y"), in Vietnamese by default ("file:line:col: SAI:
+// name", "what: cần X, được Y", "N đạt, M sai"). `verbose`: also list passing
+// tests and show each failed test's decision with its trace, in `lang`.
 ANSINH_EXPORT std::string Format(const TestReport& report, bool verbose = false, Language lang = Language::kVi);
 
 ANSINH_END_NAMESPACE

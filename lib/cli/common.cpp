@@ -16,8 +16,11 @@ std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, s
   options.allow_outside = o.allow_outside;
   LoadResult loaded = LoadRules(path, options);
   if (!loaded.ok()) {
-    err << loaded.Format();
-    err << path << ": the rule package has errors (run 'ansinh check " << path << "')\n";
+    const Language lang = ParseLang(o.lang);
+    err << loaded.Format(lang);
+    err << path
+        << (lang == Language::kVi ? ": gói quy tắc có lỗi (chạy 'ansinh check " : ": the rule package has errors (run 'ansinh check ")
+        << path << "')\n";
     return std::nullopt;
   }
   return std::move(loaded).Release();

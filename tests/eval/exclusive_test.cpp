@@ -152,7 +152,7 @@ std::string LoadErrors(const std::string& yaml) {
   TempPackage pkg({{"rules.yaml", yaml}});
   const LoadResult r = pkg.Load();
   CHECK_FALSE(r.ok());
-  return r.Format();
+  return r.Format(Language::kEn);
 }
 }  // namespace
 
