@@ -16,6 +16,9 @@ if(ANSINH_PYTHON3)
     set_tests_properties(docs:analysts PROPERTIES
       ENVIRONMENT "PYTHONPATH=${ANSINH_PYTHON_DIR};ANSINH_DOCS_PYTHON=1;PYTHONDONTWRITEBYTECODE=1")
   endif()
+  add_test(NAME report:xlsx
+    COMMAND ${ANSINH_PYTHON3} ${_report_dir}/check_xlsx.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR} ${_work}/xlsx)
+  set_tests_properties(report:xlsx PROPERTIES SKIP_RETURN_CODE 77)
   add_test(NAME report:html:report
     COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:ansinh-cli> -DPYTHON=${ANSINH_PYTHON3} -DCHECK=${_report_dir}/check_html.py
             -DOUT=${_work}/report.html -DCHARTS=chart-cost,chart-coverage,chart-area
