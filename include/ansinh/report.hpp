@@ -116,6 +116,7 @@ struct ErrorHousehold {
   std::string household_id;
   RecordOrigin origin;
   std::vector<RecordIssue> errors;
+  std::vector<Label> field_labels;  // parallel to `errors`: the label of each issue's field (empty: no field)
 };
 
 // A household with undetermined benefits, and the facts to collect.

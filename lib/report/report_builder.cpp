@@ -144,6 +144,9 @@ class ReportBuilder::Impl {
     listed.household_id = std::string(d.household_id());
     listed.origin = d.origin();
     listed.errors.assign(d.errors().begin(), d.errors().end());
+    for (const RecordIssue& issue : listed.errors) {
+      listed.field_labels.push_back(issue.field.empty() ? Label{} : report::PathLabel(rules_, issue.field));
+    }
     report_.errors.push_back(std::move(listed));
   }
 

@@ -29,7 +29,7 @@ void Benefits(const Diff& d, Language lang, std::string& out) {
     const bool monthly = l.frequency == Frequency::kMonthly;
     const int64_t a = monthly ? l.monthly_a : l.once_a;
     const int64_t b = monthly ? l.monthly_b : l.once_b;
-    t.Add({l.id + (l.in_a ? "" : " (B)") + (l.in_b ? "" : " (A)"), report::UnitText(l.unit, l.frequency, lang),
+    t.Add({l.label.Get(lang) + (l.in_a ? "" : " (B)") + (l.in_b ? "" : " (A)"), report::UnitText(l.unit, l.frequency, lang),
            Count(l.beneficiaries_a, lang), Count(l.beneficiaries_b, lang), Count(l.gained, lang), Count(l.lost, lang),
            Count(l.up, lang), Count(l.down, lang), money ? Money(a, lang) : "", money ? Money(b, lang) : "",
            money ? SignedMoney(b - a, lang) : ""});
@@ -63,7 +63,7 @@ void Indicators(const Diff& d, Language lang, std::string& out) {
                        W("result", lang) + " A", W("result", lang) + " B"},
                       {false, true, true, false, false, false});
   for (const DiffIndicatorLine& l : d.indicators) {
-    t.Add({l.b.info.id, report::Percent(l.a.share, lang) + " (" + Count(l.a.numerator, lang) + "/" +
+    t.Add({l.b.info.label.Get(lang), report::Percent(l.a.share, lang) + " (" + Count(l.a.numerator, lang) + "/" +
                             Count(l.a.denominator, lang) + ")",
            report::Percent(l.b.share, lang) + " (" + Count(l.b.numerator, lang) + "/" + Count(l.b.denominator, lang) + ")",
            report::TargetText(l.b.info, lang), report::MetText(l.a.met, lang), report::MetText(l.b.met, lang)});
@@ -78,7 +78,7 @@ void Changes(const Diff& d, Language lang, std::string& out) {
            " \xE2\x86\x92 " + Money(h.monthly_b, lang) + " (" + SignedMoney(h.monthly_b - h.monthly_a, lang) + ")";
     if (h.ok_a != h.ok_b) out += " [" + W(h.ok_a ? "error_in_b" : "error_in_a", lang) + "]";
     out += "\n";
-    for (const BenefitChange& c : h.changes) out += "    " + report::ChangeLine(c, lang) + "\n";
+    for (const BenefitChange& c : h.changes) out += "    " + report::ChangeLine(d, c, lang) + "\n";
   }
   if (d.changed_households > d.changes.size()) {
     out += "  " + report::MoreText(d.changed_households - d.changes.size(), lang) + "\n";
