@@ -3,6 +3,7 @@
 // A and B when both packages declare the indicator), tables, changes.
 #include "ansinh/diff.hpp"
 #include "report/diff_views.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/html.hpp"
 #include "report/report_views.hpp"
@@ -100,16 +101,13 @@ void BenefitTables(const Diff& d, Language lang, report::HtmlPage& page) {
 
 void AreaTable(const Diff& d, ReportBy by, Language lang, report::HtmlPage& page) {
   page.Heading(report::BreakdownTitle(by, lang));
+  const auto& columns = report::DiffAreaColumns();
   std::vector<std::vector<std::string>> rows;
   for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) {
-    rows.push_back({l.label.Get(lang), Count(l.households, lang), Count(l.gaining_households, lang),
-                    Count(l.losing_households, lang), Count(l.gaining_persons, lang), Count(l.losing_persons, lang),
-                    Money(l.monthly_a, lang), Money(l.monthly_b, lang), SignedMoney(l.monthly_b - l.monthly_a, lang)});
+    rows.push_back(report::FigureCells(l.label.Get(lang), l, columns, lang));
   }
-  page.Table({report::BreakdownKeyHeader(by, lang), W("households", lang), W("gaining_households", lang),
-              W("losing_households", lang), W("gaining_persons", lang), W("losing_persons", lang),
-              W("monthly", lang) + " A", W("monthly", lang) + " B", W("monthly_change", lang)},
-             rows, {false, true, true, true, true, true, true, true, true});
+  page.Table(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang), rows,
+             report::FigureAlignment(columns));
 }
 
 void ChangeList(const Diff& d, Language lang, report::HtmlPage& page) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ansinh/report.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/html.hpp"
 #include "report/report_views.hpp"
@@ -122,16 +123,13 @@ void IndicatorTable(const Report& r, Language lang, report::HtmlPage& page) {
 void BreakdownTable(const Report& r, ReportBy by, Language lang, report::HtmlPage& page) {
   if (by == ReportBy::kBenefit) by = ReportBy::kArea;
   page.Heading(report::BreakdownTitle(by, lang));
+  const auto& columns = report::BreakdownColumns();
   std::vector<std::vector<std::string>> rows;
   for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
-    rows.push_back({row.label.Get(lang), Count(row.households, lang), Count(row.persons, lang),
-                    Count(row.beneficiary_households, lang), Count(row.beneficiaries, lang), Money(row.monthly, lang),
-                    Money(row.annual, lang), Count(row.error_households, lang)});
+    rows.push_back(report::FigureCells(row.label.Get(lang), row, columns, lang));
   }
-  page.Table({report::BreakdownKeyHeader(by, lang), W("households", lang), W("persons", lang),
-              W("beneficiary_households", lang), W("beneficiaries", lang), W("monthly", lang), W("annual", lang),
-              W("error_short", lang)},
-             rows, {false, true, true, true, true, true, true, true});
+  page.Table(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang), rows,
+             report::FigureAlignment(columns));
 }
 
 void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {

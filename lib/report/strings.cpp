@@ -92,6 +92,8 @@ const Word kWords[] = {
     {"missing_from", "Để trống từ", "Missing from"},
     {"missing_parameter", "Giá trị pháp lý chưa xác nhận (trong bộ quy tắc)", "Legal value not yet confirmed (in the rules)"},
     {"monthly", "Hằng tháng", "Per month"},
+    {"monthly_a", "Hằng tháng A", "Per month A"},
+    {"monthly_b", "Hằng tháng B", "Per month B"},
     {"monthly_change", "Chênh lệch hằng tháng", "Change per month"},
     {"monthly_total", "Tổng chi hằng tháng", "Monthly cost"},
     {"no_change", "Không có thay đổi", "No change"},

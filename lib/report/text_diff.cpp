@@ -1,5 +1,6 @@
 // RenderText(Diff): what package B changes against package A, for a terminal.
 #include "ansinh/diff.hpp"
+#include "report/columns.hpp"
 #include "report/diff_views.hpp"
 #include "report/format.hpp"
 #include "report/report_views.hpp"
@@ -44,15 +45,10 @@ void Benefits(const Diff& d, Language lang, std::string& out) {
 void Areas(const Diff& d, ReportBy by, Language lang, std::string& out) {
   if (by != ReportBy::kCommune) by = ReportBy::kArea;
   out += Section(out) + report::BreakdownTitle(by, lang) + "\n";
-  report::TextTable t({report::BreakdownKeyHeader(by, lang), W("households", lang), W("gaining_households", lang),
-                       W("losing_households", lang), W("gaining_persons", lang), W("losing_persons", lang),
-                       W("monthly", lang) + " A", W("monthly", lang) + " B", W("monthly_change", lang)},
-                      {false, true, true, true, true, true, true, true, true});
-  for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) {
-    t.Add({l.label.Get(lang), Count(l.households, lang), Count(l.gaining_households, lang),
-           Count(l.losing_households, lang), Count(l.gaining_persons, lang), Count(l.losing_persons, lang),
-           Money(l.monthly_a, lang), Money(l.monthly_b, lang), SignedMoney(l.monthly_b - l.monthly_a, lang)});
-  }
+  const auto& columns = report::DiffAreaColumns();
+  report::TextTable t(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang),
+                      report::FigureAlignment(columns));
+  for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) t.Add(report::FigureCells(l.label.Get(lang), l, columns, lang));
   t.Render(out);
 }
 

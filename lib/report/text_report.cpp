@@ -1,5 +1,6 @@
 // RenderText(Report): the report for a terminal, in Vietnamese or English.
 #include "ansinh/report.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/report_views.hpp"
 #include "report/tables.hpp"
@@ -85,14 +86,11 @@ void Indicators(const Report& r, Language lang, std::string& out) {
 void Breakdown(const Report& r, ReportBy by, Language lang, std::string& out) {
   if (by == ReportBy::kBenefit) return;
   out += Section(out) + report::BreakdownTitle(by, lang) + "\n";
-  report::TextTable t({report::BreakdownKeyHeader(by, lang), W("households", lang), W("persons", lang),
-                       W("beneficiary_households", lang), W("beneficiaries", lang),
-                       W("monthly", lang), W("annual", lang), W("error_short", lang)},
-                      {false, true, true, true, true, true, true, true});
+  const auto& columns = report::BreakdownColumns();
+  report::TextTable t(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang),
+                      report::FigureAlignment(columns));
   for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
-    t.Add({row.label.Get(lang), Count(row.households, lang), Count(row.persons, lang),
-           Count(row.beneficiary_households, lang), Count(row.beneficiaries, lang), Money(row.monthly, lang),
-           Money(row.annual, lang), Count(row.error_households, lang)});
+    t.Add(report::FigureCells(row.label.Get(lang), row, columns, lang));
   }
   t.Render(out);
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "ansinh/error.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/report_fixture.hpp"
 
@@ -204,6 +205,9 @@ TEST_CASE("render: every word the renderers ask for has a Vietnamese and an Engl
     keys.push_back(std::string("by_") + ToString(by));
     keys.push_back(std::string("key_") + ToString(by));
   }
+  // The header words of the shared figure columns (report/columns.hpp).
+  for (const auto& c : report::BreakdownColumns()) keys.push_back(c.word);
+  for (const auto& c : report::DiffAreaColumns()) keys.push_back(c.word);
   CHECK(keys.size() > 80);
   for (const std::string& key : keys) {
     INFO(key);
