@@ -9,7 +9,7 @@
 #include "report/html.hpp"
 #include "report/report_views.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -205,4 +205,4 @@ std::string RenderHtml(const Report& r, const RenderOptions& options) {
   return page.Finish();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

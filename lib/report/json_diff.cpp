@@ -4,7 +4,7 @@
 #include "report/columns.hpp"
 #include "report/json_common.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -128,4 +128,4 @@ std::string RenderJson(const Diff& d, const RenderOptions&) {
   return w.Take() + "\n";
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "report/columns.hpp"
 #include "report/json_common.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -140,4 +140,4 @@ std::string RenderJson(const Report& r, const RenderOptions&) {
   return w.Take() + "\n";
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
