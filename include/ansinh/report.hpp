@@ -119,6 +119,7 @@ struct ANSINH_EXPORT ErrorHousehold {
   std::string household_id;
   RecordOrigin origin;
   std::vector<RecordIssue> errors;
+  std::vector<Label> field_labels;  // parallel to `errors`: the label of each issue's field (empty: no field)
 };
 
 // A household with undetermined benefits, and the facts to collect.
@@ -126,12 +127,15 @@ struct ANSINH_EXPORT UndeterminedHousehold {
   std::string household_id;
   std::vector<std::string> benefits;  // "members[P2].sa_elderly_80", "hi_premium_support" (household)
   std::vector<std::string> missing;   // field paths ("members[P2].has_supporter") and parameters ("param.x")
+  std::vector<Label> benefit_labels;  // parallel to `benefits`: the benefits' labels
+  std::vector<Label> missing_labels;  // parallel to `missing`: the fields' (parameters') labels, or the path
 };
 
 // A count keyed by a code, field or value.
 struct ANSINH_EXPORT KeyCount {
   std::string key;
   uint64_t count = 0;
+  Label label;  // missing_fields / missing_parameters: the field's (parameter's) label; else empty
 };
 
 // A parameter figure not yet confirmed (null in the rules, e.g. a new decree's

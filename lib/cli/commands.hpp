@@ -19,7 +19,7 @@ struct Options {
   std::vector<std::string> roots;
   std::string as_of;
   std::string period;
-  std::string format;             // text | json | jsonl | csv | html
+  std::string format;             // text | json | jsonl | csv | html | xlsx
   std::string records_format;     // jsonl | json | yaml | csv: the records' format when no extension says it
   std::string lang = "vi";
   std::string output;
@@ -35,6 +35,7 @@ struct Options {
   bool no_warnings = false;
   bool allow_outside = false;     // follow symbolic links out of the package folder
   bool csv_raw = false;           // csv: no apostrophe before formula-like cells
+  bool csv_bom = false;           // csv: a UTF-8 byte-order mark first (Excel on Windows then reads UTF-8)
   unsigned threads = 0;
 };
 

@@ -77,6 +77,13 @@ void Output::Finish() {
   if (!*stream_) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
 }
 
+void CheckFormatOptions(const Options& o) {
+  if (o.format == "xlsx" && o.output.empty()) {
+    throw UsageError("--format xlsx writes an Excel file: give --output FILE.xlsx (or --output - for the standard output)");
+  }
+  if (o.csv_bom && o.format != "csv") throw UsageError("--csv-bom needs --format csv");
+}
+
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
 }  // namespace ansinh::cli

@@ -3,12 +3,14 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <ostream>
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/report.hpp"
 #include "cli/common.hpp"
+#include "cli/xlsx_export.hpp"
 
 namespace ansinh::cli {
 
@@ -19,9 +21,9 @@ void RegisterEval(CLI::App& app, Options& o) {
                 "Records: a .json/.jsonl/.yaml file, or households.csv persons.csv")->required();
   c->add_option("--as-of", o.as_of, "Evaluate as of this day (YYYY-MM-DD)");
   c->add_option("--period", o.period, "Evaluate for this month (YYYY-MM), by each benefit's month rule");
-  c->add_option("--format", o.format, "jsonl (default), json, csv or text")
-      ->check(CLI::IsMember({"jsonl", "json", "csv", "text"}));
-  c->add_option("--lang", o.lang, "Language of reasons in csv/text: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
+  c->add_option("--format", o.format, "jsonl (default), json, csv, text or xlsx (Excel: needs --output)")
+      ->check(CLI::IsMember({"jsonl", "json", "csv", "text", "xlsx"}));
+  c->add_option("--lang", o.lang, "Language of reasons in csv/text and of xlsx: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_option("--detail", o.detail,
                  "summary (eligible and undetermined benefits, no reasons: the batch format), reasons (plus "
                  "reasons and near misses) or full (every benefit, every reason: the default)")
@@ -32,6 +34,8 @@ void RegisterEval(CLI::App& app, Options& o) {
   c->add_flag("--csv-raw", o.csv_raw,
               "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
               "spreadsheets do not run it as a formula)");
+  c->add_flag("--csv-bom", o.csv_bom,
+              "csv: start with a UTF-8 byte-order mark, so that Excel on Windows reads the Vietnamese text right");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
   AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
@@ -107,6 +111,7 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
 
 int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
+  CheckFormatOptions(o);
   RefuseOutputOverInput(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
@@ -140,7 +145,17 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     block.clear();
   };
   if (format == "json") block += "[\n";
-  if (format == "csv") CsvHeader(block, detail);
+  if (format == "csv") {
+    if (o.csv_bom) block += kUtf8Bom;
+    CsvHeader(block, detail);
+  }
+  std::unique_ptr<EvalWorkbook> workbook;
+  if (format == "xlsx") {
+    ReportOptions totals;
+    totals.read = ParseReadOptions(o);
+    totals.max_listed = 1048575;  // the record errors listed: as many as a sheet holds
+    workbook = std::make_unique<EvalWorkbook>(*rules, when, lang, totals);
+  }
   RecordBatch batch(*rules);
   while (reader.Next(batch, 8192)) {
     DecisionBatch decisions = Evaluate(*rules, batch, when, options);
@@ -162,6 +177,8 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
         AppendJson(d, json, &block);
       } else if (format == "csv") {
         CsvRows(block, d, lang, detail, !o.csv_raw);
+      } else if (format == "xlsx") {
+        // the workbook takes the whole batch below
       } else {
         block += ToText(d, text);
         block += '\n';
@@ -169,6 +186,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       first = false;
       if (block.size() >= kBlock) flush();
     }
+    if (workbook) workbook->Add(batch, decisions);
     households += decisions.size();
     if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
@@ -178,6 +196,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   if (format == "json") block += first ? "]\n" : "\n]\n";
+  if (workbook) block += workbook->Finish();
   flush();
   output.Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

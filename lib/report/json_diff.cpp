@@ -1,6 +1,7 @@
 // RenderJson(Diff): the whole diff as one JSON document.
 #include "ansinh/diff.hpp"
 #include "common/json_writer.hpp"
+#include "report/columns.hpp"
 #include "report/json_common.hpp"
 
 ANSINH_BEGIN_NAMESPACE
@@ -50,12 +51,8 @@ void Areas(JsonWriter& w, const std::vector<DiffAreaLine>& lines) {
   for (const DiffAreaLine& l : lines) {
     w.BeginObject().Key("key").String(l.key).Key("label");
     report::WriteLabel(w, l.label);
-    w.Key("households").Int(static_cast<int64_t>(l.households));
-    w.Key("gaining_households").Int(static_cast<int64_t>(l.gaining_households));
-    w.Key("losing_households").Int(static_cast<int64_t>(l.losing_households));
-    w.Key("gaining_persons").Int(static_cast<int64_t>(l.gaining_persons));
-    w.Key("losing_persons").Int(static_cast<int64_t>(l.losing_persons));
-    w.Key("monthly_a").Int(l.monthly_a).Key("monthly_b").Int(l.monthly_b).EndObject();
+    report::WriteFigures(w, l, report::DiffAreaColumns());
+    w.EndObject();
   }
   w.EndArray();
 }

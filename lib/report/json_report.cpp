@@ -2,6 +2,7 @@
 // integers for counts and VND, exact decimals for shares).
 #include "ansinh/report.hpp"
 #include "common/json_writer.hpp"
+#include "report/columns.hpp"
 #include "report/json_common.hpp"
 
 ANSINH_BEGIN_NAMESPACE
@@ -35,12 +36,7 @@ void Breakdown(JsonWriter& w, const std::vector<BreakdownRow>& rows, const std::
   for (const BreakdownRow& row : rows) {
     w.BeginObject().Key("key").String(row.key).Key("label");
     WriteLabel(w, row.label);
-    w.Key("households").Int(static_cast<int64_t>(row.households));
-    w.Key("persons").Int(static_cast<int64_t>(row.persons));
-    w.Key("error_households").Int(static_cast<int64_t>(row.error_households));
-    w.Key("beneficiary_households").Int(static_cast<int64_t>(row.beneficiary_households));
-    w.Key("beneficiaries").Int(static_cast<int64_t>(row.beneficiaries));
-    w.Key("monthly").Int(row.monthly).Key("annual").Int(row.annual);
+    report::WriteFigures(w, row, report::BreakdownColumns());
     w.Key("by_benefit").BeginObject();
     for (size_t b = 0; b < row.by_benefit.size() && b < benefits.size(); ++b) {
       if (row.by_benefit[b] > 0) w.Key(benefits[b].id).Int(static_cast<int64_t>(row.by_benefit[b]));

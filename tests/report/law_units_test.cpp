@@ -69,7 +69,9 @@ TEST_CASE("report: each missing figure counts the outcomes waiting and prices th
   CHECK(martyr.provisional == martyr.beneficiaries);
   CHECK(r.provisional);
   // Rendered in every format.
-  CHECK(RenderText(r).find("param.merit_war_invalid_allowance") != std::string::npos);
+  // The text names the figure by its label (issue 15), the CSV by its id.
+  CHECK(RenderText(r).find(f->label.vi) != std::string::npos);
+  CHECK(RenderText(r).find("param.merit_war_invalid_allowance") == std::string::npos);
   CHECK(RenderJson(r).find("\"missing_figures\"") != std::string::npos);
   RenderOptions csv;
   csv.table = "missing";
