@@ -160,6 +160,16 @@ BlockReader::BlockReader(std::string path, size_t block_size) : path_(std::move(
   std::memset(buffer_.get(), 0, capacity_ + kPadding);
 }
 
+BlockReader::BlockReader(InMemory, std::string name, std::string_view bytes) : path_(std::move(name)) {
+  capacity_ = bytes.size() < 4096 ? 4096 : bytes.size();
+  buffer_.reset(new char[capacity_ + kPadding]);
+  if (!bytes.empty()) std::memcpy(buffer_.get(), bytes.data(), bytes.size());
+  std::memset(buffer_.get() + bytes.size(), 0, capacity_ + kPadding - bytes.size());
+  end_ = bytes.size();
+  file_size_ = bytes.size();
+  eof_ = true;  // fd_ stays -1: Refill has nothing more to read
+}
+
 BlockReader::~BlockReader() {
   if (fd_ >= 0) ::close(fd_);
 }

@@ -21,6 +21,9 @@ class JsonSource final : public RecordSource {
  public:
   JsonSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
       : paths_(std::move(paths)), options_(options), converter_(schema) {}
+  // Reads `text` (not copied: it must outlive the source) as if it were the file `name`.
+  JsonSource(const CompiledSchema& schema, std::string name, std::string_view text, const ReadOptions& options)
+      : paths_{std::move(name)}, options_(options), converter_(schema), text_(text), in_memory_(true) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
@@ -40,7 +43,8 @@ class JsonSource final : public RecordSource {
  private:
   bool OpenNext() {
     if (next_path_ == paths_.size()) return false;
-    in_ = std::make_unique<BlockReader>(paths_[next_path_++]);
+    in_ = in_memory_ ? std::make_unique<BlockReader>(BlockReader::InMemory{}, paths_[next_path_++], text_)
+                     : std::make_unique<BlockReader>(paths_[next_path_++]);
     in_->SkipBom();
     line_ = 1;
     column_ = 0;
@@ -129,6 +133,8 @@ class JsonSource final : public RecordSource {
   uint64_t index_ = 0;
   uint64_t done_bytes_ = 0;
   bool in_array_ = false;
+  std::string_view text_;
+  bool in_memory_ = false;
 };
 
 }  // namespace
@@ -136,6 +142,11 @@ class JsonSource final : public RecordSource {
 std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, std::vector<std::string> paths,
                                              const ReadOptions& options) {
   return std::make_unique<JsonSource>(schema, std::move(paths), options);
+}
+
+std::unique_ptr<RecordSource> MakeJsonTextSource(const CompiledSchema& schema, std::string name,
+                                                 std::string_view text, const ReadOptions& options) {
+  return std::make_unique<JsonSource>(schema, std::move(name), text, options);
 }
 
 }  // namespace ansinh::internal

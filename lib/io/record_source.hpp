@@ -50,6 +50,10 @@ std::unique_ptr<RecordSource> MakeJsonLinesSource(const CompiledSchema& schema,
                                                   const ReadOptions& options);
 std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, std::vector<std::string> paths,
                                              const ReadOptions& options);
+// JSON text in memory (not copied by the call: it must outlive the source),
+// read exactly as a .json file named `name`.
+std::unique_ptr<RecordSource> MakeJsonTextSource(const CompiledSchema& schema, std::string name,
+                                                 std::string_view text, const ReadOptions& options);
 std::unique_ptr<RecordSource> MakeYamlSource(const CompiledSchema& schema, std::vector<std::string> paths,
                                              const ReadOptions& options);
 // paths: households.csv and persons.csv (either order; told apart by the join column).
