@@ -136,8 +136,13 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec == beast::error::timeout) {
       // Nothing of a request yet: an idle keep-alive connection; else a slow client.
-      if (!parser_->got_some()) return Close();
-      return Fail(408, "E_TIMEOUT", "the request did not arrive whole within the read timeout");
+      // The stream has closed the socket on the deadline: no 408 can be sent;
+      // the slow request is counted and logged as one.
+      if (parser_->got_some()) {
+        shared_.api.metrics().Record(serve::Metrics::kEndpoints.size() - 2, 408, 0, "E_TIMEOUT");
+        Log408();
+      }
+      return Close();
     }
     if (ec == http::error::body_limit) {
       return Fail(413, "E_BODY_TOO_LARGE",
@@ -149,6 +154,14 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return Fail(400, "E_HTTP", "not a valid HTTP/1.1 request: " + ec.message());
     Handle();
+  }
+
+  void Log408() {
+    if (!shared_.access.on()) return;
+    internal::JsonWriter w;
+    w.BeginObject().Key("time").String(serve::UtcNow()).Key("method").String("").Key("path").String("");
+    w.Key("status").Int(408).Key("error").String("E_TIMEOUT").EndObject();
+    shared_.access.Write(w.Take() + "\n");
   }
 
   // An answer after which the connection closes (the stream cannot be trusted).
