@@ -248,7 +248,8 @@ def case_errors():
         answer = raw(s.port, b"POST /v1/evaluate?period=2026-07 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                               b"Content-Length: 100\r\n\r\n{\"id\":")
         check(answer == b"" and time.time() - t < 5, answer[:100])
-        check('"status":408' in pathlib.Path(s.access).read_text(), "the timeout is not in the access log")
+        time.sleep(0.3)  # the stream closes the socket before the server's handler logs it
+        check('"status":408' in pathlib.Path(s.access).read_text(), pathlib.Path(s.access).read_text()[-700:])
         # Still serving.
         status, _, _ = s.request("/healthz")
         check(status == 200, "server no longer answers")
