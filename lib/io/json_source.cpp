@@ -21,9 +21,8 @@ class JsonSource final : public RecordSource {
  public:
   JsonSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
       : paths_(std::move(paths)), options_(options), converter_(schema) {}
-  // Reads `text` (not copied: it must outlive the source) as if it were the file `name`.
-  JsonSource(const CompiledSchema& schema, std::string name, std::string_view text, const ReadOptions& options)
-      : paths_{std::move(name)}, options_(options), converter_(schema), text_(text), in_memory_(true) {}
+  JsonSource(const CompiledSchema& schema, MemoryInput input, const ReadOptions& options)
+      : paths_{std::move(input.name)}, memory_(input.text), in_memory_(true), options_(options), converter_(schema) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
@@ -43,7 +42,7 @@ class JsonSource final : public RecordSource {
  private:
   bool OpenNext() {
     if (next_path_ == paths_.size()) return false;
-    in_ = in_memory_ ? std::make_unique<BlockReader>(BlockReader::InMemory{}, paths_[next_path_++], text_)
+    in_ = in_memory_ ? std::make_unique<BlockReader>(paths_[next_path_++], memory_)
                      : std::make_unique<BlockReader>(paths_[next_path_++]);
     in_->SkipBom();
     line_ = 1;
@@ -123,6 +122,8 @@ class JsonSource final : public RecordSource {
   }
 
   std::vector<std::string> paths_;
+  std::string_view memory_;  // the text of paths_[0] when in_memory_
+  bool in_memory_ = false;
   ReadOptions options_;
   JsonRecordConverter converter_;
   HouseholdIds ids_;
@@ -133,8 +134,6 @@ class JsonSource final : public RecordSource {
   uint64_t index_ = 0;
   uint64_t done_bytes_ = 0;
   bool in_array_ = false;
-  std::string_view text_;
-  bool in_memory_ = false;
 };
 
 }  // namespace
@@ -144,9 +143,9 @@ std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, std::
   return std::make_unique<JsonSource>(schema, std::move(paths), options);
 }
 
-std::unique_ptr<RecordSource> MakeJsonTextSource(const CompiledSchema& schema, std::string name,
-                                                 std::string_view text, const ReadOptions& options) {
-  return std::make_unique<JsonSource>(schema, std::move(name), text, options);
+std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, MemoryInput input,
+                                             const ReadOptions& options) {
+  return std::make_unique<JsonSource>(schema, std::move(input), options);
 }
 
 }  // namespace ansinh::internal

@@ -12,7 +12,9 @@
 #include "ansinh/decision.hpp"
 #include "ansinh/error.hpp"
 #include "common/json_writer.hpp"
-#include "io/json_text.hpp"
+#include "io/json_check.hpp"
+#include "io/json_record.hpp"
+#include "io/text_evaluate.hpp"
 
 namespace ansinh::serve {
 namespace {
@@ -500,28 +502,71 @@ Response Api::Handle(const Request& req) {
   }
   const When2 when = ParseWhen(query);
   if (!when.when) return Error(400, "E_WHEN", when.error);
-  internal::JsonTextOptions options;
-  options.when = *when.when;
   const bool explain = path == "/v1/explain";
-  options.detail = explain ? Detail::kReasons : Detail::kFull;
+  Detail level = explain ? Detail::kReasons : Detail::kFull;
   const auto detail = query.find("detail");
   if (detail != query.end()) {
     const std::optional<Detail> d = ParseDetail(detail->second);
     if (!d) return Error(400, "E_DETAIL", "detail=" + detail->second + " is not summary, reasons or full");
-    options.detail = *d;
+    level = *d;
   }
-  const auto trace = query.find("explain");
-  options.explain = !explain && trace != query.end() && (trace->second == "true" || trace->second == "1");
-  const auto strict = query.find("strict");
-  options.read.strict = strict != query.end() && (strict->second == "true" || strict->second == "1");
-  internal::JsonTextResult result =
-      explain ? internal::ExplainJsonText(*rules, req.body, options) : internal::EvaluateJsonText(*rules, req.body, options);
-  if (result.error) {
-    const internal::JsonTextError& e = *result.error;
+  auto flag = [&](const char* name) {
+    const auto it = query.find(name);
+    return it != query.end() && (it->second == "true" || it->second == "1");
+  };
+  // A body that is not JSON is refused whole, with the place (a file would give R_SYNTAX records).
+  if (auto e = internal::CheckJsonText(req.body)) {
+    return Error(400, e->code, std::to_string(e->line) + ":" + std::to_string(e->column) + ": " + e->message, e->line,
+                 e->column);
+  }
+  const size_t start = internal::JsonTextStart(req.body);
+  const char first = req.body[start];
+  if (first != '{' && first != '[') {
+    const internal::JsonTextError e =
+        internal::JsonTextErrorAt(req.body, start, "J_NOT_RECORDS", "expected a household object or an array of them");
     return Error(400, e.code, std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message, e.line, e.column);
   }
-  Response r = Json(std::move(result.json));
-  if (!result.first_household_id.empty()) r.household_hash = HashId(result.first_household_id);
+  Response r;
+  // The access log carries a hash of the (first) household's id, never the id.
+  const std::string id = internal::RecoverJsonId(first == '[' ? req.body.substr(start + 1) : req.body);
+  if (!id.empty()) r.household_hash = HashId(id);
+  if (!explain) {
+    // The one path of the CLI and the C API (io/text_evaluate.hpp): an object
+    // answers as `eval --format jsonl`, an array as `eval --format json`.
+    internal::TextEvaluateOptions options;
+    options.format = RecordFormat::kJson;
+    options.layout = first == '[' ? internal::DecisionLayout::kJsonArray : internal::DecisionLayout::kJsonLines;
+    options.detail = level;
+    options.explain = flag("explain");
+    options.read.strict = flag("strict");
+    options.name = "request";
+    internal::EvaluateText(*rules, req.body, *when.when, options, &r.body);
+    return r;
+  }
+  // POST /v1/explain: one household, as `ansinh explain` gives it, in both languages.
+  internal::TextExplainOptions options;
+  options.format = RecordFormat::kJson;
+  const auto household = query.find("household");
+  if (household != query.end()) options.household = household->second;
+  options.detail = level;
+  options.read.strict = flag("strict");
+  options.name = "request";
+  internal::TextExplanation vi, en;
+  try {
+    options.lang = Language::kVi;
+    vi = internal::ExplainText(*rules, req.body, *when.when, options);
+    options.lang = Language::kEn;
+    en = internal::ExplainText(*rules, req.body, *when.when, options);
+  } catch (const UsageError& e) {
+    return Error(400, "E_HOUSEHOLD", e.what());
+  }
+  JsonWriter w;
+  w.BeginObject().Key("ok").Bool(vi.ok);
+  w.Key("brief").BeginObject().Key("vi").Raw(vi.brief_json).Key("en").Raw(en.brief_json).EndObject();
+  w.Key("text").BeginObject().Key("vi").String(vi.text).Key("en").String(en.text).EndObject();
+  w.EndObject();
+  r.body = w.Take();
+  r.body += '\n';
   return r;
 }
 

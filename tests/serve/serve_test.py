@@ -119,8 +119,17 @@ def case_endpoints():
         check(status == 200 and d["household_id"] == "CL-0001" and d["status"] == "ok", body[:300])
         status, _, body = s.request(f"/v1/explain?period={PERIOD}", first)
         e = json.loads(body)
-        check(status == 200 and e["household_id"] == "CL-0001" and e["text"]["vi"] and e["text"]["en"], body[:300])
-        check(e["total_monthly"] == d["total_monthly"], "explain total differs from evaluate total")
+        check(status == 200 and e["ok"] and e["brief"]["vi"]["household_id"] == "CL-0001", body[:300])
+        check(e["brief"]["en"]["total_monthly"] == d["total_monthly"], "explain total differs from evaluate total")
+        # The text is what `ansinh explain` prints, in each language.
+        one = pathlib.Path(tempfile.mkdtemp()) / "one.json"
+        one.write_text(first)
+        for lang in ("vi", "en"):
+            want = subprocess.run([ANSINH, "explain", str(RULES), str(one), "--period", PERIOD, "--lang", lang],
+                                  capture_output=True, text=True).stdout
+            check(e["text"][lang] == want, f"explain text ({lang}) differs from ansinh explain:\n{e['text'][lang]}")
+        status, _, body = s.request(f"/v1/explain?period={PERIOD}", "[" + first + "," + first.replace("CL-0001", "X") + "]")
+        check(status == 400 and json.loads(body)["error"]["code"] == "E_HOUSEHOLD", body)
         status, _, body = s.request("/metrics")
         text = body.decode()
         for needle in ("ansinh_http_requests_total{endpoint=\"/v1/evaluate\",code=\"200\"} 1",
