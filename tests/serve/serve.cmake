@@ -9,6 +9,11 @@ if(TARGET ansinh-cli AND Python_EXECUTABLE)
                      ${PROJECT_SOURCE_DIR} ${case})
     set_tests_properties(serve:${case} PROPERTIES LABELS "serve" TIMEOUT 300)
   endforeach()
+  add_test(NAME serve:proxy
+           COMMAND ${Python_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/serve_test.py $<TARGET_FILE:ansinh-cli>
+                   ${PROJECT_SOURCE_DIR} proxy)
+  # Exit 77: nginx is absent (the test prints why).
+  set_tests_properties(serve:proxy PROPERTIES LABELS "serve" TIMEOUT 300 SKIP_RETURN_CODE 77)
   add_test(NAME serve:browser
            COMMAND ${Python_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/browser_test.py $<TARGET_FILE:ansinh-cli>
                    ${PROJECT_SOURCE_DIR})

@@ -391,6 +391,61 @@ def case_sigterm():
         check(refused, "still accepting after SIGTERM")
 
 
+def case_proxy():
+    """docs/examples/nginx-ansinh.conf: nginx -t, then HTTPS through nginx to ansinh."""
+    import ssl
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not os.path.exists(nginx):
+        print("serve:proxy skipped: nginx is not installed (Debian nginx-light, tools/deps.txt)")
+        sys.exit(77)
+    tmp = pathlib.Path(tempfile.mkdtemp())
+    try:
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                        "-keyout", str(tmp / "key.pem"), "-out", str(tmp / "cert.pem")], check=True, capture_output=True)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            tls_port = probe.getsockname()[1]
+        with Server(RULES) as s:
+            conf = (SOURCE / "docs" / "examples" / "nginx-ansinh.conf").read_text()
+            conf = conf.replace("listen 443 ssl;", f"listen 127.0.0.1:{tls_port} ssl;")
+            conf = conf.replace("/etc/ssl/certs/ansinh.pem", str(tmp / "cert.pem"))
+            conf = conf.replace("/etc/ssl/private/ansinh.key", str(tmp / "key.pem"))
+            conf = conf.replace("http://127.0.0.1:8080", f"http://127.0.0.1:{s.port}")
+            (tmp / "ansinh.conf").write_text(conf)
+            temp = "".join(f"{k}_temp_path {tmp}/{k};\n" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+            (tmp / "nginx.conf").write_text(
+                f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\nworker_processes 1;\nevents {{}}\n"
+                f"http {{\naccess_log off;\n{temp}include {tmp}/ansinh.conf;\n}}\n")
+            t = subprocess.run([nginx, "-t", "-c", str(tmp / "nginx.conf")], capture_output=True, text=True)
+            check(t.returncode == 0, t.stderr)
+            proc = subprocess.Popen([nginx, "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE)
+            try:
+                context = ssl.create_default_context(cafile=str(tmp / "cert.pem"))
+                context.check_hostname = False
+                first = REGISTRY.read_text().splitlines()[0]
+                deadline = time.time() + 20
+                while True:
+                    try:
+                        req = urllib.request.Request(f"https://127.0.0.1:{tls_port}/v1/evaluate?period={PERIOD}",
+                                                     data=first.encode(), headers={"Content-Type": "application/json"})
+                        with urllib.request.urlopen(req, context=context, timeout=10) as r:
+                            body = r.read()
+                        break
+                    except (urllib.error.URLError, ConnectionError):
+                        if time.time() > deadline:
+                            raise
+                        time.sleep(0.2)
+                direct = s.request(f"/v1/evaluate?period={PERIOD}", first)[2]
+                check(body == direct, "the decision through nginx differs")
+            finally:
+                proc.terminate()
+                proc.wait(timeout=10)
+            s.stop()
+        print(f"proxy: nginx -t passed; HTTPS through nginx gives the decision byte for byte")
+    finally:
+        shutil.rmtree(tmp)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
