@@ -76,6 +76,12 @@ def wrk(port, connections, seconds, lua, body):
     return r
 
 
+def cpu_seconds(pid):
+    """User + system CPU seconds of process `pid` so far (all its threads)."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def healthz(port):
     with socket.create_connection(("127.0.0.1", port), timeout=10) as c:
         c.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -161,13 +167,16 @@ def main():
               f"at start; server threads {args.threads}; wrk on the same machine; {args.seconds} s per run")
         print(f"body: one household, {body.stat().st_size} bytes; POST /v1/evaluate?period=2026-07&detail=summary")
         print()
-        print(f"{'connections':>11} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'failed':>7}")
+        print(f"{'connections':>11} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'failed':>7} "
+              f"{'server CPU us/request':>22}")
         ok = True
         for c in (1, 16, 256):
+            cpu0 = cpu_seconds(proc.pid)
             r = wrk(port, c, args.seconds, lua, body)
+            cpu = (cpu_seconds(proc.pid) - cpu0) / max(r["requests"], 1) * 1e6
             ok &= r["failed"] == 0
             print(f"{c:>11} {r['rps']:>11,.0f} {r['p50_us'] / 1000:>8.3f} {r['p99_us'] / 1000:>8.3f} "
-                  f"{r['max_us'] / 1000:>8.1f} {r['failed']:>7}")
+                  f"{r['max_us'] / 1000:>8.1f} {r['failed']:>7} {cpu:>22.1f}")
         # Reload under load.
         result = {}
         runner = threading.Thread(target=lambda: result.update(wrk(port, 16, 3 * args.seconds // 2 + 3, lua, body)))
