@@ -457,10 +457,14 @@ Response Api::Handle(const Request& req) {
   }
 
   if (path == "/v1/schema/household") return Json(HouseholdSchema(*rules));
+  // A listing: the package it is of, then the array named `key` (closed by the caller).
+  auto listing = [&](JsonWriter& w, const char* key) {
+    w.BeginObject().Key("package").String(rules->info().id).Key("version").String(rules->info().version);
+    w.Key("hash").String(rules->info().hash).Key(key).BeginArray();
+  };
   if (path == "/v1/benefits") {
     JsonWriter w;
-    w.BeginObject().Key("package").String(rules->info().id).Key("version").String(rules->info().version);
-    w.Key("hash").String(rules->info().hash).Key("benefits").BeginArray();
+    listing(w, "benefits");
     for (const BenefitInfo& b : rules->benefits()) {
       w.BeginObject().Key("id").String(b.id).Key("label");
       LabelObject(w, b.label);
@@ -480,8 +484,7 @@ Response Api::Handle(const Request& req) {
   }
   if (path == "/v1/parameters") {
     JsonWriter w;
-    w.BeginObject().Key("package").String(rules->info().id).Key("version").String(rules->info().version);
-    w.Key("hash").String(rules->info().hash).Key("parameters").BeginArray();
+    listing(w, "parameters");
     for (const ParameterInfo& p : rules->parameters()) {
       w.BeginObject().Key("name").String(p.name).Key("label");
       LabelObject(w, p.label);
