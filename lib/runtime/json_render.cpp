@@ -5,7 +5,7 @@
 #include "common/json_writer.hpp"
 #include "runtime/render.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 using internal::JsonWriter;
 
@@ -225,4 +225,4 @@ void AppendJson(const DecisionView& d, const JsonOptions& options, std::string* 
   *out = w.Take();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
