@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "ansinh/rule_set.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 struct ServeOptions {
   std::vector<std::string> packages;   // rule package folders (reloaded on SIGHUP)
@@ -41,6 +42,6 @@ struct ServeOptions {
 // without a token file).
 int Serve(const ServeOptions& options, std::ostream& log);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_SERVE_HPP_

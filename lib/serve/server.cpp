@@ -30,7 +30,7 @@
 #include "common/json_writer.hpp"
 #include "serve/api.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 namespace beast = boost::beast;
@@ -472,4 +472,4 @@ int Serve(const ServeOptions& options, std::ostream& log_stream) {
   return 0;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
