@@ -11,7 +11,7 @@ foreach(pkg IN LISTS ANSINH_SHIPPED_PACKAGES)
   add_test(NAME rules:check:${name} COMMAND ${ANSINH_CLI} check ${pkg} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   add_test(NAME rules:test:${name} COMMAND ${ANSINH_CLI} test ${pkg} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endforeach()
-foreach(cmd check test eval explain report diff)
+foreach(cmd check test eval explain report diff serve)
   add_test(NAME cli:help:${cmd} COMMAND ${ANSINH_CLI} ${cmd} --help)
 endforeach()
 add_test(NAME cli:help COMMAND ${ANSINH_CLI} --help)
@@ -82,6 +82,9 @@ if(Python_EXECUTABLE)
     set_tests_properties(capi:exports PROPERTIES LABELS "package;no-sanitizer")
   endif()
 endif()
+
+# ansinh serve: the service and its intake page.
+include(${CMAKE_CURRENT_SOURCE_DIR}/serve/serve.cmake)
 
 # Python binding tests (pytest), when the binding is built.
 if(TARGET _ansinh AND TARGET ansinh-cli)

@@ -76,6 +76,7 @@ int Dispatch(const std::string& command, const Options& o, std::ostream& out, st
   if (command == "explain") return RunExplain(o, out, err);
   if (command == "report") return RunReport(o, out, err);
   if (command == "diff") return RunDiff(o, out, err);
+  if (command == "serve") return RunServe(o, out, err);
   return 2;
 }
 

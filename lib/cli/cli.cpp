@@ -27,6 +27,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   RegisterExplain(app, o);
   RegisterReport(app, o);
   RegisterDiff(app, o);
+  RegisterServe(app, o);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

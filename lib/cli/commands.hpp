@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "ansinh/serve.hpp"
+
 namespace CLI {
 class App;
 }
@@ -37,6 +39,7 @@ struct Options {
   bool csv_raw = false;           // csv: no apostrophe before formula-like cells
   bool csv_bom = false;           // csv: a UTF-8 byte-order mark first (Excel on Windows then reads UTF-8)
   unsigned threads = 0;
+  ServeOptions serve;             // serve: its packages, listener and limits
 };
 
 void RegisterCheck(CLI::App& app, Options& o);
@@ -45,6 +48,7 @@ void RegisterEval(CLI::App& app, Options& o);
 void RegisterExplain(CLI::App& app, Options& o);
 void RegisterReport(CLI::App& app, Options& o);
 void RegisterDiff(CLI::App& app, Options& o);
+void RegisterServe(CLI::App& app, Options& o);
 
 int RunCheck(const Options& o, std::ostream& out, std::ostream& err);
 int RunTest(const Options& o, std::ostream& out, std::ostream& err);
@@ -52,6 +56,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err);
 int RunExplain(const Options& o, std::ostream& out, std::ostream& err);
 int RunReport(const Options& o, std::ostream& out, std::ostream& err);
 int RunDiff(const Options& o, std::ostream& out, std::ostream& err);
+int RunServe(const Options& o, std::ostream& out, std::ostream& err);
 
 int Dispatch(const std::string& command, const Options& o, std::ostream& out, std::ostream& err);
 
