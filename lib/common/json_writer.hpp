@@ -25,6 +25,8 @@ class JsonWriter {
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
+  // A count or a size: any unsigned integer, written exactly (no cast at the call site).
+  JsonWriter& Uint(uint64_t value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
   // Writes already-formatted JSON (a number like "1.5", or a nested document).
@@ -42,7 +44,18 @@ class JsonWriter {
   static void AppendQuoted(std::string& out, std::string_view value);
 
  private:
-  void BeforeValue();
+  // The separator before a value: nothing after a key, else a comma after a sibling.
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!stack_.empty()) {
+      if (stack_.back()) out_ += ',';
+      stack_.back() = 1;
+      if (pretty_) Newline();
+    }
+  }
   void Newline();
   bool pretty_;
   std::string out_;

@@ -54,6 +54,9 @@ struct Access {
                                 size_t size) {
     return OutcomeRange(data, person, entity, member, size);
   }
+  // The batch a view reads and the view's household in it.
+  static const DecisionData& Data(const DecisionView& view) noexcept { return *view.data_; }
+  static size_t Index(const DecisionView& view) noexcept { return view.index_; }
   static uint32_t Detail(const BenefitOutcome& outcome) noexcept { return outcome.detail_; }
   static void SetDetail(BenefitOutcome& outcome, uint32_t detail) noexcept { outcome.detail_ = detail; }
   static void SetInfo(BenefitOutcome& outcome, const BenefitInfo* info) noexcept { outcome.info_ = info; }

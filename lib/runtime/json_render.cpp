@@ -3,6 +3,7 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
 #include "common/json_writer.hpp"
+#include "runtime/access.hpp"
 #include "runtime/render.hpp"
 
 namespace ansinh {
@@ -116,6 +117,7 @@ void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutco
 
 void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain, Detail detail) {
   const RuleSet& rules = d.rules();
+  static thread_local std::string scratch;  // one reason at a time, reused (no allocation per reason)
   w.BeginArray();
   for (const BenefitOutcome o : outcomes) {
     if (!Listed(o, detail)) continue;
@@ -150,8 +152,11 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
       w.EndArray();
     }
     w.Key("reason").BeginObject();
-    w.Key("vi").String(d.reason(o, Language::kVi));
-    w.Key("en").String(d.reason(o, Language::kEn));
+    for (const Language lang : {Language::kVi, Language::kEn}) {
+      scratch.clear();
+      internal::AppendReason(scratch, internal::Access::Data(d), internal::Access::Index(d), o, lang);
+      w.Key(lang == Language::kVi ? "vi" : "en").String(scratch);
+    }
     w.EndObject();
     if (explain) {
       if (auto ex = d.explanation(o)) {
