@@ -104,6 +104,15 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::Members(std::string_view json) {
+  if (!stack_.empty()) {
+    if (stack_.back()) out_ += ',';
+    stack_.back() = 1;
+  }
+  out_ += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
   out_ += json;

@@ -31,6 +31,9 @@ class JsonWriter {
   JsonWriter& Null();
   // Writes already-formatted JSON (a number like "1.5", or a nested document).
   JsonWriter& Raw(std::string_view json);
+  // Writes already-formatted members of the open object ("\"a\":1,\"b\":\"x\"", not
+  // empty): a fragment compiled once and copied as it is (compact output only).
+  JsonWriter& Members(std::string_view json);
 
   const std::string& str() const noexcept { return out_; }
   std::string Take() { return std::move(out_); }

@@ -5,6 +5,7 @@
 #include "common/json_writer.hpp"
 #include "runtime/access.hpp"
 #include "runtime/render.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 namespace ansinh {
 
@@ -88,13 +89,20 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
   w.EndObject();
 }
 
-// The keys every level writes first: benefit, status, amount, unit, frequency, group.
-void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o) {
-  w.Key("benefit").String(info.id);
+// The keys every level writes first: benefit, status, amount, unit, frequency, group
+// (the constant ones from fragments compiled at load, in compact output).
+void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o,
+                     const internal::RuleSetImpl::BenefitJson* compiled) {
+  if (compiled != nullptr) w.Members(compiled->id);
+  else w.Key("benefit").String(info.id);
   w.Key("status").String(ToString(o.status));
   w.Key("amount");
   if (o.has_amount) w.Int(o.amount);
   else w.Null();
+  if (compiled != nullptr) {
+    w.Members(compiled->unit_group);
+    return;
+  }
   w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
   w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
   w.Key("group");
@@ -102,10 +110,15 @@ void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcom
   else w.String(info.group);
 }
 
+const internal::RuleSetImpl::BenefitJson* Compiled(const DecisionView& d, const BenefitOutcome& o, bool pretty) {
+  const auto& all = internal::ImplOf(d.rules()).benefit_json;
+  return pretty || o.benefit >= all.size() ? nullptr : &all[o.benefit];
+}
+
 // A listed benefit at Detail::kSummary: what is received or undetermined, no prose.
-void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
+void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o, bool pretty) {
   w.BeginObject();
-  OutcomeHeadJson(w, d.rules().benefits()[o.benefit], o);
+  OutcomeHeadJson(w, d.rules().benefits()[o.benefit], o, Compiled(d, o, pretty));
   w.Key("missing").BeginArray();
   if (o.status == BenefitStatus::kUndetermined) {
     for (const std::string& m : d.missing(o)) w.String(m);
@@ -115,22 +128,24 @@ void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutco
   w.EndObject();
 }
 
-void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain, Detail detail) {
+void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain, Detail detail,
+                  bool pretty) {
   const RuleSet& rules = d.rules();
   static thread_local std::string scratch;  // one reason at a time, reused (no allocation per reason)
   w.BeginArray();
   for (const BenefitOutcome o : outcomes) {
     if (!Listed(o, detail)) continue;
     if (detail == Detail::kSummary) {
-      SummaryBenefitJson(w, d, o);
+      SummaryBenefitJson(w, d, o, pretty);
       continue;
     }
     const BenefitInfo& info = rules.benefits()[o.benefit];
     w.BeginObject();
-    OutcomeHeadJson(w, info, o);
-    std::string reference = info.reference;
-    if (auto ex = explain ? d.explanation(o) : std::nullopt) reference = ex->reference;
-    w.Key("reference").String(reference);
+    const internal::RuleSetImpl::BenefitJson* compiled = Compiled(d, o, pretty);
+    OutcomeHeadJson(w, info, o, compiled);
+    if (auto ex = explain ? d.explanation(o) : std::nullopt) w.Key("reference").String(ex->reference);
+    else if (compiled != nullptr) w.Members(compiled->reference);
+    else w.Key("reference").String(info.reference);
     w.Key("superseded_by");
     if (o.superseded_by >= 0) w.String(rules.benefits()[o.superseded_by].id);
     else w.Null();
@@ -199,7 +214,7 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
   w.Key("variables");
   VariablesJson(w, d.variables());
   w.Key("benefits");
-  BenefitsJson(w, d, d.benefits(), options.explain, options.detail);
+  BenefitsJson(w, d, d.benefits(), options.explain, options.detail, options.pretty);
   w.Key("members").BeginArray();
   for (size_t m = 0; m < d.member_count(); ++m) {
     w.BeginObject();
@@ -207,7 +222,7 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
     w.Key("variables");
     VariablesJson(w, d.variables(static_cast<int>(m)));
     w.Key("benefits");
-    BenefitsJson(w, d, d.member_benefits(m), options.explain, options.detail);
+    BenefitsJson(w, d, d.member_benefits(m), options.explain, options.detail, options.pretty);
     w.Key("total_monthly").Int(d.member_total_monthly(m));
     w.EndObject();
   }
@@ -217,6 +232,33 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
 }
 
 }  // namespace
+
+namespace internal {
+
+std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<BenefitInfo>& benefits) {
+  std::vector<RuleSetImpl::BenefitJson> out;
+  for (const BenefitInfo& info : benefits) {
+    RuleSetImpl::BenefitJson b;
+    JsonWriter w;
+    w.BeginObject().Key("benefit").String(info.id);
+    b.id = w.str().substr(1);
+    w.Clear();
+    w.BeginObject();
+    w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
+    w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
+    w.Key("group");
+    if (info.group.empty()) w.Null();
+    else w.String(info.group);
+    b.unit_group = w.str().substr(1);
+    w.Clear();
+    w.BeginObject().Key("reference").String(info.reference);
+    b.reference = w.str().substr(1);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace internal
 
 std::string ToJson(const DecisionView& d, const JsonOptions& options) {
   JsonWriter w(options.pretty);

@@ -19,6 +19,8 @@ std::vector<std::string> MissingPaths(const DecisionData& data, size_t household
 std::string Reason(const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
 // The same, appended to `out` (the renderers reuse one buffer: no allocation per reason).
 void AppendReason(std::string& out, const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
+// The constant JSON members of each benefit's outcome (RuleSetImpl::benefit_json).
+std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<BenefitInfo>& benefits);
 Explanation Explain(const DecisionData& data, size_t household, const BenefitOutcome& o);
 // An amount of `info`: vi "750.000 đ/tháng", "2.340.000 đ (một lần)", "100%".
 std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang);
