@@ -19,6 +19,10 @@ bool IsStringRegister(const RuleSet& rules, int32_t reg) {
 }
 }  // namespace internal
 
+uint8_t internal::Access::RawStatus(const OutcomeRange& r, size_t i) noexcept {
+  return (r.person_ ? r.data_->person_outcomes : r.data_->household_outcomes)[i].status[r.entity_];
+}
+
 BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   const internal::OutcomeColumn& col = (person_ ? data_->person_outcomes : data_->household_outcomes)[i];
   const uint8_t raw = col.status[entity_];

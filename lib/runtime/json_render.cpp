@@ -3,6 +3,7 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
 #include "common/json_writer.hpp"
+#include "eval/decision_data.hpp"
 #include "runtime/access.hpp"
 #include "runtime/render.hpp"
 #include "runtime/rule_set_impl.hpp"
@@ -133,7 +134,12 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
   const RuleSet& rules = d.rules();
   static thread_local std::string scratch;  // one reason at a time, reused (no allocation per reason)
   w.BeginArray();
-  for (const BenefitOutcome o : outcomes) {
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (detail == Detail::kSummary) {  // most outcomes are not listed: test the status byte before building one
+      const auto status = static_cast<BenefitStatus>(internal::Access::RawStatus(outcomes, i) & internal::kStatusMask);
+      if (status != BenefitStatus::kEligible && status != BenefitStatus::kUndetermined) continue;
+    }
+    const BenefitOutcome o = outcomes[i];
     if (!Listed(o, detail)) continue;
     if (detail == Detail::kSummary) {
       SummaryBenefitJson(w, d, o, pretty);
