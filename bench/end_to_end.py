@@ -90,7 +90,7 @@ def verify(name, fmt, out_path, reference_lines, reference_rows):
 
 
 def median_cpu(cmd, runs):
-    samples = [run(cmd) for _ in range(runs)]
+    samples = [run(cmd) for _ in range(max(runs, 1))]
     return statistics.median(s[1] for s in samples), statistics.median(s[0] for s in samples), \
         max(s[2] for s in samples)
 
@@ -119,6 +119,20 @@ def main(argv):
         return [args.ansinh, "eval", args.rules, data or args.data, "--as-of", args.as_of, "--format", fmt,
                 "--detail", detail, "--threads", str(threads), "--output", out]
 
+    if args.runs == 0:  # the smoke run: every row verified, nothing timed
+        out_path = os.path.join(args.work, "e2e_out")
+        run([args.handwritten, "--data", args.data, "--as-of", args.as_of, "--output", out_path + ".jsonl"])
+        verify("handwritten", "jsonl", out_path + ".jsonl", reference_lines, reference_rows)
+        os.remove(out_path + ".jsonl")
+        for detail in ("summary", "reasons", "full"):
+            for fmt in ("jsonl", "csv"):
+                target = f"{out_path}.{detail}.{fmt}"
+                run(eval_cmd(detail, fmt, target))
+                verify(f"ansinh eval --detail {detail} --format {fmt}", fmt, target, reference_lines, reference_rows)
+                os.remove(target)
+        print("end to end: the hand-written program and ansinh eval at every detail level, JSONL and CSV, "
+              "verified against the reference digest (no timing)")
+        return 0
     rows = []
     out_path = os.path.join(args.work, "e2e_out")
     hw = [args.handwritten, "--data", args.data, "--as-of", args.as_of, "--output", out_path + ".jsonl"]
