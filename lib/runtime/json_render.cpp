@@ -205,13 +205,21 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
   if (d.when().is_period) {
     w.Key("period").String(d.when().period.ToString());
   } else {
-    w.Key("as_of").String(d.when().as_of.ToString());
+    // The same day for a whole run: formatted once per thread, not once per decision.
+    static thread_local std::pair<int32_t, std::string> as_of{INT32_MIN, ""};
+    if (as_of.first != d.when().as_of.days()) as_of = {d.when().as_of.days(), d.when().as_of.ToString()};
+    w.Key("as_of").String(as_of.second);
   }
-  w.Key("rules").BeginObject();
-  w.Key("id").String(rules.info().id);
-  w.Key("version").String(rules.info().version);
-  w.Key("hash").String(rules.info().hash);
-  w.EndObject();
+  const std::string& rules_json = internal::ImplOf(rules).rules_json;
+  if (!options.pretty && !rules_json.empty()) {
+    w.Members(rules_json);
+  } else {
+    w.Key("rules").BeginObject();
+    w.Key("id").String(rules.info().id);
+    w.Key("version").String(rules.info().version);
+    w.Key("hash").String(rules.info().hash);
+    w.EndObject();
+  }
   w.Key("status").String(d.ok() ? "ok" : "error");
   w.Key("errors");
   IssuesJson(w, d.errors());
@@ -262,6 +270,16 @@ std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<Benef
     out.push_back(std::move(b));
   }
   return out;
+}
+
+std::string CompileRulesJson(const PackageInfo& info) {
+  JsonWriter w;
+  w.BeginObject().Key("rules").BeginObject();
+  w.Key("id").String(info.id);
+  w.Key("version").String(info.version);
+  w.Key("hash").String(info.hash);
+  w.EndObject();
+  return w.str().substr(1);
 }
 
 }  // namespace internal

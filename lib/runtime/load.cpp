@@ -203,6 +203,7 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
   auto impl = std::make_shared<RuleSetImpl>();
   FillMetadata(*tree, *checked, *impl);
   impl->benefit_json = CompileBenefitJson(impl->benefits);
+  impl->rules_json = CompileRulesJson(impl->info);
   impl->program = plan::BuildProgram(*checked);
   impl->tree = tree;
   impl->checked = checked;

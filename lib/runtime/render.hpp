@@ -21,6 +21,8 @@ std::string Reason(const DecisionData& data, size_t household, const BenefitOutc
 void AppendReason(std::string& out, const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
 // The constant JSON members of each benefit's outcome (RuleSetImpl::benefit_json).
 std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<BenefitInfo>& benefits);
+// The "rules" member of every decision of a rule set (RuleSetImpl::rules_json).
+std::string CompileRulesJson(const PackageInfo& info);
 Explanation Explain(const DecisionData& data, size_t household, const BenefitOutcome& o);
 // An amount of `info`: vi "750.000 đ/tháng", "2.340.000 đ (một lần)", "100%".
 std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang);

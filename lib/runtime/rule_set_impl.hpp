@@ -67,6 +67,7 @@ struct RuleSetImpl {
     std::string id, unit_group, reference;
   };
   std::vector<BenefitJson> benefit_json;
+  std::string rules_json;  // "rules":{"id":...,"version":...,"hash":...} of every decision
 
   std::shared_ptr<const plan::Program> program;
   // Kept for the test runner and explanations (and because the IR points into them).
