@@ -84,7 +84,7 @@ JsonWriter& JsonWriter::Int(int64_t value) {
   return *this;
 }
 
-JsonWriter& JsonWriter::Uint(uint64_t value) {
+JsonWriter& JsonWriter::Unsigned(uint64_t value) {
   BeforeValue();
   char buf[24];
   const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -25,8 +26,13 @@ class JsonWriter {
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
-  // A count or a size: any unsigned integer, written exactly (no cast at the call site).
-  JsonWriter& Uint(uint64_t value);
+  // A count or a size: any unsigned integer, written exactly (no cast at the call site;
+  // a signed argument does not compile).
+  template <typename T>
+  JsonWriter& Uint(T value) {
+    static_assert(std::is_unsigned_v<T>, "JsonWriter::Uint takes an unsigned integer");
+    return Unsigned(static_cast<uint64_t>(value));
+  }
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
   // Writes already-formatted JSON (a number like "1.5", or a nested document).
@@ -48,6 +54,7 @@ class JsonWriter {
 
  private:
   // The separator before a value: nothing after a key, else a comma after a sibling.
+  JsonWriter& Unsigned(uint64_t value);
   void BeforeValue() {
     if (after_key_) {
       after_key_ = false;
