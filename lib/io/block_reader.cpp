@@ -160,6 +160,16 @@ BlockReader::BlockReader(std::string path, size_t block_size) : path_(std::move(
   std::memset(buffer_.get(), 0, capacity_ + kPadding);
 }
 
+BlockReader::BlockReader(std::string name, std::string_view text) : path_(std::move(name)) {
+  capacity_ = text.size() < 4096 ? 4096 : text.size();
+  buffer_.reset(new char[capacity_ + kPadding]);
+  std::memcpy(buffer_.get(), text.data(), text.size());
+  std::memset(buffer_.get() + text.size(), 0, capacity_ + kPadding - text.size());
+  end_ = text.size();
+  file_size_ = text.size();
+  eof_ = true;  // all of it is in memory: Refill() has nothing to add
+}
+
 BlockReader::~BlockReader() {
   if (fd_ >= 0) ::close(fd_);
 }
@@ -198,6 +208,7 @@ void BlockReader::Seek(uint64_t offset) {
     begin_ = static_cast<size_t>(offset - buffer_offset_);
     return;
   }
+  if (fd_ < 0) throw InputError("cannot seek back in " + path_ + " (text in memory)");
   if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) {
     throw InputError("cannot seek in " + path_ + ": " + std::strerror(errno));
   }

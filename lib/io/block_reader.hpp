@@ -22,6 +22,9 @@ class BlockReader {
 
   // Opens `path` for reading. Throws InputError if it cannot be opened or is a folder.
   explicit BlockReader(std::string path, size_t block_size = size_t{1} << 20);
+  // Reads `text`, already in memory (copied once, with the padding), as if it
+  // were the whole of a file named `name` (which is not opened).
+  BlockReader(std::string name, std::string_view text);
   ~BlockReader();
   BlockReader(const BlockReader&) = delete;
   BlockReader& operator=(const BlockReader&) = delete;

@@ -21,6 +21,8 @@ class JsonSource final : public RecordSource {
  public:
   JsonSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
       : paths_(std::move(paths)), options_(options), converter_(schema) {}
+  JsonSource(const CompiledSchema& schema, MemoryInput input, const ReadOptions& options)
+      : paths_{std::move(input.name)}, memory_(input.text), in_memory_(true), options_(options), converter_(schema) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
@@ -40,7 +42,8 @@ class JsonSource final : public RecordSource {
  private:
   bool OpenNext() {
     if (next_path_ == paths_.size()) return false;
-    in_ = std::make_unique<BlockReader>(paths_[next_path_++]);
+    in_ = in_memory_ ? std::make_unique<BlockReader>(paths_[next_path_++], memory_)
+                     : std::make_unique<BlockReader>(paths_[next_path_++]);
     in_->SkipBom();
     line_ = 1;
     column_ = 0;
@@ -119,6 +122,8 @@ class JsonSource final : public RecordSource {
   }
 
   std::vector<std::string> paths_;
+  std::string_view memory_;  // the text of paths_[0] when in_memory_
+  bool in_memory_ = false;
   ReadOptions options_;
   JsonRecordConverter converter_;
   HouseholdIds ids_;
@@ -136,6 +141,11 @@ class JsonSource final : public RecordSource {
 std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, std::vector<std::string> paths,
                                              const ReadOptions& options) {
   return std::make_unique<JsonSource>(schema, std::move(paths), options);
+}
+
+std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, MemoryInput input,
+                                             const ReadOptions& options) {
+  return std::make_unique<JsonSource>(schema, std::move(input), options);
 }
 
 }  // namespace ansinh::internal

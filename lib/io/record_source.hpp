@@ -44,11 +44,23 @@ class HouseholdIds {
   std::vector<std::string> files_;
 };
 
+// Records given as text in memory (a request body, a C API argument), read
+// as if they were the file `name`; the text must outlive the source.
+struct MemoryInput {
+  std::string name;
+  std::string_view text;
+};
+
 // The readers (paths already checked to exist; they throw InputError otherwise).
 std::unique_ptr<RecordSource> MakeJsonLinesSource(const CompiledSchema& schema,
                                                   std::vector<std::string> paths,
                                                   const ReadOptions& options);
 std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, std::vector<std::string> paths,
+                                             const ReadOptions& options);
+// The JSON Lines and JSON readers over text in memory (the same code as for files).
+std::unique_ptr<RecordSource> MakeJsonLinesSource(const CompiledSchema& schema, MemoryInput input,
+                                                  const ReadOptions& options);
+std::unique_ptr<RecordSource> MakeJsonSource(const CompiledSchema& schema, MemoryInput input,
                                              const ReadOptions& options);
 std::unique_ptr<RecordSource> MakeYamlSource(const CompiledSchema& schema, std::vector<std::string> paths,
                                              const ReadOptions& options);
