@@ -4,7 +4,9 @@
 #ifndef ANSINH_LIB_COMMON_JSON_WRITER_HPP_
 #define ANSINH_LIB_COMMON_JSON_WRITER_HPP_
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -24,6 +26,21 @@ class JsonWriter {
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
   JsonWriter& Key(std::string_view key);
+  // A key written as a literal in the code (an identifier: nothing to escape), copied with
+  // its quotes and colon in one append.
+  template <size_t N>
+  JsonWriter& Key(const char (&key)[N]) {
+    if (pretty_) return Key(std::string_view(key, N - 1));
+    BeforeValue();
+    char buf[N + 2];
+    buf[0] = '"';
+    std::memcpy(buf + 1, key, N - 1);
+    buf[N] = '"';
+    buf[N + 1] = ':';
+    out_.append(buf, N + 2);
+    after_key_ = true;
+    return *this;
+  }
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
   // A count or a size: any unsigned integer, written exactly (no cast at the call site;

@@ -157,7 +157,9 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
     else w.Null();
     if (o.superseded_by_member >= 0) w.Key("superseded_by_member").String(d.member_id(o.superseded_by_member));
     w.Key("missing").BeginArray();
-    for (const std::string& m : d.missing(o)) w.String(m);
+    if (o.status == BenefitStatus::kUndetermined) {  // (empty otherwise: DecisionView::missing)
+      for (const std::string& m : d.missing(o)) w.String(m);
+    }
     w.EndArray();
     w.Key("provisional").Bool(o.provisional);
     if (o.provisional) {

@@ -342,7 +342,8 @@ void AppendNotEligible(std::string& out, const DecisionData& data, size_t h, con
   if (!AppendSideValue(out, data, pool, lhs, cp.lhs_const, lang)) return out.resize(base);
   const size_t mid = out.size();
   if (!AppendSideValue(out, data, pool, rhs, cp.rhs_const, lang)) return out.resize(base);
-  const std::string values = out.substr(base);
+  static thread_local std::string values;  // reused: no allocation per reason
+  values.assign(out, base, std::string::npos);
   out.resize(base);
   const std::string_view left_value(values.data(), mid - base), right_value(values.data() + (mid - base), values.size() - (mid - base));
   const bool in = cp.top == plan::Compare::kIn;
