@@ -227,6 +227,8 @@ if [[ -n "$E2E_SIZE" && -x "$ANSINH_CLI" && -x "$HANDWRITTEN" ]]; then
   "$PY" "$HERE/end_to_end.py" --ansinh "$ANSINH_CLI" --handwritten "$HANDWRITTEN" --rules "$HERE/vn-core" \
     --data "$DATA/vn_core_$E2E_SIZE.jsonl" --reference "$WORK/baseline_$E2E_SIZE.txt" --as-of "$AS_OF" \
     --runs "$E2E_RUNS" --work "$WORK" "${big[@]}" "${e2e_json[@]}" || die "end-to-end table failed"
+elif [[ -n "$E2E_SIZE" ]]; then
+  step "end-to-end table skipped: $ANSINH_CLI or $HANDWRITTEN is not built"
 fi
 
 report_args=(--out "$OUT" --reference-size "100k" --load-at-start "$LOAD_AT_START")
