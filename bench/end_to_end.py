@@ -140,6 +140,7 @@ def main(argv):
     verify("handwritten", "jsonl", out_path + ".jsonl", reference_lines, reference_rows)
     cpu, wall, _ = median_cpu(hw, args.runs)
     rows.append(("hand-written (nlohmann::json)", "jsonl", cpu, os.path.getsize(out_path + ".jsonl")))
+    print(f"  {rows[-1][0]}: {cpu:.2f} CPU s", file=sys.stderr, flush=True)
     hw_cpu = cpu
     figures = {"handwritten_end_to_end_persons_per_cpu_s": persons / cpu}
     for detail in ("summary", "reasons", "full"):
@@ -151,7 +152,9 @@ def main(argv):
             size = os.path.getsize(target)
             os.remove(target)
             cpu, wall, _ = median_cpu(cmd, args.runs)
+            os.remove(target)
             rows.append((f"ansinh eval --detail {detail}", fmt, cpu, size))
+            print(f"  {rows[-1][0]} {fmt}: {cpu:.2f} CPU s, verified", file=sys.stderr, flush=True)
             if fmt == "jsonl" and detail in ("summary", "full"):
                 figures[f"end_to_end_{detail}_persons_per_cpu_s"] = persons / cpu
                 figures[f"end_to_end_{detail}_vs_handwritten"] = hw_cpu / cpu
