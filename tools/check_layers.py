@@ -12,6 +12,13 @@ separated by commas share a rank and may not include each other. A layer
 named under "Public API only" may include nothing of lib/ but itself. A folder
 of lib/ missing from the order is an error too (place it before using it).
 
+The public headers (include/ansinh) are checked too (docs/api.md, "What the
+public headers may use"): they may include only each other ("ansinh/x.hpp",
+a file that exists there) and the C++17 standard library headers; never a
+lib/ header, Boost, yaml-cpp or any other third-party header. Nor may they
+open a `detail` namespace or declare an `impl()` accessor (the library reaches
+its internals through internal::Access, lib/runtime/access.hpp).
+
     check_layers.py [--root DIR] [--doc FILE] [--expect FILE]
 
 --root: the tree whose lib/ is checked (default: this repository).
@@ -27,6 +34,50 @@ import re
 import sys
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+ANY_INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
+# The C++17 standard library headers (and the C headers it keeps as <cxxx>).
+STANDARD = set("""
+algorithm any array atomic bitset cassert cctype cerrno cfloat charconv chrono cinttypes climits clocale
+cmath codecvt complex condition_variable csetjmp csignal cstdarg cstddef cstdint cstdio cstdlib cstring
+ctime cuchar cwchar cwctype deque exception execution filesystem forward_list fstream functional future
+initializer_list iomanip ios iosfwd iostream istream iterator limits list locale map memory memory_resource
+mutex new numeric optional ostream queue random ratio regex scoped_allocator set shared_mutex sstream
+stack stdexcept streambuf string string_view system_error thread tuple type_traits typeindex typeinfo
+unordered_map unordered_set utility valarray variant vector
+""".split())
+FORBIDDEN = [
+    (re.compile(r"\bnamespace\s+detail\b|\bdetail::"), "a `detail` namespace in a public header"),
+    (re.compile(r"\bimpl\s*\(\s*\)"), "an impl() accessor in a public header (use internal::Access)"),
+]
+
+
+def public_violations(include):
+    """Includes of include/ansinh that leave the public API and the standard library."""
+    found = []
+    public = include / "ansinh"
+    if not public.is_dir():
+        return found
+    for path in sorted(public.rglob("*")):
+        if path.suffix not in SOURCES or not path.is_file():
+            continue
+        name = f"include/{path.relative_to(include).as_posix()}"
+        for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            code = text.split("//")[0]
+            for pattern, why in FORBIDDEN:
+                if pattern.search(code):
+                    found.append((f"{name} -> {pattern.search(code).group(0)}", f"{name}:{number}: {why}"))
+            m = ANY_INCLUDE.match(text)
+            if not m:
+                continue
+            quote, target = m.groups()
+            if quote == '"' and target.startswith("ansinh/") and (include / target).is_file():
+                continue
+            if quote == "<" and target in STANDARD:
+                continue
+            why = ("a public header includes only include/ansinh and the standard library"
+                   if quote == '"' else "a public header includes no header beyond the C++17 standard library")
+            found.append((f"{name} -> {target}", f'{name}:{number}: includes {quote}{target}{">" if quote == "<" else quote}: {why}'))
+    return found
 SOURCES = {".hpp", ".cpp", ".h", ".hh", ".cc", ".ipp"}
 
 
@@ -98,7 +149,7 @@ def main():
     if not ranks:
         print(f"check_layers: no 'Layer order:' line in {doc}", file=sys.stderr)
         return 2
-    found = violations(lib, ranks, public_only)
+    found = violations(lib, ranks, public_only) + public_violations(args.root / "include")
     for _, message in found:
         print(message)
     if args.expect:
@@ -114,7 +165,8 @@ def main():
     if found:
         print(f"check_layers: {len(found)} include(s) against the layer order of {doc}")
         return 1
-    print(f"check_layers: every include of {lib} follows the layer order")
+    print(f"check_layers: every include of {lib} follows the layer order; include/ansinh uses only itself "
+          "and the standard library")
     return 0
 
 

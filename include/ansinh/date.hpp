@@ -6,8 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // A day of the proleptic Gregorian calendar, stored as days since 1970-01-01.
 // Value type, trivially copyable, thread-safe. Valid range: 0001-01-01 to 9999-12-31.
@@ -92,6 +93,6 @@ int YearsBetween(Date from, Date to) noexcept;
 // Days in a month (28..31).
 int DaysInMonth(int year, int month) noexcept;
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DATE_HPP_

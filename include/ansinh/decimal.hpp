@@ -6,8 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // An exact decimal with 6 fractional digits, stored as an integer count of
 // millionths. Never binary floating point. Value type; thread-safe.
@@ -58,6 +59,6 @@ std::optional<int64_t> RoundToUnit(Decimal value, int64_t unit, RoundingMode mod
 // Formats an integer amount with digit groups: vi "1.500.000", en "1,500,000".
 std::string FormatGrouped(int64_t value, char separator);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DECIMAL_HPP_

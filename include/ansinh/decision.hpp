@@ -18,13 +18,14 @@
 #include "ansinh/source_location.hpp"
 #include "ansinh/span.hpp"
 #include "ansinh/value.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
-
-namespace internal {
+namespace ansinh::internal {
 struct DecisionData;
 struct Access;  // the library's way in (lib/runtime/access.hpp)
-}
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
 
 // The date or month a decision is made for.
 //  - AsOf(d): everything as it stood on day d.
@@ -84,7 +85,9 @@ struct EvaluateOptions {
 
 // One benefit for one household or member. A value (outcomes are stored by
 // column and built when read); benefit_id() and label() point into the rule
-// set, valid while the decision's batch (which keeps the rule set) lives.
+// set (its BenefitInfo), so they are valid while any copy of that RuleSet, or
+// any DecisionBatch or DecisionView evaluated with it, lives — also after the
+// outcome's own batch is gone if the RuleSet is kept.
 struct BenefitOutcome {
   uint32_t benefit = 0;          // index into RuleSet::benefits()
   BenefitStatus status = BenefitStatus::kNotEligible;
@@ -121,7 +124,9 @@ struct BenefitOutcome {
 bool Listed(const BenefitOutcome& outcome, Detail detail) noexcept;
 
 // The outcomes of one household or member: a small read-only range whose
-// elements are built on access (by value). Valid while its batch lives.
+// elements are built on access (by value). It holds a plain pointer to the
+// batch's decisions: valid while the DecisionBatch or a DecisionView it came
+// from (or a copy of either) lives; the outcomes it gives are values.
 //
 // Example:
 //   for (ansinh::BenefitOutcome o : decision.member_benefits(0)) { ... }
@@ -219,9 +224,13 @@ struct Explanation {
 class DecisionBatch;
 
 // A read-only view of one household's decision inside a DecisionBatch (or a
-// Decision). Cheap to copy; it shares its batch's decisions (and their rule
-// set), so it stays valid after the DecisionBatch object itself is gone.
-// Texts, spans and ranges it returns are valid while a view or the batch lives.
+// Decision). Cheap to copy; it shares ownership of its batch's decisions (all
+// of them, and their rule set), so it stays valid after the DecisionBatch
+// object itself is gone, and keeps the whole batch's memory alive while it
+// lives. rules(), when(), the ids (string_view), errors()/warnings() (Span)
+// and the OutcomeRanges it returns point into those decisions: valid while
+// this view, a copy of it or a DecisionBatch sharing them lives. Values
+// returned by value (outcomes, strings, vectors) are independent.
 class DecisionView {
  public:
   DecisionView() = default;
@@ -261,7 +270,7 @@ class DecisionView {
   // The trace. Needs EvaluateOptions::explain; otherwise nullopt.
   std::optional<Explanation> explanation(const BenefitOutcome& outcome) const;
 
- protected:
+ private:
   friend struct internal::Access;
   friend class DecisionBatch;
   DecisionView(std::shared_ptr<const internal::DecisionData> data, size_t index)
@@ -285,7 +294,9 @@ class DecisionBatch {
   std::shared_ptr<const internal::DecisionData> data_;
 };
 
-// The decision for one household (owns its data).
+// The decision for one household: a DecisionView that shares ownership of the
+// decisions it was made from (Evaluate of one household: a batch of one; made
+// from a view of a large batch, it keeps that whole batch alive).
 class Decision : public DecisionView {
  public:
   explicit Decision(DecisionView view) : DecisionView(std::move(view)) {}
@@ -318,7 +329,7 @@ struct BriefEntry {
 struct BriefQuestion {
   std::string path;                // as in missing(): "members[CL-0001-02].disability"
   int32_t member = -1;             // whose fact; -1: the household's
-  const FieldInfo* field = nullptr;  // the schema field (label, values)
+  const FieldInfo* field = nullptr;  // the schema field (label, values); points into the rule set
   std::vector<BriefEntry> decides;   // the undetermined outcomes waiting on it
 };
 
@@ -366,6 +377,6 @@ struct TextOptions {
 };
 std::string ToText(const DecisionView& decision, const TextOptions& options);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DECISION_HPP_

@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "ansinh/source_location.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 enum class Severity { kError, kWarning, kNote };
 
@@ -100,6 +101,6 @@ std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
 // True if any diagnostic has Severity::kError.
 bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DIAGNOSTIC_HPP_

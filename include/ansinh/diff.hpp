@@ -14,8 +14,9 @@
 #include "ansinh/records.hpp"
 #include "ansinh/report.hpp"
 #include "ansinh/rule_set.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // How one benefit of one household or member changes from A to B. "Paid"
 // means eligible and not superseded in its group.
@@ -118,7 +119,8 @@ struct Diff {
 };
 
 // Builds a diff chunk by chunk. The two batches hold the same records (in the
-// same order) read for each package's schema. Not thread-safe.
+// same order) read for each package's schema. Not thread-safe. Keeps copies
+// of both rule sets; batches are read during Add only; the Diff is plain data.
 class DiffBuilder {
  public:
   DiffBuilder(const RuleSet& a, const RuleSet& b, const When& when, const ReportOptions& options = {});
@@ -158,6 +160,6 @@ std::string RenderCsv(const Diff& diff, const RenderOptions& options = {});
 std::string RenderJson(const Diff& diff, const RenderOptions& options = {});
 std::string RenderHtml(const Diff& diff, const RenderOptions& options = {});
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_DIFF_HPP_

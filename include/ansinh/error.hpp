@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "ansinh/diagnostic.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // Base of every exception thrown by ansinh.
 class Error : public std::runtime_error {
@@ -44,6 +45,6 @@ class UsageError : public Error {
   using Error::Error;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_ERROR_HPP_

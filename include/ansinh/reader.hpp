@@ -9,8 +9,9 @@
 
 #include "ansinh/records.hpp"
 #include "ansinh/rule_set.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 enum class RecordFormat {
   kAuto,       // by file extension: .json, .jsonl/.ndjson, .yaml/.yml, .csv (two files)
@@ -48,8 +49,8 @@ struct ReadOptions : RecordOptions {
 //
 // Not thread-safe (one reader per thread). Throws InputError if a file cannot
 // be opened or the format cannot be determined. The reader points into the
-// schema of `rules`, which must outlive it; the batches it fills must be
-// bound to the same rules.
+// schema of `rules` without keeping it alive: a copy of that RuleSet must
+// outlive the reader; the batches it fills must be bound to the same rules.
 class RecordReader {
  public:
   RecordReader(const RuleSet& rules, std::vector<std::string> paths, ReadOptions options = {});
@@ -76,6 +77,6 @@ class RecordReader {
 RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
                     const ReadOptions& options = {});
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_READER_HPP_

@@ -15,15 +15,17 @@
 #include "ansinh/diagnostic.hpp"
 #include "ansinh/rule_set.hpp"
 #include "ansinh/value.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
-
-class RuleSet;
-namespace internal {
+namespace ansinh::internal {
 struct BatchData;
 class BatchBuilder;
 struct Access;  // the library's way in (lib/runtime/access.hpp)
-}
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
+
+class RuleSet;
 
 // A person, member of a household, as given (not yet checked). Value type.
 struct Person {
@@ -120,7 +122,9 @@ class RecordBatch {
   size_t person_count() const noexcept;  // persons in all households
   // Issues found while adding record `index` (before evaluation).
   std::vector<RecordIssue> issues(size_t index) const;
-  // The id of household `index` (valid while the batch is neither cleared nor destroyed).
+  // The id of household `index`. Points into the batch's text storage: valid
+  // until the batch changes (Add, a RecordBuilder appending, Clear, a
+  // RecordReader filling it) or is destroyed. Copy it to keep it.
   std::string_view household_id(size_t index) const noexcept;
   void Clear() noexcept;
 
@@ -238,6 +242,6 @@ class RecordBuilder {
   std::unique_ptr<SeenIds> seen_;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_RECORDS_HPP_

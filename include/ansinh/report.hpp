@@ -17,8 +17,9 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/records.hpp"
 #include "ansinh/rule_set.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // The breakdown a report shows besides the cost per benefit.
 enum class ReportBy { kBenefit, kArea, kCommune, kStatus };
@@ -211,6 +212,9 @@ struct Report {
 
 // Builds a report chunk by chunk (records stream through; only counts and
 // the listed households are kept). Not thread-safe; one builder per report.
+// The builder keeps a copy of `rules` (so the rule set lives as long as it);
+// the batches given to Add are read during the call only. The Report it
+// gives is plain data that refers to nothing.
 //
 // Example:
 //   ansinh::ReportBuilder builder(rules, when);
@@ -282,6 +286,6 @@ std::string RenderHtml(const Report& report, const RenderOptions& options = {});
 const std::vector<std::string>& ReportTables();
 const std::vector<std::string>& DiffTables();
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_REPORT_HPP_

@@ -13,13 +13,14 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/diagnostic.hpp"
 #include "ansinh/value.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
-
-namespace internal {
+namespace ansinh::internal {
 struct RuleSetImpl;
 struct Access;  // the library's way in (lib/runtime/access.hpp)
-}
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
 
 enum class Entity { kHousehold, kPerson };
 const char* ToString(Entity entity) noexcept;  // "household", "person"
@@ -203,6 +204,6 @@ class RuleSet {
   std::shared_ptr<const internal::RuleSetImpl> impl_;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_RULE_SET_HPP_

@@ -4,8 +4,9 @@
 
 #include <cstdint>
 #include <string>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // A position in a rule or record file. Value type; thread-compatible.
 //
@@ -23,6 +24,6 @@ struct SourceLocation {
 // Formats as "file:line:col" (or "file" when the position is unknown).
 std::string ToString(const SourceLocation& location);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_SOURCE_LOCATION_HPP_

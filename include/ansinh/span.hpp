@@ -3,8 +3,9 @@
 #define ANSINH_SPAN_HPP_
 
 #include <cstddef>
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // Non-owning view of `size()` elements; valid as long as the owner lives and
 // is not modified. Trivially copyable.
@@ -27,6 +28,6 @@ class Span {
   size_t size_ = 0;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_SPAN_HPP_

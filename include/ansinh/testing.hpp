@@ -7,8 +7,9 @@
 
 #include "ansinh/rule_set.hpp"
 #include "ansinh/source_location.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // One difference between what a test expects and what the rules decided.
 struct TestMismatch {
@@ -42,6 +43,6 @@ TestReport RunTests(const RuleSet& rules, const std::string& filter = {});
 // failed test's decision with its trace, in `lang`.
 std::string Format(const TestReport& report, bool verbose = false, Language lang = Language::kVi);
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_TESTING_HPP_

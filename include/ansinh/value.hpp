@@ -9,8 +9,9 @@
 
 #include "ansinh/date.hpp"
 #include "ansinh/decimal.hpp"
+#include "ansinh/version.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 // Languages for labels, reasons and explanations.
 enum class Language { kVi, kEn };
@@ -100,6 +101,6 @@ struct OutputValue {
   std::string ToString() const;
 };
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_VALUE_HPP_

@@ -1,4 +1,4 @@
-// ansinh — version of the library. The only public macros of the project.
+// ansinh — version of the library and its namespace. The only public macros of the project.
 #ifndef ANSINH_VERSION_HPP_
 #define ANSINH_VERSION_HPP_
 
@@ -6,11 +6,25 @@
 #define ANSINH_VERSION_MINOR 1
 #define ANSINH_VERSION_PATCH 0
 
-namespace ansinh {
+// Every public name is declared in `ansinh::v1`, an inline namespace: code
+// writes `ansinh::RuleSet`, the linker sees `ansinh::v1::RuleSet`. An
+// incompatible change of the ABI bumps the inner name (v2), so that a program
+// built against one ABI fails to link against another instead of misbehaving
+// (docs/api.md, "Versions and ABI"). Library code (lib/) that defines a public
+// name opens the namespace with the same pair of macros.
+#define ANSINH_ABI_NAMESPACE v1
+#define ANSINH_BEGIN_NAMESPACE \
+  namespace ansinh {           \
+  inline namespace v1 {
+#define ANSINH_END_NAMESPACE \
+  }                          \
+  }
+
+ANSINH_BEGIN_NAMESPACE
 
 // Returns the library version as "MAJOR.MINOR.PATCH". Thread-safe.
 const char* Version() noexcept;
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 #endif  // ANSINH_VERSION_HPP_

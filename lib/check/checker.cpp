@@ -92,12 +92,7 @@ class Checker {
           continue;
         }
         internal::CompiledField cf;
-        cf.name = f.name;
-        cf.entity = entity;
-        cf.type = f.type;
-        cf.values = f.values;
-        cf.label = f.label;
-        cf.value_labels = f.value_labels;
+        static_cast<FieldInfo&>(cf) = f;  // the description as declared
         cf.value_labels.resize(f.values.size());
         Type t{f.type};
         if (f.type == ValueType::kEnum || f.type == ValueType::kSet) {
@@ -110,13 +105,13 @@ class Checker {
           }
           t.enum_id = NewEnum(std::string(ToString(entity)) + "." + f.name, f.values, f.value_labels);
         }
-        if (f.default_value) {
-          if (auto raw = DefaultRaw(cf, *f.default_value)) {
+        if (f.default_input) {
+          if (auto raw = DefaultRaw(cf, *f.default_input)) {
             cf.has_default = true;
             cf.default_raw = *raw;
           } else {
             sink_.Error(DiagnosticCode::kWrongType, f.default_loc,
-                        "the default " + f.default_value->ToString() + " is not a valid " + ToString(f.type) +
+                        "the default " + f.default_input->ToString() + " is not a valid " + ToString(f.type) +
                             " for field '" + f.name + "'");
           }
         }

@@ -9,7 +9,7 @@
 #include "ansinh/error.hpp"
 #include "common/civil.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 using internal::CivilFromDays;
@@ -141,4 +141,4 @@ int MonthsBetween(Date from, Date to) noexcept {
 
 int YearsBetween(Date from, Date to) noexcept { return MonthsBetween(from, to) / 12; }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -6,7 +6,7 @@
 #include "common/int128.hpp"
 #include "common/rounding.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 using internal::Int128;
 using internal::UInt128;
@@ -109,4 +109,4 @@ std::string FormatGrouped(int64_t value, char separator) {
   return out;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

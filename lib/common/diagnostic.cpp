@@ -6,7 +6,7 @@
 #include "ansinh/error.hpp"
 #include "common/json_writer.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 std::string_view CodeName(DiagnosticCode code) noexcept {
   switch (code) {
@@ -156,4 +156,4 @@ std::string ToString(const SourceLocation& location) {
   return location.file + ':' + std::to_string(location.line) + ':' + std::to_string(location.column);
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -9,7 +9,7 @@
 
 #include "ansinh/error.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 #define ANSINH_STR2(x) #x
 #define ANSINH_STR(x) ANSINH_STR2(x)
@@ -98,4 +98,4 @@ std::string OutputValue::ToString() const {
   return "unknown";
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

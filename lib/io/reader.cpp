@@ -11,7 +11,7 @@
 #include "io/record_source.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 std::string Extension(const std::string& path) {
@@ -118,4 +118,4 @@ RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
   return batch;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -15,15 +15,13 @@
 
 namespace ansinh::internal {
 
-// One field, ready for binding record values. Field 0 of each entity is "id"
-// (type string, never has a default).
-struct CompiledField {
-  std::string name;
-  Entity entity = Entity::kHousehold;
-  ValueType type = ValueType::kBool;
-  std::vector<std::string> values;   // enum/set values; the stored value is the index
-  Label label;
-  std::vector<Label> value_labels;
+// One field, ready for binding record values: its public description (the
+// FieldInfo the checker copies from the schema file's FieldDef; the public
+// Schema is these FieldInfos, copied in runtime/load.cpp) plus the compiled
+// default. Field 0 of each entity is "id" (type string, never has a default).
+// For enum/set fields the stored value is the index in `values`, and
+// `value_labels` has one label per value.
+struct CompiledField : FieldInfo {
   bool has_default = false;
   int64_t default_raw = 0;           // the default in column representation (see FieldColumn)
   // Index of an enum/set value, or -1.

@@ -47,20 +47,17 @@ struct LabelText {
 };
 
 // --- schema ------------------------------------------------------------------
-struct FieldDef {
-  std::string name;
-  Entity entity = Entity::kHousehold;
-  ValueType type = ValueType::kBool;
-  std::vector<std::string> values;   // enum/set
-  std::vector<Label> value_labels;   // parallel to values (may be empty labels)
+// A field as the schema file declares it: the public description (FieldInfo:
+// name, entity, type, values and their labels, label, default as written,
+// unit — the one list of a field's members; CompiledField and the public
+// Schema are built from it) plus what only the checker needs.
+struct FieldDef : FieldInfo {
   // Parallel to values: why no benefit of the package covers the value (`not_encoded:`),
   // empty when it is covered. A record holding such a value gets the warning R_NOT_ENCODED.
   std::vector<Label> value_not_encoded;
   std::vector<Loc> value_locs;       // parallel to values
-  Label label;
-  std::optional<InputValue> default_value;  // typed later against `type`
+  std::optional<InputValue> default_input;  // the default (FieldInfo::default_value: its text), typed later
   Loc default_loc;
-  std::string unit;
   Label description;
   bool override_ = false;
   uint32_t origin = 0;  // index of the package (in LoadedTree::packages) that defined it

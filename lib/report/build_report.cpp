@@ -6,7 +6,7 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/report.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -92,4 +92,4 @@ Diff BuildDiff(const RuleSet& a, const RuleSet& b, const std::vector<Household>&
   return std::move(builder).Finish();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

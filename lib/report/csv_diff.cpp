@@ -5,7 +5,7 @@
 #include "report/report_views.hpp"
 #include "report/tables.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -97,4 +97,4 @@ std::string RenderCsv(const Diff& d, const RenderOptions& options) {
   return csv.Take();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "report/report_views.hpp"
 #include "report/tables.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -140,4 +140,4 @@ std::string RenderCsv(const Report& r, const RenderOptions& options) {
   return csv.Take();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

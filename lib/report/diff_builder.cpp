@@ -12,7 +12,7 @@
 #include "report/report_internal.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -257,4 +257,4 @@ Diff DiffBuilder::Finish() && {
   return diff;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

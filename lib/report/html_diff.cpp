@@ -7,7 +7,7 @@
 #include "report/html.hpp"
 #include "report/report_views.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -118,4 +118,4 @@ std::string RenderHtml(const Diff& d, const RenderOptions& options) {
   return page.Finish();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

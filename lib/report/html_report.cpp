@@ -8,7 +8,7 @@
 #include "report/html.hpp"
 #include "report/report_views.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -200,4 +200,4 @@ std::string RenderHtml(const Report& r, const RenderOptions& options) {
   return page.Finish();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -3,7 +3,7 @@
 #include "common/json_writer.hpp"
 #include "report/json_common.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -131,4 +131,4 @@ std::string RenderJson(const Diff& d, const RenderOptions&) {
   return w.Take() + "\n";
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -4,7 +4,7 @@
 #include "common/json_writer.hpp"
 #include "report/json_common.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -144,4 +144,4 @@ std::string RenderJson(const Report& r, const RenderOptions&) {
   return w.Take() + "\n";
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -13,7 +13,7 @@
 #include "report/tallies.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 class ReportBuilder::Impl {
  public:
@@ -320,4 +320,4 @@ Report ReportBuilder::Finish() && {
   return report;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

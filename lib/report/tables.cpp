@@ -66,9 +66,9 @@ std::string CsvField(std::string_view raw, bool guard) {
 
 }  // namespace ansinh::report
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 std::string CsvCell(std::string_view value, bool guard) { return report::CsvField(value, guard); }
-}  // namespace ansinh
+ANSINH_END_NAMESPACE
 
 namespace ansinh::report {
 

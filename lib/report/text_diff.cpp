@@ -6,7 +6,7 @@
 #include "report/tables.hpp"
 #include "common/text_safety.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -99,4 +99,4 @@ std::string RenderText(const Diff& diff, const RenderOptions& options) {
   return internal::EscapeControls(out);  // ids and names come from the registry
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

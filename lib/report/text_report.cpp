@@ -5,7 +5,7 @@
 #include "report/tables.hpp"
 #include "common/text_safety.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -176,4 +176,4 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
   return internal::EscapeControls(out);  // ids and names come from the registry
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "eval/decision_data.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 const char* ToString(IndicatorStatus status) noexcept {
   switch (status) {
@@ -37,4 +37,4 @@ std::vector<IndicatorOutcome> DecisionView::indicators(int member) const {
   return out;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -6,18 +6,22 @@
 #include "runtime/render.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 using internal::DecisionData;
 using internal::HouseholdRow;
 
-namespace internal {
+ANSINH_END_NAMESPACE
+
+namespace ansinh::internal {
 bool IsStringRegister(const RuleSet& rules, int32_t reg) {
   const plan::Program* p = internal::ImplOf(rules).program.get();
   return reg >= 0 && p != nullptr && static_cast<size_t>(reg) < p->regs.size() &&
          p->regs[reg].type == ValueType::kString;
 }
-}  // namespace internal
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
 
 uint8_t internal::Access::RawStatus(const OutcomeRange& r, size_t i) noexcept {
   return (r.person_ ? r.data_->person_outcomes : r.data_->household_outcomes)[i].status[r.entity_];
@@ -160,4 +164,4 @@ std::optional<Explanation> DecisionView::explanation(const BenefitOutcome& o) co
   return internal::Explain(*data_, index_, o);
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -13,7 +13,7 @@
 #include "records/batch.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 using internal::DecisionData;
 
@@ -249,4 +249,4 @@ Decision Evaluate(const RuleSet& rules, const Household& household, const When& 
 
 size_t DecisionBatch::size() const noexcept { return data_ ? data_->households.size() : 0; }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

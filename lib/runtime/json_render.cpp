@@ -8,7 +8,7 @@
 #include "runtime/render.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 using internal::JsonWriter;
 
@@ -298,4 +298,4 @@ void AppendJson(const DecisionView& d, const JsonOptions& options, std::string* 
   *out = w.Take();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

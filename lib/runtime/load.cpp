@@ -14,7 +14,7 @@
 #include "runtime/rule_set_impl.hpp"
 #include "yaml/loader.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 using internal::RuleSetImpl;
@@ -61,22 +61,8 @@ void FillMetadata(const model::LoadedTree& tree, const check::CheckedPackage& ch
   impl.schema = checked.schema;
   for (Entity e : {Entity::kHousehold, Entity::kPerson}) {
     std::vector<FieldInfo>& out = internal::Access::Fields(impl.public_schema, e);
-    for (const internal::CompiledField& f : checked.schema.fields(e)) {
-      FieldInfo fi;
-      fi.name = f.name;
-      fi.entity = e;
-      fi.type = f.type;
-      fi.values = f.values;
-      fi.value_labels = f.value_labels;
-      fi.label = f.label;
-      for (const model::FieldDef& def : pkg.fields) {
-        if (def.entity == e && def.name == f.name) {
-          fi.unit = def.unit;
-          if (def.default_value) fi.default_value = def.default_value->ToString();
-        }
-      }
-      out.push_back(std::move(fi));
-    }
+    // The public description of each field is the compiled field's FieldInfo part.
+    for (const internal::CompiledField& f : checked.schema.fields(e)) out.push_back(static_cast<const FieldInfo&>(f));
   }
   for (const check::EnumDef& e : checked.enums) impl.enums.push_back({e.name, e.values, e.labels});
   for (const check::CheckedParam& p : checked.params) {
@@ -182,7 +168,9 @@ void CheckOptions(const LoadOptions& options) {
 
 }  // namespace
 
-namespace internal {
+ANSINH_END_NAMESPACE
+
+namespace ansinh::internal {
 
 LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptions& options) {
   CheckOptions(options);
@@ -210,7 +198,9 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
   return Access::MakeLoadResult(std::move(impl), std::move(diagnostics));
 }
 
-}  // namespace internal
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
 
 LoadResult LoadRules(const std::string& path, const LoadOptions& options) {
   CheckOptions(options);
@@ -258,4 +248,4 @@ int Schema::IndexOf(Entity entity, std::string_view name) const noexcept {
   return -1;
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -8,7 +8,7 @@
 #include "records/issues.hpp"
 #include "runtime/access.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 using internal::BatchBuilder;
 
@@ -108,4 +108,4 @@ void RecordBuilder::DuplicateHouseholdId(const RecordOrigin& first) {
 
 void RecordBuilder::AddIssue(RecordIssue issue) { impl_->AddIssue(std::move(issue)); }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -6,7 +6,7 @@
 #include "records/batch.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 template <typename Fields>
@@ -87,4 +87,4 @@ void RecordBatch::Clear() noexcept {
   if (data_) data_->Clear();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -11,7 +11,7 @@
 #include "eval/decision_data.hpp"
 #include "runtime/render.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
@@ -259,4 +259,4 @@ std::string ToText(const DecisionView& d, const TextOptions& options) {
   return internal::EscapeControls(out.str());
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

@@ -9,7 +9,7 @@
 #include "model/package.hpp"
 #include "runtime/rule_set_impl.hpp"
 
-namespace ansinh {
+ANSINH_BEGIN_NAMESPACE
 namespace {
 
 using model::ExpectedBenefit;
@@ -223,4 +223,4 @@ std::string Format(const TestReport& report, bool verbose, Language lang) {
   return out.str();
 }
 
-}  // namespace ansinh
+ANSINH_END_NAMESPACE

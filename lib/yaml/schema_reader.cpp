@@ -128,7 +128,8 @@ void ReadField(Reader& reader, const MapEntry& e, Entity entity, PackageItems& i
     } else if (k.key == "default" && !k.value.node.IsNull()) {
       ValueResult v = ToInputValue(k.value.node);
       if (v.ok) {
-        f.default_value = std::move(v.value);
+        f.default_value = v.value.ToString();
+        f.default_input = std::move(v.value);
         f.default_loc = k.value.loc;
       } else {
         reader.Error(DiagnosticCode::kWrongType, k.value, "'default' of " + what + ": " + v.error);

@@ -24,8 +24,8 @@ TEST_CASE("The minimal package loads clean", "[yaml][loader]") {
   CHECK(p.fields[0].name == "area");
   CHECK(p.fields[0].values == std::vector<std::string>{"rural", "urban"});
   CHECK(p.fields[3].name == "has_disability");
-  REQUIRE(p.fields[3].default_value.has_value());
-  CHECK(p.fields[3].default_value->kind() == InputValue::Kind::kBool);
+  REQUIRE(p.fields[3].default_input.has_value());
+  CHECK(p.fields[3].default_input->kind() == InputValue::Kind::kBool);
   REQUIRE(p.parameters.size() == 1);
   REQUIRE(p.parameters[0].steps.size() == 2);
   CHECK(p.parameters[0].steps[1].scalar == Decimal::FromInteger(500000));

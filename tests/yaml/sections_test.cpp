@@ -59,16 +59,16 @@ TEST_CASE("schema: enum values as a list or with labels, defaults", "[yaml][sect
   CHECK(f[0].value_labels[1].vi == "Thành thị");
   CHECK(f[0].label.vi == "Khu vực");
   CHECK(f[0].description.en == "Where the household lives");
-  CHECK(f[0].default_value->as_text() == "rural");
+  CHECK(f[0].default_input->as_text() == "rural");
   CHECK(f[0].default_loc.line == 7);
   CHECK(f[0].default_loc.column == 16);
   CHECK(f[0].loc.line == 3);
   CHECK(f[1].type == ValueType::kSet);
-  CHECK(f[1].default_value->as_list() == std::vector<std::string>{"water"});
+  CHECK(f[1].default_input->as_list() == std::vector<std::string>{"water"});
   CHECK(f[2].entity == Entity::kPerson);
   CHECK(f[2].unit == "VND/month");
-  CHECK(f[2].default_value->as_int() == 0);
-  CHECK_FALSE(f[3].default_value.has_value());  // `default: ~` is no default
+  CHECK(f[2].default_input->as_int() == 0);
+  CHECK_FALSE(f[3].default_input.has_value());  // `default: ~` is no default
 }
 
 TEST_CASE("schema: built-in names are refused", "[yaml][sections]") {

@@ -89,7 +89,7 @@ def _threads(threads):
 
 # --- RuleSet methods (added to the native class) ------------------------------
 
-def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None, detail="full"):
+def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None, detail="full", *, strict=False):
     """Evaluates one household given as a dict.
 
     ``household``: ``{"id": ..., <household fields>..., "members": [{"id": ..., <person fields>...}]}``,
@@ -108,17 +108,19 @@ def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None
     ``'summary'`` (eligible and undetermined benefits, no reasons), ``'reasons'``
     (plus the near misses: not eligible, in the benefit's target group) or
     ``'full'`` (every benefit, the default); docs/decision-format.md.
+    ``strict=True``: a key that is no field of the schema is an error of the
+    record (R_UNKNOWN_FIELD, ``decision.ok`` False) instead of a warning.
 
     Returns a :class:`Decision`. Problems in the record (an unknown enum
     value, an impossible date, ...) are in ``decision.errors`` (then
     ``decision.ok`` is False), never raised.
     """
     kind, text = _when_args(as_of, period)
-    return _ansinh._evaluate_one(self, household, kind, text, bool(explain), lang, detail)
+    return _ansinh._evaluate_one(self, household, kind, text, bool(explain), lang, detail, bool(strict))
 
 
 def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, lang=None, threads=None,
-                   progress=False, detail="full"):
+                   progress=False, detail="full", strict=False):
     """Evaluates many household dicts (any iterable) on all cores.
 
     Returns a list of :class:`Decision` in input order, one per input item:
@@ -129,11 +131,11 @@ def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, 
     a household twice. ``threads``: worker
     threads (None: all cores; results do not depend on it). ``progress=True``
     shows a progress bar (tqdm if installed). The GIL is released while the
-    batch runs; Ctrl-C stops it (KeyboardInterrupt). Other arguments as
-    :meth:`evaluate`.
+    batch runs; Ctrl-C stops it (KeyboardInterrupt). Other arguments
+    (``strict``...) as :meth:`evaluate`.
     """
     kind, text = _when_args(as_of, period)
-    records = _ansinh._records_from_dicts(self, households)
+    records = _ansinh._records_from_dicts(self, households, "", bool(strict))
     with _Progress(progress, len(records), "ansinh evaluate_many") as bar:
         decisions = _ansinh._run(self, records, kind, text, _threads(threads), detail != "summary",
                                  bool(explain), lang, bar.callback, detail)
@@ -142,7 +144,7 @@ def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, 
 
 def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threads=None, progress=False,
                     reasons=True, lang=None, carry=None, unknown_columns="error",
-                    household_id_column="household_id", max_members=200, detail="full"):
+                    household_id_column="household_id", max_members=200, detail="full", strict=False):
     """Evaluates a registry given as two pandas DataFrames; returns tidy DataFrames.
 
     Input
@@ -160,8 +162,9 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
       Missing values (NaN, None, NaT, pd.NA, '') are *unknown*. A column that
       is no schema field, or whose dtype cannot hold its field, raises
       :class:`ColumnError` naming every such column (``unknown_columns='ignore'``
-      or ``'warn'`` to drop unknown ones); a bad value in one row is an error
-      of that household only (the ``errors`` column), never raised.
+      or ``'warn'`` to drop unknown ones; ``strict=True`` insists on the
+      error); a bad value in one row is an error of that household only
+      (the ``errors`` column), never raised.
 
     When
       exactly one of ``as_of`` (a day: ``datetime.date``, ``'YYYY-MM-DD'``,
@@ -210,7 +213,8 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
     carry = [carry] if isinstance(carry, str) else list(carry or [])
     households, persons = frames.normalize_inputs(households, persons)
     records = frames.prepare_records(self, households, persons, household_id_column=household_id_column,
-                                     unknown_columns=unknown_columns, max_members=max_members, carry=carry)
+                                     unknown_columns=unknown_columns, max_members=max_members, carry=carry,
+                                     strict=bool(strict))
     carried = frames.carried_columns(households, carry, len(records))
     reasons = bool(reasons) and detail != "summary"  # a summary has no reasons
     with _Progress(progress, len(records), "ansinh evaluate_frame") as bar:
@@ -219,7 +223,7 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
     del records  # free each stage's memory as soon as the next one has what it needs
     columns = decisions._frame_columns(reasons, lang, _threads(threads))
     del decisions
-    result = frames.assemble(self, columns, reasons, carried)
+    result = frames.assemble(self, columns, reasons, carried, when=(kind, text), lang=lang)
     del columns
     _ansinh._release_memory()
     return result

@@ -60,7 +60,8 @@ def _evaluate_partition(hh, pp, rules_path, roots, expected_hash, when, options)
     rules = load_cached(rules_path, expected_hash, roots)
     hh = hh.drop(columns="_ansinh_key")
     pp = pp.drop(columns="_ansinh_key")
-    return tuple(rules.evaluate_frame(hh, pp, **when, **options))
+    result = rules.evaluate_frame(hh, pp, **when, **options)
+    return (result.benefits, result.households, result.persons, result.errors)
 
 
 def _part(result, i):
@@ -116,18 +117,29 @@ def evaluate(households, persons, rules_path, as_of=None, period=None, *, roots=
     parts = [evaluate_part(h, p, rules_path, roots, rules.hash, when, options)
              for h, p in zip(hh.to_delayed(), pp.to_delayed())]
     take = dask.delayed(_part, pure=True)
-    frames = tuple(dd.from_delayed([take(part, i) for part in parts], meta=_unknown_categories(meta[i]),
+    metas = (meta.benefits, meta.households, meta.persons, meta.errors)
+    frames = tuple(dd.from_delayed([take(part, i) for part in parts], meta=_unknown_categories(metas[i]),
                                    verify_meta=False)
-                   for i in range(3))
+                   for i in range(4))
     return ansinh.FrameResult(*frames)
 
 
 def _unknown_categories(frame):
-    """Meta whose categorical columns have categories known only per partition."""
+    """Meta whose data-dependent categoricals (ids, texts, carried columns) have
+    categories known only per partition. The categoricals fixed by the rule set
+    or the format (benefit, benefit_label, status, unit, frequency, group,
+    reference, superseded_by, severity) keep their categories: every partition
+    has the same, so a group-by on them gives the pandas result (unknown
+    categories there make Dask's observed=True group-by keep every combination
+    of categories seen in any partition)."""
     from dask.dataframe.utils import UNKNOWN_CATEGORIES
 
     frame = frame.copy()
     for column in frame.columns:
-        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+        if isinstance(frame[column].dtype, pd.CategoricalDtype) and column not in _FIXED_CATEGORIES:
             frame[column] = pd.Categorical([], categories=[UNKNOWN_CATEGORIES])
     return frame
+
+
+_FIXED_CATEGORIES = {"benefit", "benefit_label", "status", "unit", "frequency", "group", "reference",
+                     "superseded_by", "severity"}

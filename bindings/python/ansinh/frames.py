@@ -14,7 +14,6 @@ where a value may be unknown.
 """
 
 import difflib
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -64,13 +63,40 @@ class ColumnError(UsageError):
         super().__init__("columns do not fit the schema:\n  " + "\n  ".join(lines))
 
 
-class FrameResult(NamedTuple):
-    """The result of :meth:`ansinh.RuleSet.evaluate_frame` (unpacks as
-    ``benefits, households, persons``)."""
+class FrameResult(tuple):
+    """The result of :meth:`ansinh.RuleSet.evaluate_frame`: unpacks as
+    ``benefits, households, persons``; ``errors`` is a fourth frame, one row
+    per record issue (household_id, person_id, severity, code, field,
+    message), kept out of the unpacking so that three names still take it."""
 
-    benefits: pd.DataFrame
-    households: pd.DataFrame
-    persons: pd.DataFrame
+    __slots__ = ()
+    _fields = ("benefits", "households", "persons")
+
+    def __new__(cls, benefits, households, persons, errors=None):
+        self = tuple.__new__(cls, (benefits, households, persons, errors))
+        return self
+
+    def __iter__(self):
+        return iter(tuple.__getitem__(self, slice(0, 3)))
+
+    def __len__(self):
+        return 3
+
+    def __getitem__(self, i):
+        return tuple.__getitem__(self, slice(0, 3))[i]
+
+    def __getnewargs__(self):
+        return tuple(tuple.__iter__(self))
+
+    def __repr__(self):
+        return f"FrameResult(benefits={len(self.benefits)} rows, households={len(self.households)} rows, " \
+               f"persons={len(self.persons)} rows)"
+
+    benefits = property(lambda self: tuple.__getitem__(self, 0), doc="One row per (household, person, benefit).")
+    households = property(lambda self: tuple.__getitem__(self, 1), doc="One row per input household.")
+    persons = property(lambda self: tuple.__getitem__(self, 2), doc="One row per member.")
+    errors = property(lambda self: tuple.__getitem__(self, 3),
+                      doc="One row per record issue: household_id, person_id, severity, code, field, message.")
 
 
 # --- the schema, cached per rule set -----------------------------------------
@@ -87,6 +113,10 @@ def _schema(rules):
     b = rules._benefit_columns()
     ref_codes, refs = pd.factorize(pd.Series(b["reference"], dtype=object))
     group_codes, groups = pd.factorize(pd.Series(b["group"], dtype=object))
+    labels = {}
+    for lang in ("vi", "en"):  # labels may repeat: categories are the distinct ones
+        codes, values = pd.factorize(pd.Series(b[f"label_{lang}"], dtype=object))
+        labels[lang] = (codes.astype(np.int32), _dtype(list(values)))
     cached = {
         "fields": fields,
         "benefit_ids": list(b["id"]),
@@ -98,6 +128,8 @@ def _schema(rules):
         "references": list(refs),
         "group_codes": group_codes.astype(np.int32),
         "groups": list(groups),
+        "labels": labels,
+        "language": rules.language,
     }
     rules._frames_schema = cached
     return cached
@@ -257,13 +289,18 @@ def normalize_inputs(households, persons):
 
 
 def prepare_records(rules, households, persons, *, household_id_column="household_id",
-                    unknown_columns="error", max_members=200, carry=()):
+                    unknown_columns="error", max_members=200, carry=(), strict=False):
     """Converts a households and a persons DataFrame into native records.
 
     ``carry``: household columns that are only copied to the output (not
-    reported as unknown; used as input too if they are schema fields)."""
+    reported as unknown; used as input too if they are schema fields).
+    ``strict``: an unknown column is an error (ColumnError), whatever
+    ``unknown_columns`` says otherwise."""
     if unknown_columns not in ("error", "warn", "ignore"):
         raise UsageError("unknown_columns must be 'error', 'warn' or 'ignore'")
+    if strict and unknown_columns != "error":
+        raise UsageError(f"strict=True makes an unknown column an error: it cannot go with "
+                         f"unknown_columns={unknown_columns!r}")
     households, persons = normalize_inputs(households, persons)
     fields = _schema(rules)["fields"]
     problems = []
@@ -338,7 +375,8 @@ def carried_columns(households, carry, total):
         return None
     reserved = {"household_id", "person_id", "benefit", "status", "amount", "unit", "frequency", "group",
                 "reference", "superseded_by", "missing", "provisional", "reason_vi", "reason_en",
-                "member_count", "total_monthly", "errors", "warnings"}
+                "member_count", "total_monthly", "errors", "warnings", "benefit_label", "missing_figures",
+                "period", "as_of", "severity", "code", "field", "message"}
     clash = [c for c in carry if c in reserved]
     if clash:
         raise UsageError(f"cannot carry column {clash[0]!r}: the output has a column of that name")
@@ -348,10 +386,27 @@ def carried_columns(households, carry, total):
     return carried
 
 
-def assemble(rules, cols, reasons=True, carried=None):
+def _when_columns(when, rows):
+    """The `period` (period[M]) and `as_of` (datetime64) columns of `rows` rows
+    for when = ('as_of', 'YYYY-MM-DD') or ('period', 'YYYY-MM'): as_of is the
+    day, or the first day of the month; period the month (containing it)."""
+    kind, text = when
+    day = pd.Timestamp(text if kind == "as_of" else text + "-01")
+    period = pd.Period(year=day.year, month=day.month, freq="M")
+    return (pd.arrays.PeriodArray(np.full(rows, period.ordinal, dtype=np.int64), dtype=pd.PeriodDtype("M")),
+            np.full(rows, day.to_datetime64().astype("datetime64[ns]")))
+
+
+def assemble(rules, cols, reasons=True, carried=None, when=None, lang=None):
     """DataFrames from the native frame columns (see frame_output.hpp); `carried`:
-    household columns (one row per decision) to copy into all three frames."""
+    household columns (one row per decision) to copy into all three frames;
+    `when`: ('as_of'|'period', text) for the period/as_of columns; `lang`:
+    of benefit_label (None: the package's)."""
     meta = _schema(rules)
+    lang = lang or meta["language"]
+    if lang not in meta["labels"]:
+        raise UsageError(f"lang must be 'vi' or 'en', not {lang!r}")
+    label_codes, label_dtype = meta["labels"][lang]
     hh_ids = _dtype(cols["household_ids"])  # one dtype for the three frames: joins need no recoding
     person_ids = _dtype(cols["person_ids"])
     benefit_ids = meta["benefit_dtype"]
@@ -362,6 +417,7 @@ def assemble(rules, cols, reasons=True, carried=None):
         "household_id": _cat(b["household"], hh_ids),
         "person_id": _cat(b["person"], person_ids),
         "benefit": _cat(which, benefit_ids),
+        "benefit_label": _cat(label_codes[which], label_dtype),
         "status": _cat(b["status"], meta["status_dtype"]),
         "amount": pd.arrays.IntegerArray(b["amount"], ~b["amount_known"]),
         "unit": _cat(meta["unit_codes"][which], ["money", "percent"]),
@@ -370,11 +426,14 @@ def assemble(rules, cols, reasons=True, carried=None):
         "reference": _cat(meta["reference_codes"][which], meta["references"]),
         "superseded_by": _cat(b["superseded_by"], benefit_ids),
         "missing": _cat(b["missing"], cols["missing_values"]),
+        "missing_figures": _cat(b["missing_figures"], cols["figure_values"]),
         "provisional": b["provisional"],
     }, copy=False)
     if reasons:
         benefits["reason_vi"] = _cat(b["reason_vi"], cols["reason_vi_values"])
         benefits["reason_en"] = _cat(b["reason_en"], cols["reason_en_values"])
+    if when is not None:
+        benefits["period"], benefits["as_of"] = _when_columns(when, len(benefits))
     _carry(benefits, carried, b["row"], "person_id")
     h = cols["households"]
     households = pd.DataFrame({
@@ -398,4 +457,14 @@ def assemble(rules, cols, reasons=True, carried=None):
     _carry(persons, carried, p["row"], "person_id")
     _add_variables(persons, p["variables"], fixed)
     persons["total_monthly"] = p["total_monthly"]
-    return FrameResult(benefits, households, persons)
+    e = cols["issues"]
+    errors = pd.DataFrame({
+        "household_id": _cat(e["household"], hh_ids),
+        "person_id": _cat(e["person"], person_ids),
+        "severity": _cat(e["severity"], ["error", "warning"]),
+        "code": _cat(e["code"], cols["issue_code_values"]),
+        "field": _cat(e["field"], cols["issue_field_values"]),
+        "message": _cat(e["message"], cols["issue_message_values"]),
+    }, copy=False)
+    _carry(errors, carried, e["row"], "person_id")
+    return FrameResult(benefits, households, persons, errors)

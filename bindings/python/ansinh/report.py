@@ -44,6 +44,37 @@ def _path_list(records):
     return [_os.fsdecode(p) for p in records]
 
 
+# Fractions (0.96 = 96%): the only float64 columns. Every other number is a
+# count or integer VND.
+_FRACTIONS = {"share", "target_share", "share_a", "share_b"}
+# Days (YYYY-MM-DD): datetime64, as date variables in evaluate_frame.
+_DAYS = {"target_by", "missing_from", "priced_on"}
+
+
+def _typed(frame):
+    """The dtypes of evaluate_frame: texts as categoricals (empty cell: <NA>),
+    counts and money as int64 (nullable Int64 where a cell may be empty),
+    fractions as float64, days as datetime64, flags as bool."""
+    import numpy as np
+    import pandas as pd
+
+    for c in frame.columns:
+        s = frame[c]
+        if c in _DAYS:
+            frame[c] = pd.to_datetime(s.astype("string"), format="%Y-%m-%d", errors="coerce")
+        elif c in _FRACTIONS:
+            frame[c] = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_integer_dtype(s.dtype):
+            continue
+        elif pd.api.types.is_float_dtype(s.dtype):
+            whole = s.dropna()
+            if bool((whole == np.floor(whole)).all()):
+                frame[c] = s.astype("Int64")  # money or a count with empty cells
+        else:
+            frame[c] = s.astype("category")
+    return frame
+
+
 def _table(native, name, lang, by):
     import pandas as pd
 
@@ -51,9 +82,7 @@ def _table(native, name, lang, by):
     header = text.split("\n", 1)[0].split(",")
     dtypes = {c: "string" for c in header if c in _TEXT}
     frame = pd.read_csv(_io.StringIO(text), dtype=dtypes, keep_default_na=False, na_values=[""])
-    for c in dtypes:
-        frame[c] = frame[c].fillna("")
-    return frame
+    return _typed(frame)
 
 
 class _Tables:
@@ -86,6 +115,9 @@ class _Tables:
         """The summary table as a dict (counts and VND as int)."""
         out = {}
         for k, v in zip(self.table("summary")["key"], self.table("summary")["value"]):
+            if not isinstance(v, str):  # an empty cell
+                out[k] = None
+                continue
             try:
                 out[k] = int(v)
             except ValueError:
@@ -157,17 +189,17 @@ class Diff(_Tables):
                 f"monthly cost {self.monthly_change:+,} VND>")
 
 
-def _records(rules, records, persons, household_id_column, unknown_columns):
+def _records(rules, records, persons, household_id_column, unknown_columns, strict):
     from . import frames
 
     if persons is None:
         raise _ansinh.UsageError("records: give file paths, or a households DataFrame with a persons DataFrame")
     return frames.prepare_records(rules, records, persons, household_id_column=household_id_column,
-                                  unknown_columns=unknown_columns)
+                                  unknown_columns=unknown_columns, strict=strict)
 
 
 def report(rules, records, persons=None, *, as_of=None, period=None, by="benefit", lang=None, max_list=1000,
-           threads=None, household_id_column="household_id", unknown_columns="error"):
+           threads=None, household_id_column="household_id", unknown_columns="error", strict=False):
     """Coverage and cost report of ``records`` under ``rules`` (``rules.report(...)``).
 
     ``records``: a file path or a list of paths (JSON, JSON Lines, YAML, or the
@@ -176,20 +208,23 @@ def report(rules, records, persons=None, *, as_of=None, period=None, by="benefit
     Exactly one of ``as_of`` (a day) or ``period`` (a month). ``by``: the
     breakdown table ('benefit' (= area), 'area', 'commune', 'status'). ``lang``:
     labels ('vi' or 'en', default: the package's). ``max_list``: household ids
-    kept per list (0 = all; counts always cover every record).
+    kept per list (0 = all; counts always cover every record). ``strict=True``:
+    a field the schema does not know is an error of its record (files) or a
+    ColumnError (DataFrames), not a warning.
     Returns a :class:`Report`.
     """
     kind, text = _when_args(as_of, period)
     if _is_paths(records):
-        native = _ansinh._report_paths(rules, _path_list(records), kind, text, int(max_list), _threads(threads))
+        native = _ansinh._report_paths(rules, _path_list(records), kind, text, int(max_list), _threads(threads),
+                                       bool(strict))
     else:
-        converted = _records(rules, records, persons, household_id_column, unknown_columns)
+        converted = _records(rules, records, persons, household_id_column, unknown_columns, bool(strict))
         native = _ansinh._report_records(rules, converted, kind, text, int(max_list), _threads(threads))
     return Report(native, lang, by)
 
 
 def diff(rules_a, rules_b, records, persons=None, *, as_of=None, period=None, by="area", lang=None, max_list=1000,
-         threads=None, household_id_column="household_id", unknown_columns="error"):
+         threads=None, household_id_column="household_id", unknown_columns="error", strict=False):
     """What changes when the rules go from ``rules_a`` to ``rules_b`` (each a
     :class:`RuleSet` or a package folder), on the same ``records`` (paths, or
     a households DataFrame with ``persons``): per household and member the
@@ -203,9 +238,10 @@ def diff(rules_a, rules_b, records, persons=None, *, as_of=None, period=None, by
     b = load(rules_b) if isinstance(rules_b, (str, _os.PathLike)) else rules_b
     kind, text = _when_args(as_of, period)
     if _is_paths(records):
-        native = _ansinh._diff_paths(a, b, _path_list(records), kind, text, int(max_list), _threads(threads))
+        native = _ansinh._diff_paths(a, b, _path_list(records), kind, text, int(max_list), _threads(threads),
+                                     bool(strict))
     else:
-        ra = _records(a, records, persons, household_id_column, unknown_columns)
-        rb = _records(b, records, persons, household_id_column, unknown_columns)
+        ra = _records(a, records, persons, household_id_column, unknown_columns, bool(strict))
+        rb = _records(b, records, persons, household_id_column, unknown_columns, bool(strict))
         native = _ansinh._diff_records(a, b, ra, rb, kind, text, int(max_list), _threads(threads))
     return Diff(native, lang, by)

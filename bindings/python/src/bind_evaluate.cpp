@@ -148,13 +148,15 @@ std::shared_ptr<Decisions> RunBatch(const RuleSet& rules, const Records& records
 
 PyDecision EvaluateOne(const RuleSet& rules, py::handle household, const std::string& when_kind,
                        const std::string& when_text, bool explain, const py::object& lang,
-                       const std::string& detail) {
+                       const std::string& detail, bool strict) {
   const Detail level = ParseDetailArg(detail);
   const When when = ParseWhen(when_kind, when_text);
   const Language language = ParseLanguage(lang, rules);
   RecordBatch batch(rules);
   {
-    RecordBuilder b(batch);
+    RecordOptions record_options;
+    record_options.strict = strict;
+    RecordBuilder b(batch, record_options);
     ValueSetter().AddHousehold(b, household, RecordOrigin{});
   }
   EvaluateOptions options;
@@ -187,7 +189,7 @@ void BindEvaluate(py::module_& m) {
       "Returns memory freed by a finished batch to the operating system (glibc).");
   m.def("_evaluate_one", &EvaluateOne, py::arg("rules"), py::arg("household"), py::arg("when_kind"),
         py::arg("when_text"), py::arg("explain") = false, py::arg("lang") = py::none(), py::arg("detail") = "full",
-        "Evaluates one household dict.");
+        py::arg("strict") = false, "Evaluates one household dict (strict: an unknown field is an error).");
 }
 
 }  // namespace ansinh::python

@@ -10,9 +10,12 @@
 namespace ansinh::python {
 namespace {
 
-std::shared_ptr<Records> FromDicts(const RuleSet& rules, const py::iterable& records, const std::string& source) {
+std::shared_ptr<Records> FromDicts(const RuleSet& rules, const py::iterable& records, const std::string& source,
+                                   bool strict) {
   auto out = std::make_shared<Records>(rules);
-  RecordBuilder b(*out->batch);
+  RecordOptions options;
+  options.strict = strict;
+  RecordBuilder b(*out->batch, options);
   const ValueSetter setter;
   uint64_t index = 0;
   for (py::handle record : records) {
@@ -50,7 +53,9 @@ void BindRecords(py::module_& m) {
           "Problems found converting household `index` (before evaluation), as dicts.");
 
   m.def("_records_from_dicts", &FromDicts, py::arg("rules"), py::arg("records"), py::arg("source") = "",
-        "Converts an iterable of household dicts (members under 'members').");
+        py::arg("strict") = false,
+        "Converts an iterable of household dicts (members under 'members'); strict: an unknown field is an "
+        "error of its record (R_UNKNOWN_FIELD), not a warning.");
 
   m.def(
       "_records_from_frame",

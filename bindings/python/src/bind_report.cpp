@@ -25,10 +25,11 @@ struct PyDiff {
   Diff diff;
 };
 
-ReportOptions Options(size_t max_list, unsigned threads) {
+ReportOptions Options(size_t max_list, unsigned threads, bool strict = false) {
   ReportOptions options;
   options.max_listed = max_list;
   options.threads = threads;
+  options.read.strict = strict;
   return options;
 }
 
@@ -57,11 +58,11 @@ void CheckRecords(const RuleSet& rules, const Records& records) {
 
 std::shared_ptr<PyReport> ReportFromPaths(const RuleSet& rules, const std::vector<std::string>& paths,
                                           const std::string& when_kind, const std::string& when_text,
-                                          size_t max_list, unsigned threads) {
+                                          size_t max_list, unsigned threads, bool strict) {
   const When when = ParseWhen(when_kind, when_text);
   auto out = std::make_shared<PyReport>(rules);
   py::gil_scoped_release release;
-  out->report = BuildReport(rules, paths, when, Options(max_list, threads));
+  out->report = BuildReport(rules, paths, when, Options(max_list, threads, strict));
   return out;
 }
 
@@ -77,11 +78,11 @@ std::shared_ptr<PyReport> ReportFromRecords(const RuleSet& rules, const Records&
 
 std::shared_ptr<PyDiff> DiffFromPaths(const RuleSet& a, const RuleSet& b, const std::vector<std::string>& paths,
                                       const std::string& when_kind, const std::string& when_text, size_t max_list,
-                                      unsigned threads) {
+                                      unsigned threads, bool strict) {
   const When when = ParseWhen(when_kind, when_text);
   auto out = std::make_shared<PyDiff>(b);
   py::gil_scoped_release release;
-  out->diff = BuildDiff(a, b, paths, when, Options(max_list, threads));
+  out->diff = BuildDiff(a, b, paths, when, Options(max_list, threads, strict));
   return out;
 }
 
@@ -129,12 +130,13 @@ void BindReport(py::module_& m) {
   m.attr("_report_tables") = ReportTables();
   m.attr("_diff_tables") = DiffTables();
   m.def("_report_paths", &ReportFromPaths, py::arg("rules"), py::arg("paths"), py::arg("when_kind"),
-        py::arg("when_text"), py::arg("max_list") = 1000, py::arg("threads") = 0,
-        "Reads the record files (streaming), evaluates and reports; GIL released.");
+        py::arg("when_text"), py::arg("max_list") = 1000, py::arg("threads") = 0, py::arg("strict") = false,
+        "Reads the record files (streaming), evaluates and reports; GIL released. strict: an unknown "
+        "field is an error of its record.");
   m.def("_report_records", &ReportFromRecords, py::arg("rules"), py::arg("records"), py::arg("when_kind"),
         py::arg("when_text"), py::arg("max_list") = 1000, py::arg("threads") = 0);
   m.def("_diff_paths", &DiffFromPaths, py::arg("a"), py::arg("b"), py::arg("paths"), py::arg("when_kind"),
-        py::arg("when_text"), py::arg("max_list") = 1000, py::arg("threads") = 0);
+        py::arg("when_text"), py::arg("max_list") = 1000, py::arg("threads") = 0, py::arg("strict") = false);
   m.def("_diff_records", &DiffFromRecords, py::arg("a"), py::arg("b"), py::arg("records_a"), py::arg("records_b"),
         py::arg("when_kind"), py::arg("when_text"), py::arg("max_list") = 1000, py::arg("threads") = 0);
 }

@@ -179,6 +179,18 @@ void AddVariables(const DecisionView& d, int member, std::vector<VarColumn>& col
   for (size_t i = 0; i < columns.size() && i < values.size(); ++i) columns[i].Add(values[i].second);
 }
 
+// The member a record issue is about: "members[P2].birth_date" -> ("P2",
+// "birth_date"); a household field or the whole record -> ("", field).
+std::pair<std::string_view, std::string_view> IssuePerson(std::string_view field) {
+  constexpr std::string_view kMembers = "members[";
+  if (field.substr(0, kMembers.size()) != kMembers) return {{}, field};
+  const size_t close = field.find(']', kMembers.size());
+  if (close == std::string_view::npos) return {{}, field};
+  std::string_view rest = field.substr(close + 1);
+  if (!rest.empty() && rest.front() == '.') rest.remove_prefix(1);
+  return {field.substr(kMembers.size(), close - kMembers.size()), rest};
+}
+
 std::string IssueText(Span<RecordIssue> issues, Language lang) {
   std::string out;
   for (const RecordIssue& e : issues) {
@@ -199,11 +211,16 @@ struct Columns {
   std::vector<int64_t> p_total;
   std::vector<VarColumn> p_vars;
   // benefits
-  std::vector<int32_t> b_household, b_row, b_person, b_benefit, b_superseded, b_missing, b_reason_vi, b_reason_en;
+  std::vector<int32_t> b_household, b_row, b_person, b_benefit, b_superseded, b_missing, b_figures, b_reason_vi,
+      b_reason_en;
   std::vector<int8_t> b_status;
   std::vector<int64_t> b_amount;
   std::vector<uint8_t> b_known, b_provisional;
-  Categories household_ids, person_ids, issue_texts, missing, reasons_vi, reasons_en;
+  // record issues, one row each (errors first, then warnings, per household)
+  std::vector<int32_t> e_household, e_row, e_person, e_code, e_field, e_message;
+  std::vector<int8_t> e_severity;
+  Categories household_ids, person_ids, issue_texts, missing, figures, reasons_vi, reasons_en;
+  Categories issue_codes, issue_fields, issue_messages;
 
   // Room for `households`, `persons` and `outcomes` rows (no reallocation while collecting).
   void Reserve(size_t households, size_t persons, size_t outcomes, bool reasons) {
@@ -214,7 +231,9 @@ struct Columns {
     for (auto* v : {&p_household, &p_person, &p_row}) v->reserve(persons);
     p_total.reserve(persons);
     for (VarColumn& v : p_vars) v.Reserve(persons);
-    for (auto* v : {&b_household, &b_row, &b_person, &b_benefit, &b_superseded, &b_missing}) v->reserve(outcomes);
+    for (auto* v : {&b_household, &b_row, &b_person, &b_benefit, &b_superseded, &b_missing, &b_figures}) {
+      v->reserve(outcomes);
+    }
     if (reasons) {
       b_reason_vi.reserve(outcomes);
       b_reason_en.reserve(outcomes);
@@ -250,6 +269,14 @@ struct Columns {
     Extend(b_benefit, part.b_benefit);
     Extend(b_superseded, part.b_superseded);
     AppendCodes(b_missing, part.b_missing, missing.Merge(part.missing));
+    AppendCodes(b_figures, part.b_figures, figures.Merge(part.figures));
+    AppendCodes(e_household, part.e_household, hh);
+    Extend(e_row, part.e_row);
+    AppendCodes(e_person, part.e_person, person);
+    AppendCodes(e_code, part.e_code, issue_codes.Merge(part.issue_codes));
+    AppendCodes(e_field, part.e_field, issue_fields.Merge(part.issue_fields));
+    AppendCodes(e_message, part.e_message, issue_messages.Merge(part.issue_messages));
+    Extend(e_severity, part.e_severity);
     AppendCodes(b_reason_vi, part.b_reason_vi, reasons_vi.Merge(part.reasons_vi));
     AppendCodes(b_reason_en, part.b_reason_en, reasons_en.Merge(part.reasons_en));
     Extend(b_status, part.b_status);
@@ -273,11 +300,17 @@ void AddBenefits(const DecisionView& d, const OutcomeRange& outcomes, int32_t ho
     c.b_superseded.push_back(o.superseded_by);
     c.b_provisional.push_back(o.provisional ? 1 : 0);
     if (o.status == BenefitStatus::kUndetermined) {
-      std::string joined;
-      for (const std::string& m : d.missing(o)) joined += (joined.empty() ? "" : ";") + m;
-      c.b_missing.push_back(joined.empty() ? -1 : c.missing.Code(joined));
+      // Facts to ask the family apart from legal figures not yet confirmed (param.*).
+      std::string facts, figures;
+      for (const std::string& m : d.missing(o)) {
+        std::string& to = m.rfind("param.", 0) == 0 ? figures : facts;
+        to += (to.empty() ? "" : ";") + m;
+      }
+      c.b_missing.push_back(facts.empty() ? -1 : c.missing.Code(facts));
+      c.b_figures.push_back(figures.empty() ? -1 : c.figures.Code(figures));
     } else {
       c.b_missing.push_back(-1);
+      c.b_figures.push_back(-1);
     }
     if (reasons) {
       c.b_reason_vi.push_back(c.reasons_vi.Code(d.reason(o, Language::kVi)));
@@ -309,6 +342,22 @@ RowCounts Count(const DecisionBatch& batch, size_t begin, size_t end, Detail det
   return n;
 }
 
+// One row per record issue of household `d` (errors, then warnings).
+void AddIssues(const DecisionView& d, int32_t household, int32_t row, Language lang, Columns& c) {
+  for (Span<RecordIssue> issues : {d.errors(), d.warnings()}) {
+    for (const RecordIssue& e : issues) {
+      const auto [person, field] = IssuePerson(e.field);
+      c.e_household.push_back(household);
+      c.e_row.push_back(row);
+      c.e_person.push_back(person.empty() ? -1 : c.person_ids.Code(person));
+      c.e_severity.push_back(e.severity == Severity::kError ? 0 : 1);
+      c.e_code.push_back(c.issue_codes.Code(e.code));
+      c.e_field.push_back(field.empty() ? -1 : c.issue_fields.Code(field));
+      c.e_message.push_back(c.issue_messages.Code(lang == Language::kVi ? e.message_vi : e.message));
+    }
+  }
+}
+
 // Households [begin, end) of `batch` into `c`.
 void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons, Detail detail, Language lang,
              Columns& c) {
@@ -325,6 +374,7 @@ void Collect(const DecisionBatch& batch, size_t begin, size_t end, bool reasons,
     c.hh_warnings.push_back(d.warnings().empty() ? -1 : c.issue_texts.Code(IssueText(d.warnings(), lang)));
     AddVariables(d, -1, c.hh_vars);
     const auto row = static_cast<int32_t>(h);
+    AddIssues(d, hh, row, lang, c);
     AddBenefits(d, d.benefits(), hh, row, -1, reasons, detail, c);
     for (size_t m = 0; m < d.member_count(); ++m) {
       const int32_t person = c.person_ids.CodeOfStable(d.member_id(m));
@@ -405,6 +455,15 @@ py::dict FrameColumns(const Decisions& decisions, bool reasons, Language lang, u
   benefits["superseded_by"] = ToArray(std::move(c.b_superseded));
   benefits["provisional"] = ToBoolArray(std::move(c.b_provisional));
   benefits["missing"] = ToArray(std::move(c.b_missing));
+  benefits["missing_figures"] = ToArray(std::move(c.b_figures));
+  py::dict issues;
+  issues["household"] = ToArray(std::move(c.e_household));
+  issues["row"] = ToArray(std::move(c.e_row));
+  issues["person"] = ToArray(std::move(c.e_person));
+  issues["severity"] = ToArray(std::move(c.e_severity));
+  issues["code"] = ToArray(std::move(c.e_code));
+  issues["field"] = ToArray(std::move(c.e_field));
+  issues["message"] = ToArray(std::move(c.e_message));
   if (reasons) {
     benefits["reason_vi"] = ToArray(std::move(c.b_reason_vi));
     benefits["reason_en"] = ToArray(std::move(c.b_reason_en));
@@ -413,6 +472,11 @@ py::dict FrameColumns(const Decisions& decisions, bool reasons, Language lang, u
   out["households"] = households;
   out["persons"] = persons;
   out["benefits"] = benefits;
+  out["issues"] = issues;
+  out["figure_values"] = c.figures.ToList();
+  out["issue_code_values"] = c.issue_codes.ToList();
+  out["issue_field_values"] = c.issue_fields.ToList();
+  out["issue_message_values"] = c.issue_messages.ToList();
   out["household_ids"] = c.household_ids.ToList();
   out["person_ids"] = c.person_ids.ToList();
   out["issue_texts"] = c.issue_texts.ToList();
