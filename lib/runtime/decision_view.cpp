@@ -19,13 +19,13 @@ bool IsStringRegister(const RuleSet& rules, int32_t reg) {
   return reg >= 0 && p != nullptr && static_cast<size_t>(reg) < p->regs.size() &&
          p->regs[reg].type == ValueType::kString;
 }
+
+uint8_t Access::RawStatus(const OutcomeRange& r, size_t i) noexcept {
+  return (r.person_ ? r.data_->person_outcomes : r.data_->household_outcomes)[i].status[r.entity_];
+}
 }  // namespace ansinh::internal
 
 ANSINH_BEGIN_NAMESPACE
-
-uint8_t internal::Access::RawStatus(const OutcomeRange& r, size_t i) noexcept {
-  return (r.person_ ? r.data_->person_outcomes : r.data_->household_outcomes)[i].status[r.entity_];
-}
 
 BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   const internal::OutcomeColumn& col = (person_ ? data_->person_outcomes : data_->household_outcomes)[i];

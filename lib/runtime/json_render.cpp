@@ -249,7 +249,9 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
 
 }  // namespace
 
-namespace internal {
+ANSINH_END_NAMESPACE
+
+namespace ansinh::internal {
 
 std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<BenefitInfo>& benefits) {
   std::vector<RuleSetImpl::BenefitJson> out;
@@ -284,7 +286,9 @@ std::string CompileRulesJson(const PackageInfo& info) {
   return w.str().substr(1);
 }
 
-}  // namespace internal
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
 
 std::string ToJson(const DecisionView& d, const JsonOptions& options) {
   JsonWriter w(options.pretty);
