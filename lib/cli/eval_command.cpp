@@ -1,10 +1,13 @@
 // `ansinh eval <package> <records...>`: decisions for every record, streamed.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
@@ -156,9 +159,18 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     totals.max_listed = 1048575;  // the record errors listed: as many as a sheet holds
     workbook = std::make_unique<EvalWorkbook>(*rules, when, lang, totals);
   }
-  RecordBatch batch(*rules);
-  while (reader.Next(batch, 8192)) {
-    DecisionBatch decisions = Evaluate(*rules, batch, when, options);
+  // With two threads or more, the next batch is read while this one's decisions are
+  // written (a decision batch does not refer to the records it came from); at most two
+  // batches are held, so memory does not grow with the file.
+  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
+  RecordBatch first_batch(*rules), second_batch(*rules);
+  RecordBatch* batch = &first_batch;
+  RecordBatch* ahead = &second_batch;
+  bool more = reader.Next(*batch, 8192);
+  while (more) {
+    DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
+    std::future<bool> reading;
+    if (threads >= 2) reading = std::async(std::launch::async, [&reader, ahead] { return reader.Next(*ahead, 8192); });
     for (size_t i = 0; i < decisions.size(); ++i) {
       const DecisionView d = decisions[i];
       if (!d.ok()) ++errors;
@@ -186,8 +198,10 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       first = false;
       if (block.size() >= kBlock) flush();
     }
-    if (workbook) workbook->Add(batch, decisions);
+    if (workbook) workbook->Add(*batch, decisions);
     households += decisions.size();
+    more = reading.valid() ? reading.get() : reader.Next(*ahead, 8192);
+    std::swap(batch, ahead);
     if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

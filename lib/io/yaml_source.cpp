@@ -132,7 +132,7 @@ RecordIssue RunawayQuoteIssue(std::string_view chunk, uint64_t first_line, const
 class YamlSource final : public RecordSource {
  public:
   YamlSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
-      : paths_(std::move(paths)),
+      : files_(std::move(paths)),
         options_(options),
         household_fields_(schema, kYamlH),
         person_fields_(schema, kYamlP) {}
@@ -145,17 +145,16 @@ class YamlSource final : public RecordSource {
         ConvertHousehold(p.node, p.origin, std::move(p.issue), b);
         return true;
       }
-      if (!in_ && !OpenNext()) return false;
+      if (!Open()) return false;
       if (!NextChunk()) {
-        done_bytes_ += in_->offset();
-        in_.reset();
+        files_.Close();
         continue;
       }
       if (LoadChunk(b)) return true;  // a broken chunk was appended as one record
     }
   }
 
-  uint64_t bytes_read() const noexcept override { return done_bytes_ + (in_ ? in_->offset() : 0); }
+  uint64_t bytes_read() const noexcept override { return files_.bytes_read(); }
 
  private:
   enum class Mode { kStart, kSequence, kWhole };
@@ -165,13 +164,15 @@ class YamlSource final : public RecordSource {
     std::optional<RecordIssue> issue;  // a problem found before conversion
   };
 
-  bool OpenNext() {
-    if (next_path_ == paths_.size()) return false;
-    in_ = std::make_unique<BlockReader>(paths_[next_path_++]);
-    in_->SkipBom();
-    line_ = 0;
-    mode_ = Mode::kStart;
-    carry_.reset();
+  // The current file, the next one opened (line 0, no document yet) when none is.
+  bool Open() {
+    bool opened = false;
+    if (!files_.Open(&opened)) return false;
+    if (opened) {
+      line_ = 0;
+      mode_ = Mode::kStart;
+      carry_.reset();
+    }
     return true;
   }
 
@@ -184,16 +185,13 @@ class YamlSource final : public RecordSource {
   void ConvertMembers(const YAML::Node& node, BatchBuilder& b);
   void ConvertValue(Entity entity, int field, const YAML::Node& node, BatchBuilder& b);
 
-  std::vector<std::string> paths_;
+  FileCursor files_;
   ReadOptions options_;
   FieldLookup household_fields_;
   FieldLookup person_fields_;
   HouseholdIds ids_;
-  std::unique_ptr<BlockReader> in_;
-  size_t next_path_ = 0;
   uint64_t line_ = 0;
   uint64_t index_ = 0;
-  uint64_t done_bytes_ = 0;
   Mode mode_ = Mode::kStart;
   std::string chunk_;
   uint64_t chunk_line_ = 0;  // file line of the chunk's first line (0: no content yet)
@@ -231,7 +229,7 @@ bool YamlSource::NextChunk() {
   for (;;) {
     std::string_view line;
     uint64_t skipped = 0;
-    const LineStatus status = NextLine(*in_, options_.max_record_bytes, &line, &prefix_, &skipped);
+    const LineStatus status = NextLine(files_.in(), options_.max_record_bytes, &line, &prefix_, &skipped);
     if (status == LineStatus::kEnd) return chunk_line_ != 0;
     ++line_;
     if (status == LineStatus::kTooLong) {
@@ -270,7 +268,7 @@ bool YamlSource::NextChunk() {
 }
 
 void YamlSource::AddBroken(RecordIssue issue, uint64_t line, BatchBuilder& b) {
-  const RecordOrigin origin{in_->path(), line, index_++};
+  const RecordOrigin origin{files_.in().path(), line, index_++};
   b.BeginHousehold(origin);
   b.AddIssue(std::move(issue));
   const std::string id = RecoverYamlId(chunk_);
@@ -329,11 +327,11 @@ bool YamlSource::LoadChunk(BatchBuilder& b) {
           break;
         }
       }
-      pending_.push_back({item, {in_->path(), line, index_++}, std::move(issue)});
+      pending_.push_back({item, {files_.in().path(), line, index_++}, std::move(issue)});
       first = false;
     }
   } else {
-    pending_.push_back({root, {in_->path(), chunk_line_, index_++}, std::nullopt});
+    pending_.push_back({root, {files_.in().path(), chunk_line_, index_++}, std::nullopt});
   }
   return false;
 }
