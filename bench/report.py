@@ -28,6 +28,12 @@ TARGETS = {
     "read_jsonl_mb_per_s": (">=", 100.0, "JSON Lines reader (MB/s per core)"),
     "read_csv_mb_per_s": (">=", 100.0, "CSV reader (MB/s per core)"),
     "two_thread_scaling": (">=", 1.8, "batch 2 threads / 1 thread (near-linear)"),
+    # Issue 14: end to end, file in -> decisions out (bench/end_to_end.py).
+    "end_to_end_summary_vs_handwritten": (">=", 8.0, "ansinh eval --detail summary / hand-written nlohmann::json program (CPU)"),
+    "end_to_end_full_vs_handwritten": (">=", 2.0, "ansinh eval --detail full / hand-written nlohmann::json program (CPU)"),
+    "read_jsonl_400": (">=", 400.0, "JSON Lines reader, issue 14 (MB per CPU-s)"),
+    "read_csv_400": (">=", 400.0, "CSV reader, issue 14 (MB per CPU-s)"),
+    "end_to_end_two_threads_vs_one": (">=", 1.7, "ansinh eval --detail summary, 2 threads / 1 thread (wall)"),
 }
 ANSINH_PENDING = ("ansinh runner not plugged in yet: build bench/ansinh_vn_core_bench "
                   "(see bench/README.md, 'Plugging in ansinh')")
@@ -68,6 +74,8 @@ def main(argv):
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--reference-size", default="100k",
                     help="the size whose figures fill the top-level keys")
+    ap.add_argument("--end-to-end", default="",
+                    help="the figures of bench/end_to_end.py (issue 14's end-to-end table)")
     ap.add_argument("--load-at-start", default="",
                     help="/proc/loadavg at the start of the run (other work on the machine)")
     args = ap.parse_args(argv)
@@ -135,6 +143,14 @@ def main(argv):
         "targets": {},
         "notes": {},
     }
+    end_to_end = {}
+    if args.end_to_end:
+        with open(args.end_to_end, encoding="utf-8") as f:
+            end_to_end = json.load(f)
+    for key in ("handwritten_end_to_end_persons_per_cpu_s", "end_to_end_summary_persons_per_cpu_s",
+                "end_to_end_full_persons_per_cpu_s"):
+        out[key] = end_to_end.get(key)
+    out["end_to_end"] = end_to_end or None
     if "end_to_end_persons_per_s" not in ansinh and out["end_to_end_persons_per_s"] is not None:
         out["notes"]["end_to_end_persons_per_s"] = (
             "ansinh eval (CLI), 1 thread: JSON Lines file in, full JSON decisions (~11 KB per "
@@ -181,6 +197,11 @@ def main(argv):
         "batch_vs_baseline": ratio("baseline"),
         "batch_vs_zen": ratio("zen"),
         "two_thread_scaling": batch2 / batch1 if batch1 and batch2 else None,
+        "end_to_end_summary_vs_handwritten": end_to_end.get("end_to_end_summary_vs_handwritten"),
+        "end_to_end_full_vs_handwritten": end_to_end.get("end_to_end_full_vs_handwritten"),
+        "read_jsonl_400": out["read_jsonl_mb_per_cpu_s"],
+        "read_csv_400": out["read_csv_mb_per_cpu_s"],
+        "end_to_end_two_threads_vs_one": end_to_end.get("end_to_end_two_threads_vs_one"),
     }
     # Figures also measured in CPU time: the target is judged on that one (robust to
     # other work on a shared machine); the wall-clock value is kept beside it.
@@ -192,6 +213,9 @@ def main(argv):
         value = values.get(name, out.get(name))
         basis = "cpu" if name in ("batch_vs_baseline", "batch_vs_zen") and out["batch_persons_per_cpu_s"] \
             else "wall"
+        if name in ("end_to_end_summary_vs_handwritten", "end_to_end_full_vs_handwritten", "read_jsonl_400",
+                    "read_csv_400"):
+            basis = "cpu"
         wall = None
         if name in cpu_keys and out.get(cpu_keys[name]):
             wall, value, basis = value, out[cpu_keys[name]], "cpu"
@@ -244,7 +268,7 @@ def print_table(out, sizes):
             print(f"{label:>6} {name:<12} {fmt_rate(rate):>11} {fmt_rate(cpu):>11} {versus:>12}  {verified}")
     print("(per CPU-s: per CPU second of the engine's process; 'vs baseline' compares those when"
           " both have them. ansinh_cli = `ansinh eval`, file in, full JSON out, 1 thread.)")
-    print("\ntargets (issue 6):")
+    print("\ntargets (issues 6 and 14):")
     for name, t in out["targets"].items():
         state = "pending" if t["met"] is None else ("met" if t["met"] else
                                                     f"NOT met (off by {t['short_by_factor']:.2f}x)")

@@ -16,6 +16,11 @@
 #          --runs N                timed runs per engine and size (median reported; default 5)
 #          --peer-runs N           timed runs of the peers (default 3)
 #          --cli-sizes 10k,100k    sizes for `ansinh eval` end to end (its JSON is ~11 KB/household)
+#          --e2e-size 100k         the population of the end-to-end table (issue 14): the hand-written
+#                                  nlohmann::json program beside `ansinh eval` at each --detail, JSONL and
+#                                  CSV out, verified, CPU time; two threads vs one; peak RSS
+#          --e2e-big 1M            a second size for the peak-RSS line (streaming: it must not grow)
+#          --e2e-runs N            timed runs per end-to-end row (median; default 3)
 #          --build-dir DIR         the CMake build folder (default: build)
 #          --ansinh-cli PATH       the ansinh CLI (default: <build-dir>/bin/ansinh)
 #          --out FILE              where to write the JSON (default: bench/results/latest.json)
@@ -27,6 +32,9 @@ ROOT="$(dirname "$HERE")"
 SIZES="10k,100k,1M"
 PEER_SIZES="10k,100k"
 CLI_SIZES="10k,100k"
+E2E_SIZE="100k"
+E2E_BIG="1M"
+E2E_RUNS=3
 ANSINH_CLI=""
 RUNS=5
 PEER_RUNS=3
@@ -44,6 +52,9 @@ while [[ $# -gt 0 ]]; do
     --sizes) SIZES="$2"; shift 2 ;;
     --peer-sizes) PEER_SIZES="$2"; shift 2 ;;
     --cli-sizes) CLI_SIZES="$2"; shift 2 ;;
+    --e2e-size) E2E_SIZE="$2"; shift 2 ;;
+    --e2e-big) E2E_BIG="$2"; shift 2 ;;
+    --e2e-runs) E2E_RUNS="$2"; shift 2 ;;
     --ansinh-cli) ANSINH_CLI="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --peer-runs) PEER_RUNS="$2"; shift 2 ;;
@@ -56,6 +67,7 @@ while [[ $# -gt 0 ]]; do
 done
 if [[ $SMOKE == 1 ]]; then
   SIZES="500"; PEER_SIZES="500"; CLI_SIZES="500"; RUNS=0; PEER_RUNS=0
+  E2E_SIZE="500"; E2E_BIG=""; E2E_RUNS=0
   [[ $PEERS == 1 ]] || PEER_SIZES=""
 fi
 
@@ -89,15 +101,16 @@ fi
 
 # --- 2. bench programs
 BASELINE="$BUILD_DIR/bench/vn_core_baseline"
+HANDWRITTEN="$BUILD_DIR/bench/vn_core_handwritten"
 ANSINH_BENCH="$BUILD_DIR/bench/ansinh_vn_core_bench"
 [[ -n "$ANSINH_CLI" ]] || ANSINH_CLI="$BUILD_DIR/bin/ansinh"
-if [[ ! -x "$BASELINE" ]]; then
+if [[ ! -x "$BASELINE" || ! -x "$HANDWRITTEN" ]]; then
   step "building the bench programs in $BUILD_DIR"
   generator=(); [[ -f "$BUILD_DIR/CMakeCache.txt" ]] || generator=(-G Ninja)
   # (Re)configure with the bench programs on: a build made with ANSINH_BUILD_BENCH=OFF lacks them.
   cmake -S "$ROOT" -B "$BUILD_DIR" "${generator[@]}" -DANSINH_BUILD_BENCH=ON >/dev/null \
     || die "cmake failed"
-  cmake --build "$BUILD_DIR" -j2 --target vn_core_baseline || die "build failed"
+  cmake --build "$BUILD_DIR" -j2 --target vn_core_baseline vn_core_handwritten || die "build failed"
 fi
 [[ -x "$BASELINE" ]] || die "$BASELINE missing (configure with -DANSINH_BUILD_BENCH=ON)"
 
@@ -113,7 +126,7 @@ else
 fi
 
 # --- 3. data
-ALL_SIZES="$(printf '%s\n' ${SIZES//,/ } ${PEER_SIZES//,/ } ${CLI_SIZES//,/ } | awk 'NF && !seen[$0]++' | paste -sd, -)"
+ALL_SIZES="$(printf '%s\n' ${SIZES//,/ } ${PEER_SIZES//,/ } ${CLI_SIZES//,/ } $E2E_SIZE $E2E_BIG | awk 'NF && !seen[$0]++' | paste -sd, -)"
 step "data: $ALL_SIZES"
 "$PY" "$HERE/gen_vn_core.py" --out "$DATA" --sizes "$ALL_SIZES" >&2 || die "generator failed"
 
@@ -204,7 +217,22 @@ print(json.dumps({"engine": "ansinh_cli", "households": households, "persons": p
   fi
 done
 
+# --- 4. end to end (issue 14): file in -> decisions out, the hand-written program beside ansinh eval
+E2E_JSON="$WORK/end_to_end.json"; rm -f "$E2E_JSON"
+if [[ -n "$E2E_SIZE" && -x "$ANSINH_CLI" && -x "$HANDWRITTEN" ]]; then
+  [[ -f "$WORK/baseline_$E2E_SIZE.txt" ]] || die "no reference digest for $E2E_SIZE"
+  step "$E2E_SIZE: end to end (hand-written, ansinh eval --detail summary|reasons|full, jsonl|csv)"
+  big=(); [[ -n "$E2E_BIG" ]] && big=(--big "$DATA/vn_core_$E2E_BIG.jsonl")
+  e2e_json=(); [[ $E2E_RUNS -gt 0 ]] && e2e_json=(--json "$E2E_JSON")
+  "$PY" "$HERE/end_to_end.py" --ansinh "$ANSINH_CLI" --handwritten "$HANDWRITTEN" --rules "$HERE/vn-core" \
+    --data "$DATA/vn_core_$E2E_SIZE.jsonl" --reference "$WORK/baseline_$E2E_SIZE.txt" --as-of "$AS_OF" \
+    --runs "$E2E_RUNS" --work "$WORK" "${big[@]}" "${e2e_json[@]}" || die "end-to-end table failed"
+elif [[ -n "$E2E_SIZE" ]]; then
+  step "end-to-end table skipped: $ANSINH_CLI or $HANDWRITTEN is not built"
+fi
+
 report_args=(--out "$OUT" --reference-size "100k" --load-at-start "$LOAD_AT_START")
+[[ -f "$E2E_JSON" ]] && report_args+=(--end-to-end "$E2E_JSON")
 [[ $SMOKE == 1 ]] && report_args+=(--smoke)
 "$PY" "$HERE/report.py" "$RECORDS" "${report_args[@]}"
 if [[ $SMOKE == 1 ]]; then

@@ -14,7 +14,8 @@ of lib/ missing from the order is an error too (place it before using it).
 
 The public headers (include/ansinh) are checked too (docs/api.md, "What the
 public headers may use"): they may include only each other ("ansinh/x.hpp",
-a file that exists there) and the C++17 standard library headers; never a
+a file that exists there) and the C++17 standard library headers (the C
+API's headers, *.h, the C99 standard headers instead); never a
 lib/ header, Boost, yaml-cpp or any other third-party header. Nor may they
 open a `detail` namespace or declare an `impl()` accessor (the library reaches
 its internals through internal::Access, lib/runtime/access.hpp).
@@ -45,6 +46,11 @@ mutex new numeric optional ostream queue random ratio regex scoped_allocator set
 stack stdexcept streambuf string string_view system_error thread tuple type_traits typeindex typeinfo
 unordered_map unordered_set utility valarray variant vector
 """.split())
+# The C99 standard headers, for the C API's headers (include/ansinh/*.h).
+STANDARD_C = set("""
+assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h locale.h math.h setjmp.h
+signal.h stdarg.h stdbool.h stddef.h stdint.h stdio.h stdlib.h string.h tgmath.h time.h wchar.h wctype.h
+""".split())
 FORBIDDEN = [
     (re.compile(r"\bnamespace\s+detail\b|\bdetail::"), "a `detail` namespace in a public header"),
     (re.compile(r"\bimpl\s*\(\s*\)"), "an impl() accessor in a public header (use internal::Access)"),
@@ -72,7 +78,7 @@ def public_violations(include):
             quote, target = m.groups()
             if quote == '"' and target.startswith("ansinh/") and (include / target).is_file():
                 continue
-            if quote == "<" and target in STANDARD:
+            if quote == "<" and target in (STANDARD_C if path.suffix == ".h" else STANDARD):
                 continue
             why = ("a public header includes only include/ansinh and the standard library"
                    if quote == '"' else "a public header includes no header beyond the C++17 standard library")

@@ -21,6 +21,7 @@
 #include "ansinh/records.hpp"
 #include "ansinh/report.hpp"
 #include "ansinh/rule_set.hpp"
+#include "ansinh/serve.hpp"
 #include "ansinh/source_location.hpp"
 #include "ansinh/span.hpp"
 #include "ansinh/testing.hpp"

@@ -2,6 +2,8 @@
 #ifndef ANSINH_DATE_HPP_
 #define ANSINH_DATE_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,7 +18,7 @@ ANSINH_BEGIN_NAMESPACE
 // Example:
 //   ansinh::Date d = ansinh::Date::FromYmd(2024, 2, 29);
 //   d.ToString();  // "2024-02-29"
-class Date {
+class ANSINH_EXPORT Date {
  public:
   constexpr Date() noexcept = default;  // 1970-01-01
   static constexpr Date FromDays(int32_t days) noexcept { return Date(days); }
@@ -49,7 +51,7 @@ class Date {
 };
 
 // A calendar month, e.g. 2024-07. Value type.
-class YearMonth {
+class ANSINH_EXPORT YearMonth {
  public:
   constexpr YearMonth() noexcept = default;
   // Throws UsageError unless 1 <= month <= 12 and 1 <= year <= 9999.
@@ -81,17 +83,17 @@ class YearMonth {
 
 // D + n calendar months, clamped to the month's last day (2020-01-31 + 1 = 2020-02-29).
 // Throws UsageError if the result falls outside 0001-01-01..9999-12-31.
-Date AddMonths(Date d, int months);
+ANSINH_EXPORT Date AddMonths(Date d, int months);
 // D + n years, clamped (2020-02-29 + 1 year = 2021-02-28). Throws like AddMonths.
-Date AddYears(Date d, int years);
+ANSINH_EXPORT Date AddYears(Date d, int years);
 // Number of completed calendar months from `from` to `to`: the largest n with
 // AddMonths(from, n) <= to. Negative when `to` < `from` (symmetric definition).
 // Born 2021-02-28: MonthsBetween(birth, 2024-02-27) = 35, (birth, 2024-02-28) = 36.
-int MonthsBetween(Date from, Date to) noexcept;
+ANSINH_EXPORT int MonthsBetween(Date from, Date to) noexcept;
 // Completed years: MonthsBetween(from, to) / 12 (toward zero).
-int YearsBetween(Date from, Date to) noexcept;
+ANSINH_EXPORT int YearsBetween(Date from, Date to) noexcept;
 // Days in a month (28..31).
-int DaysInMonth(int year, int month) noexcept;
+ANSINH_EXPORT int DaysInMonth(int year, int month) noexcept;
 
 ANSINH_END_NAMESPACE
 

@@ -2,6 +2,8 @@
 #ifndef ANSINH_DECIMAL_HPP_
 #define ANSINH_DECIMAL_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +21,7 @@ ANSINH_BEGIN_NAMESPACE
 // Example:
 //   auto c = ansinh::Decimal::Parse("1.5");   // 1500000 millionths
 //   c->ToString();                            // "1.5"
-class Decimal {
+class ANSINH_EXPORT Decimal {
  public:
   static constexpr int64_t kScale = 1000000;
 
@@ -54,10 +56,10 @@ enum class RoundingMode { kHalfUp, kHalfEven, kDown, kUp };
 
 // Rounds `value` to a multiple of `unit` (> 0, an integer) with `mode`.
 // kDown/kUp are toward zero / away from zero. Returns nullopt on overflow.
-std::optional<int64_t> RoundToUnit(Decimal value, int64_t unit, RoundingMode mode) noexcept;
+ANSINH_EXPORT std::optional<int64_t> RoundToUnit(Decimal value, int64_t unit, RoundingMode mode) noexcept;
 
 // Formats an integer amount with digit groups: vi "1.500.000", en "1,500,000".
-std::string FormatGrouped(int64_t value, char separator);
+ANSINH_EXPORT std::string FormatGrouped(int64_t value, char separator);
 
 ANSINH_END_NAMESPACE
 

@@ -2,6 +2,8 @@
 #ifndef ANSINH_DECISION_HPP_
 #define ANSINH_DECISION_HPP_
 
+#include "ansinh/export.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -31,7 +33,7 @@ ANSINH_BEGIN_NAMESPACE
 //  - AsOf(d): everything as it stood on day d.
 //  - Month(m): monthly benefits by their month rule (default: paid for the
 //    month at the highest level reached on any day of it, Decree 20/2021 Art. 8).
-struct When {
+struct ANSINH_EXPORT When {
   bool is_period = false;
   Date as_of;         // the date (AsOf) or the first day of the month (Month)
   YearMonth period;   // the month (Month), or the month containing as_of (AsOf)
@@ -49,7 +51,7 @@ enum class BenefitStatus : uint8_t {
                   // exclusive benefit, another member of the household is paid (superseded_by_member)
   kNotInForce,    // the date or month is outside the benefit's effective period
 };
-const char* ToString(BenefitStatus status) noexcept;  // "eligible", "not_eligible", ...
+ANSINH_EXPORT const char* ToString(BenefitStatus status) noexcept;  // "eligible", "not_eligible", ...
 
 // How much of a decision is shown (docs/decision-format.md, "Detail levels").
 // The digest of a decision (household id, statuses and amounts of the
@@ -59,11 +61,11 @@ enum class Detail : uint8_t {
   kReasons,  // summary + each listed benefit's reason + the near misses (not eligible, in the target group)
   kFull,     // every benefit with its reason (the default)
 };
-const char* ToString(Detail detail) noexcept;  // "summary", "reasons", "full"
+ANSINH_EXPORT const char* ToString(Detail detail) noexcept;  // "summary", "reasons", "full"
 // "summary", "reasons" or "full"; nullopt for anything else.
-std::optional<Detail> ParseDetail(std::string_view text) noexcept;
+ANSINH_EXPORT std::optional<Detail> ParseDetail(std::string_view text) noexcept;
 
-struct EvaluateOptions {
+struct ANSINH_EXPORT EvaluateOptions {
   // Keep what the one-line reason of each benefit needs and mark near misses
   // (cheap). Needed for Detail::kReasons and kFull; off for pure throughput
   // and for Detail::kSummary.
@@ -88,7 +90,7 @@ struct EvaluateOptions {
 // set (its BenefitInfo), so they are valid while any copy of that RuleSet, or
 // any DecisionBatch or DecisionView evaluated with it, lives — also after the
 // outcome's own batch is gone if the RuleSet is kept.
-struct BenefitOutcome {
+struct ANSINH_EXPORT BenefitOutcome {
   uint32_t benefit = 0;          // index into RuleSet::benefits()
   BenefitStatus status = BenefitStatus::kNotEligible;
   bool has_amount = false;       // eligible or superseded, and the amount is known
@@ -121,7 +123,7 @@ struct BenefitOutcome {
 
 // Whether `outcome` is listed at `detail`: kSummary lists eligible and
 // undetermined outcomes, kReasons adds the near misses, kFull lists all.
-bool Listed(const BenefitOutcome& outcome, Detail detail) noexcept;
+ANSINH_EXPORT bool Listed(const BenefitOutcome& outcome, Detail detail) noexcept;
 
 // The outcomes of one household or member: a small read-only range whose
 // elements are built on access (by value). It holds a plain pointer to the
@@ -130,7 +132,7 @@ bool Listed(const BenefitOutcome& outcome, Detail detail) noexcept;
 //
 // Example:
 //   for (ansinh::BenefitOutcome o : decision.member_benefits(0)) { ... }
-class OutcomeRange {
+class ANSINH_EXPORT OutcomeRange {
  public:
   class Iterator {
    public:
@@ -180,16 +182,16 @@ enum class IndicatorStatus : uint8_t {
   kPopulationUnknown,  // whether it is in the population is unknown (the filter is unknown)
 };
 // "outside", "not_met", "met", "unknown", "population_unknown".
-const char* ToString(IndicatorStatus status) noexcept;
+ANSINH_EXPORT const char* ToString(IndicatorStatus status) noexcept;
 
 // One indicator for one household or member. Plain data.
-struct IndicatorOutcome {
+struct ANSINH_EXPORT IndicatorOutcome {
   uint32_t indicator = 0;  // index into RuleSet::indicators()
   IndicatorStatus status = IndicatorStatus::kOutside;
 };
 
 // A parameter value in force that a decision used.
-struct ParameterUse {
+struct ANSINH_EXPORT ParameterUse {
   std::string parameter;
   Date from;
   std::string value;
@@ -198,14 +200,14 @@ struct ParameterUse {
 };
 
 // One value an explained condition read.
-struct ExplainedRead {
+struct ANSINH_EXPORT ExplainedRead {
   std::string name;      // "household.income_per_capita", "param.poverty_line[rural]", "age_months"
   Label label;
   OutputValue value;
   std::optional<ParameterUse> parameter;  // for parameters: the step in force and its reference
 };
 
-struct ExplainedCondition {
+struct ANSINH_EXPORT ExplainedCondition {
   std::string name;      // condition name ("under_3"), or "amount"
   Label label;
   std::string source;    // the expression text as written
@@ -214,7 +216,7 @@ struct ExplainedCondition {
   std::vector<ExplainedRead> reads;
 };
 
-struct Explanation {
+struct ANSINH_EXPORT Explanation {
   std::vector<ExplainedCondition> conditions;
   std::optional<ExplainedCondition> amount;
   Date decided_on;        // the day whose evaluation gave the outcome (matters for months)
@@ -231,7 +233,7 @@ class DecisionBatch;
 // and the OutcomeRanges it returns point into those decisions: valid while
 // this view, a copy of it or a DecisionBatch sharing them lives. Values
 // returned by value (outcomes, strings, vectors) are independent.
-class DecisionView {
+class ANSINH_EXPORT DecisionView {
  public:
   DecisionView() = default;
 
@@ -282,7 +284,7 @@ class DecisionView {
 // Decisions for many households, in input order. Thread-safe to read. Cheap
 // to copy (copies share the decisions); keeps its rule set alive, and does not
 // refer to the RecordBatch it was evaluated from.
-class DecisionBatch {
+class ANSINH_EXPORT DecisionBatch {
  public:
   DecisionBatch() = default;
   size_t size() const noexcept;
@@ -297,7 +299,7 @@ class DecisionBatch {
 // The decision for one household: a DecisionView that shares ownership of the
 // decisions it was made from (Evaluate of one household: a batch of one; made
 // from a view of a large batch, it keeps that whole batch alive).
-class Decision : public DecisionView {
+class ANSINH_EXPORT Decision : public DecisionView {
  public:
   explicit Decision(DecisionView view) : DecisionView(std::move(view)) {}
 };
@@ -306,19 +308,19 @@ class Decision : public DecisionView {
 
 // Evaluates one household. Problems in the record are in the decision
 // (ok() == false), never thrown. Thread-safe.
-Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
+ANSINH_EXPORT Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
                   const EvaluateOptions& options = {});
 
 // Evaluates every household of `records` (bound to the same rules), on
 // options.threads threads. Decisions are in input order and do not depend on
 // the thread count. Thread-safe.
-DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const When& when,
+ANSINH_EXPORT DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const When& when,
                        const EvaluateOptions& options = {});
 
 // --- a decision in brief: what an officer tells the family -----------------
 
 // One benefit of a brief and whom it is for.
-struct BriefEntry {
+struct ANSINH_EXPORT BriefEntry {
   int32_t member = -1;  // the member (index in the household), or -1: the household
   BenefitOutcome outcome;
 };
@@ -326,7 +328,7 @@ struct BriefEntry {
 // A fact of the record to ask the family, and the benefits its answer decides.
 // Only facts of the record: a legal figure not yet confirmed (param.*) is
 // never a question (its benefits are in Brief::awaiting_text).
-struct BriefQuestion {
+struct ANSINH_EXPORT BriefQuestion {
   std::string path;                // as in missing(): "members[CL-0001-02].disability"
   int32_t member = -1;             // whose fact; -1: the household's
   const FieldInfo* field = nullptr;  // the schema field (label, values); points into the rule set
@@ -335,7 +337,7 @@ struct BriefQuestion {
 
 // The selection behind `ansinh explain` and `eval --format text`
 // (docs/decision-format.md, "A decision in brief").
-struct Brief {
+struct ANSINH_EXPORT Brief {
   int64_t total_monthly = 0;
   bool total_provisional = false;        // an amount in the total rests on a provisional figure
   std::vector<BriefEntry> receives;      // eligible: household first, then members in order
@@ -349,11 +351,11 @@ struct Brief {
 
 // The brief of `decision` at `detail` (kSummary: no near misses; kReasons:
 // near misses; kFull: also `others`). Empty lists when !decision.ok().
-Brief MakeBrief(const DecisionView& decision, Detail detail = Detail::kReasons);
+ANSINH_EXPORT Brief MakeBrief(const DecisionView& decision, Detail detail = Detail::kReasons);
 
 // --- rendering ---------------------------------------------------------------
 
-struct JsonOptions {
+struct ANSINH_EXPORT JsonOptions {
   bool explain = false;  // include the trace (needs EvaluateOptions::explain)
   bool pretty = false;   // indented; the default is one line (JSON Lines)
   Detail detail = Detail::kFull;  // kSummary: no reasons, no references (see Detail)
@@ -361,21 +363,21 @@ struct JsonOptions {
 
 // The stable JSON form of a decision (docs/decision-format.md). Deterministic:
 // the same rules, record and date give the same bytes.
-std::string ToJson(const DecisionView& decision, const JsonOptions& options = {});
+ANSINH_EXPORT std::string ToJson(const DecisionView& decision, const JsonOptions& options = {});
 // The same, appended to `out` (no string per decision: for writing in blocks).
-void AppendJson(const DecisionView& decision, const JsonOptions& options, std::string* out);
+ANSINH_EXPORT void AppendJson(const DecisionView& decision, const JsonOptions& options, std::string* out);
 
 // A readable explanation for a case worker, in `lang`: what the household
 // gets, what it does not and the first reason, what is unknown and which
 // question to ask.
-std::string ToText(const DecisionView& decision, Language lang, bool explain = false);
+ANSINH_EXPORT std::string ToText(const DecisionView& decision, Language lang, bool explain = false);
 
-struct TextOptions {
+struct ANSINH_EXPORT TextOptions {
   Language lang = Language::kVi;
   bool trace = false;              // each condition with the values it read (needs EvaluateOptions::explain)
   Detail detail = Detail::kFull;   // kReasons: the short explanation (near misses only); kFull: everything
 };
-std::string ToText(const DecisionView& decision, const TextOptions& options);
+ANSINH_EXPORT std::string ToText(const DecisionView& decision, const TextOptions& options);
 
 ANSINH_END_NAMESPACE
 

@@ -6,11 +6,14 @@
 #ifndef ANSINH_DIAGNOSTIC_HPP_
 #define ANSINH_DIAGNOSTIC_HPP_
 
+#include "ansinh/export.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ansinh/source_location.hpp"
+#include "ansinh/value.hpp"
 #include "ansinh/version.hpp"
 
 ANSINH_BEGIN_NAMESPACE
@@ -78,32 +81,72 @@ enum class DiagnosticCode {
 };
 
 // The printed name of a code, e.g. "E_DUPLICATE_KEY". Never empty.
-std::string_view CodeName(DiagnosticCode code) noexcept;
+ANSINH_EXPORT std::string_view CodeName(DiagnosticCode code) noexcept;
 
-struct Diagnostic {
+// The catalogue of codes: what each means and how to fix it, in English and
+// Vietnamese. docs/diagnostics.md is checked against it (tests/reliability/
+// catalogue_test.cpp), so the page and the program cannot drift apart. The
+// texts may use `backticks` around what is written in a file.
+struct CodeInfo {
+  DiagnosticCode code;
+  std::string_view name;        // "E_DUPLICATE_KEY"
+  std::string_view meaning_en;  // what the problem is
+  std::string_view fix_en;      // what to do
+  std::string_view meaning_vi;
+  std::string_view fix_vi;
+};
+// Every DiagnosticCode once, in the order of docs/diagnostics.md.
+ANSINH_EXPORT const std::vector<CodeInfo>& DiagnosticCatalogue();
+ANSINH_EXPORT const CodeInfo& Describe(DiagnosticCode code);
+
+// The record issue codes the readers and the evaluator emit (RecordIssue::code),
+// with their severity and meaning; the page's "Record errors" table is checked
+// against it. Packages' own `checks:` add codes of their own, not listed here.
+struct RecordCodeInfo {
+  std::string_view code;  // "R_SYNTAX"
+  Severity severity;
+  std::string_view meaning_en;
+  std::string_view meaning_vi;
+};
+ANSINH_EXPORT const std::vector<RecordCodeInfo>& RecordCodeCatalogue();
+
+// The printed severity: "error", "warning", "note"; in Vietnamese "lỗi",
+// "cảnh báo", "ghi chú" (docs/diagnostics.md).
+ANSINH_EXPORT std::string_view SeverityName(Severity severity, Language lang = Language::kEn) noexcept;
+
+struct ANSINH_EXPORT Diagnostic {
   DiagnosticCode code = DiagnosticCode::kYamlSyntax;
   Severity severity = Severity::kError;
   std::string message;        // one sentence in English: what is wrong and what to write instead
+  std::string message_vi;     // the same in Vietnamese (empty: the catalogue's meaning_vi is shown)
   SourceLocation location;    // where; 1-based line and column
   std::string source_line;    // the text of that line (no newline), for the caret display
   uint32_t length = 1;        // how many bytes to underline from `location.column`
   std::string item;           // the rule item concerned ("benefit sa_disability"), may be empty
 };
 
-// Formats one diagnostic clang-style:
+// The message in `lang`: message_vi, or (when a message has no Vietnamese
+// text) the catalogue's Vietnamese meaning of the code followed by the
+// English message in parentheses.
+ANSINH_EXPORT std::string MessageIn(const Diagnostic& diagnostic, Language lang);
+
+// Formats one diagnostic clang-style, in Vietnamese unless `lang` is kEn:
 //   rules/vn/benefits.yaml:12:15: error: expected ')' [E_EXPR_SYNTAX]
+//   rules/vn/benefits.yaml:12:15: lỗi: thiếu ')' [E_EXPR_SYNTAX]
 //       amount: 1.5 * (param.base
 //                    ^
-std::string Format(const Diagnostic& diagnostic);
+// The location, the [CODE] and the caret are the same in both languages.
+ANSINH_EXPORT std::string Format(const Diagnostic& diagnostic, Language lang = Language::kVi);
 
 // Formats all diagnostics in order, each as Format(d), separated by newlines.
-std::string Format(const std::vector<Diagnostic>& diagnostics);
+ANSINH_EXPORT std::string Format(const std::vector<Diagnostic>& diagnostics, Language lang = Language::kVi);
 
-// Formats as a JSON array of objects {file, line, column, severity, code, message, item}.
-std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
+// Formats as a JSON array of objects {file, line, column, severity, code,
+// message, message_vi, item}: both languages, severity and code in English.
+ANSINH_EXPORT std::string FormatJson(const std::vector<Diagnostic>& diagnostics);
 
 // True if any diagnostic has Severity::kError.
-bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
+ANSINH_EXPORT bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
 
 ANSINH_END_NAMESPACE
 

@@ -4,6 +4,8 @@
 #ifndef ANSINH_DIFF_HPP_
 #define ANSINH_DIFF_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -27,9 +29,9 @@ enum class ChangeKind : uint8_t {
   kDown,    // paid under both, a lower amount under B
   kStatus,  // paid under neither (or the same amount under both), but the status differs
 };
-const char* ToString(ChangeKind kind) noexcept;  // "gained", "lost", "up", "down", "status"
+ANSINH_EXPORT const char* ToString(ChangeKind kind) noexcept;  // "gained", "lost", "up", "down", "status"
 
-struct BenefitChange {
+struct ANSINH_EXPORT BenefitChange {
   std::string person_id;  // empty: a household benefit
   std::string benefit;    // benefit id (benefits are matched by id)
   ChangeKind kind = ChangeKind::kStatus;
@@ -42,7 +44,7 @@ struct BenefitChange {
 };
 
 // A household with at least one change.
-struct HouseholdChange {
+struct ANSINH_EXPORT HouseholdChange {
   std::string household_id;
   std::string area;       // ReportOptions::area_field ("" if unknown)
   std::string commune;
@@ -54,7 +56,7 @@ struct HouseholdChange {
 };
 
 // Totals of one benefit (matched by id) under A and B.
-struct DiffBenefitLine {
+struct ANSINH_EXPORT DiffBenefitLine {
   std::string id;
   Label label;             // B's label when B has the benefit, else A's
   BenefitUnit unit = BenefitUnit::kMoney;
@@ -75,7 +77,7 @@ struct DiffBenefitLine {
 };
 
 // Gainers and losers of one area or commune.
-struct DiffAreaLine {
+struct ANSINH_EXPORT DiffAreaLine {
   std::string key;
   Label label;
   uint64_t households = 0;
@@ -88,12 +90,12 @@ struct DiffAreaLine {
 };
 
 // An indicator both packages declare (same id), measured under each.
-struct DiffIndicatorLine {
+struct ANSINH_EXPORT DiffIndicatorLine {
   IndicatorLine a;
   IndicatorLine b;
 };
 
-struct Diff {
+struct ANSINH_EXPORT Diff {
   PackageInfo a;
   PackageInfo b;
   When when;
@@ -121,7 +123,7 @@ struct Diff {
 // Builds a diff chunk by chunk. The two batches hold the same records (in the
 // same order) read for each package's schema. Not thread-safe. Keeps copies
 // of both rule sets; batches are read during Add only; the Diff is plain data.
-class DiffBuilder {
+class ANSINH_EXPORT DiffBuilder {
  public:
   DiffBuilder(const RuleSet& a, const RuleSet& b, const When& when, const ReportOptions& options = {});
   ~DiffBuilder();
@@ -148,17 +150,17 @@ class DiffBuilder {
 //   auto nq42 = ansinh::LoadRulesOrThrow("rules/scenarios/nq42-2030");
 //   ansinh::Diff d = ansinh::BuildDiff(today, nq42, {"registry.jsonl"}, ansinh::When::Month({2026, 11}));
 //   d.monthly_b - d.monthly_a;   // the extra monthly cost
-Diff BuildDiff(const RuleSet& a, const RuleSet& b, const std::vector<std::string>& paths, const When& when,
+ANSINH_EXPORT Diff BuildDiff(const RuleSet& a, const RuleSet& b, const std::vector<std::string>& paths, const When& when,
                const ReportOptions& options = {});
 
 // Compares households already in memory.
-Diff BuildDiff(const RuleSet& a, const RuleSet& b, const std::vector<Household>& households, const When& when,
+ANSINH_EXPORT Diff BuildDiff(const RuleSet& a, const RuleSet& b, const std::vector<Household>& households, const When& when,
                const ReportOptions& options = {});
 
-std::string RenderText(const Diff& diff, const RenderOptions& options = {});
-std::string RenderCsv(const Diff& diff, const RenderOptions& options = {});
-std::string RenderJson(const Diff& diff, const RenderOptions& options = {});
-std::string RenderHtml(const Diff& diff, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderText(const Diff& diff, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderCsv(const Diff& diff, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderJson(const Diff& diff, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderHtml(const Diff& diff, const RenderOptions& options = {});
 
 ANSINH_END_NAMESPACE
 

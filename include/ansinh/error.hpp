@@ -7,6 +7,8 @@
 #ifndef ANSINH_ERROR_HPP_
 #define ANSINH_ERROR_HPP_
 
+#include "ansinh/export.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,13 +19,13 @@
 ANSINH_BEGIN_NAMESPACE
 
 // Base of every exception thrown by ansinh.
-class Error : public std::runtime_error {
+class ANSINH_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 // A rule package has errors. what() is the formatted diagnostics.
-class RuleError : public Error {
+class ANSINH_EXPORT RuleError : public Error {
  public:
   explicit RuleError(std::vector<Diagnostic> diagnostics);
   const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
@@ -34,13 +36,13 @@ class RuleError : public Error {
 
 // A records file cannot be opened or its structure cannot be read at all
 // (per-record problems are values in the decisions, not exceptions).
-class InputError : public Error {
+class ANSINH_EXPORT InputError : public Error {
  public:
   using Error::Error;
 };
 
 // An invalid argument or option (bad date string, unknown format, ...).
-class UsageError : public Error {
+class ANSINH_EXPORT UsageError : public Error {
  public:
   using Error::Error;
 };

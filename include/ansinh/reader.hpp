@@ -2,6 +2,8 @@
 #ifndef ANSINH_READER_HPP_
 #define ANSINH_READER_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -23,7 +25,7 @@ enum class RecordFormat {
 
 // The record options (max_members, max_string_bytes, strict: records.hpp)
 // and what only files have.
-struct ReadOptions : RecordOptions {
+struct ANSINH_EXPORT ReadOptions : RecordOptions {
   RecordFormat format = RecordFormat::kAuto;
   // CSV: the column of persons.csv naming the household (also accepted: "household").
   std::string household_id_column = "household_id";
@@ -51,7 +53,7 @@ struct ReadOptions : RecordOptions {
 // be opened or the format cannot be determined. The reader points into the
 // schema of `rules` without keeping it alive: a copy of that RuleSet must
 // outlive the reader; the batches it fills must be bound to the same rules.
-class RecordReader {
+class ANSINH_EXPORT RecordReader {
  public:
   RecordReader(const RuleSet& rules, std::vector<std::string> paths, ReadOptions options = {});
   ~RecordReader();
@@ -74,7 +76,7 @@ class RecordReader {
 // Reads a whole JSON/JSONL/YAML/CSV input into one batch (convenience for
 // small inputs). Throws InputError (as RecordReader does, and when the input
 // has more than options.max_records records).
-RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
+ANSINH_EXPORT RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
                     const ReadOptions& options = {});
 
 ANSINH_END_NAMESPACE

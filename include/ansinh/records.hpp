@@ -2,6 +2,8 @@
 #ifndef ANSINH_RECORDS_HPP_
 #define ANSINH_RECORDS_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -28,7 +30,7 @@ ANSINH_BEGIN_NAMESPACE
 class RuleSet;
 
 // A person, member of a household, as given (not yet checked). Value type.
-struct Person {
+struct ANSINH_EXPORT Person {
   std::string id;
   std::vector<std::pair<std::string, InputValue>> fields;
 
@@ -52,7 +54,7 @@ struct Person {
 //   h.Set("area", "rural").Set("income_per_capita", 1'200'000)
 //    .Set("deprivations", {"water", "sanitation", "housing_area"});
 //   h.AddMember("P1").Set("birth_date", "2021-02-28").Set("sex", "female");
-struct Household {
+struct ANSINH_EXPORT Household {
   std::string id;
   std::vector<std::pair<std::string, InputValue>> fields;
   std::vector<Person> members;
@@ -69,7 +71,7 @@ struct Household {
 };
 
 // Where a record came from, for error messages: "records.jsonl:12", "households.csv:5".
-struct RecordOrigin {
+struct ANSINH_EXPORT RecordOrigin {
   std::string file;
   uint64_t line = 0;    // 1-based line of the record's start; 0 = not from a file
   uint64_t index = 0;   // 0-based position of the record in its input
@@ -77,7 +79,7 @@ struct RecordOrigin {
 
 // A problem with one record (error channel 3: a value, never an exception).
 // Codes are stable and documented in docs/diagnostics.md ("Record errors").
-struct RecordIssue {
+struct ANSINH_EXPORT RecordIssue {
   std::string code;      // e.g. "R_UNKNOWN_ENUM_VALUE"
   Severity severity = Severity::kError;
   std::string field;     // path: "area", "members[P2].birth_date"; empty for the whole record
@@ -88,7 +90,7 @@ struct RecordIssue {
 // Options for building records (RecordBatch::Add, RecordBuilder; ReadOptions
 // extends them for the file readers). Beyond a limit: an R_LIMIT issue on that
 // record, never a crash.
-struct RecordOptions {
+struct ANSINH_EXPORT RecordOptions {
   size_t max_members = 200;        // per household
   size_t max_string_bytes = 4096;  // per value
   // A field the schema does not know (R_UNKNOWN_FIELD) is an error of its
@@ -105,7 +107,7 @@ using RecordLimits = RecordOptions;  // the former name
 //
 // Records with problems are kept: each keeps its issues and will produce a
 // decision with status "error" (errors) or with warnings.
-class RecordBatch {
+class ANSINH_EXPORT RecordBatch {
  public:
   // The batch is bound to the schema of `rules` (which must outlive it).
   explicit RecordBatch(const RuleSet& rules);
@@ -164,7 +166,7 @@ class RecordBatch {
 //
 // Not thread-safe: one builder per batch at a time; the batch must outlive
 // the builder. Records are appended after those already in the batch.
-class RecordBuilder {
+class ANSINH_EXPORT RecordBuilder {
  public:
   // Field 0 of each entity is its id (type string).
   static constexpr int kId = 0;

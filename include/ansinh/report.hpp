@@ -4,6 +4,8 @@
 #ifndef ANSINH_REPORT_HPP_
 #define ANSINH_REPORT_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -23,13 +25,13 @@ ANSINH_BEGIN_NAMESPACE
 
 // The breakdown a report shows besides the cost per benefit.
 enum class ReportBy { kBenefit, kArea, kCommune, kStatus };
-const char* ToString(ReportBy by) noexcept;               // "benefit", "area", "commune", "status"
-std::optional<ReportBy> ParseReportBy(std::string_view text) noexcept;
+ANSINH_EXPORT const char* ToString(ReportBy by) noexcept;               // "benefit", "area", "commune", "status"
+ANSINH_EXPORT std::optional<ReportBy> ParseReportBy(std::string_view text) noexcept;
 
 // What a report reads from the package. The defaults are the names of the
 // national package (rules/vn); a name the package does not have leaves its
 // section empty (never an error).
-struct ReportOptions {
+struct ANSINH_EXPORT ReportOptions {
   std::string area_field = "area";                        // household enum field
   std::string commune_field = "commune";                  // household string field
   std::string status_variable = "effective_poverty_status";   // household enum variable (--by status)
@@ -48,7 +50,7 @@ struct ReportOptions {
 };
 
 // Cost and beneficiaries of one benefit, or of one group (is_group).
-struct CostLine {
+struct ANSINH_EXPORT CostLine {
   std::string id;
   Label label;
   bool is_group = false;
@@ -67,13 +69,13 @@ struct CostLine {
 
 // A household listed for follow-up; `members` are the person ids concerned
 // (empty for household-level items).
-struct ListedHousehold {
+struct ANSINH_EXPORT ListedHousehold {
   std::string id;
   std::vector<std::string> members;
 };
 
 // One indicator measured on the records.
-struct IndicatorLine {
+struct ANSINH_EXPORT IndicatorLine {
   IndicatorInfo info;
   uint64_t denominator = 0;         // in the population, numerator known
   uint64_t numerator = 0;           // of those, numerator true
@@ -94,7 +96,7 @@ struct IndicatorLine {
 };
 
 // A household whose class on the approved list differs from the computed one.
-struct StatusDifference {
+struct ANSINH_EXPORT StatusDifference {
   std::string household_id;
   std::string recognized;  // enum value of ReportOptions::recognized_field
   std::string computed;    // enum value of ReportOptions::computed_status_variable
@@ -104,7 +106,7 @@ struct StatusDifference {
 };
 
 // How many households have one (recognized, computed) pair of classes.
-struct StatusPair {
+struct ANSINH_EXPORT StatusPair {
   std::string recognized;
   std::string computed;
   uint64_t households = 0;
@@ -113,29 +115,33 @@ struct StatusPair {
 };
 
 // A household that could not be evaluated, with its errors.
-struct ErrorHousehold {
+struct ANSINH_EXPORT ErrorHousehold {
   std::string household_id;
   RecordOrigin origin;
   std::vector<RecordIssue> errors;
+  std::vector<Label> field_labels;  // parallel to `errors`: the label of each issue's field (empty: no field)
 };
 
 // A household with undetermined benefits, and the facts to collect.
-struct UndeterminedHousehold {
+struct ANSINH_EXPORT UndeterminedHousehold {
   std::string household_id;
   std::vector<std::string> benefits;  // "members[P2].sa_elderly_80", "hi_premium_support" (household)
   std::vector<std::string> missing;   // field paths ("members[P2].has_supporter") and parameters ("param.x")
+  std::vector<Label> benefit_labels;  // parallel to `benefits`: the benefits' labels
+  std::vector<Label> missing_labels;  // parallel to `missing`: the fields' (parameters') labels, or the path
 };
 
 // A count keyed by a code, field or value.
-struct KeyCount {
+struct ANSINH_EXPORT KeyCount {
   std::string key;
   uint64_t count = 0;
+  Label label;  // missing_fields / missing_parameters: the field's (parameter's) label; else empty
 };
 
 // A parameter figure not yet confirmed (null in the rules, e.g. a new decree's
 // appendix not yet read) and what waits on it: the outcomes it leaves
 // undetermined, and what they were paid at the last confirmed figures.
-struct MissingFigure {
+struct ANSINH_EXPORT MissingFigure {
   std::string parameter;            // "param.merit_war_invalid_allowance"
   Label label;                      // the parameter's label
   std::optional<Date> missing_from; // the step (with a null value) in force on the report's day
@@ -149,7 +155,7 @@ struct MissingFigure {
 };
 
 // One row of a breakdown by area, commune or status.
-struct BreakdownRow {
+struct ANSINH_EXPORT BreakdownRow {
   std::string key;   // the value ("rural"); "" when unknown
   Label label;       // the enum value's label, or the key
   uint64_t households = 0;          // evaluated (no record error)
@@ -163,7 +169,7 @@ struct BreakdownRow {
 };
 
 // A coverage and cost report over a set of records.
-struct Report {
+struct ANSINH_EXPORT Report {
   PackageInfo package;
   When when;
   uint64_t households = 0;          // all records
@@ -222,7 +228,7 @@ struct Report {
 //   ansinh::RecordBatch batch(rules);
 //   while (reader.Next(batch, 8192)) builder.Add(batch, ansinh::Evaluate(rules, batch, when));
 //   ansinh::Report report = std::move(builder).Finish();
-class ReportBuilder {
+class ANSINH_EXPORT ReportBuilder {
  public:
   ReportBuilder(const RuleSet& rules, const When& when, const ReportOptions& options = {});
   ~ReportBuilder();
@@ -244,16 +250,16 @@ class ReportBuilder {
 // `when` and reports. Memory is bounded by options.chunk_households and
 // options.max_listed. Throws InputError if a file cannot be read; problems
 // in records are in the report.
-Report BuildReport(const RuleSet& rules, const std::vector<std::string>& paths, const When& when,
+ANSINH_EXPORT Report BuildReport(const RuleSet& rules, const std::vector<std::string>& paths, const When& when,
                    const ReportOptions& options = {});
 
 // Reports on records already in memory.
-Report BuildReport(const RuleSet& rules, const RecordBatch& records, const When& when,
+ANSINH_EXPORT Report BuildReport(const RuleSet& rules, const RecordBatch& records, const When& when,
                    const ReportOptions& options = {});
 
 // --- rendering ----------------------------------------------------------------
 
-struct RenderOptions {
+struct ANSINH_EXPORT RenderOptions {
   Language lang = Language::kVi;
   ReportBy by = ReportBy::kBenefit;  // which breakdown to show (text, csv, html)
   // CSV: one table only ("costs", "groups", "indicators", "follow_up",
@@ -272,19 +278,19 @@ struct RenderOptions {
 // RenderOptions::csv_formula_guard) control characters escaped as \xHH and
 // a cell starting with =, +, -, @ (not a plain number) prefixed with an
 // apostrophe, so that a spreadsheet does not run it as a formula.
-std::string CsvCell(std::string_view value, bool guard = true);
+ANSINH_EXPORT std::string CsvCell(std::string_view value, bool guard = true);
 
 // Renderers. Deterministic (same report, same bytes). HTML is one
 // self-contained page (inline CSS and SVG, no scripts or external assets)
 // with every user text escaped. Throws UsageError for an unknown CSV table.
-std::string RenderText(const Report& report, const RenderOptions& options = {});
-std::string RenderCsv(const Report& report, const RenderOptions& options = {});
-std::string RenderJson(const Report& report, const RenderOptions& options = {});
-std::string RenderHtml(const Report& report, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderText(const Report& report, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderCsv(const Report& report, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderJson(const Report& report, const RenderOptions& options = {});
+ANSINH_EXPORT std::string RenderHtml(const Report& report, const RenderOptions& options = {});
 
 // Names of the CSV tables of a report / a diff (for --table and bindings).
-const std::vector<std::string>& ReportTables();
-const std::vector<std::string>& DiffTables();
+ANSINH_EXPORT const std::vector<std::string>& ReportTables();
+ANSINH_EXPORT const std::vector<std::string>& DiffTables();
 
 ANSINH_END_NAMESPACE
 

@@ -2,6 +2,8 @@
 #ifndef ANSINH_RULE_SET_HPP_
 #define ANSINH_RULE_SET_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,11 +25,11 @@ struct Access;  // the library's way in (lib/runtime/access.hpp)
 ANSINH_BEGIN_NAMESPACE
 
 enum class Entity { kHousehold, kPerson };
-const char* ToString(Entity entity) noexcept;  // "household", "person"
+ANSINH_EXPORT const char* ToString(Entity entity) noexcept;  // "household", "person"
 
 // --- read-only metadata of a rule set ------------------------------------
 
-struct FieldInfo {
+struct ANSINH_EXPORT FieldInfo {
   std::string name;
   Entity entity = Entity::kHousehold;
   ValueType type = ValueType::kBool;
@@ -40,7 +42,7 @@ struct FieldInfo {
 
 // The record fields a rule set reads. Part of its RuleSet: references into it
 // are valid while any copy of that RuleSet lives.
-class Schema {
+class ANSINH_EXPORT Schema {
  public:
   const std::vector<FieldInfo>& fields(Entity entity) const noexcept {
     return entity == Entity::kHousehold ? household_ : person_;
@@ -55,14 +57,14 @@ class Schema {
   std::vector<FieldInfo> person_;
 };
 
-struct ParameterStepInfo {
+struct ANSINH_EXPORT ParameterStepInfo {
   Date from;
   std::string value;       // rendered ("500000", "{rural: 1500000, urban: 2000000}")
   std::string reference;
   bool provisional = false;
 };
 
-struct ParameterInfo {
+struct ANSINH_EXPORT ParameterInfo {
   std::string name;
   Label label;
   std::string unit;
@@ -70,7 +72,7 @@ struct ParameterInfo {
   std::vector<ParameterStepInfo> steps;
 };
 
-struct VariableInfo {
+struct ANSINH_EXPORT VariableInfo {
   std::string name;
   Entity entity = Entity::kHousehold;
   ValueType type = ValueType::kBool;
@@ -80,7 +82,7 @@ struct VariableInfo {
 enum class BenefitUnit { kMoney, kPercent };
 enum class Frequency { kMonthly, kOnce };
 
-struct BenefitInfo {
+struct ANSINH_EXPORT BenefitInfo {
   std::string id;
   Label label;
   Entity applies_to = Entity::kPerson;
@@ -97,7 +99,7 @@ struct BenefitInfo {
   std::optional<Date> to;    // latest version end (none = open)
 };
 
-struct GroupInfo {
+struct ANSINH_EXPORT GroupInfo {
   std::string id;
   Label label;
   std::string policy;                 // "highest"
@@ -108,7 +110,7 @@ struct GroupInfo {
 // A coverage indicator declared by the package (docs/rule-format.md §indicators):
 // of the `population` entities for which `filter` holds, the share (or count)
 // for which `numerator` holds, against a target.
-struct IndicatorInfo {
+struct ANSINH_EXPORT IndicatorInfo {
   std::string id;
   Label label;
   std::string reference;
@@ -121,7 +123,7 @@ struct IndicatorInfo {
   std::optional<Date> target_by;         // the date the target is set for
 };
 
-struct PackageInfo {
+struct ANSINH_EXPORT PackageInfo {
   std::string id;
   Label name;
   std::string version;
@@ -133,7 +135,7 @@ struct PackageInfo {
 
 // --- loading ----------------------------------------------------------------
 
-struct LoadOptions {
+struct ANSINH_EXPORT LoadOptions {
   // Folders that `extends` may resolve into. Empty: the nearest ancestor of the
   // package folder holding an `ansinh-workspace.yaml`, else the package folder.
   std::vector<std::string> roots;
@@ -151,11 +153,12 @@ class RuleSet;
 // The outcome of loading: a rule set, or the diagnostics that prevent it.
 // Warnings may be present either way. A value: it owns its diagnostics and
 // shares the rule set with the RuleSet that Release() gives.
-class LoadResult {
+class ANSINH_EXPORT LoadResult {
  public:
   bool ok() const noexcept { return rules_ != nullptr; }
   const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
-  std::string Format() const { return ansinh::Format(diagnostics_); }
+  // The diagnostics as `ansinh check` prints them, in `lang` (Vietnamese by default).
+  std::string Format(Language lang = Language::kVi) const { return ansinh::Format(diagnostics_, lang); }
   // The rule set. Throws RuleError (with the diagnostics) if !ok().
   RuleSet Release() &&;
 
@@ -168,17 +171,17 @@ class LoadResult {
 // Loads, checks and compiles the rule package in folder `path` (and the
 // packages it extends). Never throws for problems in the rule files: they are
 // diagnostics. Throws UsageError for invalid options only.
-LoadResult LoadRules(const std::string& path, const LoadOptions& options = {});
+ANSINH_EXPORT LoadResult LoadRules(const std::string& path, const LoadOptions& options = {});
 
 // Like LoadRules(path).Release(): throws RuleError when the package has errors.
-RuleSet LoadRulesOrThrow(const std::string& path, const LoadOptions& options = {});
+ANSINH_EXPORT RuleSet LoadRulesOrThrow(const std::string& path, const LoadOptions& options = {});
 
 // An immutable compiled rule package. Cheap to copy (copies share one compiled
 // package, which lives as long as the last copy or the last DecisionBatch or
 // DecisionView made with it; a RecordBatch does not keep it alive), safe to use from many threads
 // at once. Evaluate with ansinh::Evaluate (decision.hpp). The references its
 // accessors return are valid while any copy lives. Made only by LoadRules.
-class RuleSet {
+class ANSINH_EXPORT RuleSet {
  public:
 
   const PackageInfo& info() const noexcept;

@@ -2,6 +2,8 @@
 #ifndef ANSINH_SOURCE_LOCATION_HPP_
 #define ANSINH_SOURCE_LOCATION_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <string>
 #include "ansinh/version.hpp"
@@ -13,7 +15,7 @@ ANSINH_BEGIN_NAMESPACE
 // Both `line` and `column` are 1-based, the way editors show them. `column`
 // counts bytes (UTF-8 code units) from the start of the line, plus one. A
 // default-constructed location (line 0) means "no position known".
-struct SourceLocation {
+struct ANSINH_EXPORT SourceLocation {
   std::string file;   // path as given to the loader (relative paths stay relative)
   uint32_t line = 0;  // 1-based line number; 0 = unknown
   uint32_t column = 0;  // 1-based byte column; 0 = unknown
@@ -22,7 +24,7 @@ struct SourceLocation {
 };
 
 // Formats as "file:line:col" (or "file" when the position is unknown).
-std::string ToString(const SourceLocation& location);
+ANSINH_EXPORT std::string ToString(const SourceLocation& location);
 
 ANSINH_END_NAMESPACE
 

@@ -2,6 +2,8 @@
 #ifndef ANSINH_SPAN_HPP_
 #define ANSINH_SPAN_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstddef>
 #include "ansinh/version.hpp"
 
@@ -10,7 +12,7 @@ ANSINH_BEGIN_NAMESPACE
 // Non-owning view of `size()` elements; valid as long as the owner lives and
 // is not modified. Trivially copyable.
 template <typename T>
-class Span {
+class ANSINH_EXPORT Span {
  public:
   constexpr Span() noexcept = default;
   constexpr Span(const T* data, size_t size) noexcept : data_(data), size_(size) {}

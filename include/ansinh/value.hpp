@@ -2,6 +2,8 @@
 #ifndef ANSINH_VALUE_HPP_
 #define ANSINH_VALUE_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -18,7 +20,7 @@ enum class Language { kVi, kEn };
 
 // A text in Vietnamese and English. `Get` falls back to the other language
 // when the requested one is empty.
-struct Label {
+struct ANSINH_EXPORT Label {
   std::string vi;
   std::string en;
   const std::string& Get(Language lang) const noexcept {
@@ -31,7 +33,7 @@ struct Label {
 enum class ValueType { kBool, kInt, kMoney, kDecimal, kDate, kEnum, kSet, kString };
 
 // "bool", "int", "money", "decimal", "date", "enum", "set", "string".
-const char* ToString(ValueType type) noexcept;
+ANSINH_EXPORT const char* ToString(ValueType type) noexcept;
 
 // A value as a record gives it, before it is checked against the schema:
 // null (missing, i.e. unknown), a boolean, an integer, an exact decimal, a
@@ -46,7 +48,7 @@ const char* ToString(ValueType type) noexcept;
 // Example:
 //   ansinh::Household h("h1");
 //   h.Set("area", "rural").Set("income_per_capita", 1'500'000);
-class InputValue {
+class ANSINH_EXPORT InputValue {
  public:
   enum class Kind { kNull, kBool, kInt, kDecimal, kText, kList };
 
@@ -89,7 +91,7 @@ class InputValue {
 
 // A computed value (variables in decisions, values read in explanations).
 // `unknown` means a missing input made it impossible to compute.
-struct OutputValue {
+struct ANSINH_EXPORT OutputValue {
   ValueType type = ValueType::kBool;
   bool known = false;
   int64_t raw = 0;                 // bool 0/1; int; money/decimal in millionths; date days

@@ -1,6 +1,9 @@
-// ansinh — version of the library and its namespace. The only public macros of the project.
+// ansinh — version of the library and its namespace. With ANSINH_EXPORT (export.h), the only macros of
+// the C++ headers.
 #ifndef ANSINH_VERSION_HPP_
 #define ANSINH_VERSION_HPP_
+
+#include "ansinh/export.h"
 
 #define ANSINH_VERSION_MAJOR 0
 #define ANSINH_VERSION_MINOR 1
@@ -23,7 +26,7 @@
 ANSINH_BEGIN_NAMESPACE
 
 // Returns the library version as "MAJOR.MINOR.PATCH". Thread-safe.
-const char* Version() noexcept;
+ANSINH_EXPORT const char* Version() noexcept;
 
 ANSINH_END_NAMESPACE
 

@@ -8,6 +8,7 @@
 #include "check/lint.hpp"
 #include "check/deps_graph.hpp"
 #include "check/expr_checker.hpp"
+#include "common/text_safety.hpp"
 
 namespace ansinh::check {
 namespace {
@@ -496,6 +497,7 @@ class Checker {
   }
 
   void CheckTests();
+  void CheckTestFields(const model::TestCase& t);
   void CheckParamsInForce();
   void WarnUnusedParams();
 
@@ -509,12 +511,52 @@ class Checker {
   std::set<std::tuple<uint32_t, uint32_t, uint32_t>> reported_targets_;  // `for:` names reported (file, line, col)
 };
 
+// The fields of a test household: names the schema has (a misspelt field
+// would only make the test fail, or pass for the wrong reason), and amounts of
+// money not grouped in thousands (`560.000` would be 560 VND).
+void Checker::CheckTestFields(const model::TestCase& t) {
+  for (const model::TestField& f : t.fields) {
+    const Entity entity = f.person.empty() ? Entity::kHousehold : Entity::kPerson;
+    const std::vector<internal::CompiledField>& fields =
+        entity == Entity::kHousehold ? out_->schema.household : out_->schema.person;
+    const int index = out_->schema.IndexOf(entity, f.name);
+    if (index < 0) {
+      std::vector<std::string> names;
+      for (const internal::CompiledField& c : fields) names.push_back(c.name);
+      const std::string who_en = f.person.empty() ? "the household" : "member '" + f.person + "'";
+      const std::string who_vi = f.person.empty() ? "hộ" : "thành viên '" + f.person + "'";
+      const std::string entity_en = f.person.empty() ? "household" : "person";
+      const std::string entity_vi = f.person.empty() ? "hộ" : "người";
+      sink_.Error(DiagnosticCode::kTestInvalid, f.loc,
+                  internal::WithSuggestion(
+                      internal::Message("test '" + t.name + "': " + who_en + " has a field '" + f.name +
+                                            "' that the schema does not have for a " + entity_en + ".",
+                                        "bài kiểm tra '" + t.name + "': " + who_vi + " có trường '" + f.name +
+                                            "' mà lược đồ dữ liệu không có cho " + entity_vi + "."),
+                      f.name, names),
+                  f.length);
+      continue;
+    }
+    if (fields[static_cast<size_t>(index)].type != ValueType::kMoney || f.plain_text.empty()) continue;
+    const std::string digits = internal::ThousandsGroupedDigits(f.plain_text);
+    if (digits.empty()) continue;
+    sink_.Error(DiagnosticCode::kBadNumber, f.value_loc,
+                internal::Message("'" + f.plain_text + "' is an amount of money written with a thousands separator (" +
+                                      f.name + "); write " + digits + " (no dots or commas; 1_500_000 is also allowed)",
+                                  "'" + f.plain_text + "' là số tiền viết có dấu phân cách hàng nghìn (" + f.name +
+                                      "); hãy viết " + digits +
+                                      " (không dấu chấm, dấu phẩy; có thể viết 1_500_000)"),
+                f.value_length);
+  }
+}
+
 void Checker::CheckTests() {
   static const char* kStatuses[] = {"eligible", "not_eligible", "undetermined", "superseded", "not_in_force"};
   std::vector<std::string> benefit_ids;
   for (const auto& [id, i] : names_.benefits) benefit_ids.push_back(id);
   std::sort(benefit_ids.begin(), benefit_ids.end());
   for (const model::TestCase& t : pkg().tests) {
+    CheckTestFields(t);
     auto has_member = [&](const std::string& id) {
       return std::any_of(t.household.members.begin(), t.household.members.end(),
                          [&](const Person& p) { return p.id == id; });
@@ -523,35 +565,49 @@ void Checker::CheckTests() {
       auto it = names_.benefits.find(e.benefit);
       if (it == names_.benefits.end()) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    internal::WithSuggestion("test '" + t.name + "' expects a benefit '" + e.benefit +
-                                                 "' that does not exist.",
-                                             e.benefit, benefit_ids),
+                    internal::WithSuggestion(
+                        internal::Message("test '" + t.name + "' expects a benefit '" + e.benefit +
+                                              "' that does not exist.",
+                                          "bài kiểm tra '" + t.name + "' mong đợi chế độ '" + e.benefit +
+                                              "' nhưng không có chế độ này."),
+                        e.benefit, benefit_ids),
                     static_cast<uint32_t>(e.benefit.size()));
         continue;
       }
       const bool household_level = out_->benefits[it->second].def->applies_to == Entity::kHousehold;
       if (household_level != e.person.empty()) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    "benefit '" + e.benefit + "' applies to each " +
-                        ToString(out_->benefits[it->second].def->applies_to) + ": expect it " +
-                        (household_level ? "under expect.benefits" : "under expect.members.<person id>.benefits"));
+                    {"benefit '" + e.benefit + "' applies to each " +
+                         ToString(out_->benefits[it->second].def->applies_to) + ": expect it " +
+                         (household_level ? "under expect.benefits" : "under expect.members.<person id>.benefits"),
+                     "chế độ '" + e.benefit + "' xét cho từng " + (household_level ? "hộ" : "người") +
+                         ": ghi kết quả mong đợi " +
+                         (household_level ? "dưới expect.benefits" : "dưới expect.members.<mã người>.benefits")});
       }
       if (!e.person.empty() && !has_member(e.person)) {
-        sink_.Error(DiagnosticCode::kTestInvalid, e.loc, "test '" + t.name + "' has no member '" + e.person + "'");
+        sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
+                    {"test '" + t.name + "' has no member '" + e.person + "'",
+                     "bài kiểm tra '" + t.name + "' không có thành viên '" + e.person + "'"});
       }
       if (e.status && std::none_of(std::begin(kStatuses), std::end(kStatuses),
                                    [&](const char* s) { return *e.status == s; })) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    "unknown status '" + *e.status +
-                        "': write eligible, not_eligible, undetermined, superseded or not_in_force");
+                    {"unknown status '" + *e.status +
+                         "': write eligible, not_eligible, undetermined, superseded or not_in_force",
+                     "trạng thái '" + *e.status +
+                         "' không có: viết eligible, not_eligible, undetermined, superseded hoặc not_in_force"});
       }
       if (e.superseded_by && !names_.benefits.count(*e.superseded_by)) {
-        sink_.Error(DiagnosticCode::kTestInvalid, e.loc, "superseded_by names an unknown benefit '" + *e.superseded_by + "'");
+        sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
+                    {"superseded_by names an unknown benefit '" + *e.superseded_by + "'",
+                     "superseded_by ghi chế độ '" + *e.superseded_by + "' không có"});
       }
       if (e.superseded_by_member && *e.superseded_by_member != "null" && !has_member(*e.superseded_by_member)) {
         sink_.Error(DiagnosticCode::kTestInvalid, e.loc,
-                    "superseded_by_member names '" + *e.superseded_by_member + "', who is not a member of test '" +
-                        t.name + "'");
+                    {"superseded_by_member names '" + *e.superseded_by_member + "', who is not a member of test '" +
+                         t.name + "'",
+                     "superseded_by_member ghi '" + *e.superseded_by_member +
+                         "', người không phải thành viên của bài kiểm tra '" + t.name + "'"});
       }
     }
     for (const model::ExpectedVariable& v : t.variables) {
@@ -560,14 +616,18 @@ void Checker::CheckTests() {
         std::vector<std::string> names;
         for (const auto& [n, i] : table) names.push_back(n);
         sink_.Error(DiagnosticCode::kTestInvalid, v.loc,
-                    internal::WithSuggestion("test '" + t.name + "' expects a variable '" + v.name +
-                                                 "' that the " + (v.person.empty() ? "household" : "person") +
-                                                 " does not have.",
-                                             v.name, names),
+                    internal::WithSuggestion(
+                        internal::Message("test '" + t.name + "' expects a variable '" + v.name + "' that the " +
+                                              (v.person.empty() ? "household" : "person") + " does not have.",
+                                          "bài kiểm tra '" + t.name + "' mong đợi biến '" + v.name + "' mà " +
+                                              (v.person.empty() ? "hộ" : "một người") + " không có."),
+                        v.name, names),
                     static_cast<uint32_t>(v.name.size()));
       }
       if (!v.person.empty() && !has_member(v.person)) {
-        sink_.Error(DiagnosticCode::kTestInvalid, v.loc, "test '" + t.name + "' has no member '" + v.person + "'");
+        sink_.Error(DiagnosticCode::kTestInvalid, v.loc,
+                    {"test '" + t.name + "' has no member '" + v.person + "'",
+                     "bài kiểm tra '" + t.name + "' không có thành viên '" + v.person + "'"});
       }
     }
   }

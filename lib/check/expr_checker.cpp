@@ -85,14 +85,14 @@ IrNode* ExprChecker::NewNode(IrKind kind, const Type& type, Level level, const N
   return node;
 }
 
-void ExprChecker::ErrorAt(DiagnosticCode code, uint32_t begin, uint32_t end, std::string message) {
+void ExprChecker::ErrorAt(DiagnosticCode code, uint32_t begin, uint32_t end, internal::Message message) {
   const internal::Loc loc = text_->At(begin);
   const internal::Loc loc_end = text_->At(end > begin ? end - 1 : begin);
   const uint32_t length = loc_end.line == loc.line && loc_end.column >= loc.column ? loc_end.column - loc.column + 1 : 1;
   sink_.Error(code, loc, std::move(message), length, what_);
 }
 
-void ExprChecker::Error(DiagnosticCode code, const Node& n, std::string message) {
+void ExprChecker::Error(DiagnosticCode code, const Node& n, internal::Message message) {
   ErrorAt(code, n.begin, n.end, std::move(message));
 }
 
@@ -251,8 +251,10 @@ IrNode* ExprChecker::VisitName(const Node& n, const Scope& s) {
     if (!v.name.empty()) heads.push_back(v.name);
   }
   Error(DiagnosticCode::kUnknownName, n,
-        internal::WithSuggestion("unknown name '" + Source(n) + "': '" + head +
-                                     "' is not 'param', 'household' or a member name.",
+        internal::WithSuggestion(internal::Message("unknown name '" + Source(n) + "': '" + head +
+                                                       "' is not 'param', 'household' or a member name.",
+                                                   "tên '" + Source(n) + "' không có: '" + head +
+                                                       "' không phải 'param', 'household' hay tên một thành viên."),
                                  head, heads));
   return nullptr;
 }
@@ -278,17 +280,23 @@ IrNode* ExprChecker::VisitEntityMember(const Node& n, const Scope& s, const Var&
     const uint32_t begin = n.path_begins.size() > part ? n.path_begins[part] : n.begin;
     if (on_other && other == Entity::kHousehold) {
       ErrorAt(DiagnosticCode::kEntityMismatch, begin, n.end,
-              "'" + name + "' belongs to the household, not to a person: write household." + name);
+              {"'" + name + "' belongs to the household, not to a person: write household." + name,
+               "'" + name + "' là của hộ, không phải của từng người: viết household." + name});
     } else if (on_other) {
       ErrorAt(DiagnosticCode::kEntityMismatch, begin, n.end,
-              "'" + name + "' belongs to each person, not to the household: use an aggregation such as "
-              "any(members, " + name + " ...) or count(members, ...)");
+              {"'" + name + "' belongs to each person, not to the household: use an aggregation such as "
+               "any(members, " + name + " ...) or count(members, ...)",
+               "'" + name + "' là của từng người, không phải của hộ: dùng một phép gộp như any(members, " + name +
+                   " ...) hoặc count(members, ...)"});
     } else {
       ErrorAt(DiagnosticCode::kUnknownName, begin, n.end,
-              internal::WithSuggestion("unknown name '" + name + "': it is not a " +
-                                           std::string(e == Entity::kHousehold ? "household" : "person") +
-                                           " field or variable.",
-                                       name, NamesOf(e)));
+              internal::WithSuggestion(
+                  internal::Message("unknown name '" + name + "': it is not a " +
+                                        std::string(e == Entity::kHousehold ? "household" : "person") +
+                                        " field or variable.",
+                                    "tên '" + name + "' không có: không phải trường hay biến của " +
+                                        std::string(e == Entity::kHousehold ? "hộ" : "một người") + "."),
+                  name, NamesOf(e)));
     }
     return nullptr;
   }
@@ -307,7 +315,8 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
     std::sort(all.begin(), all.end());
     const uint32_t begin = n.path_begins.size() > 1 ? n.path_begins[1] : n.begin;
     ErrorAt(DiagnosticCode::kUnknownParameter, begin, n.end,
-            internal::WithSuggestion("unknown parameter '" + name + "'.", name, all));
+            internal::WithSuggestion(
+                internal::Message("unknown parameter '" + name + "'.", "không có tham số '" + name + "'."), name, all));
     return nullptr;
   }
   const CheckedParam& p = pkg_.params[it->second];

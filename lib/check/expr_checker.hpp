@@ -92,8 +92,8 @@ class ExprChecker {
   bool IsStringLiteral(const IrNode* node) const;
   bool IsBool(const IrNode* node) const { return node->type.base == ValueType::kBool && !node->type.list; }
 
-  void Error(DiagnosticCode code, const expr::Node& n, std::string message);
-  void ErrorAt(DiagnosticCode code, uint32_t begin, uint32_t end, std::string message);
+  void Error(DiagnosticCode code, const expr::Node& n, internal::Message message);
+  void ErrorAt(DiagnosticCode code, uint32_t begin, uint32_t end, internal::Message message);
   std::string Source(const expr::Node& n) const;
   std::vector<std::string> NamesOf(Entity e) const;
 

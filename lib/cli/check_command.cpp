@@ -5,6 +5,7 @@
 
 #include "ansinh/rule_set.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 
 namespace ansinh::cli {
 
@@ -16,9 +17,22 @@ void RegisterCheck(CLI::App& app, Options& o) {
   c->add_flag("--allow-outside", o.allow_outside,
               "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--no-warnings", o.no_warnings, "Print errors only");
+  c->add_option("--lang", o.lang, "Language of the messages: vi (default) or en (json has both)")
+      ->check(CLI::IsMember({"vi", "en"}));
 }
 
+namespace {
+// "2 errors, 1 warning" / "2 lỗi, 1 cảnh báo".
+std::string CountsText(size_t errors, size_t warnings, Language lang) {
+  if (lang == Language::kVi) return std::to_string(errors) + " lỗi, " + std::to_string(warnings) + " cảnh báo";
+  return std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) + " warning" +
+         (warnings == 1 ? "" : "s");
+}
+}  // namespace
+
 int RunCheck(const Options& o, std::ostream& out, std::ostream& err) {
+  const Language lang = ParseLang(o.lang);
+  const bool vi = lang == Language::kVi;
   LoadOptions options;
   options.roots = o.roots;
   options.allow_outside = o.allow_outside;
@@ -31,23 +45,25 @@ int RunCheck(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.format == "json") {
     out << FormatJson(shown) << "\n";
   } else {
-    err << Format(shown);
+    err << Format(shown, lang);
   }
   size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : result.diagnostics()) (d.severity == Severity::kError ? errors : warnings)++;
   if (!result.ok()) {
     if (o.format != "json") {
-      err << o.rules << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
-          << (warnings == 1 ? "" : "s") << "\n";
+      err << o.rules << ": " << CountsText(errors, warnings, lang) << "\n";
     }
     return 1;
   }
   if (o.format != "json") {
     RuleSet rules = std::move(result).Release();
-    out << rules.info().id << " " << rules.info().version << ": ok — " << rules.benefits().size() << " benefits, "
-        << rules.parameters().size() << " parameters, " << rules.variables().size() << " variables, "
-        << rules.groups().size() << " groups, " << rules.test_count() << " tests";
-    if (warnings) out << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
+    out << rules.info().id << " " << rules.info().version << (vi ? ": đạt — " : ": ok — ") << rules.benefits().size()
+        << (vi ? " chế độ, " : " benefits, ") << rules.parameters().size() << (vi ? " tham số, " : " parameters, ")
+        << rules.variables().size() << (vi ? " biến, " : " variables, ") << rules.groups().size()
+        << (vi ? " nhóm, " : " groups, ") << rules.test_count() << (vi ? " bài kiểm tra" : " tests");
+    if (warnings) {
+      out << ", " << warnings << (vi ? " cảnh báo" : warnings == 1 ? " warning" : " warnings");
+    }
     out << "\n";
   }
   return 0;
@@ -62,6 +78,7 @@ int Dispatch(const std::string& command, const Options& o, std::ostream& out, st
   if (command == "diff") return RunDiff(o, out, err);
   if (command == "coverage") return RunCoverage(o, out, err);
   if (command == "cases") return RunCases(o, out, err);
+  if (command == "serve") return RunServe(o, out, err);
   return 2;
 }
 

@@ -29,6 +29,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   RegisterDiff(app, o);
   RegisterCoverage(app, o);
   RegisterCases(app, o);
+  RegisterServe(app, o);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "ansinh/serve.hpp"
+
 namespace CLI {
 class App;
 }
@@ -19,7 +21,7 @@ struct Options {
   std::vector<std::string> roots;
   std::string as_of;
   std::string period;
-  std::string format;             // text | json | jsonl | csv | html
+  std::string format;             // text | json | jsonl | csv | html | xlsx
   std::string records_format;     // jsonl | json | yaml | csv: the records' format when no extension says it
   std::string lang = "vi";
   std::string output;
@@ -35,7 +37,9 @@ struct Options {
   bool no_warnings = false;
   bool allow_outside = false;     // follow symbolic links out of the package folder
   bool csv_raw = false;           // csv: no apostrophe before formula-like cells
+  bool csv_bom = false;           // csv: a UTF-8 byte-order mark first (Excel on Windows then reads UTF-8)
   unsigned threads = 0;
+  ServeOptions serve;             // serve: its packages, listener and limits
 };
 
 void RegisterCheck(CLI::App& app, Options& o);
@@ -46,6 +50,7 @@ void RegisterReport(CLI::App& app, Options& o);
 void RegisterDiff(CLI::App& app, Options& o);
 void RegisterCoverage(CLI::App& app, Options& o);
 void RegisterCases(CLI::App& app, Options& o);
+void RegisterServe(CLI::App& app, Options& o);
 
 int RunCheck(const Options& o, std::ostream& out, std::ostream& err);
 int RunTest(const Options& o, std::ostream& out, std::ostream& err);
@@ -55,6 +60,7 @@ int RunReport(const Options& o, std::ostream& out, std::ostream& err);
 int RunDiff(const Options& o, std::ostream& out, std::ostream& err);
 int RunCoverage(const Options& o, std::ostream& out, std::ostream& err);
 int RunCases(const Options& o, std::ostream& out, std::ostream& err);
+int RunServe(const Options& o, std::ostream& out, std::ostream& err);
 
 int Dispatch(const std::string& command, const Options& o, std::ostream& out, std::ostream& err);
 

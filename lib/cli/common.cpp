@@ -16,8 +16,11 @@ std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, s
   options.allow_outside = o.allow_outside;
   LoadResult loaded = LoadRules(path, options);
   if (!loaded.ok()) {
-    err << loaded.Format();
-    err << path << ": the rule package has errors (run 'ansinh check " << path << "')\n";
+    const Language lang = ParseLang(o.lang);
+    err << loaded.Format(lang);
+    err << path
+        << (lang == Language::kVi ? ": gói quy tắc có lỗi (chạy 'ansinh check " : ": the rule package has errors (run 'ansinh check ")
+        << path << "')\n";
     return std::nullopt;
   }
   return std::move(loaded).Release();
@@ -72,6 +75,13 @@ void Output::Finish() {
   }
   stream_->flush();
   if (!*stream_) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
+}
+
+void CheckFormatOptions(const Options& o) {
+  if (o.format == "xlsx" && o.output.empty()) {
+    throw UsageError("--format xlsx writes an Excel file: give --output FILE.xlsx (or --output - for the standard output)");
+  }
+  if (o.csv_bom && o.format != "csv") throw UsageError("--csv-bom needs --format csv");
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }

@@ -43,6 +43,12 @@ class Output {
   std::ostream* stream_;
 };
 bool StderrIsTerminal();
+// The UTF-8 byte-order mark --csv-bom puts first.
+inline constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
+// Throws UsageError for --format xlsx without --output (an Excel file is not
+// for a terminal; "--output -" writes it to the standard output) and for
+// --csv-bom without --format csv.
+void CheckFormatOptions(const Options& o);
 
 }  // namespace ansinh::cli
 

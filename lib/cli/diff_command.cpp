@@ -7,6 +7,7 @@
 #include "ansinh/diff.hpp"
 #include "cli/common.hpp"
 #include "cli/report_common.hpp"
+#include "cli/xlsx_export.hpp"
 
 namespace ansinh::cli {
 
@@ -20,8 +21,8 @@ void RegisterDiff(CLI::App& app, Options& o) {
   c->add_option("--period", o.period, "Compare for this month (YYYY-MM)");
   c->add_option("--by", o.by, "Gainers and losers by area (default) or commune")
       ->check(CLI::IsMember({"benefit", "area", "commune", "status"}));
-  c->add_option("--format", o.format, "text (default), csv, json or html")
-      ->check(CLI::IsMember({"text", "csv", "json", "html"}));
+  c->add_option("--format", o.format, "text (default), csv, json, html or xlsx (Excel: needs --output)")
+      ->check(CLI::IsMember({"text", "csv", "json", "html", "xlsx"}));
   c->add_option("--lang", o.lang, "Language: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_option("--table", o.table, "csv: write only this table (summary, benefits, areas, indicators, changes)");
   c->add_option("--max-list", o.max_list, "Changed households listed (default 1000; 0 = all)");
@@ -30,6 +31,8 @@ void RegisterDiff(CLI::App& app, Options& o) {
   c->add_flag("--csv-raw", o.csv_raw,
               "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
               "spreadsheets do not run it as a formula)");
+  c->add_flag("--csv-bom", o.csv_bom,
+              "csv: start with a UTF-8 byte-order mark, so that Excel on Windows reads the Vietnamese text right");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
   AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
@@ -45,7 +48,10 @@ int RunDiff(const Options& o, std::ostream& out, std::ostream& err) {
   if (!a || !b) return 1;
   const Diff diff = BuildDiff(*a, *b, o.records, when, ParseReportOptions(o));
   Output output(o, out);
-  if (o.format == "csv") {
+  if (o.format == "xlsx") {
+    output.stream() << DiffXlsx(diff, render.lang);
+  } else if (o.format == "csv") {
+    if (o.csv_bom) output.stream() << kUtf8Bom;
     output.stream() << RenderCsv(diff, render);
   } else if (o.format == "json") {
     output.stream() << RenderJson(diff, render);

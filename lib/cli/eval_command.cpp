@@ -1,14 +1,19 @@
 // `ansinh eval <package> <records...>`: decisions for every record, streamed.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <future>
+#include <memory>
 #include <ostream>
+#include <thread>
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/report.hpp"
 #include "cli/common.hpp"
+#include "cli/xlsx_export.hpp"
 
 namespace ansinh::cli {
 
@@ -19,9 +24,9 @@ void RegisterEval(CLI::App& app, Options& o) {
                 "Records: a .json/.jsonl/.yaml file, or households.csv persons.csv")->required();
   c->add_option("--as-of", o.as_of, "Evaluate as of this day (YYYY-MM-DD)");
   c->add_option("--period", o.period, "Evaluate for this month (YYYY-MM), by each benefit's month rule");
-  c->add_option("--format", o.format, "jsonl (default), json, csv or text")
-      ->check(CLI::IsMember({"jsonl", "json", "csv", "text"}));
-  c->add_option("--lang", o.lang, "Language of reasons in csv/text: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
+  c->add_option("--format", o.format, "jsonl (default), json, csv, text or xlsx (Excel: needs --output)")
+      ->check(CLI::IsMember({"jsonl", "json", "csv", "text", "xlsx"}));
+  c->add_option("--lang", o.lang, "Language of reasons in csv/text and of xlsx: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_option("--detail", o.detail,
                  "summary (eligible and undetermined benefits, no reasons: the batch format), reasons (plus "
                  "reasons and near misses) or full (every benefit, every reason: the default)")
@@ -32,6 +37,8 @@ void RegisterEval(CLI::App& app, Options& o) {
   c->add_flag("--csv-raw", o.csv_raw,
               "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
               "spreadsheets do not run it as a formula)");
+  c->add_flag("--csv-bom", o.csv_bom,
+              "csv: start with a UTF-8 byte-order mark, so that Excel on Windows reads the Vietnamese text right");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
   AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
@@ -107,6 +114,7 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
 
 int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   const When when = ParseWhen(o);
+  CheckFormatOptions(o);
   RefuseOutputOverInput(o);
   std::optional<RuleSet> rules = LoadOrReport(o.rules, o, err);
   if (!rules) return 1;
@@ -140,10 +148,29 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     block.clear();
   };
   if (format == "json") block += "[\n";
-  if (format == "csv") CsvHeader(block, detail);
-  RecordBatch batch(*rules);
-  while (reader.Next(batch, 8192)) {
-    DecisionBatch decisions = Evaluate(*rules, batch, when, options);
+  if (format == "csv") {
+    if (o.csv_bom) block += kUtf8Bom;
+    CsvHeader(block, detail);
+  }
+  std::unique_ptr<EvalWorkbook> workbook;
+  if (format == "xlsx") {
+    ReportOptions totals;
+    totals.read = ParseReadOptions(o);
+    totals.max_listed = 1048575;  // the record errors listed: as many as a sheet holds
+    workbook = std::make_unique<EvalWorkbook>(*rules, when, lang, totals);
+  }
+  // With two threads or more, the next batch is read while this one's decisions are
+  // written (a decision batch does not refer to the records it came from); at most two
+  // batches are held, so memory does not grow with the file.
+  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
+  RecordBatch first_batch(*rules), second_batch(*rules);
+  RecordBatch* batch = &first_batch;
+  RecordBatch* ahead = &second_batch;
+  bool more = reader.Next(*batch, 8192);
+  while (more) {
+    DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
+    std::future<bool> reading;
+    if (threads >= 2) reading = std::async(std::launch::async, [&reader, ahead] { return reader.Next(*ahead, 8192); });
     for (size_t i = 0; i < decisions.size(); ++i) {
       const DecisionView d = decisions[i];
       if (!d.ok()) ++errors;
@@ -162,6 +189,8 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
         AppendJson(d, json, &block);
       } else if (format == "csv") {
         CsvRows(block, d, lang, detail, !o.csv_raw);
+      } else if (format == "xlsx") {
+        // the workbook takes the whole batch below
       } else {
         block += ToText(d, text);
         block += '\n';
@@ -169,7 +198,10 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       first = false;
       if (block.size() >= kBlock) flush();
     }
+    if (workbook) workbook->Add(*batch, decisions);
     households += decisions.size();
+    more = reading.valid() ? reading.get() : reader.Next(*ahead, 8192);
+    std::swap(batch, ahead);
     if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -178,6 +210,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   if (format == "json") block += first ? "]\n" : "\n]\n";
+  if (workbook) block += workbook->Finish();
   flush();
   output.Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

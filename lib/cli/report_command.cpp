@@ -8,6 +8,7 @@
 #include "ansinh/report.hpp"
 #include "cli/common.hpp"
 #include "cli/report_common.hpp"
+#include "cli/xlsx_export.hpp"
 
 namespace ansinh::cli {
 
@@ -20,8 +21,8 @@ void RegisterReport(CLI::App& app, Options& o) {
   c->add_option("--period", o.period, "Report for this month (YYYY-MM), by each benefit's month rule");
   c->add_option("--by", o.by, "Breakdown: benefit (default), area, commune or status")
       ->check(CLI::IsMember({"benefit", "area", "commune", "status"}));
-  c->add_option("--format", o.format, "text (default), csv, json or html")
-      ->check(CLI::IsMember({"text", "csv", "json", "html"}));
+  c->add_option("--format", o.format, "text (default), csv, json, html or xlsx (Excel: needs --output)")
+      ->check(CLI::IsMember({"text", "csv", "json", "html", "xlsx"}));
   c->add_option("--lang", o.lang, "Language: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   c->add_option("--table", o.table, "csv: write only this table (summary, costs, groups, indicators, follow_up, "
                                     "breakdown, status, errors, missing, undetermined)");
@@ -31,6 +32,8 @@ void RegisterReport(CLI::App& app, Options& o) {
   c->add_flag("--csv-raw", o.csv_raw,
               "csv: write cells as they are (by default a cell starting with =, +, -, @ gets a leading ' so that "
               "spreadsheets do not run it as a formula)");
+  c->add_flag("--csv-bom", o.csv_bom,
+              "csv: start with a UTF-8 byte-order mark, so that Excel on Windows reads the Vietnamese text right");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
   AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
@@ -44,6 +47,7 @@ RenderOptions ParseRender(const Options& o) {
   render.table = o.table;
   render.csv_formula_guard = !o.csv_raw;
   if (!o.table.empty() && o.format != "csv") throw UsageError("--table needs --format csv");
+  CheckFormatOptions(o);
   return render;
 }
 
@@ -64,7 +68,10 @@ int RunReport(const Options& o, std::ostream& out, std::ostream& err) {
   const Report report = BuildReport(*rules, o.records, when, ParseReportOptions(o));
   Output output(o, out);
   const std::string& format = o.format;
-  if (format == "csv") {
+  if (format == "xlsx") {
+    output.stream() << ReportXlsx(report, render.lang);
+  } else if (format == "csv") {
+    if (o.csv_bom) output.stream() << kUtf8Bom;
     output.stream() << RenderCsv(report, render);
   } else if (format == "json") {
     output.stream() << RenderJson(report, render);

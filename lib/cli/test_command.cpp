@@ -6,6 +6,7 @@
 #include "ansinh/rule_set.hpp"
 #include "ansinh/testing.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 
 namespace ansinh::cli {
 
@@ -17,22 +18,25 @@ void RegisterTest(CLI::App& app, Options& o) {
   c->add_flag("--allow-outside", o.allow_outside,
               "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
   c->add_flag("--verbose,-v", o.explain, "List passing tests too, and show each failed test's decision with its trace");
-  c->add_option("--lang", o.lang, "Language of the traces: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
+  c->add_option("--lang", o.lang, "Language of the messages and traces: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
 }
 
 int RunTest(const Options& o, std::ostream& out, std::ostream& err) {
+  const Language lang = ParseLang(o.lang);
   LoadOptions options;
   options.roots = o.roots;
   options.allow_outside = o.allow_outside;
   LoadResult loaded = LoadRules(o.rules, options);
   if (!loaded.ok()) {
-    err << loaded.Format();
-    err << o.rules << ": the package has errors; fix them before running its tests\n";
+    err << loaded.Format(lang);
+    err << o.rules
+        << (lang == Language::kVi ? ": gói quy tắc có lỗi; sửa các lỗi trước khi chạy bài kiểm tra\n"
+                                  : ": the package has errors; fix them before running its tests\n");
     return 1;
   }
   RuleSet rules = std::move(loaded).Release();
   const TestReport report = RunTests(rules, o.filter);
-  out << Format(report, o.explain, o.lang == "en" ? Language::kEn : Language::kVi);
+  out << Format(report, o.explain, lang);
   return report.failed() == 0 ? 0 : 1;
 }
 

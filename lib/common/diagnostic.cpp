@@ -9,66 +9,41 @@
 ANSINH_BEGIN_NAMESPACE
 
 std::string_view CodeName(DiagnosticCode code) noexcept {
-  switch (code) {
-    case DiagnosticCode::kFileRead: return "E_FILE_READ";
-    case DiagnosticCode::kPackageMissing: return "E_PACKAGE_MISSING";
-    case DiagnosticCode::kYamlSyntax: return "E_YAML_SYNTAX";
-    case DiagnosticCode::kDuplicateKey: return "E_DUPLICATE_KEY";
-    case DiagnosticCode::kUnknownKey: return "E_UNKNOWN_KEY";
-    case DiagnosticCode::kWrongType: return "E_WRONG_TYPE";
-    case DiagnosticCode::kMissingKey: return "E_MISSING_KEY";
-    case DiagnosticCode::kBadValue: return "E_BAD_VALUE";
-    case DiagnosticCode::kBadDate: return "E_BAD_DATE";
-    case DiagnosticCode::kBadNumber: return "E_BAD_NUMBER";
-    case DiagnosticCode::kBadIdentifier: return "E_BAD_IDENTIFIER";
-    case DiagnosticCode::kDuplicateId: return "E_DUPLICATE_ID";
-    case DiagnosticCode::kBadPeriod: return "E_BAD_PERIOD";
-    case DiagnosticCode::kOverlappingPeriods: return "E_OVERLAPPING_PERIODS";
-    case DiagnosticCode::kLimit: return "E_LIMIT";
-    case DiagnosticCode::kExtendsNotFound: return "E_EXTENDS_NOT_FOUND";
-    case DiagnosticCode::kExtendsCycle: return "E_EXTENDS_CYCLE";
-    case DiagnosticCode::kExtendsOutsideRoot: return "E_EXTENDS_OUTSIDE_ROOT";
-    case DiagnosticCode::kOverrideMissing: return "E_OVERRIDE_MISSING";
-    case DiagnosticCode::kOverrideNothing: return "E_OVERRIDE_NOTHING";
-    case DiagnosticCode::kUnknownGroup: return "E_UNKNOWN_GROUP";
-    case DiagnosticCode::kUnknownParameter: return "E_UNKNOWN_PARAMETER";
-    case DiagnosticCode::kUnknownBenefit: return "E_UNKNOWN_BENEFIT";
-    case DiagnosticCode::kGroupMismatch: return "E_GROUP_MISMATCH";
-    case DiagnosticCode::kParameterNotInForce: return "E_PARAMETER_NOT_IN_FORCE";
-    case DiagnosticCode::kParameterKey: return "E_PARAMETER_KEY";
-    case DiagnosticCode::kExprSyntax: return "E_EXPR_SYNTAX";
-    case DiagnosticCode::kUnknownName: return "E_UNKNOWN_NAME";
-    case DiagnosticCode::kUnknownEnumValue: return "E_UNKNOWN_ENUM_VALUE";
-    case DiagnosticCode::kUnknownFunction: return "E_UNKNOWN_FUNCTION";
-    case DiagnosticCode::kArity: return "E_ARITY";
-    case DiagnosticCode::kTypeMismatch: return "E_TYPE_MISMATCH";
-    case DiagnosticCode::kEntityMismatch: return "E_ENTITY_MISMATCH";
-    case DiagnosticCode::kVariableCycle: return "E_VARIABLE_CYCLE";
-    case DiagnosticCode::kTestInvalid: return "E_TEST_INVALID";
-    case DiagnosticCode::kUnusedParameter: return "W_UNUSED_PARAMETER";
-    case DiagnosticCode::kProvisionalValue: return "W_PROVISIONAL";
-    case DiagnosticCode::kShadowedName: return "W_SHADOWED_NAME";
-    case DiagnosticCode::kUnterminatedQuote: return "E_UNTERMINATED_QUOTE";
-    case DiagnosticCode::kLinkOutside: return "E_LINK_OUTSIDE";
-    case DiagnosticCode::kBadText: return "E_BAD_TEXT";
-    case DiagnosticCode::kNegativeValue: return "E_NEGATIVE_VALUE";
-    case DiagnosticCode::kParameterGap: return "W_PARAMETER_GAP";
-    case DiagnosticCode::kGroupNeverCompetes: return "W_GROUP_NEVER_COMPETES";
-    case DiagnosticCode::kConstantCondition: return "W_CONSTANT_CONDITION";
-    case DiagnosticCode::kVersionNeverApplies: return "W_VERSION_NEVER_APPLIES";
+  for (const CodeInfo& info : DiagnosticCatalogue()) {
+    if (info.code == code) return info.name;
   }
   return "E_UNKNOWN";
 }
 
-namespace {
-const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
+const CodeInfo& Describe(DiagnosticCode code) {
+  for (const CodeInfo& info : DiagnosticCatalogue()) {
+    if (info.code == code) return info;
   }
-  return "error";
+  return DiagnosticCatalogue().front();  // unreachable: the catalogue test walks every code
 }
+
+std::string_view SeverityName(Severity s, Language lang) noexcept {
+  const bool vi = lang == Language::kVi;
+  switch (s) {
+    case Severity::kError: return vi ? "lỗi" : "error";
+    case Severity::kWarning: return vi ? "cảnh báo" : "warning";
+    case Severity::kNote: return vi ? "ghi chú" : "note";
+  }
+  return vi ? "lỗi" : "error";
+}
+
+std::string MessageIn(const Diagnostic& d, Language lang) {
+  if (lang == Language::kEn) return d.message;
+  if (!d.message_vi.empty()) return d.message_vi;
+  std::string out;
+  for (char c : Describe(d.code).meaning_vi) {
+    if (c != '`') out += c;
+  }
+  if (!d.message.empty()) out += " (" + d.message + ")";
+  return out;
+}
+
+namespace {
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -92,7 +67,7 @@ void AppendCaret(std::string& out, const std::string& line, size_t col, uint32_t
 
 }  // namespace
 
-std::string Format(const Diagnostic& d) {
+std::string Format(const Diagnostic& d, Language lang) {
   std::string out;
   if (!d.location.file.empty()) {
     out += d.location.file;
@@ -101,9 +76,9 @@ std::string Format(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += SeverityName(d.severity);
+  out += SeverityName(d.severity, lang);
   out += ": ";
-  out += d.message;
+  out += MessageIn(d, lang);
   out += " [";
   out += CodeName(d.code);
   out += ']';
@@ -118,10 +93,10 @@ std::string Format(const Diagnostic& d) {
   return out;
 }
 
-std::string Format(const std::vector<Diagnostic>& diagnostics) {
+std::string Format(const std::vector<Diagnostic>& diagnostics, Language lang) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
-    out += Format(d);
+    out += Format(d, lang);
     out += '\n';
   }
   return out;
@@ -138,6 +113,7 @@ std::string FormatJson(const std::vector<Diagnostic>& diagnostics) {
     w.Key("severity").String(SeverityName(d.severity));
     w.Key("code").String(std::string(CodeName(d.code)));
     w.Key("message").String(d.message);
+    w.Key("message_vi").String(MessageIn(d, Language::kVi));
     w.Key("item").String(d.item);
     w.EndObject();
   }
@@ -153,7 +129,7 @@ bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept {
 }
 
 RuleError::RuleError(std::vector<Diagnostic> diagnostics)
-    : Error(Format(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+    : Error(Format(diagnostics, Language::kEn)), diagnostics_(std::move(diagnostics)) {}
 
 std::string ToString(const SourceLocation& location) {
   if (!location.known()) return location.file;

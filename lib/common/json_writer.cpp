@@ -1,5 +1,10 @@
 #include "common/json_writer.hpp"
 
+#include <simdjson.h>
+
+#include <charconv>
+#include <cstring>
+
 #include "common/text_safety.hpp"
 
 namespace ansinh::internal {
@@ -13,18 +18,6 @@ void JsonWriter::Newline() {
   if (!pretty_) return;
   out_ += '\n';
   out_.append(stack_.size() * 2, ' ');
-}
-
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!stack_.empty()) {
-    if (stack_.back()) out_ += ',';
-    stack_.back() = 1;
-    Newline();
-  }
 }
 
 JsonWriter& JsonWriter::BeginObject() {
@@ -59,17 +52,20 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  // Keys are nearly always plain ASCII identifiers: copy them in one append.
-  bool plain = true;
+  // Keys are nearly always short plain ASCII identifiers: `"key":` in one append.
+  bool plain = key.size() <= 60;
   for (const char c : key) plain &= Plain(static_cast<unsigned char>(c));
-  if (plain) {
-    out_ += '"';
-    out_.append(key.data(), key.size());
-    out_ += '"';
+  if (plain && !pretty_) {
+    char buf[64];
+    buf[0] = '"';
+    std::memcpy(buf + 1, key.data(), key.size());
+    buf[key.size() + 1] = '"';
+    buf[key.size() + 2] = ':';
+    out_.append(buf, key.size() + 3);
   } else {
     AppendQuoted(out_, key);
+    out_ += pretty_ ? ": " : ":";
   }
-  out_ += pretty_ ? ": " : ":";
   after_key_ = true;
   return *this;
 }
@@ -82,7 +78,17 @@ JsonWriter& JsonWriter::String(std::string_view value) {
 
 JsonWriter& JsonWriter::Int(int64_t value) {
   BeforeValue();
-  out_ += std::to_string(value);
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out_.append(buf, static_cast<size_t>(end - buf));
+  return *this;
+}
+
+JsonWriter& JsonWriter::Unsigned(uint64_t value) {
+  BeforeValue();
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out_.append(buf, static_cast<size_t>(end - buf));
   return *this;
 }
 
@@ -98,14 +104,93 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::Members(std::string_view json) {
+  if (!stack_.empty()) {
+    if (stack_.back()) out_ += ',';
+    stack_.back() = 1;
+  }
+  out_ += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
   out_ += json;
   return *this;
 }
 
-void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
+namespace {
+
+// Appends the escape of an ASCII byte that cannot stand in a JSON string as it is.
+void AppendEscape(std::string& out, unsigned char c) {
   static const char* kHex = "0123456789abcdef";
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default: {
+      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(u, 6);
+    }
+  }
+}
+
+// The slow path: invalid UTF-8 somewhere; each bad byte becomes U+FFFD.
+void AppendQuotedChecked(std::string& out, std::string_view s);
+
+}  // namespace
+
+void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
+  // One pass classifies the bytes: all plain ASCII (the common case: one append), some
+  // to escape, or some non-ASCII (checked as a whole with simdjson's UTF-8 validator,
+  // then copied as they are).
+  // Eight bytes at a time (exact "any byte ..." tests: Hacker's Delight 6-1): the high
+  // bit set; below 0x20; equal to '"', '\\' or DEL.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto below = [&](uint64_t w, uint8_t n) { return (w - kOnes * n) & ~w & kHighs; };
+  auto equal = [&](uint64_t w, uint8_t c) { return below(w ^ (kOnes * c), 1); };
+  uint64_t high_bits = 0, special_bits = 0;
+  size_t at = 0;
+  for (; at + 8 <= s.size(); at += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + at, 8);
+    high_bits |= w & kHighs;
+    special_bits |= below(w, 0x20) | equal(w, '"') | equal(w, '\\') | equal(w, 0x7F);
+  }
+  bool high = high_bits != 0, special = special_bits != 0;
+  for (; at < s.size(); ++at) {
+    const auto c = static_cast<unsigned char>(s[at]);
+    high |= c >= 0x80;
+    special |= c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+  }
+  if (high && !simdjson::validate_utf8(s.data(), s.size())) {
+    AppendQuotedChecked(out, s);
+    return;
+  }
+  out.reserve(out.size() + s.size() + 2);
+  out += '"';
+  if (!special) {
+    out.append(s.data(), s.size());
+  } else {
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) {
+        out.append(s.data() + start, i - start);
+        AppendEscape(out, c);
+        start = i + 1;
+      }
+    }
+    out.append(s.data() + start, s.size() - start);
+  }
+  out += '"';
+}
+
+namespace {
+
+void AppendQuotedChecked(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
   size_t i = 0;
@@ -128,24 +213,16 @@ void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
     i = run;
     if (i == s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += "\xEF\xBF\xBD";  // an invalid UTF-8 byte: U+FFFD
-        }
+    if (c < 0x80) {
+      AppendEscape(out, c);
+    } else {
+      out += "\xEF\xBF\xBD";  // an invalid UTF-8 byte: U+FFFD
     }
     ++i;
   }
   out += '"';
 }
+
+}  // namespace
 
 }  // namespace ansinh::internal

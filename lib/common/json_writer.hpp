@@ -4,9 +4,12 @@
 #ifndef ANSINH_LIB_COMMON_JSON_WRITER_HPP_
 #define ANSINH_LIB_COMMON_JSON_WRITER_HPP_
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -23,12 +26,37 @@ class JsonWriter {
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
   JsonWriter& Key(std::string_view key);
+  // A key written as a literal in the code (an identifier: nothing to escape), copied with
+  // its quotes and colon in one append.
+  template <size_t N>
+  JsonWriter& Key(const char (&key)[N]) {
+    if (pretty_) return Key(std::string_view(key, N - 1));
+    BeforeValue();
+    char buf[N + 2];
+    buf[0] = '"';
+    std::memcpy(buf + 1, key, N - 1);
+    buf[N] = '"';
+    buf[N + 1] = ':';
+    out_.append(buf, N + 2);
+    after_key_ = true;
+    return *this;
+  }
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
+  // A count or a size: any unsigned integer, written exactly (no cast at the call site;
+  // a signed argument does not compile).
+  template <typename T>
+  JsonWriter& Uint(T value) {
+    static_assert(std::is_unsigned_v<T>, "JsonWriter::Uint takes an unsigned integer");
+    return Unsigned(static_cast<uint64_t>(value));
+  }
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
   // Writes already-formatted JSON (a number like "1.5", or a nested document).
   JsonWriter& Raw(std::string_view json);
+  // Writes already-formatted members of the open object ("\"a\":1,\"b\":\"x\"", not
+  // empty): a fragment compiled once and copied as it is (compact output only).
+  JsonWriter& Members(std::string_view json);
 
   const std::string& str() const noexcept { return out_; }
   std::string Take() { return std::move(out_); }
@@ -42,7 +70,19 @@ class JsonWriter {
   static void AppendQuoted(std::string& out, std::string_view value);
 
  private:
-  void BeforeValue();
+  // The separator before a value: nothing after a key, else a comma after a sibling.
+  JsonWriter& Unsigned(uint64_t value);
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!stack_.empty()) {
+      if (stack_.back()) out_ += ',';
+      stack_.back() = 1;
+      if (pretty_) Newline();
+    }
+  }
   void Newline();
   bool pretty_;
   std::string out_;

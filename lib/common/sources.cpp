@@ -70,11 +70,12 @@ std::string PrintableLine(std::string_view line) {
 }  // namespace
 
 void DiagnosticSink::Report(DiagnosticCode code, Severity severity, const Loc& loc,
-                            std::string message, uint32_t length, std::string item) {
+                            Message message, uint32_t length, std::string item) {
   Diagnostic d;
   d.code = code;
   d.severity = severity;
-  d.message = std::move(message);
+  d.message = std::move(message.en);
+  d.message_vi = std::move(message.vi);
   d.length = length == 0 ? 1 : length;
   d.item = std::move(item);
   if (sources_ != nullptr) {
@@ -145,6 +146,15 @@ std::string WithSuggestion(std::string message, std::string_view word,
     message += " Did you mean '";
     message += s;
     message += "'?";
+  }
+  return message;
+}
+
+Message WithSuggestion(Message message, std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string s = Suggest(word, candidates);
+  if (!s.empty()) {
+    message.en += " Did you mean '" + s + "'?";
+    if (!message.vi.empty()) message.vi += " Ý bạn là '" + s + "'?";
   }
   return message;
 }

@@ -42,17 +42,28 @@ class Sources {
   std::vector<SourceFile> files_;
 };
 
+// A diagnostic's message in English and Vietnamese. Built from English only
+// (implicitly), it has no Vietnamese text: Format then shows the catalogue's
+// Vietnamese meaning of the code with the English message (MessageIn).
+struct Message {
+  Message(std::string english) : en(std::move(english)) {}  // NOLINT: implicit on purpose
+  Message(const char* english) : en(english) {}              // NOLINT
+  Message(std::string english, std::string vietnamese) : en(std::move(english)), vi(std::move(vietnamese)) {}
+  std::string en;
+  std::string vi;
+};
+
 // Collects diagnostics, filling in the source line for the caret display.
 class DiagnosticSink {
  public:
   explicit DiagnosticSink(const Sources* sources) : sources_(sources) {}
-  void Report(DiagnosticCode code, Severity severity, const Loc& loc, std::string message,
+  void Report(DiagnosticCode code, Severity severity, const Loc& loc, Message message,
               uint32_t length = 1, std::string item = {});
-  void Error(DiagnosticCode code, const Loc& loc, std::string message, uint32_t length = 1,
+  void Error(DiagnosticCode code, const Loc& loc, Message message, uint32_t length = 1,
              std::string item = {}) {
     Report(code, Severity::kError, loc, std::move(message), length, std::move(item));
   }
-  void Warning(DiagnosticCode code, const Loc& loc, std::string message, uint32_t length = 1,
+  void Warning(DiagnosticCode code, const Loc& loc, Message message, uint32_t length = 1,
                std::string item = {}) {
     Report(code, Severity::kWarning, loc, std::move(message), length, std::move(item));
   }
@@ -74,6 +85,8 @@ std::string Suggest(std::string_view word, const std::vector<std::string>& candi
 // Appends " Did you mean 'x'?" to `message` when Suggest finds one.
 std::string WithSuggestion(std::string message, std::string_view word,
                            const std::vector<std::string>& candidates);
+// The same in both languages (" Ý bạn là 'x'?" in Vietnamese).
+Message WithSuggestion(Message message, std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace ansinh::internal
 

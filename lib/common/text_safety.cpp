@@ -96,4 +96,27 @@ std::string NeutralizeFormula(std::string_view cell) {
   return "'" + std::string(cell);
 }
 
+std::string ThousandsGroupedDigits(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  if (!text.empty() && text[0] == '-') {
+    out += '-';
+    i = 1;
+  }
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  size_t lead = 0;
+  while (digit(i + lead)) ++lead;
+  if (lead == 0 || lead > 3 || (text[i] == '0')) return {};
+  out.append(text.substr(i, lead));
+  i += lead;
+  const char separator = i < text.size() ? text[i] : '\0';
+  if (separator != '.' && separator != ',') return {};
+  while (i < text.size()) {
+    if (text[i] != separator || !digit(i + 1) || !digit(i + 2) || !digit(i + 3)) return {};
+    out.append(text.substr(i + 1, 3));
+    i += 4;
+  }
+  return out;
+}
+
 }  // namespace ansinh::internal

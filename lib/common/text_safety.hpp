@@ -33,6 +33,13 @@ std::string EscapeControls(std::string_view text);
 // left as they are.
 std::string NeutralizeFormula(std::string_view cell);
 
+// The digits of a number written grouped in thousands with dots or commas, as
+// Vietnamese and English texts write money ("560.000", "1,500,000",
+// "-1.500.000"): "560000", "1500000", "-1500000". Empty when `text` is not
+// such a number (one to three digits, then groups of a separator and exactly
+// three digits, one separator throughout).
+std::string ThousandsGroupedDigits(std::string_view text);
+
 }  // namespace ansinh::internal
 
 #endif  // ANSINH_LIB_COMMON_TEXT_SAFETY_HPP_

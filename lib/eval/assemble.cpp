@@ -209,14 +209,21 @@ void ChunkEvaluator::WriteColumn(size_t b, internal::OutcomeColumn& column, size
   }
 }
 
+// The chunk's part of the decision batch, in named steps.
 void ChunkEvaluator::Assemble(DecisionData& out) {
-  const internal::BatchData& b = *state_.batch;
   const size_t hn = state_.LaneCount(Level::kHousehold);
-  const size_t pn = state_.LaneCount(Level::kPerson);
-  const size_t h0 = h_begin_, p0 = state_.p_begin;
   eval_issues_.resize(std::max(eval_issues_.size(), hn));
   for (size_t h = 0; h < hn; ++h) eval_issues_[h].clear();
-  // Outcomes, benefit by benefit.
+  WriteOutcomes(out);
+  SumTotals(out);
+  CopyVariables(out);
+  CopyIndicators(out);
+  WriteRows(out);
+}
+
+// Each benefit's lanes into its outcome column.
+void ChunkEvaluator::WriteOutcomes(DecisionData& out) {
+  const size_t h0 = h_begin_, p0 = state_.p_begin;
   size_t hcol = 0, pcol = 0;
   for (size_t ben = 0; ben < program_.benefits.size(); ++ben) {
     if (program_.benefits[ben].level == Level::kHousehold) {
@@ -227,12 +234,18 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
       ++pcol;
     }
   }
-  // Totals: eligible monthly money benefits.
+}
+
+// Per person and per household, the eligible monthly money benefits (totals_, hh_totals_).
+void ChunkEvaluator::SumTotals(const DecisionData& out) {
+  const size_t hn = state_.LaneCount(Level::kHousehold);
+  const size_t pn = state_.LaneCount(Level::kPerson);
+  const size_t h0 = h_begin_, p0 = state_.p_begin;
   std::vector<int64_t>& totals = totals_;
   totals.assign(pn, 0);
   std::vector<int64_t>& hh_totals = hh_totals_;
   hh_totals.assign(hn, 0);
-  hcol = pcol = 0;
+  size_t hcol = 0, pcol = 0;
   for (size_t ben = 0; ben < program_.benefits.size(); ++ben) {
     const plan::BenefitPlan& bp = program_.benefits[ben];
     const bool household = bp.level == Level::kHousehold;
@@ -246,7 +259,13 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
       t[i] = internal::SaturatingAdd(t[i], (st[i] & internal::kStatusMask) == S(BenefitStatus::kEligible) ? amount[i] : 0);
     }
   }
-  // Variables and indicators: copy the lanes.
+}
+
+// The variables' lanes into their columns.
+void ChunkEvaluator::CopyVariables(DecisionData& out) {
+  const size_t hn = state_.LaneCount(Level::kHousehold);
+  const size_t pn = state_.LaneCount(Level::kPerson);
+  const size_t h0 = h_begin_, p0 = state_.p_begin;
   size_t hv = 0, pv = 0;
   for (size_t v = 0; v < program_.variable_regs.size(); ++v) {
     const bool household = program_.regs[program_.variable_regs[v]].level == Level::kHousehold;
@@ -266,6 +285,13 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
       for (size_t i = 0; i < n; ++i) to[i] = internal::VarValue{r.v[i], r.st[i]};
     }
   }
+}
+
+// Each indicator's flag per lane (0 outside its population, 1 no, 2 yes, 3 unknown, 4 population unknown).
+void ChunkEvaluator::CopyIndicators(DecisionData& out) {
+  const size_t hn = state_.LaneCount(Level::kHousehold);
+  const size_t pn = state_.LaneCount(Level::kPerson);
+  const size_t h0 = h_begin_, p0 = state_.p_begin;
   size_t hi = 0, pi = 0;
   for (const plan::IndicatorPlan& ip : program_.indicators) {
     const bool household = ip.level == Level::kHousehold;
@@ -284,6 +310,16 @@ void ChunkEvaluator::Assemble(DecisionData& out) {
       }
     }
   }
+}
+
+// Household and member rows: ids, origins, issues, checks and totals.
+void ChunkEvaluator::WriteRows(DecisionData& out) {
+  const internal::BatchData& b = *state_.batch;
+  const size_t hn = state_.LaneCount(Level::kHousehold);
+  const size_t pn = state_.LaneCount(Level::kPerson);
+  const size_t h0 = h_begin_, p0 = state_.p_begin;
+  const std::vector<int64_t>& totals = totals_;
+  const std::vector<int64_t>& hh_totals = hh_totals_;
   // Ids: copy the batch's string bytes spanning this chunk's ids once, then
   // rebase each id's reference (the builder appends a record's strings together).
   uint64_t lo = UINT64_MAX, hi_end = 0;

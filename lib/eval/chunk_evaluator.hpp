@@ -41,6 +41,12 @@ class ChunkEvaluator {
   internal::CapturedValue Capture(int32_t reg, Level level, size_t lane, bool copy_text = true);
   std::vector<std::vector<int64_t>> CandidateDays() const;
   void Assemble(internal::DecisionData& out);
+  // Assemble's steps, in order.
+  void WriteOutcomes(internal::DecisionData& out);
+  void SumTotals(const internal::DecisionData& out);
+  void CopyVariables(internal::DecisionData& out);
+  void CopyIndicators(internal::DecisionData& out);
+  void WriteRows(internal::DecisionData& out);
   void WriteColumn(size_t b, internal::OutcomeColumn& column, size_t global_begin, uint32_t index);
   uint32_t AddDetail(size_t b, size_t lane, uint8_t status, bool provisional, uint32_t prov_begin);
   void AddIssuesAndChecks(size_t h, internal::HouseholdRow& row);

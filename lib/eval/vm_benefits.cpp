@@ -12,7 +12,7 @@ using plan::VersionPlan;
 
 namespace {
 
-constexpr uint8_t S(BenefitStatus s) { return static_cast<uint8_t>(s); }
+constexpr uint8_t StatusByte(BenefitStatus s) { return static_cast<uint8_t>(s); }
 
 int VersionOn(const BenefitPlan& p, int64_t day) {
   for (size_t v = 0; v < p.versions.size(); ++v) {
@@ -25,115 +25,132 @@ int VersionOn(const BenefitPlan& p, int64_t day) {
 
 namespace {
 
+// FastBenefit's steps. Lanes whose amount is not a whole unit go through RoundToUnit
+// (rare); false when one cannot be rounded (the general path then records the error).
+bool RoundLanes(const BenefitPlan& p, const Reg& amount, const int16_t* failed, int64_t* out, size_t n) {
+  const int64_t unit = p.rounding_unit * Decimal::kScale;
+  const bool whole_vnd = p.rounding_unit == 1;  // the usual unit: divisions by a constant
+  for (size_t i = 0; i < n; ++i) {
+    if (failed[i] >= 0) continue;
+    const int64_t raw = amount.At(i);
+    if (whole_vnd ? raw % Decimal::kScale == 0 : raw % unit == 0) {
+      out[i] = raw / Decimal::kScale;
+      continue;
+    }
+    const auto rounded = RoundToUnit(Decimal::FromMillionths(raw), p.rounding_unit, p.rounding_mode);
+    if (!rounded) return false;
+    out[i] = *rounded;
+  }
+  return true;
+}
+
+// Without failed-condition tracking: all conditions hold <=> their AND is 1 (a vectorizable
+// pass per condition), then status, "failed" and amount in one branch-free pass.
+bool ApplyConditionsFused(EvalState& s, const BenefitPlan& p, const VersionPlan& vp, BenefitLanes& bl, size_t n) {
+  const Reg& amount = s.regs[vp.amount_reg];
+  uint8_t* st = bl.status.data();
+  int16_t* failed = bl.failed.data();
+  int64_t* out = bl.amount.data();
+  const int64_t unit = p.rounding_unit * Decimal::kScale;
+  const bool whole_vnd = p.rounding_unit == 1;
+  s.scratch.assign(n, 1);
+  int64_t* all = s.scratch.data();
+  for (const plan::ConditionPlan& c : vp.conditions) {
+    const Reg& r = s.regs[c.reg];
+    if (r.scalar) {
+      if (r.s == 0) std::fill(all, all + n, 0);
+      continue;
+    }
+    const int64_t* v = r.v;
+    for (size_t i = 0; i < n; ++i) all[i] &= v[i];
+  }
+  const uint8_t yes = StatusByte(BenefitStatus::kEligible), no = StatusByte(BenefitStatus::kNotEligible);
+  if (amount.scalar) {  // the usual case (a constant times a parameter): rounded once
+    int64_t value = 0;
+    if (whole_vnd ? amount.s % Decimal::kScale == 0 : amount.s % unit == 0) {
+      value = amount.s / Decimal::kScale;
+    } else {
+      const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.s), p.rounding_unit, p.rounding_mode);
+      if (!rounded) return false;
+      value = *rounded;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const bool ok = all[i] != 0;
+      st[i] = ok ? yes : no;
+      failed[i] = static_cast<int16_t>(ok ? -1 : 0);  // 0: "some condition" (not shown)
+      out[i] = ok ? value : 0;
+    }
+    return true;
+  }
+  const int64_t* raw = amount.v;
+  bool fraction = !whole_vnd;
+  for (size_t i = 0; i < n; ++i) {
+    const bool ok = all[i] != 0;
+    st[i] = ok ? yes : no;
+    failed[i] = static_cast<int16_t>(ok ? -1 : 0);
+    out[i] = ok ? raw[i] / Decimal::kScale : 0;
+    fraction |= ok && raw[i] % Decimal::kScale != 0;
+  }
+  return !fraction || RoundLanes(p, amount, failed, out, n);
+}
+
+// With tracking (reasons): the first failing condition of each lane, then status and amount.
+bool ApplyConditionsTracked(EvalState& s, const BenefitPlan& p, const VersionPlan& vp, BenefitLanes& bl, size_t n) {
+  uint8_t* st = bl.status.data();
+  int16_t* failed = bl.failed.data();
+  int64_t* out = bl.amount.data();
+  std::fill(st, st + n, StatusByte(BenefitStatus::kEligible));
+  std::fill(failed, failed + n, static_cast<int16_t>(-1));
+  for (size_t c = 0; c < vp.conditions.size(); ++c) {
+    const Reg& r = s.regs[vp.conditions[c].reg];
+    if (r.scalar) {
+      if (r.s != 0) continue;
+      for (size_t i = 0; i < n; ++i) {
+        if (failed[i] < 0) failed[i] = static_cast<int16_t>(c);
+      }
+      continue;
+    }
+    const int64_t* v = r.v;
+    for (size_t i = 0; i < n; ++i) {
+      const bool fails = v[i] == 0 && failed[i] < 0;
+      failed[i] = fails ? static_cast<int16_t>(c) : failed[i];
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (failed[i] >= 0) {
+      st[i] = StatusByte(BenefitStatus::kNotEligible);
+      out[i] = 0;
+    }
+  }
+  return RoundLanes(p, s.regs[vp.amount_reg], failed, out, n);
+}
+
+// Whether every condition and the amount of `vp` are known in every lane.
+bool AllInputsKnown(const EvalState& s, const VersionPlan& vp) {
+  for (const plan::ConditionPlan& c : vp.conditions) {
+    if (!s.regs[c.reg].AllKnown()) return false;
+  }
+  return s.regs[vp.amount_reg].AllKnown();
+}
+
 // The common case: one day for every lane and every condition and the amount
 // known for every lane. Conditions are applied column by column.
 bool FastBenefit(EvalState& s, const BenefitPlan& p, BenefitLanes& bl, int version, size_t n) {
-  if (version < 0) {
-    std::fill(bl.status.begin(), bl.status.begin() + static_cast<long>(n), S(BenefitStatus::kNotInForce));
-    std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
+  const auto lanes = static_cast<long>(n);
+  if (version < 0) {  // not in force on that day
+    std::fill(bl.status.begin(), bl.status.begin() + lanes, StatusByte(BenefitStatus::kNotInForce));
+    std::fill(bl.version.begin(), bl.version.begin() + lanes, static_cast<int16_t>(-1));
+    std::fill(bl.failed.begin(), bl.failed.begin() + lanes, static_cast<int16_t>(-1));
+    std::fill(bl.amount.begin(), bl.amount.begin() + lanes, 0);
   } else {
     const VersionPlan& vp = p.versions[static_cast<size_t>(version)];
-    for (const plan::ConditionPlan& c : vp.conditions) {
-      if (!s.regs[c.reg].AllKnown()) return false;
-    }
-    const Reg& amount = s.regs[vp.amount_reg];
-    if (!amount.AllKnown()) return false;
-    uint8_t* st = bl.status.data();
-    int16_t* failed = bl.failed.data();
-    int64_t* out = bl.amount.data();
-    const int64_t unit = p.rounding_unit * Decimal::kScale;
-    const bool whole_vnd = p.rounding_unit == 1;  // the usual unit: divisions by a constant
-    // Lanes whose amount is not a whole unit go through RoundToUnit (rare).
-    auto round_lanes = [&]() {
-      for (size_t i = 0; i < n; ++i) {
-        if (failed[i] >= 0) continue;
-        const int64_t raw = amount.At(i);
-        if (whole_vnd ? raw % Decimal::kScale == 0 : raw % unit == 0) {
-          out[i] = raw / Decimal::kScale;
-          continue;
-        }
-        const auto rounded = RoundToUnit(Decimal::FromMillionths(raw), p.rounding_unit, p.rounding_mode);
-        if (!rounded) return false;  // let the general path record the error
-        out[i] = *rounded;
-      }
-      return true;
-    };
-    if (!s.track_failed) {
-      // All conditions hold <=> their AND is 1: a vectorizable pass per condition,
-      // then status, "failed" and amount in one branch-free pass.
-      s.scratch.assign(n, 1);
-      int64_t* all = s.scratch.data();
-      for (const plan::ConditionPlan& c : vp.conditions) {
-        const Reg& r = s.regs[c.reg];
-        if (r.scalar) {
-          if (r.s == 0) std::fill(all, all + n, 0);
-          continue;
-        }
-        const int64_t* v = r.v;
-        for (size_t i = 0; i < n; ++i) all[i] &= v[i];
-      }
-      const uint8_t yes = S(BenefitStatus::kEligible), no = S(BenefitStatus::kNotEligible);
-      if (amount.scalar) {  // the usual case (a constant times a parameter): rounded once
-        int64_t value = 0;
-        if (whole_vnd ? amount.s % Decimal::kScale == 0 : amount.s % unit == 0) {
-          value = amount.s / Decimal::kScale;
-        } else {
-          const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.s), p.rounding_unit, p.rounding_mode);
-          if (!rounded) return false;
-          value = *rounded;
-        }
-        for (size_t i = 0; i < n; ++i) {
-          const bool ok = all[i] != 0;
-          st[i] = ok ? yes : no;
-          failed[i] = static_cast<int16_t>(ok ? -1 : 0);  // 0: "some condition" (not shown)
-          out[i] = ok ? value : 0;
-        }
-      } else {
-        const int64_t* raw = amount.v;
-        bool fraction = !whole_vnd;
-        for (size_t i = 0; i < n; ++i) {
-          const bool ok = all[i] != 0;
-          st[i] = ok ? yes : no;
-          failed[i] = static_cast<int16_t>(ok ? -1 : 0);
-          out[i] = ok ? raw[i] / Decimal::kScale : 0;
-          fraction |= ok && raw[i] % Decimal::kScale != 0;
-        }
-        if (fraction && !round_lanes()) return false;
-      }
-    } else {
-      std::fill(st, st + n, S(BenefitStatus::kEligible));
-      std::fill(failed, failed + n, static_cast<int16_t>(-1));
-      for (size_t c = 0; c < vp.conditions.size(); ++c) {
-        const Reg& r = s.regs[vp.conditions[c].reg];
-        if (r.scalar) {
-          if (r.s != 0) continue;
-          for (size_t i = 0; i < n; ++i) {
-            if (failed[i] < 0) failed[i] = static_cast<int16_t>(c);
-          }
-          continue;
-        }
-        const int64_t* v = r.v;
-        for (size_t i = 0; i < n; ++i) {
-          const bool fails = v[i] == 0 && failed[i] < 0;
-          failed[i] = fails ? static_cast<int16_t>(c) : failed[i];
-        }
-      }
-      for (size_t i = 0; i < n; ++i) {
-        if (failed[i] >= 0) {
-          st[i] = S(BenefitStatus::kNotEligible);
-          out[i] = 0;
-        }
-      }
-      if (!round_lanes()) return false;
-    }
-    std::fill(bl.version.begin(), bl.version.begin() + static_cast<long>(n), static_cast<int16_t>(version));
+    if (!AllInputsKnown(s, vp)) return false;
+    const bool applied = s.track_failed ? ApplyConditionsTracked(s, p, vp, bl, n) : ApplyConditionsFused(s, p, vp, bl, n);
+    if (!applied) return false;
+    std::fill(bl.version.begin(), bl.version.begin() + lanes, static_cast<int16_t>(version));
   }
-  std::fill(bl.superseded_by.begin(), bl.superseded_by.begin() + static_cast<long>(n), -1);
-  std::fill(bl.why.begin(), bl.why.begin() + static_cast<long>(n), 0u);
-  if (version < 0) {
-    std::fill(bl.failed.begin(), bl.failed.begin() + static_cast<long>(n), static_cast<int16_t>(-1));
-    std::fill(bl.amount.begin(), bl.amount.begin() + static_cast<long>(n), 0);
-  }
+  std::fill(bl.superseded_by.begin(), bl.superseded_by.begin() + lanes, -1);
+  std::fill(bl.why.begin(), bl.why.begin() + lanes, 0u);
   return true;
 }
 
@@ -154,7 +171,7 @@ void RunBenefit(EvalState& s, const Op& op) {
     bl.amount[i] = 0;
     bl.why[i] = 0;
     if (v < 0) {
-      bl.status[i] = S(BenefitStatus::kNotInForce);
+      bl.status[i] = StatusByte(BenefitStatus::kNotInForce);
       continue;
     }
     const VersionPlan& vp = p.versions[static_cast<size_t>(v)];
@@ -178,29 +195,29 @@ void RunBenefit(EvalState& s, const Op& op) {
       }
     }
     if (failed >= 0) {
-      bl.status[i] = S(BenefitStatus::kNotEligible);
+      bl.status[i] = StatusByte(BenefitStatus::kNotEligible);
       bl.failed[i] = static_cast<int16_t>(failed);
       continue;
     }
     if (error || unknown) {
-      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
       bl.why[i] = error ? error_why : why;
       continue;
     }
     const Reg& amount = s.regs[vp.amount_reg];
     const uint8_t st = amount.State(i);
     if (st != kKnown) {
-      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
       bl.why[i] = s.WhyAt(amount, i);
       continue;
     }
     const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.At(i)), p.rounding_unit, p.rounding_mode);
     if (!rounded) {
-      bl.status[i] = S(BenefitStatus::kUndetermined);
+      bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
       bl.why[i] = s.why.Error("the amount became too large");
       continue;
     }
-    bl.status[i] = S(BenefitStatus::kEligible);
+    bl.status[i] = StatusByte(BenefitStatus::kEligible);
     bl.amount[i] = *rounded;
   }
 }
@@ -218,7 +235,7 @@ void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits,
     const uint8_t* st = benefits[b].status.data();
     const int64_t* amount = benefits[b].amount.data();
     for (size_t i = 0; i < n; ++i) {
-      const bool take = st[i] == S(BenefitStatus::kEligible) && (best[i] < 0 || amount[i] > top[i]);
+      const bool take = st[i] == StatusByte(BenefitStatus::kEligible) && (best[i] < 0 || amount[i] > top[i]);
       best[i] = take ? b : best[i];
       top[i] = take ? amount[i] : top[i];
     }
@@ -227,7 +244,7 @@ void ResolveGroup(const plan::GroupPlan& g, std::vector<BenefitLanes>& benefits,
     const uint8_t* st = benefits[b].status.data();
     int32_t* sup = benefits[b].superseded_by.data();
     for (size_t i = 0; i < n; ++i) {
-      sup[i] = (st[i] == S(BenefitStatus::kEligible) && best[i] != b) ? best[i] : -1;
+      sup[i] = (st[i] == StatusByte(BenefitStatus::kEligible) && best[i] != b) ? best[i] : -1;
     }
   }
 }
@@ -245,7 +262,7 @@ void ResolveExclusive(const EvalState& s, const BenefitPlan& p, BenefitLanes& la
   // so that a missing fact never pays twice). An unknown preference counts as not
   // preferred: the tie then goes to the member listed first.
   auto competes = [&](size_t i) {
-    return lanes.status[i] == S(BenefitStatus::kEligible) &&
+    return lanes.status[i] == StatusByte(BenefitStatus::kEligible) &&
            (between == nullptr || between->State(i) != kKnown || between->At(i) != 0);
   };
   auto preferred = [&](size_t i) { return prefer != nullptr && prefer->State(i) == kKnown && prefer->At(i) != 0; };
@@ -282,8 +299,8 @@ void RunReceives(EvalState& s, const Op& op) {
   auto lane_of = [&](int32_t b, size_t i, bool* unknown, uint32_t* why) -> bool {
     const BenefitLanes& bl = s.benefits[b];
     const uint8_t st = bl.status[i];
-    if (st == S(BenefitStatus::kEligible)) return qualifies || bl.superseded_by[i] < 0;
-    if (st == S(BenefitStatus::kUndetermined)) {
+    if (st == StatusByte(BenefitStatus::kEligible)) return qualifies || bl.superseded_by[i] < 0;
+    if (st == StatusByte(BenefitStatus::kUndetermined)) {
       *unknown = true;
       *why = s.why.Union(*why, bl.why[i]);
     }

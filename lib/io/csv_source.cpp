@@ -22,8 +22,8 @@
 namespace ansinh::internal {
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kCsvH = Entity::kHousehold;
+constexpr Entity kCsvP = Entity::kPerson;
 
 class CsvSource final : public RecordSource {
  public:
@@ -139,17 +139,17 @@ void CsvSource::WarnUnknownColumns(const CsvLayout& layout, Entity entity, bool*
 
 void CsvSource::AddPerson(const CsvRow& row, BatchBuilder& b) {
   b.BeginPerson();
-  SetRow(kP, persons_, row, b);
+  SetRow(kCsvP, persons_, row, b);
   b.EndPerson();
-  WarnUnknownColumns(persons_, kP, &persons_warned_, b);
+  WarnUnknownColumns(persons_, kCsvP, &persons_warned_, b);
 }
 
 void CsvSource::EmitHousehold(BatchBuilder& b) {
   const uint64_t ordinal = ordinal_++;
   const RecordOrigin origin{households_.path, hh_row_.line, index_out_++};
   b.BeginHousehold(origin);
-  SetRow(kH, households_, hh_row_, b);
-  WarnUnknownColumns(households_, kH, &households_warned_, b);
+  SetRow(kCsvH, households_, hh_row_, b);
+  WarnUnknownColumns(households_, kCsvH, &households_warned_, b);
   id_.assign(Cell(hh_row_.fields, households_.id_column));
   const bool duplicate = ordinal < plan_.duplicate.size() && plan_.duplicate[ordinal];
   if (duplicate) {
@@ -171,7 +171,7 @@ void CsvSource::EmitHousehold(BatchBuilder& b) {
 bool CsvSource::EmitMissingRun(BatchBuilder& b) {
   const std::string hid = run_hid_;
   b.BeginHousehold(RecordOrigin{persons_.path, pp_row_.line, index_out_++});
-  if (!hid.empty()) b.SetText(kH, 0, hid);
+  if (!hid.empty()) b.SetText(kCsvH, 0, hid);
   b.AddIssue(HouseholdMissingIssue(hid, persons_.path, households_.path));
   while (has_person_ && SameText(run_hid_, hid)) {
     AddPerson(pp_row_, b);
@@ -197,7 +197,7 @@ void CsvSource::EmitIndexedMissing(BatchBuilder& b) {
   const size_t k = next_missing_++;
   const std::string& hid = plan_.index.missing_ids[k];
   b.BeginHousehold(RecordOrigin{persons_.path, plan_.index.missing_lines[k], index_out_++});
-  if (!hid.empty()) b.SetText(kH, 0, hid);
+  if (!hid.empty()) b.SetText(kCsvH, 0, hid);
   b.AddIssue(HouseholdMissingIssue(hid, persons_.path, households_.path));
   AddIndexedPersons(plan_.household_rows + k, b);
   b.EndHousehold();

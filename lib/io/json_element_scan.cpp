@@ -3,9 +3,6 @@
 #include <string_view>
 
 namespace ansinh::internal {
-namespace {
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-}  // namespace
 
 void ElementScan::Finish(size_t end) {
   pos = end;
@@ -36,7 +33,7 @@ void ElementScan::Advance(const char* data, size_t n) {
     if (kind != '{' && kind != '[' && kind != '"') pos = 1;
   }
   if (kind != '{' && kind != '[' && kind != '"') {  // a bare scalar (or a stray character)
-    while (pos < n && !IsSpace(data[pos]) &&
+    while (pos < n && !IsJsonSpace(data[pos]) &&
            std::string_view(",[]{}\"").find(data[pos]) == std::string_view::npos) {
       ++pos;
     }

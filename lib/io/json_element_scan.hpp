@@ -18,6 +18,9 @@
 
 namespace ansinh::internal {
 
+// JSON's insignificant whitespace (RFC 8259: space, tab, line feed, carriage return).
+inline bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 struct ElementScan {
   static constexpr size_t kNone = SIZE_MAX;
   static constexpr size_t kResyncWindow = size_t{64} << 10;

@@ -20,8 +20,8 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kJsonH = Entity::kHousehold;
+constexpr Entity kJsonP = Entity::kPerson;
 
 std::string_view TrimRight(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
@@ -141,7 +141,7 @@ bool IsJsonNumber(std::string_view s) noexcept {
 }
 
 JsonRecordConverter::JsonRecordConverter(const CompiledSchema& schema)
-    : schema_(schema), household_fields_(schema, kH), person_fields_(schema, kP) {
+    : schema_(schema), household_fields_(schema, kJsonH), person_fields_(schema, kJsonP) {
   // Small to start with; iterate() grows it, keeping the depth limit.
   if (parser_.allocate(1 << 16, kMaxDepth) != simdjson::SUCCESS) {
     // Out of memory now: iterate() will try again and report it per record.
@@ -169,7 +169,7 @@ void JsonRecordConverter::Convert(std::string_view text, size_t capacity, const 
   if (!error) error = doc.type().get(type);
   if (!error && type != ondemand::json_type::object) {
     b.AddIssue(NotAnObjectIssue(origin.line, Kind(type)));
-    if (!b.IsSet(kH, 0)) b.SetText(kH, 0, "line " + std::to_string(origin.line));
+    if (!b.IsSet(kJsonH, 0)) b.SetText(kJsonH, 0, "line " + std::to_string(origin.line));
   } else if (!error) {
     ondemand::object object;
     error = doc.get_object().get(object);
@@ -193,10 +193,10 @@ void JsonRecordConverter::Fail(error_code error, std::string_view text, const Re
   b.EndPerson();
   const auto [en, vi] = Describe(error);
   b.AddIssue(JsonSyntaxIssue("JSON", origin.line, en, vi));
-  if (!b.IsSet(kH, 0)) {
+  if (!b.IsSet(kJsonH, 0)) {
     std::string id = RecoverJsonId(text);
     if (id.empty() || !IsValidUtf8(id)) id = "line " + std::to_string(origin.line);
-    b.SetText(kH, 0, id);
+    b.SetText(kJsonH, 0, id);
   }
 }
 
@@ -211,10 +211,10 @@ error_code JsonRecordConverter::ConvertHousehold(ondemand::object object, BatchB
     if (index == FieldLookup::kMembers) {
       e = ConvertMembers(field.value(), b);
     } else if (index == FieldLookup::kUnknown) {
-      b.UnknownField(kH, key);
+      b.UnknownField(kJsonH, key);
       e = Skip(field.value(), 1);
     } else {
-      e = ConvertValue(kH, index, field.value(), b);
+      e = ConvertValue(kJsonH, index, field.value(), b);
     }
     if (e) return e;
   }
@@ -263,10 +263,10 @@ error_code JsonRecordConverter::ConvertPerson(ondemand::object object, BatchBuil
     const int index = person_fields_.Find(key);
     error_code e = simdjson::SUCCESS;
     if (index < 0) {
-      b.UnknownField(kP, key);
+      b.UnknownField(kJsonP, key);
       e = Skip(field.value(), 3);
     } else {
-      e = ConvertValue(kP, index, field.value(), b);
+      e = ConvertValue(kJsonP, index, field.value(), b);
     }
     if (e) return e;
   }

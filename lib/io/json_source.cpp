@@ -15,21 +15,18 @@
 namespace ansinh::internal {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 class JsonSource final : public RecordSource {
  public:
   JsonSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
-      : paths_(std::move(paths)), options_(options), converter_(schema) {}
+      : files_(std::move(paths)), options_(options), converter_(schema) {}
   JsonSource(const CompiledSchema& schema, MemoryInput input, const ReadOptions& options)
-      : paths_{std::move(input.name)}, memory_(input.text), in_memory_(true), options_(options), converter_(schema) {}
+      : files_(std::move(input)), options_(options), converter_(schema) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
-      if (!in_ && !OpenNext()) return false;
+      if (!Open()) return false;
       if (!SkipSeparators()) {
-        done_bytes_ += in_->offset();
-        in_.reset();
+        files_.Close();
         continue;
       }
       ReadElement(b);
@@ -37,25 +34,26 @@ class JsonSource final : public RecordSource {
     }
   }
 
-  uint64_t bytes_read() const noexcept override { return done_bytes_ + (in_ ? in_->offset() : 0); }
+  uint64_t bytes_read() const noexcept override { return files_.bytes_read(); }
 
  private:
-  bool OpenNext() {
-    if (next_path_ == paths_.size()) return false;
-    in_ = in_memory_ ? std::make_unique<BlockReader>(paths_[next_path_++], memory_)
-                     : std::make_unique<BlockReader>(paths_[next_path_++]);
-    in_->SkipBom();
-    line_ = 1;
-    column_ = 0;
-    in_array_ = false;
+  // The current file, the next one opened (at line 1, outside any array) when none is.
+  bool Open() {
+    bool opened = false;
+    if (!files_.Open(&opened)) return false;
+    if (opened) {
+      line_ = 1;
+      column_ = 0;
+      in_array_ = false;
+    }
     return true;
   }
 
   // Skips whitespace, commas and the brackets of the top-level array. False at EOF.
   bool SkipSeparators() {
     for (;;) {
-      while (in_->size() > 0) {
-        const char c = in_->data()[0];
+      while (files_.in().size() > 0) {
+        const char c = files_.in().data()[0];
         ++column_;
         if (c == '\n') {
           ++line_;
@@ -64,21 +62,21 @@ class JsonSource final : public RecordSource {
           in_array_ = true;
         } else if (c == ']' && in_array_) {
           in_array_ = false;
-        } else if (!IsSpace(c) && !(c == ',' && in_array_)) {
+        } else if (!IsJsonSpace(c) && !(c == ',' && in_array_)) {
           return true;
         }
-        in_->Consume(1);
+        files_.in().Consume(1);
       }
-      if (!in_->Refill()) return false;
+      if (!files_.in().Refill()) return false;
     }
   }
 
   void ReadElement(BatchBuilder& b) {
-    const RecordOrigin origin{in_->path(), line_, index_++};
+    const RecordOrigin origin{files_.in().path(), line_, index_++};
     ElementScan scan;
     scan.start_column = column_;
     for (;;) {
-      scan.Advance(in_->data(), in_->size());
+      scan.Advance(files_.in().data(), files_.in().size());
       // The limit is checked also when the whole element is already in
       // memory: it must not depend on where the read buffer happens to end.
       if (scan.pos > options_.max_record_bytes) {
@@ -86,30 +84,30 @@ class JsonSource final : public RecordSource {
         return SkipTooLong(scan, origin, b);
       }
       if (scan.done) break;
-      if (in_->eof()) {
+      if (files_.in().eof()) {
         scan.CutAtCandidate();  // a broken element: the next one may start on a later line
         break;
       }
-      in_->Refill();
+      files_.in().Refill();
     }
-    const size_t length = scan.done ? scan.pos : in_->size();
-    converter_.Convert(std::string_view(in_->data(), length), in_->capacity_from_data(), origin, b, ids_);
-    in_->Consume(length);
+    const size_t length = scan.done ? scan.pos : files_.in().size();
+    converter_.Convert(std::string_view(files_.in().data(), length), files_.in().capacity_from_data(), origin, b, ids_);
+    files_.in().Consume(length);
     line_ += scan.newlines;
     column_ = scan.end_column;
   }
 
   void SkipTooLong(ElementScan& scan, const RecordOrigin& origin, BatchBuilder& b) {
-    std::string prefix(in_->data(), in_->size() < 4096 ? in_->size() : 4096);
+    std::string prefix(files_.in().data(), files_.in().size() < 4096 ? files_.in().size() : 4096);
     uint64_t total = 0;
     scan.broken = true;  // ends at the first line that looks like the next element
     // Keep scanning, dropping what was scanned (positions restart at 0).
     for (;;) {
       total += scan.pos;
-      in_->Consume(scan.pos);
+      files_.in().Consume(scan.pos);
       scan.Restart();
-      if (scan.done || !in_->Refill()) break;
-      scan.Advance(in_->data(), in_->size());
+      if (scan.done || !files_.in().Refill()) break;
+      scan.Advance(files_.in().data(), files_.in().size());
     }
     line_ += scan.newlines;
     column_ = scan.end_column;
@@ -121,18 +119,13 @@ class JsonSource final : public RecordSource {
     b.EndHousehold();
   }
 
-  std::vector<std::string> paths_;
-  std::string_view memory_;  // the text of paths_[0] when in_memory_
-  bool in_memory_ = false;
+  FileCursor files_;
   ReadOptions options_;
   JsonRecordConverter converter_;
   HouseholdIds ids_;
-  std::unique_ptr<BlockReader> in_;
-  size_t next_path_ = 0;
   uint64_t line_ = 1;
   size_t column_ = 0;  // 0-based column of the next byte
   uint64_t index_ = 0;
-  uint64_t done_bytes_ = 0;
   bool in_array_ = false;
 };
 

@@ -19,44 +19,42 @@ bool IsBlank(std::string_view line) {
 class JsonLinesSource final : public RecordSource {
  public:
   JsonLinesSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
-      : paths_(std::move(paths)), options_(options), converter_(schema) {}
+      : files_(std::move(paths)), options_(options), converter_(schema) {}
   JsonLinesSource(const CompiledSchema& schema, MemoryInput input, const ReadOptions& options)
-      : paths_{std::move(input.name)}, memory_(input.text), in_memory_(true), options_(options), converter_(schema) {}
+      : files_(std::move(input)), options_(options), converter_(schema) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
-      if (!in_ && !OpenNext()) return false;
+      if (!Open()) return false;
       std::string_view line;
       uint64_t skipped = 0;
-      const LineStatus status = NextLine(*in_, options_.max_record_bytes, &line, &prefix_, &skipped);
+      const LineStatus status = NextLine(files_.in(), options_.max_record_bytes, &line, &prefix_, &skipped);
       if (status == LineStatus::kEnd) {
-        done_bytes_ += in_->offset();
-        in_.reset();
+        files_.Close();
         continue;
       }
       ++line_;
       if (status == LineStatus::kLine && IsBlank(line)) continue;
-      RecordOrigin origin{in_->path(), line_, index_++};
+      RecordOrigin origin{files_.in().path(), line_, index_++};
       if (status == LineStatus::kTooLong) {
         AddTooLong(line, skipped, origin, b);
       } else {
         // The line lies inside the reader's buffer, which is padded after its end.
-        const size_t capacity = static_cast<size_t>(in_->data() - line.data()) + in_->capacity_from_data();
+        const size_t capacity = static_cast<size_t>(files_.in().data() - line.data()) + files_.in().capacity_from_data();
         converter_.Convert(line, capacity, origin, b, ids_);
       }
       return true;
     }
   }
 
-  uint64_t bytes_read() const noexcept override { return done_bytes_ + (in_ ? in_->offset() : 0); }
+  uint64_t bytes_read() const noexcept override { return files_.bytes_read(); }
 
  private:
-  bool OpenNext() {
-    if (next_path_ == paths_.size()) return false;
-    in_ = in_memory_ ? std::make_unique<BlockReader>(paths_[next_path_++], memory_)
-                     : std::make_unique<BlockReader>(paths_[next_path_++]);
-    in_->SkipBom();
-    line_ = 0;
+  // The current file, the next one opened (its lines counted from 0) when none is.
+  bool Open() {
+    bool opened = false;
+    if (!files_.Open(&opened)) return false;
+    if (opened) line_ = 0;
     return true;
   }
 
@@ -69,17 +67,12 @@ class JsonLinesSource final : public RecordSource {
     b.EndHousehold();
   }
 
-  std::vector<std::string> paths_;
-  std::string_view memory_;  // the text of paths_[0] when in_memory_
-  bool in_memory_ = false;
+  FileCursor files_;
   ReadOptions options_;
   JsonRecordConverter converter_;
   HouseholdIds ids_;
-  std::unique_ptr<BlockReader> in_;
-  size_t next_path_ = 0;
   uint64_t line_ = 0;
   uint64_t index_ = 0;
-  uint64_t done_bytes_ = 0;
   std::string prefix_;
 };
 

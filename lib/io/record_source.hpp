@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ansinh/reader.hpp"
+#include "io/block_reader.hpp"
 #include "io/id_table.hpp"
 #include "records/batch.hpp"
 
@@ -49,6 +50,31 @@ class HouseholdIds {
 struct MemoryInput {
   std::string name;
   std::string_view text;
+};
+
+// The files of one input, read one after the other through one BlockReader at a time:
+// the cursor the JSON, JSON Lines and YAML sources share. A MemoryInput is one "file".
+class FileCursor {
+ public:
+  explicit FileCursor(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+  explicit FileCursor(MemoryInput input) : paths_{std::move(input.name)}, memory_(input.text), in_memory_(true) {}
+
+  // Opens the next file when none is open (its BOM skipped). False when every file is done;
+  // `*opened` says whether a file was just opened (the source then resets its position).
+  bool Open(bool* opened);
+  // Closes the current file: its bytes count as read.
+  void Close();
+  BlockReader& in() noexcept { return *in_; }
+  // Bytes of input consumed so far, over all files.
+  uint64_t bytes_read() const noexcept;
+
+ private:
+  std::vector<std::string> paths_;
+  std::string_view memory_;  // the text of paths_[0] when in_memory_
+  bool in_memory_ = false;
+  std::unique_ptr<BlockReader> in_;
+  size_t next_path_ = 0;
+  uint64_t done_bytes_ = 0;
 };
 
 // The readers (paths already checked to exist; they throw InputError otherwise).

@@ -26,8 +26,8 @@
 namespace ansinh::internal {
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kYamlH = Entity::kHousehold;
+constexpr Entity kYamlP = Entity::kPerson;
 constexpr int kMaxNesting = 64;
 
 bool IsBlankOrComment(std::string_view line) {
@@ -132,10 +132,10 @@ RecordIssue RunawayQuoteIssue(std::string_view chunk, uint64_t first_line, const
 class YamlSource final : public RecordSource {
  public:
   YamlSource(const CompiledSchema& schema, std::vector<std::string> paths, const ReadOptions& options)
-      : paths_(std::move(paths)),
+      : files_(std::move(paths)),
         options_(options),
-        household_fields_(schema, kH),
-        person_fields_(schema, kP) {}
+        household_fields_(schema, kYamlH),
+        person_fields_(schema, kYamlP) {}
 
   bool ReadOne(BatchBuilder& b) override {
     for (;;) {
@@ -145,17 +145,16 @@ class YamlSource final : public RecordSource {
         ConvertHousehold(p.node, p.origin, std::move(p.issue), b);
         return true;
       }
-      if (!in_ && !OpenNext()) return false;
+      if (!Open()) return false;
       if (!NextChunk()) {
-        done_bytes_ += in_->offset();
-        in_.reset();
+        files_.Close();
         continue;
       }
       if (LoadChunk(b)) return true;  // a broken chunk was appended as one record
     }
   }
 
-  uint64_t bytes_read() const noexcept override { return done_bytes_ + (in_ ? in_->offset() : 0); }
+  uint64_t bytes_read() const noexcept override { return files_.bytes_read(); }
 
  private:
   enum class Mode { kStart, kSequence, kWhole };
@@ -165,13 +164,15 @@ class YamlSource final : public RecordSource {
     std::optional<RecordIssue> issue;  // a problem found before conversion
   };
 
-  bool OpenNext() {
-    if (next_path_ == paths_.size()) return false;
-    in_ = std::make_unique<BlockReader>(paths_[next_path_++]);
-    in_->SkipBom();
-    line_ = 0;
-    mode_ = Mode::kStart;
-    carry_.reset();
+  // The current file, the next one opened (line 0, no document yet) when none is.
+  bool Open() {
+    bool opened = false;
+    if (!files_.Open(&opened)) return false;
+    if (opened) {
+      line_ = 0;
+      mode_ = Mode::kStart;
+      carry_.reset();
+    }
     return true;
   }
 
@@ -184,16 +185,13 @@ class YamlSource final : public RecordSource {
   void ConvertMembers(const YAML::Node& node, BatchBuilder& b);
   void ConvertValue(Entity entity, int field, const YAML::Node& node, BatchBuilder& b);
 
-  std::vector<std::string> paths_;
+  FileCursor files_;
   ReadOptions options_;
   FieldLookup household_fields_;
   FieldLookup person_fields_;
   HouseholdIds ids_;
-  std::unique_ptr<BlockReader> in_;
-  size_t next_path_ = 0;
   uint64_t line_ = 0;
   uint64_t index_ = 0;
-  uint64_t done_bytes_ = 0;
   Mode mode_ = Mode::kStart;
   std::string chunk_;
   uint64_t chunk_line_ = 0;  // file line of the chunk's first line (0: no content yet)
@@ -231,7 +229,7 @@ bool YamlSource::NextChunk() {
   for (;;) {
     std::string_view line;
     uint64_t skipped = 0;
-    const LineStatus status = NextLine(*in_, options_.max_record_bytes, &line, &prefix_, &skipped);
+    const LineStatus status = NextLine(files_.in(), options_.max_record_bytes, &line, &prefix_, &skipped);
     if (status == LineStatus::kEnd) return chunk_line_ != 0;
     ++line_;
     if (status == LineStatus::kTooLong) {
@@ -270,11 +268,11 @@ bool YamlSource::NextChunk() {
 }
 
 void YamlSource::AddBroken(RecordIssue issue, uint64_t line, BatchBuilder& b) {
-  const RecordOrigin origin{in_->path(), line, index_++};
+  const RecordOrigin origin{files_.in().path(), line, index_++};
   b.BeginHousehold(origin);
   b.AddIssue(std::move(issue));
   const std::string id = RecoverYamlId(chunk_);
-  b.SetText(kH, 0, id.empty() ? "line " + std::to_string(line) : id);
+  b.SetText(kYamlH, 0, id.empty() ? "line " + std::to_string(line) : id);
   ids_.Check(b, origin);
   b.EndHousehold();
 }
@@ -329,11 +327,11 @@ bool YamlSource::LoadChunk(BatchBuilder& b) {
           break;
         }
       }
-      pending_.push_back({item, {in_->path(), line, index_++}, std::move(issue)});
+      pending_.push_back({item, {files_.in().path(), line, index_++}, std::move(issue)});
       first = false;
     }
   } else {
-    pending_.push_back({root, {in_->path(), chunk_line_, index_++}, std::nullopt});
+    pending_.push_back({root, {files_.in().path(), chunk_line_, index_++}, std::nullopt});
   }
   return false;
 }
@@ -345,7 +343,7 @@ void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& or
   try {
     if (!node.IsMap()) {
       b.AddIssue(NotAnObjectIssue(origin.line, node.IsSequence() ? "a list" : node.IsScalar() ? "a text" : "null"));
-      b.SetText(kH, 0, "line " + std::to_string(origin.line));
+      b.SetText(kYamlH, 0, "line " + std::to_string(origin.line));
     } else {
       bool members_given = false;
       for (const auto& kv : node) {
@@ -359,9 +357,9 @@ void YamlSource::ConvertHousehold(const YAML::Node& node, const RecordOrigin& or
           }
           members_given = true;
         } else if (index == FieldLookup::kUnknown) {
-          b.UnknownField(kH, key);
+          b.UnknownField(kYamlH, key);
         } else {
-          ConvertValue(kH, index, kv.second, b);
+          ConvertValue(kYamlH, index, kv.second, b);
         }
       }
     }
@@ -393,9 +391,9 @@ void YamlSource::ConvertMembers(const YAML::Node& node, BatchBuilder& b) {
       const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
       const int index = person_fields_.Find(key);
       if (index < 0) {
-        b.UnknownField(kP, key);
+        b.UnknownField(kYamlP, key);
       } else {
-        ConvertValue(kP, index, kv.second, b);
+        ConvertValue(kYamlP, index, kv.second, b);
       }
     }
     b.EndPerson();

@@ -236,6 +236,19 @@ struct ExpectedVariable {
   Loc loc;
 };
 
+// Where a field of a test household is written, for the checker: its name
+// must be a schema field, and an amount of money must not be grouped in
+// thousands ("560.000").
+struct TestField {
+  std::string person;      // member id; empty for the household
+  std::string name;
+  Loc loc;                 // the key
+  uint32_t length = 1;
+  std::string plain_text;  // the value as written, when a plain scalar
+  Loc value_loc;
+  uint32_t value_length = 1;
+};
+
 struct TestCase {
   std::string name;
   std::string reference;
@@ -249,6 +262,7 @@ struct TestCase {
   std::optional<int64_t> total_monthly;
   std::vector<std::string> errors;    // record issue codes expected
   std::vector<std::string> warnings;
+  std::vector<TestField> fields;      // every field of the household and its members, as written
   uint32_t origin = 0;
   Loc loc;
 };

@@ -9,8 +9,6 @@ ANSINH_BEGIN_NAMESPACE
 
 namespace {
 
-std::string N(uint64_t n) { return std::to_string(n); }
-std::string I(int64_t n) { return std::to_string(n); }
 std::string Opt(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 std::string Opt(const std::optional<BenefitStatus>& s) { return s ? ToString(*s) : ""; }
 std::string Opt(const std::optional<Decimal>& d) { return d ? d->ToString() : ""; }
@@ -24,22 +22,22 @@ void Summary(const Diff& d, report::CsvTables& csv) {
   csv.Row({"version_b", d.b.version});
   csv.Row({"hash_b", d.b.hash});
   csv.Row({"when", d.when.ToString()});
-  csv.Row({"households", N(d.households)});
-  csv.Row({"persons", N(d.persons)});
-  csv.Row({"changed_households", N(d.changed_households)});
-  csv.Row({"gaining_households", N(d.gaining_households)});
-  csv.Row({"losing_households", N(d.losing_households)});
-  csv.Row({"gaining_persons", N(d.gaining_persons)});
-  csv.Row({"losing_persons", N(d.losing_persons)});
-  csv.Row({"error_changed_households", N(d.error_changed_households)});
-  csv.Row({"monthly_a", I(d.monthly_a)});
-  csv.Row({"monthly_b", I(d.monthly_b)});
-  csv.Row({"monthly_change", I(d.monthly_b - d.monthly_a)});
-  csv.Row({"annual_a", I(d.annual_a)});
-  csv.Row({"annual_b", I(d.annual_b)});
-  csv.Row({"annual_change", I(d.annual_b - d.annual_a)});
-  csv.Row({"once_a", I(d.once_a)});
-  csv.Row({"once_b", I(d.once_b)});
+  csv.Row({"households", std::to_string(d.households)});
+  csv.Row({"persons", std::to_string(d.persons)});
+  csv.Row({"changed_households", std::to_string(d.changed_households)});
+  csv.Row({"gaining_households", std::to_string(d.gaining_households)});
+  csv.Row({"losing_households", std::to_string(d.losing_households)});
+  csv.Row({"gaining_persons", std::to_string(d.gaining_persons)});
+  csv.Row({"losing_persons", std::to_string(d.losing_persons)});
+  csv.Row({"error_changed_households", std::to_string(d.error_changed_households)});
+  csv.Row({"monthly_a", std::to_string(d.monthly_a)});
+  csv.Row({"monthly_b", std::to_string(d.monthly_b)});
+  csv.Row({"monthly_change", std::to_string(d.monthly_b - d.monthly_a)});
+  csv.Row({"annual_a", std::to_string(d.annual_a)});
+  csv.Row({"annual_b", std::to_string(d.annual_b)});
+  csv.Row({"annual_change", std::to_string(d.annual_b - d.annual_a)});
+  csv.Row({"once_a", std::to_string(d.once_a)});
+  csv.Row({"once_b", std::to_string(d.once_b)});
 }
 
 }  // namespace
@@ -60,25 +58,25 @@ std::string RenderCsv(const Diff& d, const RenderOptions& options) {
     for (const DiffBenefitLine& l : d.benefits) {
       csv.Row({l.id, l.label.Get(lang), l.unit == BenefitUnit::kMoney ? "money" : "percent",
                l.frequency == Frequency::kMonthly ? "monthly" : "once", l.in_a ? "true" : "false",
-               l.in_b ? "true" : "false", N(l.beneficiaries_a), N(l.beneficiaries_b), N(l.gained), N(l.lost), N(l.up),
-               N(l.down), N(l.status_changed), I(l.monthly_a), I(l.monthly_b), I(l.monthly_b - l.monthly_a),
-               I(l.once_a), I(l.once_b)});
+               l.in_b ? "true" : "false", std::to_string(l.beneficiaries_a), std::to_string(l.beneficiaries_b), std::to_string(l.gained), std::to_string(l.lost), std::to_string(l.up),
+               std::to_string(l.down), std::to_string(l.status_changed), std::to_string(l.monthly_a), std::to_string(l.monthly_b), std::to_string(l.monthly_b - l.monthly_a),
+               std::to_string(l.once_a), std::to_string(l.once_b)});
     }
   }
   const ReportBy by = options.by == ReportBy::kCommune ? ReportBy::kCommune : ReportBy::kArea;
   if (csv.Begin("areas", {ToString(by), "label", "households", "gaining_households", "losing_households",
                           "gaining_persons", "losing_persons", "monthly_a", "monthly_b", "monthly_change"})) {
     for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) {
-      csv.Row({l.key, l.label.Get(lang), N(l.households), N(l.gaining_households), N(l.losing_households),
-               N(l.gaining_persons), N(l.losing_persons), I(l.monthly_a), I(l.monthly_b), I(l.monthly_b - l.monthly_a)});
+      csv.Row({l.key, l.label.Get(lang), std::to_string(l.households), std::to_string(l.gaining_households), std::to_string(l.losing_households),
+               std::to_string(l.gaining_persons), std::to_string(l.losing_persons), std::to_string(l.monthly_a), std::to_string(l.monthly_b), std::to_string(l.monthly_b - l.monthly_a)});
     }
   }
   if (csv.Begin("indicators", {"id", "label", "numerator_a", "denominator_a", "share_a", "met_a", "numerator_b",
                                "denominator_b", "share_b", "met_b"})) {
     for (const DiffIndicatorLine& l : d.indicators) {
       auto met = [](const std::optional<bool>& m) { return m ? (*m ? "true" : "false") : ""; };
-      csv.Row({l.b.info.id, l.b.info.label.Get(lang), N(l.a.numerator), N(l.a.denominator), Opt(l.a.share),
-               met(l.a.met), N(l.b.numerator), N(l.b.denominator), Opt(l.b.share), met(l.b.met)});
+      csv.Row({l.b.info.id, l.b.info.label.Get(lang), std::to_string(l.a.numerator), std::to_string(l.a.denominator), Opt(l.a.share),
+               met(l.a.met), std::to_string(l.b.numerator), std::to_string(l.b.denominator), Opt(l.b.share), met(l.b.met)});
     }
   }
   if (csv.Begin("changes", {"household_id", "area", "commune", "person_id", "benefit", "change", "status_a",

@@ -11,8 +11,6 @@ namespace {
 
 using report::CsvTables;
 
-std::string N(uint64_t n) { return std::to_string(n); }
-std::string I(int64_t n) { return std::to_string(n); }
 std::string ShareText(const std::optional<Decimal>& share) { return share ? share->ToString() : ""; }
 std::string MetCsv(const std::optional<bool>& met) { return met ? (*met ? "true" : "false") : ""; }
 
@@ -29,8 +27,8 @@ void Costs(const std::vector<CostLine>& lines, const char* table, CsvTables& csv
   }
   for (const CostLine& c : lines) {
     csv.Row({c.id, c.label.Get(lang), ToString(c.applies_to), c.unit == BenefitUnit::kMoney ? "money" : "percent",
-             c.frequency == Frequency::kMonthly ? "monthly" : "once", N(c.beneficiaries), N(c.households),
-             N(c.superseded), N(c.undetermined), N(c.provisional), I(c.monthly), I(c.annual), I(c.once)});
+             c.frequency == Frequency::kMonthly ? "monthly" : "once", std::to_string(c.beneficiaries), std::to_string(c.households),
+             std::to_string(c.superseded), std::to_string(c.undetermined), std::to_string(c.provisional), std::to_string(c.monthly), std::to_string(c.annual), std::to_string(c.once)});
   }
 }
 
@@ -39,11 +37,11 @@ void Indicators(const Report& r, CsvTables& csv, Language lang) {
                                "target_share", "target_count", "target_by", "met", "gap", "unknown",
                                "population_unknown", "against_households", "to_check_households", "reference"})) {
     for (const IndicatorLine& i : r.indicators) {
-      csv.Row({i.info.id, i.info.label.Get(lang), ToString(i.info.population), N(i.numerator), N(i.denominator),
+      csv.Row({i.info.id, i.info.label.Get(lang), ToString(i.info.population), std::to_string(i.numerator), std::to_string(i.denominator),
                ShareText(i.share), i.info.target_op, i.info.target_share ? i.info.target_share->ToString() : "",
-               i.info.target_count ? I(*i.info.target_count) : "", i.info.target_by ? i.info.target_by->ToString() : "",
-               MetCsv(i.met), I(i.gap), N(i.unknown), N(i.population_unknown), N(i.against_households),
-               N(i.to_check_households), i.info.reference});
+               i.info.target_count ? std::to_string(*i.info.target_count) : "", i.info.target_by ? i.info.target_by->ToString() : "",
+               MetCsv(i.met), std::to_string(i.gap), std::to_string(i.unknown), std::to_string(i.population_unknown), std::to_string(i.against_households),
+               std::to_string(i.to_check_households), i.info.reference});
     }
   }
   if (csv.Begin("follow_up", {"indicator", "household_id", "members", "reason"})) {
@@ -61,10 +59,10 @@ void Breakdown(const Report& r, ReportBy by, CsvTables& csv, Language lang) {
   for (const CostLine& c : r.benefits) header.push_back("beneficiaries:" + c.id);
   if (!csv.Begin("breakdown", header)) return;
   for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
-    std::vector<std::string> fields = {row.key, row.label.Get(lang), N(row.households), N(row.persons),
-                                       N(row.error_households), N(row.beneficiary_households), N(row.beneficiaries),
-                                       I(row.monthly), I(row.annual)};
-    for (uint64_t n : row.by_benefit) fields.push_back(N(n));
+    std::vector<std::string> fields = {row.key, row.label.Get(lang), std::to_string(row.households), std::to_string(row.persons),
+                                       std::to_string(row.error_households), std::to_string(row.beneficiary_households), std::to_string(row.beneficiaries),
+                                       std::to_string(row.monthly), std::to_string(row.annual)};
+    for (uint64_t n : row.by_benefit) fields.push_back(std::to_string(n));
     csv.Row(fields);
   }
 }
@@ -78,15 +76,15 @@ void Problems(const Report& r, CsvTables& csv, Language lang) {
   if (csv.Begin("errors", {"household_id", "file", "line", "code", "field", "message"})) {
     for (const ErrorHousehold& e : r.errors) {
       for (const RecordIssue& i : e.errors) {
-        csv.Row({e.household_id, e.origin.file, N(e.origin.line), i.code, i.field,
+        csv.Row({e.household_id, e.origin.file, std::to_string(e.origin.line), i.code, i.field,
                  lang == Language::kVi ? i.message_vi : i.message});
       }
     }
   }
   if (csv.Begin("missing", {"key", "kind", "outcomes", "households", "missing_from", "priced_on", "monthly_waiting"})) {
-    for (const KeyCount& k : r.missing_fields) csv.Row({k.key, "fact", N(k.count), "", "", "", ""});
+    for (const KeyCount& k : r.missing_fields) csv.Row({k.key, "fact", std::to_string(k.count), "", "", "", ""});
     for (const MissingFigure& f : r.missing_figures) {
-      csv.Row({f.parameter, "parameter", N(f.outcomes), N(f.households),
+      csv.Row({f.parameter, "parameter", std::to_string(f.outcomes), std::to_string(f.households),
                f.missing_from ? f.missing_from->ToString() : "", f.priced_on ? f.priced_on->ToString() : "",
                f.priced_on ? std::to_string(f.monthly) : ""});
     }
@@ -118,19 +116,19 @@ std::string RenderCsv(const Report& r, const RenderOptions& options) {
     csv.Row({"version", r.package.version});
     csv.Row({"hash", r.package.hash});
     csv.Row({"when", r.when.ToString()});
-    csv.Row({"households", N(r.households)});
-    csv.Row({"persons", N(r.persons)});
-    csv.Row({"evaluated_households", N(r.evaluated_households)});
-    csv.Row({"error_households", N(r.error_households)});
-    csv.Row({"warning_households", N(r.warning_households)});
-    csv.Row({"beneficiary_households", N(r.beneficiary_households)});
-    csv.Row({"beneficiaries", N(r.beneficiaries)});
-    csv.Row({"monthly", I(r.monthly)});
-    csv.Row({"annual", I(r.annual)});
-    csv.Row({"once", I(r.once)});
+    csv.Row({"households", std::to_string(r.households)});
+    csv.Row({"persons", std::to_string(r.persons)});
+    csv.Row({"evaluated_households", std::to_string(r.evaluated_households)});
+    csv.Row({"error_households", std::to_string(r.error_households)});
+    csv.Row({"warning_households", std::to_string(r.warning_households)});
+    csv.Row({"beneficiary_households", std::to_string(r.beneficiary_households)});
+    csv.Row({"beneficiaries", std::to_string(r.beneficiaries)});
+    csv.Row({"monthly", std::to_string(r.monthly)});
+    csv.Row({"annual", std::to_string(r.annual)});
+    csv.Row({"once", std::to_string(r.once)});
     csv.Row({"provisional", r.provisional ? "true" : "false"});
-    csv.Row({"undetermined_households", N(r.undetermined_households)});
-    csv.Row({"status_difference_households", N(r.status_difference_households)});
+    csv.Row({"undetermined_households", std::to_string(r.undetermined_households)});
+    csv.Row({"status_difference_households", std::to_string(r.status_difference_households)});
   }
   Costs(r.benefits, "costs", csv, lang);
   Costs(r.groups, "groups", csv, lang);

@@ -15,9 +15,16 @@ std::string AmountText(const std::optional<int64_t>& amount, BenefitUnit unit, L
   return Money(*amount, lang);
 }
 
-std::string ChangeLine(const BenefitChange& c, Language lang) {
+const std::string& BenefitLabel(const Diff& diff, const std::string& id, Language lang) {
+  for (const DiffBenefitLine& l : diff.benefits) {
+    if (l.id == id && !l.label.Get(lang).empty()) return l.label.Get(lang);
+  }
+  return id;
+}
+
+std::string ChangeLine(const Diff& diff, const BenefitChange& c, Language lang) {
   std::string out = c.person_id.empty() ? std::string(W("household", lang)) : c.person_id;
-  out += " \xC2\xB7 " + c.benefit + ": " + ChangeText(c.kind, lang);
+  out += " \xC2\xB7 " + BenefitLabel(diff, c.benefit, lang) + ": " + ChangeText(c.kind, lang);
   if (c.kind == ChangeKind::kStatus) {
     out += " (" + StatusText(c.status_a, lang) + " \xE2\x86\x92 " + StatusText(c.status_b, lang) + ")";
   } else {

@@ -17,12 +17,9 @@ namespace ansinh::report {
 // `text` with & < > " ' escaped (and invalid UTF-8 replaced), safe in text and attributes.
 std::string Escape(std::string_view text);
 
-// At most `max_chars` characters of `text` (UTF-8 safe), "…" appended when cut.
-std::string Shorten(std::string_view text, size_t max_chars);
-
 // One bar of a chart. `value` sets the length (may be negative in diverging charts).
 struct Bar {
-  std::string label;      // shown left of the bar (shortened) and in full as a tooltip
+  std::string label;      // shown left of the bar, wrapped onto as many lines as it needs, and as a tooltip
   int64_t value = 0;
   std::string value_text; // shown right of the bar
   std::string kind;       // CSS class suffix: "", "up", "down", "target-met", "target-missed"
@@ -36,10 +33,12 @@ std::string BarChart(std::string_view id, std::string_view title, const std::vec
 std::string DivergingChart(std::string_view id, std::string_view title, const std::vector<Bar>& bars,
                            std::string_view empty_text);
 
-// One indicator on a 0–100% scale: its share and the target marker.
+// One indicator on a 0–100% scale: its share, the undetermined share after
+// it (hatched), and the target marker.
 struct CoverageBar {
   std::string label;
   std::optional<int64_t> share_bp;   // basis points 0..10000
+  std::optional<int64_t> unknown_bp; // basis points of the population whose numerator (or membership) is unknown
   std::optional<int64_t> target_bp;  // basis points; none for count targets or no target
   std::optional<bool> met;
   std::string value_text;
@@ -61,6 +60,14 @@ class HtmlPage {
              const std::vector<bool>& numeric = {});
   // A collapsible list of items (escaped), with `summary` as its title.
   void Details(std::string_view summary, const std::vector<std::string>& items);
+  // The same with items that are HTML already (each piece escaped by the caller).
+  void DetailsHtml(std::string_view summary, const std::vector<std::string>& items, bool open = false);
+  // Everything added after Begin until End goes inside <details> (folded, unless `open`).
+  void BeginDetails(std::string_view summary, bool open = false) {
+    out_ += open ? "<details open><summary>" : "<details><summary>";
+    out_ += Escape(summary) + "</summary>\n";
+  }
+  void EndDetails() { out_ += "</details>\n"; }
   std::string Finish();
 
  private:

@@ -3,6 +3,7 @@
 // A and B when both packages declare the indicator), tables, changes.
 #include "ansinh/diff.hpp"
 #include "report/diff_views.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/html.hpp"
 #include "report/report_views.hpp"
@@ -34,7 +35,9 @@ std::string AreaChart(const Diff& d, ReportBy by, Language lang) {
     bars.push_back({label + " \xE2\x80\x94 " + W("losing_households", lang), -static_cast<int64_t>(l.losing_households),
                     Count(l.losing_households, lang), ""});
   }
-  return report::DivergingChart("chart-area-change", W("chart_area_change", lang), bars, W("no_data", lang));
+  return report::DivergingChart("chart-area-change",
+                                W(by == ReportBy::kCommune ? "chart_commune_change" : "chart_area_change", lang), bars,
+                                W("no_data", lang));
 }
 
 std::string CoverageChart(const Diff& d, Language lang) {
@@ -43,10 +46,10 @@ std::string CoverageChart(const Diff& d, Language lang) {
     for (const IndicatorLine* line : {&l.a, &l.b}) {
       report::CoverageBar b;
       b.label = std::string(line == &l.a ? "A: " : "B: ") + line->info.label.Get(lang);
-      if (line->share) b.share_bp = report::BasisPoints(*line->share);
-      if (line->info.target_share) b.target_bp = report::BasisPoints(*line->info.target_share);
-      b.met = line->met;
+      report::SetCoverage(b, *line);
       b.value_text = report::Percent(line->share, lang);
+      const uint64_t unknown = line->unknown + line->population_unknown;
+      if (unknown > 0) b.value_text += " \xC2\xB7 " + Count(unknown, lang) + " " + W("unknown_short", lang);
       bars.push_back(std::move(b));
     }
   }
@@ -54,35 +57,57 @@ std::string CoverageChart(const Diff& d, Language lang) {
                                W("no_common_indicators", lang));
 }
 
-void Tables(const Diff& d, ReportBy by, Language lang, report::HtmlPage& page) {
+// Whether the rules change makes a difference to benefit line `l`.
+bool Changed(const DiffBenefitLine& l) {
+  return l.gained + l.lost + l.up + l.down + l.status_changed > 0 || l.monthly_a != l.monthly_b ||
+         l.once_a != l.once_b || l.in_a != l.in_b;
+}
+
+// The benefits: those that changed first, in a table; the unchanged ones
+// folded below it (<details>).
+void BenefitTables(const Diff& d, Language lang, report::HtmlPage& page) {
   page.Heading(W("diff_benefits_title", lang));
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> changed, unchanged;
   for (const DiffBenefitLine& l : d.benefits) {
     if (!report::Shows(l)) continue;
     const bool money = l.unit == BenefitUnit::kMoney;
     const bool monthly = l.frequency == Frequency::kMonthly;
     const int64_t a = monthly ? l.monthly_a : l.once_a;
     const int64_t b = monthly ? l.monthly_b : l.once_b;
-    rows.push_back({l.id, l.label.Get(lang), report::UnitText(l.unit, l.frequency, lang), Count(l.beneficiaries_a, lang),
+    (Changed(l) ? changed : unchanged)
+        .push_back({l.label.Get(lang) + (l.in_a ? "" : " (B)") + (l.in_b ? "" : " (A)"),
+                    report::UnitText(l.unit, l.frequency, lang), Count(l.beneficiaries_a, lang),
                     Count(l.beneficiaries_b, lang), Count(l.gained, lang), Count(l.lost, lang), Count(l.up, lang),
                     Count(l.down, lang), money ? Money(a, lang) : "", money ? Money(b, lang) : "",
                     money ? SignedMoney(b - a, lang) : ""});
   }
-  page.Table({W("benefit", lang), W("label", lang), W("unit", lang), W("beneficiaries", lang) + " A",
-              W("beneficiaries", lang) + " B", W("change_gained", lang), W("change_lost", lang), W("change_up", lang),
-              W("change_down", lang), W("monthly", lang) + " A", W("monthly", lang) + " B", W("monthly_change", lang)},
-             rows, {false, false, false, true, true, true, true, true, true, true, true, true});
-  page.Heading(report::BreakdownTitle(by, lang));
-  rows.clear();
-  for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) {
-    rows.push_back({l.label.Get(lang), Count(l.households, lang), Count(l.gaining_households, lang),
-                    Count(l.losing_households, lang), Count(l.gaining_persons, lang), Count(l.losing_persons, lang),
-                    Money(l.monthly_a, lang), Money(l.monthly_b, lang), SignedMoney(l.monthly_b - l.monthly_a, lang)});
+  const std::vector<std::string> header = {
+      W("benefit", lang),           W("unit", lang),        W("beneficiaries", lang) + " A",
+      W("beneficiaries", lang) + " B", W("change_gained", lang), W("change_lost", lang),
+      W("change_up", lang),         W("change_down", lang), W("monthly", lang) + " A",
+      W("monthly", lang) + " B",    W("monthly_change", lang)};
+  const std::vector<bool> numeric = {false, false, true, true, true, true, true, true, true, true, true};
+  if (changed.empty()) {
+    page.Paragraph(W("no_change", lang));
+  } else {
+    page.Table(header, changed, numeric);
   }
-  page.Table({report::BreakdownKeyHeader(by, lang), W("households", lang), W("gaining_households", lang),
-              W("losing_households", lang), W("gaining_persons", lang), W("losing_persons", lang),
-              W("monthly", lang) + " A", W("monthly", lang) + " B", W("monthly_change", lang)},
-             rows, {false, true, true, true, true, true, true, true, true});
+  if (!unchanged.empty()) {
+    page.BeginDetails(W("unchanged_benefits", lang) + " (" + Count(unchanged.size(), lang) + ")");
+    page.Table(header, unchanged, numeric);
+    page.EndDetails();
+  }
+}
+
+void AreaTable(const Diff& d, ReportBy by, Language lang, report::HtmlPage& page) {
+  page.Heading(report::BreakdownTitle(by, lang));
+  const auto& columns = report::DiffAreaColumns();
+  std::vector<std::vector<std::string>> rows;
+  for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) {
+    rows.push_back(report::FigureCells(l.label.Get(lang), l, columns, lang));
+  }
+  page.Table(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang), rows,
+             report::FigureAlignment(columns));
 }
 
 void ChangeList(const Diff& d, Language lang, report::HtmlPage& page) {
@@ -90,7 +115,7 @@ void ChangeList(const Diff& d, Language lang, report::HtmlPage& page) {
   std::vector<std::vector<std::string>> rows;
   for (const HouseholdChange& h : d.changes) {
     std::string what;
-    for (const BenefitChange& c : h.changes) what += (what.empty() ? "" : "; ") + report::ChangeLine(c, lang);
+    for (const BenefitChange& c : h.changes) what += (what.empty() ? "" : "; ") + report::ChangeLine(d, c, lang);
     if (h.ok_a != h.ok_b) what += (what.empty() ? "" : "; ") + W(h.ok_a ? "error_in_b" : "error_in_a", lang);
     rows.push_back({h.household_id, h.commune, Money(h.monthly_a, lang), Money(h.monthly_b, lang),
                     SignedMoney(h.monthly_b - h.monthly_a, lang), what});
@@ -109,11 +134,12 @@ std::string RenderHtml(const Diff& d, const RenderOptions& options) {
   report::HtmlPage page(W("diff_title", lang), lang);
   page.Facts(report::SummaryRows(d, lang));
   page.Paragraph(W("annual_note", lang), "note");
+  BenefitTables(d, lang, page);
   page.Heading(W("charts_title", lang));
   page.Raw(CostChangeChart(d, lang));
   page.Raw(AreaChart(d, by, lang));
   page.Raw(CoverageChart(d, lang));
-  Tables(d, by, lang, page);
+  AreaTable(d, by, lang, page);
   ChangeList(d, lang, page);
   return page.Finish();
 }

@@ -28,16 +28,6 @@ std::string Escape(std::string_view text) {
   return out;
 }
 
-std::string Shorten(std::string_view text, size_t max_chars) {
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (chars == max_chars) return std::string(text.substr(0, i)) + "\xE2\x80\xA6";
-    ++chars;
-  }
-  return std::string(text);
-}
-
 namespace {
 const char* kStyle = R"css(
 body{font-family:"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1d2733;line-height:1.45}
@@ -45,11 +35,13 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;b
 h3{font-size:1.05rem;margin:1.2rem 0 .3rem}
 dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1.2rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}th,td{border:1px solid #d0d7e2;padding:.25rem .5rem;vertical-align:top}
-th{background:#eef2f7;text-align:left}td.num{text-align:right;white-space:nowrap}
+th{background:#eef2f7;text-align:left}td:first-child{min-width:11rem}td.num{text-align:right;white-space:nowrap}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{font-weight:600;margin-bottom:.3rem}
 svg text{font-size:12px;fill:#1d2733}svg .bar{fill:#2f6db5}svg .bar-up{fill:#2e8b57}svg .bar-down{fill:#c0392b}
 svg .bar-target-met{fill:#2e8b57}svg .bar-target-missed{fill:#d9822b}svg .track{fill:#eef2f7}svg .target{stroke:#1d2733;stroke-width:2}
-svg .axis{stroke:#8a96a8;stroke-width:1}p.note{color:#4c5b6e;font-size:.9rem}details{margin:.3rem 0}summary{cursor:pointer}
+svg .bar-unknown{fill:#b8c2cf}
+svg .axis{stroke:#8a96a8;stroke-width:1}div.scroll{overflow-x:auto;max-width:100%}p,li,dd,summary,figcaption,h1,h2,h3{overflow-wrap:anywhere}code{font-size:.85em;overflow-wrap:anywhere}
+@media (max-width:600px){body{margin:1rem auto}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.3rem}}p.note{color:#4c5b6e;font-size:.9rem}details{margin:.3rem 0}summary{cursor:pointer}
 .warn{color:#a84300}
 )css";
 }  // namespace
@@ -80,7 +72,7 @@ void HtmlPage::Facts(const std::vector<std::pair<std::string, std::string>>& fac
 
 void HtmlPage::Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                      const std::vector<bool>& numeric) {
-  out_ += "<table>\n<thead><tr>";
+  out_ += "<div class=\"scroll\"><table>\n<thead><tr>";
   for (const std::string& h : header) out_ += "<th>" + Escape(h) + "</th>";
   out_ += "</tr></thead>\n<tbody>\n";
   for (const auto& row : rows) {
@@ -92,12 +84,19 @@ void HtmlPage::Table(const std::vector<std::string>& header, const std::vector<s
     }
     out_ += "</tr>\n";
   }
-  out_ += "</tbody>\n</table>\n";
+  out_ += "</tbody>\n</table></div>\n";
 }
 
 void HtmlPage::Details(std::string_view summary, const std::vector<std::string>& items) {
   out_ += "<details><summary>" + Escape(summary) + "</summary>\n<ul>\n";
   for (const std::string& item : items) out_ += "<li>" + Escape(item) + "</li>\n";
+  out_ += "</ul>\n</details>\n";
+}
+
+void HtmlPage::DetailsHtml(std::string_view summary, const std::vector<std::string>& items, bool open) {
+  out_ += open ? "<details open><summary>" : "<details><summary>";
+  out_ += Escape(summary) + "</summary>\n<ul>\n";
+  for (const std::string& item : items) out_ += "<li>" + item + "</li>\n";
   out_ += "</ul>\n</details>\n";
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ansinh/report.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/html.hpp"
 #include "report/report_views.hpp"
@@ -31,24 +32,26 @@ std::string CoverageChart(const Report& r, Language lang) {
   for (const IndicatorLine& i : r.indicators) {
     report::CoverageBar b;
     b.label = i.info.label.Get(lang);
-    if (i.share) b.share_bp = report::BasisPoints(*i.share);
-    if (i.info.target_share) b.target_bp = report::BasisPoints(*i.info.target_share);
-    b.met = i.met;
+    report::SetCoverage(b, i);
+    const uint64_t unknown = i.unknown + i.population_unknown;
     b.value_text = report::Percent(i.share, lang) + " / " + report::TargetText(i.info, lang, false);
+    if (unknown > 0) b.value_text += " \xC2\xB7 " + Count(unknown, lang) + " " + W("unknown_short", lang);
     bars.push_back(std::move(b));
   }
   return report::CoverageChart("chart-coverage", W("chart_coverage", lang), bars, W("no_indicators", lang));
 }
 
-std::string AreaChart(const Report& r, Language lang) {
+// Beneficiaries by area, or by the breakdown --by chose (commune, status).
+std::string AreaChart(const Report& r, ReportBy by, Language lang) {
   std::vector<report::Bar> bars;
-  for (const BreakdownRow& row : r.by_area) {
+  if (by == ReportBy::kBenefit) by = ReportBy::kArea;
+  for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
     bars.push_back({row.label.Get(lang), static_cast<int64_t>(row.beneficiaries),
                     Count(row.beneficiaries, lang) + " " + W("persons_unit", lang) + " / " +
                         Count(row.beneficiary_households, lang) + " " + W("households_unit", lang),
                     ""});
   }
-  return report::BarChart("chart-area", W("chart_area", lang), bars, W("no_data", lang));
+  return report::BarChart("chart-area", report::BreakdownChartTitle(by, lang), bars, W("no_data", lang));
 }
 
 void CostTable(const Report& r, Language lang, report::HtmlPage& page) {
@@ -56,17 +59,16 @@ void CostTable(const Report& r, Language lang, report::HtmlPage& page) {
   auto add = [&](const CostLine& c, const std::string& name) {
     const bool money = c.unit == BenefitUnit::kMoney;
     const bool monthly = c.frequency == Frequency::kMonthly;
-    rows.push_back({name, c.label.Get(lang) + (c.provisional > 0 ? " (*)" : ""),
-                    report::UnitText(c.unit, c.frequency, lang), Count(c.beneficiaries, lang),
+    rows.push_back({name + (c.provisional > 0 ? " (*)" : ""), report::UnitText(c.unit, c.frequency, lang), Count(c.beneficiaries, lang),
                     Count(c.households, lang), money ? Money(monthly ? c.monthly : c.once, lang) : "",
                     money && monthly ? Money(c.annual, lang) : "", Count(c.superseded, lang),
                     Count(c.undetermined, lang)});
   };
-  for (const CostLine& c : r.benefits) add(c, c.id);
-  for (const CostLine& c : r.groups) add(c, W("group", lang) + " " + c.id);
-  page.Table({W("benefit", lang), W("label", lang), W("unit", lang), W("beneficiaries", lang), W("households", lang),
+  for (const CostLine& c : r.benefits) add(c, c.label.Get(lang));
+  for (const CostLine& c : r.groups) add(c, W("group", lang) + " " + c.label.Get(lang));
+  page.Table({W("benefit", lang), W("unit", lang), W("beneficiaries", lang), W("households", lang),
               W("monthly", lang), W("annual", lang), W("superseded", lang), W("undetermined", lang)},
-             rows, {false, false, false, true, true, true, true, true, true});
+             rows, {false, false, true, true, true, true, true, true});
   page.Paragraph(W("annual_note", lang), "note");
 }
 
@@ -92,20 +94,27 @@ void IndicatorTable(const Report& r, Language lang, report::HtmlPage& page) {
   page.Table({W("indicator", lang), W("numerator", lang), W("denominator", lang), W("share", lang), W("target", lang),
               W("result", lang), W("gap", lang), W("unknown", lang), W("reference", lang)},
              rows, {false, true, true, true, false, false, true, true, false});
+  // How each is measured: the rule's expressions, shown as code.
   std::vector<std::string> how;
   for (const IndicatorLine& i : r.indicators) {
-    how.push_back(i.info.id + " (" + W(i.info.population == Entity::kPerson ? "persons_unit" : "households_unit", lang) + "): " +
-                  (i.info.filter.empty() ? "" : W("filter", lang) + " " + report::OneLine(i.info.filter) + "; ") +
-                  W("numerator", lang) + " " + report::OneLine(i.info.numerator));
+    how.push_back(report::Escape(i.info.label.Get(lang) + " (" +
+                                 W(i.info.population == Entity::kPerson ? "persons_unit" : "households_unit", lang) +
+                                 "): ") +
+                  (i.info.filter.empty() ? ""
+                                         : report::Escape(W("filter", lang)) + " <code>" +
+                                               report::Escape(report::OneLine(i.info.filter)) + "</code>; ") +
+                  report::Escape(W("numerator", lang)) + " <code>" + report::Escape(report::OneLine(i.info.numerator)) +
+                  "</code>");
   }
-  if (!how.empty()) page.Details(W("how_measured", lang), how);
+  if (!how.empty()) page.DetailsHtml(W("how_measured", lang), how);
   for (const IndicatorLine& i : r.indicators) {
+    const std::string& name = i.info.label.Get(lang);
     if (i.against_households > 0) {
-      page.Details(i.info.id + " \xE2\x80\x94 " + W("against", lang) + " (" + Count(i.against_households, lang) + ")",
+      page.Details(name + " \xE2\x80\x94 " + W("against", lang) + " (" + Count(i.against_households, lang) + ")",
                    Listed(i.against, i.against_households, lang));
     }
     if (i.to_check_households > 0) {
-      page.Details(i.info.id + " \xE2\x80\x94 " + W("to_check", lang) + " (" + Count(i.to_check_households, lang) + ")",
+      page.Details(name + " \xE2\x80\x94 " + W("to_check", lang) + " (" + Count(i.to_check_households, lang) + ")",
                    Listed(i.to_check, i.to_check_households, lang));
     }
   }
@@ -114,16 +123,13 @@ void IndicatorTable(const Report& r, Language lang, report::HtmlPage& page) {
 void BreakdownTable(const Report& r, ReportBy by, Language lang, report::HtmlPage& page) {
   if (by == ReportBy::kBenefit) by = ReportBy::kArea;
   page.Heading(report::BreakdownTitle(by, lang));
+  const auto& columns = report::BreakdownColumns();
   std::vector<std::vector<std::string>> rows;
   for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
-    rows.push_back({row.label.Get(lang), Count(row.households, lang), Count(row.persons, lang),
-                    Count(row.beneficiary_households, lang), Count(row.beneficiaries, lang), Money(row.monthly, lang),
-                    Money(row.annual, lang), Count(row.error_households, lang)});
+    rows.push_back(report::FigureCells(row.label.Get(lang), row, columns, lang));
   }
-  page.Table({report::BreakdownKeyHeader(by, lang), W("households", lang), W("persons", lang),
-              W("beneficiary_households", lang), W("beneficiaries", lang), W("monthly", lang), W("annual", lang),
-              W("error_short", lang)},
-             rows, {false, true, true, true, true, true, true, true});
+  page.Table(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang), rows,
+             report::FigureAlignment(columns));
 }
 
 void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
@@ -143,9 +149,10 @@ void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
   page.Heading(W("problems_title", lang));
   std::vector<std::vector<std::string>> errors;
   for (const ErrorHousehold& e : r.errors) {
-    for (const RecordIssue& i : e.errors) {
-      errors.push_back({e.household_id, e.origin.file + ":" + std::to_string(e.origin.line), i.code, i.field,
-                        lang == Language::kVi ? i.message_vi : i.message});
+    for (size_t k = 0; k < e.errors.size(); ++k) {
+      const RecordIssue& i = e.errors[k];
+      errors.push_back({e.household_id, e.origin.file + ":" + std::to_string(e.origin.line), i.code,
+                        report::IssueFieldText(e, k, lang), lang == Language::kVi ? i.message_vi : i.message});
     }
   }
   page.Paragraph(W("error_households", lang) + ": " + Count(r.error_households, lang));
@@ -153,12 +160,14 @@ void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
   page.Paragraph(W("undetermined_households", lang) + ": " + Count(r.undetermined_households, lang) + " (" +
                  Count(r.undetermined_outcomes, lang) + " " + W("outcomes", lang) + ")");
   std::vector<std::vector<std::string>> fact_rows;
-  for (const KeyCount& k : r.missing_fields) fact_rows.push_back({k.key, Count(k.count, lang)});
+  for (const KeyCount& k : r.missing_fields) {
+    fact_rows.push_back({report::PathText(k.label, k.key, lang), Count(k.count, lang)});
+  }
   if (!fact_rows.empty()) page.Table({W("missing_field", lang), W("outcomes", lang)}, fact_rows, {false, true});
   std::vector<std::vector<std::string>> figure_rows;
   const std::string dash = "\xE2\x80\x94";
   for (const MissingFigure& f : r.missing_figures) {
-    figure_rows.push_back({f.label.Get(lang).empty() ? f.parameter : f.label.Get(lang) + " (" + f.parameter + ")",
+    figure_rows.push_back({report::PathText(f.label, f.parameter, lang),
                            f.missing_from ? report::DateText(*f.missing_from, lang) : dash,
                            Count(f.outcomes, lang) + " / " + Count(f.households, lang),
                            report::PricedText(r, f, lang),
@@ -171,11 +180,7 @@ void ProblemTables(const Report& r, Language lang, report::HtmlPage& page) {
     page.Paragraph(W("waiting_note", lang), "note");
   }
   std::vector<std::string> items;
-  for (const UndeterminedHousehold& u : r.undetermined) {
-    std::string m;
-    for (const std::string& f : u.missing) m += (m.empty() ? "" : ", ") + f;
-    items.push_back(u.household_id + ": " + m);
-  }
+  for (const UndeterminedHousehold& u : r.undetermined) items.push_back(u.household_id + ": " + report::UndeterminedText(u, lang));
   if (!items.empty()) page.Details(W("undetermined_list", lang) + " (" + Count(r.undetermined_households, lang) + ")", items);
 }
 
@@ -190,7 +195,7 @@ std::string RenderHtml(const Report& r, const RenderOptions& options) {
   page.Heading(W("charts_title", lang));
   page.Raw(CostChart(r, lang));
   page.Raw(CoverageChart(r, lang));
-  page.Raw(AreaChart(r, lang));
+  page.Raw(AreaChart(r, options.by, lang));
   page.Heading(W("costs_title", lang));
   CostTable(r, lang, page);
   page.Heading(W("indicators_title", lang));

@@ -23,7 +23,7 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
 
 void WriteCounts(JsonWriter& w, const std::vector<KeyCount>& counts) {
   w.BeginArray();
-  for (const KeyCount& k : counts) w.BeginObject().Key("key").String(k.key).Key("count").Int(static_cast<int64_t>(k.count)).EndObject();
+  for (const KeyCount& k : counts) w.BeginObject().Key("key").String(k.key).Key("count").Uint(k.count).EndObject();
   w.EndArray();
 }
 
@@ -69,8 +69,8 @@ void WriteIndicator(JsonWriter& w, const IndicatorLine& i, bool lists) {
   } else {
     w.Null();
   }
-  w.Key("numerator").Int(static_cast<int64_t>(i.numerator));
-  w.Key("denominator").Int(static_cast<int64_t>(i.denominator));
+  w.Key("numerator").Uint(i.numerator);
+  w.Key("denominator").Uint(i.denominator);
   w.Key("share");
   if (i.share) {
     w.Raw(i.share->ToString());
@@ -84,10 +84,10 @@ void WriteIndicator(JsonWriter& w, const IndicatorLine& i, bool lists) {
     w.Null();
   }
   w.Key("gap").Int(i.gap);
-  w.Key("unknown").Int(static_cast<int64_t>(i.unknown));
-  w.Key("population_unknown").Int(static_cast<int64_t>(i.population_unknown));
-  w.Key("against_households").Int(static_cast<int64_t>(i.against_households));
-  w.Key("to_check_households").Int(static_cast<int64_t>(i.to_check_households));
+  w.Key("unknown").Uint(i.unknown);
+  w.Key("population_unknown").Uint(i.population_unknown);
+  w.Key("against_households").Uint(i.against_households);
+  w.Key("to_check_households").Uint(i.to_check_households);
   if (lists) {
     w.Key("against");
     WriteListed(w, i.against);

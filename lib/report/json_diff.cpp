@@ -1,6 +1,7 @@
 // RenderJson(Diff): the whole diff as one JSON document.
 #include "ansinh/diff.hpp"
 #include "common/json_writer.hpp"
+#include "report/columns.hpp"
 #include "report/json_common.hpp"
 
 ANSINH_BEGIN_NAMESPACE
@@ -33,11 +34,11 @@ void Benefits(JsonWriter& w, const Diff& d) {
     w.Key("unit").String(l.unit == BenefitUnit::kMoney ? "money" : "percent");
     w.Key("frequency").String(l.frequency == Frequency::kMonthly ? "monthly" : "once");
     w.Key("in_a").Bool(l.in_a).Key("in_b").Bool(l.in_b);
-    w.Key("beneficiaries_a").Int(static_cast<int64_t>(l.beneficiaries_a));
-    w.Key("beneficiaries_b").Int(static_cast<int64_t>(l.beneficiaries_b));
-    w.Key("gained").Int(static_cast<int64_t>(l.gained)).Key("lost").Int(static_cast<int64_t>(l.lost));
-    w.Key("up").Int(static_cast<int64_t>(l.up)).Key("down").Int(static_cast<int64_t>(l.down));
-    w.Key("status_changed").Int(static_cast<int64_t>(l.status_changed));
+    w.Key("beneficiaries_a").Uint(l.beneficiaries_a);
+    w.Key("beneficiaries_b").Uint(l.beneficiaries_b);
+    w.Key("gained").Uint(l.gained).Key("lost").Uint(l.lost);
+    w.Key("up").Uint(l.up).Key("down").Uint(l.down);
+    w.Key("status_changed").Uint(l.status_changed);
     w.Key("monthly_a").Int(l.monthly_a).Key("monthly_b").Int(l.monthly_b);
     w.Key("once_a").Int(l.once_a).Key("once_b").Int(l.once_b);
     w.EndObject();
@@ -50,12 +51,8 @@ void Areas(JsonWriter& w, const std::vector<DiffAreaLine>& lines) {
   for (const DiffAreaLine& l : lines) {
     w.BeginObject().Key("key").String(l.key).Key("label");
     report::WriteLabel(w, l.label);
-    w.Key("households").Int(static_cast<int64_t>(l.households));
-    w.Key("gaining_households").Int(static_cast<int64_t>(l.gaining_households));
-    w.Key("losing_households").Int(static_cast<int64_t>(l.losing_households));
-    w.Key("gaining_persons").Int(static_cast<int64_t>(l.gaining_persons));
-    w.Key("losing_persons").Int(static_cast<int64_t>(l.losing_persons));
-    w.Key("monthly_a").Int(l.monthly_a).Key("monthly_b").Int(l.monthly_b).EndObject();
+    report::WriteFigures(w, l, report::DiffAreaColumns());
+    w.EndObject();
   }
   w.EndArray();
 }
@@ -99,13 +96,13 @@ std::string RenderJson(const Diff& d, const RenderOptions&) {
   w.Key("b");
   report::WritePackage(w, d.b);
   w.Key("when").String(d.when.ToString());
-  w.Key("households").Int(static_cast<int64_t>(d.households)).Key("persons").Int(static_cast<int64_t>(d.persons));
-  w.Key("changed_households").Int(static_cast<int64_t>(d.changed_households));
-  w.Key("gaining_households").Int(static_cast<int64_t>(d.gaining_households));
-  w.Key("losing_households").Int(static_cast<int64_t>(d.losing_households));
-  w.Key("gaining_persons").Int(static_cast<int64_t>(d.gaining_persons));
-  w.Key("losing_persons").Int(static_cast<int64_t>(d.losing_persons));
-  w.Key("error_changed_households").Int(static_cast<int64_t>(d.error_changed_households));
+  w.Key("households").Uint(d.households).Key("persons").Uint(d.persons);
+  w.Key("changed_households").Uint(d.changed_households);
+  w.Key("gaining_households").Uint(d.gaining_households);
+  w.Key("losing_households").Uint(d.losing_households);
+  w.Key("gaining_persons").Uint(d.gaining_persons);
+  w.Key("losing_persons").Uint(d.losing_persons);
+  w.Key("error_changed_households").Uint(d.error_changed_households);
   w.Key("monthly_a").Int(d.monthly_a).Key("monthly_b").Int(d.monthly_b);
   w.Key("monthly_change").Int(d.monthly_b - d.monthly_a);
   w.Key("annual_a").Int(d.annual_a).Key("annual_b").Int(d.annual_b);

@@ -2,6 +2,7 @@
 // integers for counts and VND, exact decimals for shares).
 #include "ansinh/report.hpp"
 #include "common/json_writer.hpp"
+#include "report/columns.hpp"
 #include "report/json_common.hpp"
 
 ANSINH_BEGIN_NAMESPACE
@@ -19,11 +20,11 @@ void Costs(JsonWriter& w, const std::vector<CostLine>& lines) {
     w.Key("applies_to").String(ToString(c.applies_to));
     w.Key("unit").String(c.unit == BenefitUnit::kMoney ? "money" : "percent");
     w.Key("frequency").String(c.frequency == Frequency::kMonthly ? "monthly" : "once");
-    w.Key("beneficiaries").Int(static_cast<int64_t>(c.beneficiaries));
-    w.Key("households").Int(static_cast<int64_t>(c.households));
-    w.Key("superseded").Int(static_cast<int64_t>(c.superseded));
-    w.Key("undetermined").Int(static_cast<int64_t>(c.undetermined));
-    w.Key("provisional").Int(static_cast<int64_t>(c.provisional));
+    w.Key("beneficiaries").Uint(c.beneficiaries);
+    w.Key("households").Uint(c.households);
+    w.Key("superseded").Uint(c.superseded);
+    w.Key("undetermined").Uint(c.undetermined);
+    w.Key("provisional").Uint(c.provisional);
     w.Key("monthly").Int(c.monthly).Key("annual").Int(c.annual).Key("once").Int(c.once);
     w.EndObject();
   }
@@ -35,15 +36,10 @@ void Breakdown(JsonWriter& w, const std::vector<BreakdownRow>& rows, const std::
   for (const BreakdownRow& row : rows) {
     w.BeginObject().Key("key").String(row.key).Key("label");
     WriteLabel(w, row.label);
-    w.Key("households").Int(static_cast<int64_t>(row.households));
-    w.Key("persons").Int(static_cast<int64_t>(row.persons));
-    w.Key("error_households").Int(static_cast<int64_t>(row.error_households));
-    w.Key("beneficiary_households").Int(static_cast<int64_t>(row.beneficiary_households));
-    w.Key("beneficiaries").Int(static_cast<int64_t>(row.beneficiaries));
-    w.Key("monthly").Int(row.monthly).Key("annual").Int(row.annual);
+    report::WriteFigures(w, row, report::BreakdownColumns());
     w.Key("by_benefit").BeginObject();
     for (size_t b = 0; b < row.by_benefit.size() && b < benefits.size(); ++b) {
-      if (row.by_benefit[b] > 0) w.Key(benefits[b].id).Int(static_cast<int64_t>(row.by_benefit[b]));
+      if (row.by_benefit[b] > 0) w.Key(benefits[b].id).Uint(row.by_benefit[b]);
     }
     w.EndObject().EndObject();
   }
@@ -52,12 +48,12 @@ void Breakdown(JsonWriter& w, const std::vector<BreakdownRow>& rows, const std::
 
 void Problems(JsonWriter& w, const Report& r) {
   w.Key("status_differences").BeginObject();
-  w.Key("available").Bool(r.has_status).Key("compared").Int(static_cast<int64_t>(r.status_compared));
-  w.Key("households").Int(static_cast<int64_t>(r.status_difference_households));
+  w.Key("available").Bool(r.has_status).Key("compared").Uint(r.status_compared);
+  w.Key("households").Uint(r.status_difference_households);
   w.Key("pairs").BeginArray();
   for (const StatusPair& p : r.status_pairs) {
     w.BeginObject().Key("recognized").String(p.recognized).Key("computed").String(p.computed);
-    w.Key("households").Int(static_cast<int64_t>(p.households)).EndObject();
+    w.Key("households").Uint(p.households).EndObject();
   }
   w.EndArray().Key("listed").BeginArray();
   for (const StatusDifference& d : r.status_differences) {
@@ -66,19 +62,19 @@ void Problems(JsonWriter& w, const Report& r) {
     w.String(d.possible_inclusion_error ? "inclusion" : "exclusion").EndObject();
   }
   w.EndArray().EndObject();
-  w.Key("errors").BeginObject().Key("households").Int(static_cast<int64_t>(r.error_households));
+  w.Key("errors").BeginObject().Key("households").Uint(r.error_households);
   w.Key("codes");
   report::WriteCounts(w, r.error_codes);
   w.Key("listed").BeginArray();
   for (const ErrorHousehold& e : r.errors) {
     w.BeginObject().Key("household_id").String(e.household_id).Key("file").String(e.origin.file);
-    w.Key("line").Int(static_cast<int64_t>(e.origin.line)).Key("issues");
+    w.Key("line").Uint(e.origin.line).Key("issues");
     report::WriteIssues(w, e.errors);
     w.EndObject();
   }
   w.EndArray().EndObject();
-  w.Key("undetermined").BeginObject().Key("households").Int(static_cast<int64_t>(r.undetermined_households));
-  w.Key("outcomes").Int(static_cast<int64_t>(r.undetermined_outcomes)).Key("missing_fields");
+  w.Key("undetermined").BeginObject().Key("households").Uint(r.undetermined_households);
+  w.Key("outcomes").Uint(r.undetermined_outcomes).Key("missing_fields");
   report::WriteCounts(w, r.missing_fields);
   w.Key("missing_parameters");
   report::WriteCounts(w, r.missing_parameters);
@@ -88,10 +84,10 @@ void Problems(JsonWriter& w, const Report& r) {
     WriteLabel(w, f.label);
     w.Key("missing_from");
     if (f.missing_from) w.String(f.missing_from->ToString()); else w.Null();
-    w.Key("outcomes").Int(static_cast<int64_t>(f.outcomes)).Key("households").Int(static_cast<int64_t>(f.households));
+    w.Key("outcomes").Uint(f.outcomes).Key("households").Uint(f.households);
     w.Key("priced_on");
     if (f.priced_on) w.String(f.priced_on->ToString()); else w.Null();
-    w.Key("priced").Int(static_cast<int64_t>(f.priced)).Key("monthly").Int(f.monthly);
+    w.Key("priced").Uint(f.priced).Key("monthly").Int(f.monthly);
     w.EndObject();
   }
   w.EndArray();
@@ -114,17 +110,17 @@ std::string RenderJson(const Report& r, const RenderOptions&) {
   w.Key("package");
   report::WritePackage(w, r.package);
   w.Key("when").String(r.when.ToString());
-  w.Key("households").Int(static_cast<int64_t>(r.households));
-  w.Key("persons").Int(static_cast<int64_t>(r.persons));
-  w.Key("evaluated_households").Int(static_cast<int64_t>(r.evaluated_households));
-  w.Key("warning_households").Int(static_cast<int64_t>(r.warning_households));
-  w.Key("beneficiary_households").Int(static_cast<int64_t>(r.beneficiary_households));
-  w.Key("beneficiaries").Int(static_cast<int64_t>(r.beneficiaries));
+  w.Key("households").Uint(r.households);
+  w.Key("persons").Uint(r.persons);
+  w.Key("evaluated_households").Uint(r.evaluated_households);
+  w.Key("warning_households").Uint(r.warning_households);
+  w.Key("beneficiary_households").Uint(r.beneficiary_households);
+  w.Key("beneficiaries").Uint(r.beneficiaries);
   w.Key("monthly").Int(r.monthly).Key("annual").Int(r.annual).Key("once").Int(r.once);
   w.Key("provisional").Bool(r.provisional);
   w.Key("estimated_status").BeginObject();
-  w.Key("households").Int(static_cast<int64_t>(r.estimated_status_households));
-  w.Key("beneficiary_households").Int(static_cast<int64_t>(r.estimated_status_beneficiary_households));
+  w.Key("households").Uint(r.estimated_status_households);
+  w.Key("beneficiary_households").Uint(r.estimated_status_beneficiary_households);
   w.Key("monthly").Int(r.estimated_status_monthly).EndObject();
   w.Key("benefits");
   Costs(w, r.benefits);

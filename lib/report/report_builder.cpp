@@ -48,6 +48,8 @@ class ReportBuilder::Impl {
     report_.error_codes = report::SortedCounts(error_codes_);
     report_.missing_fields = report::SortedCounts(missing_fields_);
     report_.missing_parameters = report::SortedCounts(missing_parameters_);
+    for (KeyCount& k : report_.missing_fields) k.label = report::PathLabel(rules_, k.key);
+    for (KeyCount& k : report_.missing_parameters) k.label = report::PathLabel(rules_, k.key);
     for (const KeyCount& k : report_.missing_parameters) {
       Figure& f = figures_[k.key];
       MissingFigure out;
@@ -142,6 +144,9 @@ class ReportBuilder::Impl {
     listed.household_id = std::string(d.household_id());
     listed.origin = d.origin();
     listed.errors.assign(d.errors().begin(), d.errors().end());
+    for (const RecordIssue& issue : listed.errors) {
+      listed.field_labels.push_back(issue.field.empty() ? Label{} : report::PathLabel(rules_, issue.field));
+    }
     report_.errors.push_back(std::move(listed));
   }
 
@@ -153,6 +158,7 @@ class ReportBuilder::Impl {
         if (o.status != BenefitStatus::kUndetermined) continue;
         ++report_.undetermined_outcomes;
         listed.benefits.push_back(who + rules_.benefits()[o.benefit].id);
+        listed.benefit_labels.push_back(rules_.benefits()[o.benefit].label);
         for (const std::string& path : d.missing(o)) {
           const bool param = path.rfind("param.", 0) == 0;
           ++(param ? missing_parameters_ : missing_fields_)[report::GeneralPath(path)];
@@ -165,6 +171,7 @@ class ReportBuilder::Impl {
           }
           if (std::find(listed.missing.begin(), listed.missing.end(), path) == listed.missing.end()) {
             listed.missing.push_back(path);
+            listed.missing_labels.push_back(report::PathLabel(rules_, path));
           }
         }
       }

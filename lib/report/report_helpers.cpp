@@ -184,9 +184,28 @@ std::string GeneralPath(std::string_view path) {
   return "members[]" + std::string(path.substr(close + 1));
 }
 
+Label PathLabel(const RuleSet& rules, std::string_view path) {
+  const Label fallback{std::string(path), std::string(path)};
+  constexpr std::string_view kParam = "param.";
+  if (path.substr(0, kParam.size()) == kParam) {
+    const std::string_view name = path.substr(kParam.size());
+    for (const ParameterInfo& p : rules.parameters()) {
+      if (p.name == name && !p.label.vi.empty()) return p.label;
+    }
+    return fallback;
+  }
+  const std::string general = GeneralPath(path);
+  constexpr std::string_view kMembers = "members[].";
+  const bool person = general.rfind(kMembers, 0) == 0;
+  const FieldInfo* field = rules.schema().Find(person ? Entity::kPerson : Entity::kHousehold,
+                                               std::string_view(general).substr(person ? kMembers.size() : 0));
+  if (field == nullptr || field->label.vi.empty()) return fallback;
+  return field->label;
+}
+
 std::vector<KeyCount> SortedCounts(const std::map<std::string, uint64_t>& counts) {
   std::vector<KeyCount> out;
-  for (const auto& [key, n] : counts) out.push_back({key, n});
+  for (const auto& [key, n] : counts) out.push_back({key, n, Label{}});
   std::stable_sort(out.begin(), out.end(), [](const KeyCount& a, const KeyCount& b) { return a.count > b.count; });
   return out;
 }

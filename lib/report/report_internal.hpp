@@ -72,6 +72,11 @@ bool CountsAgainst(const IndicatorInfo& info, IndicatorStatus status);
 // "members[P2].has_supporter" -> "members[].has_supporter" (other paths unchanged).
 std::string GeneralPath(std::string_view path);
 
+// The label of a path as missing() gives it: a field ("members[P2].disability",
+// "members[].disability", "area") by its schema label, a parameter
+// ("param.x") by the parameter's label; the path itself when none is known.
+Label PathLabel(const RuleSet& rules, std::string_view path);
+
 // Sorted by count (descending), then key.
 std::vector<KeyCount> SortedCounts(const std::map<std::string, uint64_t>& counts);
 

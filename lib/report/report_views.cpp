@@ -2,6 +2,7 @@
 #include "report/report_views.hpp"
 
 #include "report/format.hpp"
+#include "report/report_internal.hpp"
 
 namespace ansinh::report {
 
@@ -55,6 +56,36 @@ std::string PricedText(const Report& r, const MissingFigure& f, Language lang) {
   return WhenText(When::Month(YearMonth(f.priced_on->year(), f.priced_on->month())), lang);
 }
 
+std::string PathText(const Label& label, const std::string& path, Language lang) {
+  std::string out = label.Get(lang).empty() ? path : label.Get(lang);
+  const size_t close = path.find(']');
+  if (path.rfind("members[", 0) == 0 && close != std::string::npos && close > 8) {
+    out += " (" + path.substr(8, close - 8) + ")";
+  }
+  return out;
+}
+
+std::string UndeterminedText(const UndeterminedHousehold& u, Language lang) {
+  std::string benefits, facts;
+  for (size_t i = 0; i < u.benefits.size(); ++i) {
+    const std::string text =
+        PathText(i < u.benefit_labels.size() ? u.benefit_labels[i] : Label{}, u.benefits[i], lang);
+    if (benefits.find(text) == std::string::npos) benefits += (benefits.empty() ? "" : "; ") + text;
+  }
+  for (size_t i = 0; i < u.missing.size(); ++i) {
+    const std::string text =
+        PathText(i < u.missing_labels.size() ? u.missing_labels[i] : Label{}, u.missing[i], lang);
+    if (facts.find(text) == std::string::npos) facts += (facts.empty() ? "" : "; ") + text;
+  }
+  return benefits + " \xE2\x80\x94 " + W("missing", lang) + " " + facts;
+}
+
+std::string IssueFieldText(const ErrorHousehold& e, size_t issue, Language lang) {
+  const std::string& field = e.errors[issue].field;
+  if (field.empty()) return {};
+  return PathText(issue < e.field_labels.size() ? e.field_labels[issue] : Label{}, field, lang);
+}
+
 std::string MoreText(uint64_t more, Language lang) {
   return lang == Language::kVi ? "… và " + Count(more, lang) + " hộ khác" : "… and " + Count(more, lang) + " more households";
 }
@@ -64,6 +95,27 @@ const std::vector<BreakdownRow>& BreakdownRows(const Report& r, ReportBy by) {
     case ReportBy::kCommune: return r.by_commune;
     case ReportBy::kStatus: return r.by_status;
     default: return r.by_area;
+  }
+}
+
+void SetCoverage(CoverageBar& b, const IndicatorLine& i) {
+  const uint64_t unknown = i.unknown + i.population_unknown;
+  const uint64_t population = i.denominator + unknown;
+  if (unknown > 0) {
+    if (const auto known = Share(i.numerator, population)) b.share_bp = BasisPoints(*known);
+    if (const auto open = Share(unknown, population)) b.unknown_bp = BasisPoints(*open);
+  } else if (i.share) {
+    b.share_bp = BasisPoints(*i.share);
+  }
+  if (i.info.target_share) b.target_bp = BasisPoints(*i.info.target_share);
+  b.met = i.met;
+}
+
+std::string BreakdownChartTitle(ReportBy by, Language lang) {
+  switch (by) {
+    case ReportBy::kCommune: return W("chart_commune", lang);
+    case ReportBy::kStatus: return W("chart_status", lang);
+    default: return W("chart_area", lang);
   }
 }
 

@@ -1,6 +1,8 @@
 // Inline SVG bar charts (integer geometry, escaped labels, a <title> tooltip
 // with the full label on every row).
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "common/int128.hpp"
 #include "report/html.hpp"
@@ -12,45 +14,109 @@ namespace {
 constexpr int64_t kWidth = 1040;
 constexpr int64_t kLabel = 440;  // label column (right-aligned text ends here)
 constexpr int64_t kBars = 380;   // bar area
-constexpr int64_t kRow = 24;
+constexpr int64_t kLine = 15;    // one line of a label
+constexpr int64_t kPad = 9;      // above and below a row's lines
 constexpr int64_t kTop = 8;
-constexpr size_t kLabelChars = 68;
+constexpr size_t kLabelChars = 62;  // characters of a label line (12px text in the 432px label column)
 
-std::string N(int64_t v) { return std::to_string(v); }
+std::string Px(int64_t v) { return std::to_string(v); }
 
-std::string Open(std::string_view id, std::string_view title, size_t rows) {
-  const int64_t height = kTop * 2 + static_cast<int64_t>(std::max<size_t>(rows, 1)) * kRow;
+size_t Chars(std::string_view text) {
+  size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// `label` wrapped at spaces into lines of at most kLabelChars characters (a
+// longer word is broken at kLabelChars): a label is shown whole, never cut.
+std::vector<std::string> Wrap(std::string_view label) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t start = 0;
+  while (start <= label.size()) {
+    size_t end = label.find(' ', start);
+    if (end == std::string_view::npos) end = label.size();
+    std::string word(label.substr(start, end - start));
+    start = end + 1;
+    if (word.empty()) continue;
+    while (Chars(word) > kLabelChars) {  // a very long word: broken at a character boundary
+      size_t cut = 0, chars = 0;
+      while (cut < word.size() && chars < kLabelChars) {
+        ++cut;
+        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
+        ++chars;
+      }
+      if (!line.empty()) lines.push_back(std::move(line));
+      lines.push_back(word.substr(0, cut));
+      line.clear();
+      word = word.substr(cut);
+    }
+    if (!line.empty() && Chars(line) + 1 + Chars(word) > kLabelChars) lines.push_back(std::move(line)), line.clear();
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+// Where each row starts (y) and how many label lines it has.
+struct Layout {
+  std::vector<int64_t> y;
+  std::vector<std::vector<std::string>> lines;
+  int64_t height = 0;
+};
+
+template <typename Row>
+Layout Lay(const std::vector<Row>& rows) {
+  Layout l;
+  int64_t y = kTop;
+  for (const Row& r : rows) {
+    l.y.push_back(y);
+    l.lines.push_back(Wrap(r.label));
+    y += static_cast<int64_t>(l.lines.back().size()) * kLine + 2 * kPad;
+  }
+  l.height = y + kTop;
+  return l;
+}
+
+int64_t RowHeight(const Layout& l, size_t i) { return static_cast<int64_t>(l.lines[i].size()) * kLine + 2 * kPad; }
+// The top of row i's bar (16 px high, centred on the row).
+int64_t BarTop(const Layout& l, size_t i) { return l.y[i] + RowHeight(l, i) / 2 - 8; }
+
+std::string Open(std::string_view id, std::string_view title, int64_t height) {
   return "<figure id=\"" + Escape(id) + "\">\n<figcaption>" + Escape(title) +
          "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + Escape(title) +
-         "\" width=\"" + N(kWidth) + "\" height=\"" + N(height) + "\" viewBox=\"0 0 " + N(kWidth) + " " + N(height) +
+         "\" width=\"" + std::to_string(kWidth) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
          "\">\n";
 }
 
 std::string Close() { return "</svg>\n</figure>\n"; }
 
 std::string Empty(std::string_view id, std::string_view title, std::string_view empty_text) {
-  return Open(id, title, 1) + "<text x=\"" + N(kLabel) + "\" y=\"" + N(kTop + 16) + "\">" + Escape(empty_text) +
-         "</text>\n" + Close();
+  return Open(id, title, kTop * 2 + 24) + "<text x=\"" + Px(kLabel) + "\" y=\"" + Px(kTop + 16) + "\">" +
+         Escape(empty_text) + "</text>\n" + Close();
 }
 
-// The label and tooltip of row i, and its track.
-std::string RowStart(size_t i, std::string_view label) {
-  const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
-  return "<g>\n<title>" + Escape(label) + "</title>\n<text x=\"" + N(kLabel - 8) + "\" y=\"" + N(y + 16) +
-         "\" text-anchor=\"end\">" + Escape(Shorten(label, kLabelChars)) + "</text>\n<rect class=\"track\" x=\"" +
-         N(kLabel) + "\" y=\"" + N(y + 3) + "\" width=\"" + N(kBars) + "\" height=\"16\"/>\n";
+// The label (wrapped, whole) and tooltip of row i, and its track.
+std::string RowStart(const Layout& l, size_t i, std::string_view label) {
+  std::string out = "<g>\n<title>" + Escape(label) + "</title>\n<text x=\"" + Px(kLabel - 8) + "\" y=\"" +
+                    Px(l.y[i] + kPad + 12) + "\" text-anchor=\"end\">";
+  for (size_t k = 0; k < l.lines[i].size(); ++k) {
+    out += "<tspan x=\"" + Px(kLabel - 8) + "\"" + (k == 0 ? std::string() : " dy=\"" + Px(kLine) + "\"") + ">" +
+           Escape(l.lines[i][k]) + "</tspan>";
+  }
+  return out + "</text>\n<rect class=\"track\" x=\"" + Px(kLabel) + "\" y=\"" + Px(BarTop(l, i)) + "\" width=\"" +
+         Px(kBars) + "\" height=\"16\"/>\n";
 }
 
-std::string Rect(std::string_view kind, int64_t x, size_t i, int64_t width) {
-  const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
+std::string Rect(const Layout& l, std::string_view kind, int64_t x, size_t i, int64_t width) {
   const std::string css = kind.empty() ? "bar" : "bar-" + std::string(kind);
-  return "<rect class=\"" + Escape(css) + "\" x=\"" + N(x) + "\" y=\"" + N(y + 3) + "\" width=\"" + N(width) +
-         "\" height=\"16\"/>\n";
+  return "<rect class=\"" + Escape(css) + "\" x=\"" + Px(x) + "\" y=\"" + Px(BarTop(l, i)) + "\" width=\"" +
+         Px(width) + "\" height=\"16\"/>\n";
 }
 
-std::string Value(size_t i, std::string_view text) {
-  const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
-  return "<text x=\"" + N(kLabel + kBars + 6) + "\" y=\"" + N(y + 16) + "\">" + Escape(text) + "</text>\n</g>\n";
+std::string Value(const Layout& l, size_t i, std::string_view text) {
+  return "<text x=\"" + Px(kLabel + kBars + 6) + "\" y=\"" + Px(BarTop(l, i) + 13) + "\">" + Escape(text) +
+         "</text>\n</g>\n";
 }
 
 // `value` scaled to `span` pixels against `max` (at least 1 pixel when > 0).
@@ -67,12 +133,13 @@ std::string BarChart(std::string_view id, std::string_view title, const std::vec
   if (bars.empty()) return Empty(id, title, empty_text);
   int64_t max = 0;
   for (const Bar& b : bars) max = std::max(max, b.value);
-  std::string out = Open(id, title, bars.size());
+  const Layout l = Lay(bars);
+  std::string out = Open(id, title, l.height);
   for (size_t i = 0; i < bars.size(); ++i) {
-    out += RowStart(i, bars[i].label);
+    out += RowStart(l, i, bars[i].label);
     const int64_t w = Scale(bars[i].value, max, kBars);
-    if (w > 0) out += Rect(bars[i].kind, kLabel, i, w);
-    out += Value(i, bars[i].value_text);
+    if (w > 0) out += Rect(l, bars[i].kind, kLabel, i, w);
+    out += Value(l, i, bars[i].value_text);
   }
   return out + Close();
 }
@@ -84,39 +151,46 @@ std::string DivergingChart(std::string_view id, std::string_view title, const st
   for (const Bar& b : bars) max = std::max(max, b.value < 0 ? -b.value : b.value);
   const int64_t half = kBars / 2;
   const int64_t zero = kLabel + half;
-  std::string out = Open(id, title, bars.size());
+  const Layout l = Lay(bars);
+  std::string out = Open(id, title, l.height);
   for (size_t i = 0; i < bars.size(); ++i) {
-    out += RowStart(i, bars[i].label);
+    out += RowStart(l, i, bars[i].label);
     const int64_t v = bars[i].value;
     const int64_t w = Scale(v < 0 ? -v : v, max, half);
-    if (w > 0) out += Rect(v < 0 ? "down" : "up", v < 0 ? zero - w : zero, i, w);
-    out += Value(i, bars[i].value_text);
+    if (w > 0) out += Rect(l, v < 0 ? "down" : "up", v < 0 ? zero - w : zero, i, w);
+    out += Value(l, i, bars[i].value_text);
   }
-  const int64_t bottom = kTop + static_cast<int64_t>(bars.size()) * kRow;
-  out += "<line class=\"axis\" x1=\"" + N(zero) + "\" y1=\"" + N(kTop) + "\" x2=\"" + N(zero) + "\" y2=\"" +
-         N(bottom) + "\"/>\n";
+  const int64_t bottom = l.height - kTop;
+  out += "<line class=\"axis\" x1=\"" + Px(zero) + "\" y1=\"" + Px(kTop) + "\" x2=\"" + Px(zero) + "\" y2=\"" +
+         Px(bottom) + "\"/>\n";
   return out + Close();
 }
 
 std::string CoverageChart(std::string_view id, std::string_view title, const std::vector<CoverageBar>& bars,
                           std::string_view empty_text) {
   if (bars.empty()) return Empty(id, title, empty_text);
-  std::string out = Open(id, title, bars.size());
+  const Layout l = Lay(bars);
+  std::string out = Open(id, title, l.height);
   for (size_t i = 0; i < bars.size(); ++i) {
     const CoverageBar& b = bars[i];
-    out += RowStart(i, b.label);
+    out += RowStart(l, i, b.label);
     const std::string kind = !b.met ? "" : *b.met ? "target-met" : "target-missed";
+    int64_t w = 0;
     if (b.share_bp) {
-      const int64_t w = Scale(std::min<int64_t>(*b.share_bp, 10000), 10000, kBars);
-      if (w > 0) out += Rect(kind, kLabel, i, w);
+      w = Scale(std::min<int64_t>(*b.share_bp, 10000), 10000, kBars);
+      if (w > 0) out += Rect(l, kind, kLabel, i, w);
+    }
+    if (b.unknown_bp) {  // the undetermined share, after the known one
+      const int64_t u = std::min(Scale(std::min<int64_t>(*b.unknown_bp, 10000), 10000, kBars), kBars - w);
+      if (u > 0) out += Rect(l, "unknown", kLabel + w, i, u);
     }
     if (b.target_bp) {
       const int64_t x = kLabel + kBars * std::clamp<int64_t>(*b.target_bp, 0, 10000) / 10000;
-      const int64_t y = kTop + static_cast<int64_t>(i) * kRow;
-      out += "<line class=\"target\" x1=\"" + N(x) + "\" y1=\"" + N(y) + "\" x2=\"" + N(x) + "\" y2=\"" + N(y + 22) +
+      const int64_t y = BarTop(l, i) - 3;
+      out += "<line class=\"target\" x1=\"" + Px(x) + "\" y1=\"" + Px(y) + "\" x2=\"" + Px(x) + "\" y2=\"" + Px(y + 22) +
              "\"/>\n";
     }
-    out += Value(i, b.value_text);
+    out += Value(l, i, b.value_text);
   }
   return out + Close();
 }

@@ -1,5 +1,6 @@
 // RenderText(Diff): what package B changes against package A, for a terminal.
 #include "ansinh/diff.hpp"
+#include "report/columns.hpp"
 #include "report/diff_views.hpp"
 #include "report/format.hpp"
 #include "report/report_views.hpp"
@@ -29,7 +30,7 @@ void Benefits(const Diff& d, Language lang, std::string& out) {
     const bool monthly = l.frequency == Frequency::kMonthly;
     const int64_t a = monthly ? l.monthly_a : l.once_a;
     const int64_t b = monthly ? l.monthly_b : l.once_b;
-    t.Add({l.id + (l.in_a ? "" : " (B)") + (l.in_b ? "" : " (A)"), report::UnitText(l.unit, l.frequency, lang),
+    t.Add({l.label.Get(lang) + (l.in_a ? "" : " (B)") + (l.in_b ? "" : " (A)"), report::UnitText(l.unit, l.frequency, lang),
            Count(l.beneficiaries_a, lang), Count(l.beneficiaries_b, lang), Count(l.gained, lang), Count(l.lost, lang),
            Count(l.up, lang), Count(l.down, lang), money ? Money(a, lang) : "", money ? Money(b, lang) : "",
            money ? SignedMoney(b - a, lang) : ""});
@@ -44,15 +45,10 @@ void Benefits(const Diff& d, Language lang, std::string& out) {
 void Areas(const Diff& d, ReportBy by, Language lang, std::string& out) {
   if (by != ReportBy::kCommune) by = ReportBy::kArea;
   out += Section(out) + report::BreakdownTitle(by, lang) + "\n";
-  report::TextTable t({report::BreakdownKeyHeader(by, lang), W("households", lang), W("gaining_households", lang),
-                       W("losing_households", lang), W("gaining_persons", lang), W("losing_persons", lang),
-                       W("monthly", lang) + " A", W("monthly", lang) + " B", W("monthly_change", lang)},
-                      {false, true, true, true, true, true, true, true, true});
-  for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) {
-    t.Add({l.label.Get(lang), Count(l.households, lang), Count(l.gaining_households, lang),
-           Count(l.losing_households, lang), Count(l.gaining_persons, lang), Count(l.losing_persons, lang),
-           Money(l.monthly_a, lang), Money(l.monthly_b, lang), SignedMoney(l.monthly_b - l.monthly_a, lang)});
-  }
+  const auto& columns = report::DiffAreaColumns();
+  report::TextTable t(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang),
+                      report::FigureAlignment(columns));
+  for (const DiffAreaLine& l : report::DiffAreaRows(d, by)) t.Add(report::FigureCells(l.label.Get(lang), l, columns, lang));
   t.Render(out);
 }
 
@@ -63,7 +59,7 @@ void Indicators(const Diff& d, Language lang, std::string& out) {
                        W("result", lang) + " A", W("result", lang) + " B"},
                       {false, true, true, false, false, false});
   for (const DiffIndicatorLine& l : d.indicators) {
-    t.Add({l.b.info.id, report::Percent(l.a.share, lang) + " (" + Count(l.a.numerator, lang) + "/" +
+    t.Add({l.b.info.label.Get(lang), report::Percent(l.a.share, lang) + " (" + Count(l.a.numerator, lang) + "/" +
                             Count(l.a.denominator, lang) + ")",
            report::Percent(l.b.share, lang) + " (" + Count(l.b.numerator, lang) + "/" + Count(l.b.denominator, lang) + ")",
            report::TargetText(l.b.info, lang), report::MetText(l.a.met, lang), report::MetText(l.b.met, lang)});
@@ -78,7 +74,7 @@ void Changes(const Diff& d, Language lang, std::string& out) {
            " \xE2\x86\x92 " + Money(h.monthly_b, lang) + " (" + SignedMoney(h.monthly_b - h.monthly_a, lang) + ")";
     if (h.ok_a != h.ok_b) out += " [" + W(h.ok_a ? "error_in_b" : "error_in_a", lang) + "]";
     out += "\n";
-    for (const BenefitChange& c : h.changes) out += "    " + report::ChangeLine(c, lang) + "\n";
+    for (const BenefitChange& c : h.changes) out += "    " + report::ChangeLine(d, c, lang) + "\n";
   }
   if (d.changed_households > d.changes.size()) {
     out += "  " + report::MoreText(d.changed_households - d.changes.size(), lang) + "\n";

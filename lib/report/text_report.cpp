@@ -1,5 +1,6 @@
 // RenderText(Report): the report for a terminal, in Vietnamese or English.
 #include "ansinh/report.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/report_views.hpp"
 #include "report/tables.hpp"
@@ -51,8 +52,8 @@ void Costs(const Report& r, Language lang, std::string& out) {
            money ? Money(monthly ? c.monthly : c.once, lang) : "", money && monthly ? Money(c.annual, lang) : "",
            Count(c.superseded, lang), Count(c.undetermined, lang)});
   };
-  for (const CostLine& c : r.benefits) add(c, c.id);
-  for (const CostLine& c : r.groups) add(c, std::string(W("group", lang)) + " " + c.id);
+  for (const CostLine& c : r.benefits) add(c, c.label.Get(lang));
+  for (const CostLine& c : r.groups) add(c, std::string(W("group", lang)) + " " + c.label.Get(lang));
   t.Render(out);
   out += "  " + std::string(W("annual_note", lang)) + "\n";
 }
@@ -61,7 +62,7 @@ void Indicators(const Report& r, Language lang, std::string& out) {
   out += Section(out) + std::string(W("indicators_title", lang)) + "\n";
   if (r.indicators.empty()) out += "  " + std::string(W("no_indicators", lang)) + "\n";
   for (const IndicatorLine& i : r.indicators) {
-    out += "  " + i.info.id + " \xE2\x80\x94 " + i.info.label.Get(lang) + "\n";
+    out += "  " + i.info.label.Get(lang) + "\n";
     out += "    " + std::string(W("share", lang)) + ": " + Count(i.numerator, lang) + "/" + Count(i.denominator, lang) +
            " = " + report::Percent(i.share, lang) + " \xC2\xB7 " + std::string(W("target", lang)) + " " +
            report::TargetText(i.info, lang) + " \xC2\xB7 " + report::MetText(i.met, lang);
@@ -85,14 +86,11 @@ void Indicators(const Report& r, Language lang, std::string& out) {
 void Breakdown(const Report& r, ReportBy by, Language lang, std::string& out) {
   if (by == ReportBy::kBenefit) return;
   out += Section(out) + report::BreakdownTitle(by, lang) + "\n";
-  report::TextTable t({report::BreakdownKeyHeader(by, lang), W("households", lang), W("persons", lang),
-                       W("beneficiary_households", lang), W("beneficiaries", lang),
-                       W("monthly", lang), W("annual", lang), W("error_short", lang)},
-                      {false, true, true, true, true, true, true, true});
+  const auto& columns = report::BreakdownColumns();
+  report::TextTable t(report::FigureHeader(report::BreakdownKeyHeader(by, lang), columns, lang),
+                      report::FigureAlignment(columns));
   for (const BreakdownRow& row : report::BreakdownRows(r, by)) {
-    t.Add({row.label.Get(lang), Count(row.households, lang), Count(row.persons, lang),
-           Count(row.beneficiary_households, lang), Count(row.beneficiaries, lang), Money(row.monthly, lang),
-           Money(row.annual, lang), Count(row.error_households, lang)});
+    t.Add(report::FigureCells(row.label.Get(lang), row, columns, lang));
   }
   t.Render(out);
 }
@@ -125,10 +123,12 @@ void Problems(const Report& r, Language lang, std::string& out) {
   out += Section(out) + std::string(W("problems_title", lang)) + "\n";
   out += "  " + std::string(W("error_households", lang)) + ": " + Count(r.error_households, lang) + "\n";
   for (const ErrorHousehold& e : r.errors) {
-    for (const RecordIssue& issue : e.errors) {
+    for (size_t i = 0; i < e.errors.size(); ++i) {
+      const RecordIssue& issue = e.errors[i];
+      const std::string field = report::IssueFieldText(e, i, lang);
       out += "    " + e.household_id + " (" + e.origin.file + ":" + std::to_string(e.origin.line) + ") " + issue.code +
-             (issue.field.empty() ? "" : " " + issue.field) + ": " +
-             (lang == Language::kVi ? issue.message_vi : issue.message) + "\n";
+             (field.empty() ? "" : " " + field) + ": " + (lang == Language::kVi ? issue.message_vi : issue.message) +
+             "\n";
     }
   }
   if (r.error_households > r.errors.size()) out += "    " + report::MoreText(r.error_households - r.errors.size(), lang) + "\n";
@@ -136,7 +136,7 @@ void Problems(const Report& r, Language lang, std::string& out) {
          Count(r.undetermined_outcomes, lang) + " " + std::string(W("outcomes", lang)) + ")\n";
   if (!r.missing_fields.empty()) {
     report::TextTable t({W("missing_field", lang), W("outcomes", lang)}, {false, true});
-    for (const KeyCount& k : r.missing_fields) t.Add({k.key, Count(k.count, lang)});
+    for (const KeyCount& k : r.missing_fields) t.Add({report::PathText(k.label, k.key, lang), Count(k.count, lang)});
     t.Render(out, "    ");
   }
   if (!r.missing_figures.empty()) {
@@ -144,8 +144,7 @@ void Problems(const Report& r, Language lang, std::string& out) {
                          W("priced_on", lang), W("waiting_money", lang)},
                         {false, false, true, false, true});
     for (const MissingFigure& f : r.missing_figures) {
-      const std::string name = f.label.Get(lang).empty() ? f.parameter : f.label.Get(lang) + " (" + f.parameter + ")";
-      t.Add({name, f.missing_from ? report::DateText(*f.missing_from, lang) : "\xE2\x80\x94",
+      t.Add({report::PathText(f.label, f.parameter, lang), f.missing_from ? report::DateText(*f.missing_from, lang) : "\xE2\x80\x94",
              Count(f.outcomes, lang) + " / " + Count(f.households, lang),
              PricedText(r, f, lang),
              f.priced_on ? Money(f.monthly, lang) : "\xE2\x80\x94"});
@@ -154,9 +153,7 @@ void Problems(const Report& r, Language lang, std::string& out) {
     out += "    " + std::string(W("waiting_note", lang)) + "\n";
   }
   for (const UndeterminedHousehold& u : r.undetermined) {
-    std::string missing;
-    for (const std::string& m : u.missing) missing += (missing.empty() ? "" : ", ") + m;
-    out += "    " + u.household_id + ": " + std::string(W("missing", lang)) + " " + missing + "\n";
+    out += "    " + u.household_id + ": " + report::UndeterminedText(u, lang) + "\n";
   }
   if (r.undetermined_households > r.undetermined.size()) {
     out += "    " + report::MoreText(r.undetermined_households - r.undetermined.size(), lang) + "\n";

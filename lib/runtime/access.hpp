@@ -54,6 +54,12 @@ struct Access {
                                 size_t size) {
     return OutcomeRange(data, person, entity, member, size);
   }
+  // The status byte of outcome i of a range (status, provisional and near-miss bits:
+  // eval/decision_data.hpp), read without building the outcome.
+  static uint8_t RawStatus(const OutcomeRange& range, size_t i) noexcept;
+  // The batch a view reads and the view's household in it.
+  static const DecisionData& Data(const DecisionView& view) noexcept { return *view.data_; }
+  static size_t Index(const DecisionView& view) noexcept { return view.index_; }
   static uint32_t Detail(const BenefitOutcome& outcome) noexcept { return outcome.detail_; }
   static void SetDetail(BenefitOutcome& outcome, uint32_t detail) noexcept { outcome.detail_ = detail; }
   static void SetInfo(BenefitOutcome& outcome, const BenefitInfo* info) noexcept { outcome.info_ = info; }

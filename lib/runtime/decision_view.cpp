@@ -19,6 +19,10 @@ bool IsStringRegister(const RuleSet& rules, int32_t reg) {
   return reg >= 0 && p != nullptr && static_cast<size_t>(reg) < p->regs.size() &&
          p->regs[reg].type == ValueType::kString;
 }
+
+uint8_t Access::RawStatus(const OutcomeRange& r, size_t i) noexcept {
+  return (r.person_ ? r.data_->person_outcomes : r.data_->household_outcomes)[i].status[r.entity_];
+}
 }  // namespace ansinh::internal
 
 ANSINH_BEGIN_NAMESPACE

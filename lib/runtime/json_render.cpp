@@ -3,7 +3,10 @@
 #include "ansinh/decimal.hpp"
 #include "ansinh/decision.hpp"
 #include "common/json_writer.hpp"
+#include "eval/decision_data.hpp"
+#include "runtime/access.hpp"
 #include "runtime/render.hpp"
+#include "runtime/rule_set_impl.hpp"
 
 ANSINH_BEGIN_NAMESPACE
 
@@ -87,13 +90,20 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
   w.EndObject();
 }
 
-// The keys every level writes first: benefit, status, amount, unit, frequency, group.
-void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o) {
-  w.Key("benefit").String(info.id);
+// The keys every level writes first: benefit, status, amount, unit, frequency, group
+// (the constant ones from fragments compiled at load, in compact output).
+void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o,
+                     const internal::RuleSetImpl::BenefitJson* compiled) {
+  if (compiled != nullptr) w.Members(compiled->id);
+  else w.Key("benefit").String(info.id);
   w.Key("status").String(ToString(o.status));
   w.Key("amount");
   if (o.has_amount) w.Int(o.amount);
   else w.Null();
+  if (compiled != nullptr) {
+    w.Members(compiled->unit_group);
+    return;
+  }
   w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
   w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
   w.Key("group");
@@ -101,10 +111,15 @@ void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcom
   else w.String(info.group);
 }
 
+const internal::RuleSetImpl::BenefitJson* Compiled(const DecisionView& d, const BenefitOutcome& o, bool pretty) {
+  const auto& all = internal::ImplOf(d.rules()).benefit_json;
+  return pretty || o.benefit >= all.size() ? nullptr : &all[o.benefit];
+}
+
 // A listed benefit at Detail::kSummary: what is received or undetermined, no prose.
-void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
+void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o, bool pretty) {
   w.BeginObject();
-  OutcomeHeadJson(w, d.rules().benefits()[o.benefit], o);
+  OutcomeHeadJson(w, d.rules().benefits()[o.benefit], o, Compiled(d, o, pretty));
   w.Key("missing").BeginArray();
   if (o.status == BenefitStatus::kUndetermined) {
     for (const std::string& m : d.missing(o)) w.String(m);
@@ -114,27 +129,37 @@ void SummaryBenefitJson(JsonWriter& w, const DecisionView& d, const BenefitOutco
   w.EndObject();
 }
 
-void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain, Detail detail) {
+void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, bool explain, Detail detail,
+                  bool pretty) {
   const RuleSet& rules = d.rules();
+  static thread_local std::string scratch;  // one reason at a time, reused (no allocation per reason)
   w.BeginArray();
-  for (const BenefitOutcome o : outcomes) {
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (detail == Detail::kSummary) {  // most outcomes are not listed: test the status byte before building one
+      const auto status = static_cast<BenefitStatus>(internal::Access::RawStatus(outcomes, i) & internal::kStatusMask);
+      if (status != BenefitStatus::kEligible && status != BenefitStatus::kUndetermined) continue;
+    }
+    const BenefitOutcome o = outcomes[i];
     if (!Listed(o, detail)) continue;
     if (detail == Detail::kSummary) {
-      SummaryBenefitJson(w, d, o);
+      SummaryBenefitJson(w, d, o, pretty);
       continue;
     }
     const BenefitInfo& info = rules.benefits()[o.benefit];
     w.BeginObject();
-    OutcomeHeadJson(w, info, o);
-    std::string reference = info.reference;
-    if (auto ex = explain ? d.explanation(o) : std::nullopt) reference = ex->reference;
-    w.Key("reference").String(reference);
+    const internal::RuleSetImpl::BenefitJson* compiled = Compiled(d, o, pretty);
+    OutcomeHeadJson(w, info, o, compiled);
+    if (auto ex = explain ? d.explanation(o) : std::nullopt) w.Key("reference").String(ex->reference);
+    else if (compiled != nullptr) w.Members(compiled->reference);
+    else w.Key("reference").String(info.reference);
     w.Key("superseded_by");
     if (o.superseded_by >= 0) w.String(rules.benefits()[o.superseded_by].id);
     else w.Null();
     if (o.superseded_by_member >= 0) w.Key("superseded_by_member").String(d.member_id(o.superseded_by_member));
     w.Key("missing").BeginArray();
-    for (const std::string& m : d.missing(o)) w.String(m);
+    if (o.status == BenefitStatus::kUndetermined) {  // (empty otherwise: DecisionView::missing)
+      for (const std::string& m : d.missing(o)) w.String(m);
+    }
     w.EndArray();
     w.Key("provisional").Bool(o.provisional);
     if (o.provisional) {
@@ -150,8 +175,11 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
       w.EndArray();
     }
     w.Key("reason").BeginObject();
-    w.Key("vi").String(d.reason(o, Language::kVi));
-    w.Key("en").String(d.reason(o, Language::kEn));
+    for (const Language lang : {Language::kVi, Language::kEn}) {
+      scratch.clear();
+      internal::AppendReason(scratch, internal::Access::Data(d), internal::Access::Index(d), o, lang);
+      w.Key(lang == Language::kVi ? "vi" : "en").String(scratch);
+    }
     w.EndObject();
     if (explain) {
       if (auto ex = d.explanation(o)) {
@@ -179,13 +207,21 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
   if (d.when().is_period) {
     w.Key("period").String(d.when().period.ToString());
   } else {
-    w.Key("as_of").String(d.when().as_of.ToString());
+    // The same day for a whole run: formatted once per thread, not once per decision.
+    static thread_local std::pair<int32_t, std::string> as_of{INT32_MIN, ""};
+    if (as_of.first != d.when().as_of.days()) as_of = {d.when().as_of.days(), d.when().as_of.ToString()};
+    w.Key("as_of").String(as_of.second);
   }
-  w.Key("rules").BeginObject();
-  w.Key("id").String(rules.info().id);
-  w.Key("version").String(rules.info().version);
-  w.Key("hash").String(rules.info().hash);
-  w.EndObject();
+  const std::string& rules_json = internal::ImplOf(rules).rules_json;
+  if (!options.pretty && !rules_json.empty()) {
+    w.Members(rules_json);
+  } else {
+    w.Key("rules").BeginObject();
+    w.Key("id").String(rules.info().id);
+    w.Key("version").String(rules.info().version);
+    w.Key("hash").String(rules.info().hash);
+    w.EndObject();
+  }
   w.Key("status").String(d.ok() ? "ok" : "error");
   w.Key("errors");
   IssuesJson(w, d.errors());
@@ -194,7 +230,7 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
   w.Key("variables");
   VariablesJson(w, d.variables());
   w.Key("benefits");
-  BenefitsJson(w, d, d.benefits(), options.explain, options.detail);
+  BenefitsJson(w, d, d.benefits(), options.explain, options.detail, options.pretty);
   w.Key("members").BeginArray();
   for (size_t m = 0; m < d.member_count(); ++m) {
     w.BeginObject();
@@ -202,7 +238,7 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
     w.Key("variables");
     VariablesJson(w, d.variables(static_cast<int>(m)));
     w.Key("benefits");
-    BenefitsJson(w, d, d.member_benefits(m), options.explain, options.detail);
+    BenefitsJson(w, d, d.member_benefits(m), options.explain, options.detail, options.pretty);
     w.Key("total_monthly").Int(d.member_total_monthly(m));
     w.EndObject();
   }
@@ -212,6 +248,47 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
 }
 
 }  // namespace
+
+ANSINH_END_NAMESPACE
+
+namespace ansinh::internal {
+
+std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<BenefitInfo>& benefits) {
+  std::vector<RuleSetImpl::BenefitJson> out;
+  for (const BenefitInfo& info : benefits) {
+    RuleSetImpl::BenefitJson b;
+    JsonWriter w;
+    w.BeginObject().Key("benefit").String(info.id);
+    b.id = w.str().substr(1);
+    w.Clear();
+    w.BeginObject();
+    w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
+    w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
+    w.Key("group");
+    if (info.group.empty()) w.Null();
+    else w.String(info.group);
+    b.unit_group = w.str().substr(1);
+    w.Clear();
+    w.BeginObject().Key("reference").String(info.reference);
+    b.reference = w.str().substr(1);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+std::string CompileRulesJson(const PackageInfo& info) {
+  JsonWriter w;
+  w.BeginObject().Key("rules").BeginObject();
+  w.Key("id").String(info.id);
+  w.Key("version").String(info.version);
+  w.Key("hash").String(info.hash);
+  w.EndObject();
+  return w.str().substr(1);
+}
+
+}  // namespace ansinh::internal
+
+ANSINH_BEGIN_NAMESPACE
 
 std::string ToJson(const DecisionView& d, const JsonOptions& options) {
   JsonWriter w(options.pretty);

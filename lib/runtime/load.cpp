@@ -10,6 +10,7 @@
 #include "plan/plan.hpp"
 #include "plan/planner.hpp"
 #include "runtime/access.hpp"
+#include "runtime/render.hpp"
 #include "runtime/rule_set_impl.hpp"
 #include "yaml/loader.hpp"
 
@@ -189,6 +190,8 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
   if (HasErrors(diagnostics) || !checked) return Access::MakeLoadResult(nullptr, std::move(diagnostics));
   auto impl = std::make_shared<RuleSetImpl>();
   FillMetadata(*tree, *checked, *impl);
+  impl->benefit_json = CompileBenefitJson(impl->benefits);
+  impl->rules_json = CompileRulesJson(impl->info);
   impl->program = plan::BuildProgram(*checked);
   impl->tree = tree;
   impl->checked = checked;

@@ -4,6 +4,8 @@
 #include "runtime/render.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 
 #include "ansinh/decimal.hpp"
 #include "plan/plan.hpp"
@@ -14,22 +16,50 @@ namespace {
 
 const plan::Program& Prog(const DecisionData& d) { return *internal::ImplOf(*d.rules).program; }
 
-std::string DateText(int64_t days, Language lang) {
+// Appends `value` with thousands separators ("1.500.000"), without allocating.
+void AppendGrouped(std::string& out, int64_t value, char separator) {
+  char digits[24];
+  const bool negative = value < 0;
+  // The magnitude as unsigned: -INT64_MIN does not fit in int64_t.
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+  char buf[40];
+  size_t k = 0;
+  if (negative) buf[k++] = '-';
+  for (size_t i = 0; i < n; ++i) {
+    buf[k++] = digits[i];
+    const size_t left = n - 1 - i;
+    if (left > 0 && left % 3 == 0) buf[k++] = separator;
+  }
+  out.append(buf, k);
+}
+
+void AppendDate(std::string& out, int64_t days, Language lang) {
   const Date d = Date::FromDays(static_cast<int32_t>(days));
-  if (lang == Language::kEn) return d.ToString();
+  if (lang == Language::kEn) {
+    out += d.ToString();
+    return;
+  }
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
-  return buf;
+  const int n = std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
+  out.append(buf, static_cast<size_t>(n));
 }
 
-std::string Money(int64_t vnd, Language lang) {
-  return lang == Language::kVi ? FormatGrouped(vnd, '.') + " đ" : FormatGrouped(vnd, ',') + " VND";
+std::string DateText(int64_t days, Language lang) {
+  std::string out;
+  AppendDate(out, days, lang);
+  return out;
 }
 
-std::string Number(int64_t raw_scaled, Language lang) {
-  std::string s = Decimal::FromMillionths(raw_scaled).ToString();
-  if (lang == Language::kVi) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+void AppendMoney(std::string& out, int64_t vnd, Language lang) {
+  AppendGrouped(out, vnd, lang == Language::kVi ? '.' : ',');
+  out += lang == Language::kVi ? " đ" : " VND";
+}
+
+void AppendNumber(std::string& out, int64_t raw_scaled, Language lang) {
+  const size_t at = out.size();
+  out += Decimal::FromMillionths(raw_scaled).ToString();
+  if (lang == Language::kVi) std::replace(out.begin() + static_cast<std::ptrdiff_t>(at), out.end(), '.', ',');
 }
 
 // The outcomes of the entity (household or member) that `o` belongs to.
@@ -63,51 +93,80 @@ const Label* ReadLabel(const plan::ConditionPlan& c, int32_t reg) {
 
 }  // namespace
 
-std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang) {
+void AppendAmountText(std::string& out, const BenefitInfo& info, int64_t amount, Language lang) {
   const bool vi = lang == Language::kVi;
-  if (info.unit == BenefitUnit::kPercent) return std::to_string(amount) + "%";
-  return Money(amount, lang) + (info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month")
-                                                                      : (vi ? " (một lần)" : " (once)"));
+  if (info.unit == BenefitUnit::kPercent) {
+    char buf[24];
+    out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, amount).ptr - buf));
+    out += '%';
+    return;
+  }
+  AppendMoney(out, amount, lang);
+  out += info.frequency == Frequency::kMonthly ? (vi ? "/tháng" : " per month") : (vi ? " (một lần)" : " (once)");
 }
 
-std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang) {
+std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang) {
+  std::string out;
+  AppendAmountText(out, info, amount, lang);
+  return out;
+}
+
+void AppendHuman(std::string& out, const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang) {
   const bool vi = lang == Language::kVi;
-  if (!v.known) return vi ? "chưa biết" : "unknown";
+  if (!v.known) {
+    out += vi ? "chưa biết" : "unknown";
+    return;
+  }
   switch (v.type) {
-    case ValueType::kBool: return v.raw ? (vi ? "có" : "yes") : (vi ? "không" : "no");
-    case ValueType::kInt: return vi ? FormatGrouped(v.raw, '.') : FormatGrouped(v.raw, ',');
+    case ValueType::kBool: out += v.raw ? (vi ? "có" : "yes") : (vi ? "không" : "no"); return;
+    case ValueType::kInt: AppendGrouped(out, v.raw, vi ? '.' : ','); return;
     case ValueType::kMoney:
-      if (v.raw % Decimal::kScale == 0) return Money(v.raw / Decimal::kScale, lang);
-      return Number(v.raw, lang) + (vi ? " đ" : " VND");
-    case ValueType::kDecimal: return Number(v.raw, lang);
-    case ValueType::kDate: return DateText(v.raw, lang);
+      if (v.raw % Decimal::kScale == 0) {
+        AppendMoney(out, v.raw / Decimal::kScale, lang);
+      } else {
+        AppendNumber(out, v.raw, lang);
+        out += vi ? " đ" : " VND";
+      }
+      return;
+    case ValueType::kDecimal: AppendNumber(out, v.raw, lang); return;
+    case ValueType::kDate: AppendDate(out, v.raw, lang); return;
     case ValueType::kEnum: {
       if (enum_id >= 0 && static_cast<size_t>(enum_id) < impl.enums.size()) {
         const EnumMeta& e = impl.enums[static_cast<size_t>(enum_id)];
         for (size_t i = 0; i < e.values.size(); ++i) {
           if (e.values[i] == v.text && i < e.labels.size() && !e.labels[i].Get(lang).empty()) {
-            return e.labels[i].Get(lang);
+            out += e.labels[i].Get(lang);
+            return;
           }
         }
       }
-      return v.text;
+      out += v.text;
+      return;
     }
     case ValueType::kSet: {
-      std::string out;
       const EnumMeta* e = enum_id >= 0 && static_cast<size_t>(enum_id) < impl.enums.size()
                               ? &impl.enums[static_cast<size_t>(enum_id)] : nullptr;
+      const size_t at = out.size();
       for (const std::string& item : v.items) {
-        std::string word = item;
+        const std::string* word = &item;
         for (size_t i = 0; e != nullptr && i < e->values.size(); ++i) {
-          if (e->values[i] == item && i < e->labels.size() && !e->labels[i].Get(lang).empty()) word = e->labels[i].Get(lang);
+          if (e->values[i] == item && i < e->labels.size() && !e->labels[i].Get(lang).empty()) word = &e->labels[i].Get(lang);
         }
-        out += (out.empty() ? "" : ", ") + word;
+        if (out.size() > at) out += ", ";
+        out += *word;
       }
-      return out.empty() ? (vi ? "không có" : "none") : out;
+      if (out.size() == at) out += vi ? "không có" : "none";
+      return;
     }
-    case ValueType::kString: return v.text;
+    case ValueType::kString: out += v.text; return;
   }
-  return v.text;
+  out += v.text;
+}
+
+std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang) {
+  std::string out;
+  AppendHuman(out, impl, v, enum_id, lang);
+  return out;
 }
 
 static void FillEnumText(const RuleSetImpl& impl, int32_t enum_id, OutputValue& out) {
@@ -203,21 +262,27 @@ std::string MissingWords(const DecisionData& data, size_t h, const OutcomeDetail
   return out;
 }
 
-// One side of a failed comparison: what it is (a label, when it reads a field,
-// variable or parameter) and its value in words.
-struct Operand {
-  std::string label;
-  std::string value;
-  std::string Named(Language lang) const {
-    if (label.empty()) return value;
-    return label + (lang == Language::kVi ? " là " : " is ") + value;
-  }
+// Appends one side of a failed comparison: its label (when it reads a field, variable or
+// parameter) when `with_label`, and its value in words. Returns where the value starts.
+struct Side {
+  const Label* label = nullptr;  // null for a literal or an unlabelled expression
+  bool literal = false;
 };
 
-Operand Side(const DecisionData& data, const ChunkPool& pool, const plan::ConditionPlan& cp, const CapturedValue& c,
-             const plan::ConstOperand& k, Language lang) {
-  Operand out;
+Side SideOf(const plan::ConditionPlan& cp, const CapturedValue& c, const plan::ConstOperand& k) {
+  Side side;
+  side.literal = k.present;
+  if (!k.present && c.reg >= 0) side.label = ReadLabel(cp, c.reg);
+  return side;
+}
+
+bool HasLabel(const Side& side, Language lang) { return side.label != nullptr && !side.label->Get(lang).empty(); }
+
+// Appends the value of a side in words; false (nothing appended) when it has none.
+bool AppendSideValue(std::string& out, const DecisionData& data, const ChunkPool& pool, const CapturedValue& c,
+                     const plan::ConstOperand& k, Language lang) {
   const RuleSetImpl& impl = internal::ImplOf(*data.rules);
+  const size_t at = out.size();
   if (k.present) {
     for (const int64_t v : k.values) {
       OutputValue value;
@@ -232,20 +297,89 @@ Operand Side(const DecisionData& data, const ChunkPool& pool, const plan::Condit
           value.text = impl.enums[static_cast<size_t>(k.enum_id)].values[static_cast<size_t>(v)];
         }
       }
-      out.value += (out.value.empty() ? "" : ", ") + Human(impl, value, k.enum_id, lang);
+      if (out.size() > at) out += ", ";
+      AppendHuman(out, impl, value, k.enum_id, lang);
     }
-    return out;
+    return out.size() > at;
   }
-  if (c.reg < 0) return out;
-  if (const Label* l = ReadLabel(cp, c.reg)) out.label = l->Get(lang);
-  const plan::RegInfo& info_reg = Prog(data).regs[c.reg];
-  out.value = Human(impl, CapturedOutput(data, pool, c), info_reg.enum_id, lang);
-  return out;
+  if (c.reg < 0) return false;
+  AppendHuman(out, impl, CapturedOutput(data, pool, c), Prog(data).regs[c.reg].enum_id, lang);
+  return out.size() > at;
+}
+
+// "label is value", or the value alone.
+void AppendNamed(std::string& out, const Side& side, std::string_view value, Language lang) {
+  if (HasLabel(side, lang)) {
+    out += side.label->Get(lang);
+    out += lang == Language::kVi ? " là " : " is ";
+  }
+  out += value;
+}
+
+// The failed condition of a not-eligible outcome, with its comparison when there is one:
+// "Not eligible: aged_60 (Age in completed years 2 < 60)".
+void AppendNotEligible(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o,
+                       const OutcomeDetail* d, Language lang) {
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
+  const bool vi = lang == Language::kVi;
+  if (d == nullptr || d->version < 0 || d->failed < 0) {
+    out += vi ? "Không đủ điều kiện" : "Not eligible";
+    return;
+  }
+  const ChunkPool& pool = data.PoolOf(h);
+  const VersionMeta& vm = impl.versions[o.benefit][static_cast<size_t>(d->version)];
+  const ConditionMeta& cm = vm.conditions[static_cast<size_t>(d->failed)];
+  out += vi ? "Không đủ điều kiện: " : "Not eligible: ";
+  out += cm.label.Get(lang).empty() ? cm.name : cm.label.Get(lang);
+  const plan::ConditionPlan& cp =
+      Prog(data).benefits[o.benefit].versions[static_cast<size_t>(d->version)].conditions[static_cast<size_t>(d->failed)];
+  if (cp.top == plan::Compare::kNone || d->values_count < 2) return;
+  const CapturedValue& lhs = pool.values[d->values_begin];
+  const CapturedValue& rhs = pool.values[d->values_begin + 1];
+  const Side left = SideOf(cp, lhs, cp.lhs_const), right = SideOf(cp, rhs, cp.rhs_const);
+  // The two values in words, in a scratch tail of `out` (cut off again below).
+  const size_t base = out.size();
+  if (!AppendSideValue(out, data, pool, lhs, cp.lhs_const, lang)) return out.resize(base);
+  const size_t mid = out.size();
+  if (!AppendSideValue(out, data, pool, rhs, cp.rhs_const, lang)) return out.resize(base);
+  static thread_local std::string values;  // reused: no allocation per reason
+  values.assign(out, base, std::string::npos);
+  out.resize(base);
+  const std::string_view left_value(values.data(), mid - base), right_value(values.data() + (mid - base), values.size() - (mid - base));
+  const bool in = cp.top == plan::Compare::kIn;
+  out += " (";
+  if (in || cp.top == plan::Compare::kNotIn) {
+    if (right.literal || !HasLabel(right, lang)) {  // value in [a, b]: the value and the list
+      AppendNamed(out, left, left_value, lang);
+      out += in ? (vi ? ", không thuộc " : ", not one of ") : (vi ? ", thuộc " : ", one of ");
+      out += right_value;
+    } else {  // "x" in set_field: the set and the item it lacks (or has)
+      AppendNamed(out, right, right_value, lang);
+      out += in ? (vi ? ", không gồm " : ", which does not include ") : (vi ? ", có " : ", which includes ");
+      out += left_value;
+    }
+    out += ')';
+    return;
+  }
+  if (HasLabel(left, lang)) {
+    out += left.label->Get(lang);
+    out += ' ';
+  }
+  out += left_value;
+  out += ' ';
+  out += Negated(cp.top, lang);
+  out += ' ';
+  if (HasLabel(right, lang)) {
+    out += right.label->Get(lang);
+    out += ' ';
+  }
+  out += right_value;
+  out += ')';
 }
 
 }  // namespace
 
-std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
+void AppendReason(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
   const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const BenefitInfo& info = impl.benefits[o.benefit];
   const bool vi = lang == Language::kVi;
@@ -254,7 +388,9 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
   auto amount_text = [&](int64_t amount) { return AmountText(info, amount, lang); };
   switch (o.status) {
     case BenefitStatus::kEligible:
-      return (vi ? "Đủ điều kiện; mức hưởng " : "Eligible; amount ") + amount_text(o.amount);
+      out += vi ? "Đủ điều kiện; mức hưởng " : "Eligible; amount ";
+      AppendAmountText(out, info, o.amount, lang);
+      return;
     case BenefitStatus::kSuperseded: {
       if (o.superseded_by_member >= 0) {  // an exclusive benefit, paid to another member
         const HouseholdRow& row = data.households[h];
@@ -266,10 +402,11 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
           if (other.benefit == o.benefit && other.has_amount) who += " (" + amount_text(other.amount) + ")";
         }
         const std::string ref = info.exclusive_reference.empty() ? "" : " — " + info.exclusive_reference;
-        return vi ? "Đủ điều kiện (" + amount_text(o.amount) + ") nhưng mỗi hộ chỉ một người được hưởng; người được "
+        out += vi ? "Đủ điều kiện (" + amount_text(o.amount) + ") nhưng mỗi hộ chỉ một người được hưởng; người được "
                         "hưởng là thành viên " + who + ref
                   : "Qualifies (" + amount_text(o.amount) + ") but only one member of the household is paid: member " +
                         who + ref;
+        return;
       }
       std::string winner = o.superseded_by >= 0 ? impl.benefits[o.superseded_by].label.Get(lang) : "";
       for (const BenefitOutcome other : EntityOutcomes(data, h, o)) {
@@ -277,51 +414,36 @@ std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, 
           winner += " (" + amount_text(other.amount) + ")";
         }
       }
-      return vi ? "Đủ điều kiện (" + amount_text(o.amount) + ") nhưng chỉ được hưởng mức cao nhất: " + winner
+      out += vi ? "Đủ điều kiện (" + amount_text(o.amount) + ") nhưng chỉ được hưởng mức cao nhất: " + winner
                 : "Qualifies (" + amount_text(o.amount) + ") but only the highest is paid: " + winner;
+      return;
     }
     case BenefitStatus::kNotInForce: {
       std::string period = (vi ? "từ " : "from ") + (info.from ? DateText(info.from->days(), lang) : "?");
       if (info.to) period += (vi ? " đến " : " to ") + DateText(info.to->days(), lang);
-      return vi ? "Không áp dụng vào thời điểm này: chế độ có hiệu lực " + period
+      out += vi ? "Không áp dụng vào thời điểm này: chế độ có hiệu lực " + period
                 : "Not in force at this date: the benefit applies " + period;
+      return;
     }
     case BenefitStatus::kUndetermined: {
       if (d != nullptr && d->error >= 0) {
-        return (vi ? "Chưa xác định: không tính được — " : "Undetermined: could not be computed — ") +
-               std::string(pool.Text(d->error));
+        out += vi ? "Chưa xác định: không tính được — " : "Undetermined: could not be computed — ";
+        out += pool.Text(d->error);
+        return;
       }
-      const std::string missing = d != nullptr ? MissingWords(data, h, *d, lang) : "";
-      return vi ? "Chưa xác định: thiếu thông tin " + missing : "Undetermined: missing " + missing;
+      out += vi ? "Chưa xác định: thiếu thông tin " : "Undetermined: missing ";
+      if (d != nullptr) out += MissingWords(data, h, *d, lang);
+      return;
     }
     case BenefitStatus::kNotEligible: break;
   }
-  if (d == nullptr || d->version < 0 || d->failed < 0) return vi ? "Không đủ điều kiện" : "Not eligible";
-  const VersionMeta& vm = impl.versions[o.benefit][static_cast<size_t>(d->version)];
-  const ConditionMeta& cm = vm.conditions[static_cast<size_t>(d->failed)];
-  std::string out = (vi ? "Không đủ điều kiện: " : "Not eligible: ") +
-                    (cm.label.Get(lang).empty() ? cm.name : cm.label.Get(lang));
-  const plan::ConditionPlan& cp =
-      Prog(data).benefits[o.benefit].versions[static_cast<size_t>(d->version)].conditions[static_cast<size_t>(d->failed)];
-  if (cp.top == plan::Compare::kNone || d->values_count < 2) return out;
-  const CapturedValue& lhs = pool.values[d->values_begin];
-  const CapturedValue& rhs = pool.values[d->values_begin + 1];
-  const Operand left = Side(data, pool, cp, lhs, cp.lhs_const, lang);
-  const Operand right = Side(data, pool, cp, rhs, cp.rhs_const, lang);
-  if (left.value.empty() || right.value.empty()) return out;
-  const bool in = cp.top == plan::Compare::kIn;
-  if (in || cp.top == plan::Compare::kNotIn) {
-    if (cp.rhs_const.present || right.label.empty()) {  // value in [a, b]: the value and the list
-      return out + " (" + left.Named(lang) + (in ? (vi ? ", không thuộc " : ", not one of ")
-                                                 : (vi ? ", thuộc " : ", one of ")) + right.value + ")";
-    }
-    // "x" in set_field: the set and the item it lacks (or has)
-    return out + " (" + right.Named(lang) + (in ? (vi ? ", không gồm " : ", which does not include ")
-                                               : (vi ? ", có " : ", which includes ")) + left.value + ")";
-  }
-  std::string text = " (" + (left.label.empty() ? "" : left.label + " ") + left.value + " " + Negated(cp.top, lang) + " ";
-  text += (right.label.empty() ? "" : right.label + " ") + right.value + ")";
-  return out + text;
+  AppendNotEligible(out, data, h, o, d, lang);
+}
+
+std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
+  std::string out;
+  AppendReason(out, data, h, o, lang);
+  return out;
 }
 
 Explanation Explain(const DecisionData& data, size_t h, const BenefitOutcome& o) {

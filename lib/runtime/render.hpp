@@ -17,11 +17,19 @@ OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, cons
 // "members[P2].has_supporter", "income_per_capita", "param.war_invalid_allowance[35]".
 std::vector<std::string> MissingPaths(const DecisionData& data, size_t household, const BenefitOutcome& o);
 std::string Reason(const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
+// The same, appended to `out` (the renderers reuse one buffer: no allocation per reason).
+void AppendReason(std::string& out, const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
+// The constant JSON members of each benefit's outcome (RuleSetImpl::benefit_json).
+std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<BenefitInfo>& benefits);
+// The "rules" member of every decision of a rule set (RuleSetImpl::rules_json).
+std::string CompileRulesJson(const PackageInfo& info);
 Explanation Explain(const DecisionData& data, size_t household, const BenefitOutcome& o);
 // An amount of `info`: vi "750.000 đ/tháng", "2.340.000 đ (một lần)", "100%".
 std::string AmountText(const BenefitInfo& info, int64_t amount, Language lang);
+void AppendAmountText(std::string& out, const BenefitInfo& info, int64_t amount, Language lang);
 // A value for people: vi "1.500.000 đ", en "1,500,000 VND"; enum labels; dates; yes/no.
 std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang);
+void AppendHuman(std::string& out, const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang);
 
 }  // namespace ansinh::internal
 

@@ -60,6 +60,14 @@ struct RuleSetImpl {
   std::vector<IndicatorInfo> indicators;
   std::vector<EnumMeta> enums;
   size_t test_count = 0;
+  // Per benefit, the members of its JSON outcome that never change, escaped once at
+  // load (runtime/json_render.cpp): "benefit", then "unit"/"frequency"/"group", then
+  // "reference".
+  struct BenefitJson {
+    std::string id, unit_group, reference;
+  };
+  std::vector<BenefitJson> benefit_json;
+  std::string rules_json;  // "rules":{"id":...,"version":...,"hash":...} of every decision
 
   std::shared_ptr<const plan::Program> program;
   // Kept for the test runner and explanations (and because the IR points into them).

@@ -52,8 +52,16 @@ class Checker {
  public:
   Checker(const DecisionView& d, TestResult& r) : d_(d), r_(r) {}
 
-  void Mismatch(std::string what, std::string expected, std::string actual, std::string note = {}) {
-    r_.mismatches.push_back({std::move(what), std::move(expected), std::move(actual), std::move(note)});
+  void Mismatch(std::string what, std::string expected, std::string actual, std::string note = {},
+                std::string note_vi = {}) {
+    r_.mismatches.push_back({std::move(what), std::move(expected), std::move(actual), std::move(note), {}, {},
+                             std::move(note_vi)});
+  }
+  // A mismatch whose expected or actual side is words, not a value.
+  void Said(std::string what, std::string expected, std::string expected_vi, std::string actual,
+            std::string actual_vi) {
+    r_.mismatches.push_back({std::move(what), std::move(expected), std::move(actual), {}, std::move(expected_vi),
+                             std::move(actual_vi), {}});
   }
 
   int MemberIndex(const std::string& id) const {
@@ -66,51 +74,60 @@ class Checker {
   void Variable(const ExpectedVariable& e) {
     const std::string where = e.person.empty() ? e.name : "members[" + e.person + "]." + e.name;
     const int m = e.person.empty() ? -1 : MemberIndex(e.person);
-    if (!e.person.empty() && m < 0) return Mismatch(where, "a member " + e.person, "no such member");
+    if (!e.person.empty() && m < 0) {
+      return Said(where, "a member " + e.person, "thành viên " + e.person, "no such member", "không có thành viên này");
+    }
     for (const auto& [info, value] : d_.variables(m)) {
       if (info->name != e.name) continue;
       if (!SameValue(value, e.value)) Mismatch(where, Show(e.value), value.ToString());
       return;
     }
-    Mismatch(where, Show(e.value), "(not computed: the record has errors)");
+    Said(where, Show(e.value), Show(e.value), "(not computed: the record has errors)",
+         "(không tính được: hồ sơ có lỗi)");
   }
 
   void Benefit(const ExpectedBenefit& e) {
     const std::string where = e.person.empty() ? e.benefit : "members[" + e.person + "]." + e.benefit;
     const int m = e.person.empty() ? -1 : MemberIndex(e.person);
-    if (!e.person.empty() && m < 0) return Mismatch(where, "a member " + e.person, "no such member");
+    if (!e.person.empty() && m < 0) {
+      return Said(where, "a member " + e.person, "thành viên " + e.person, "no such member", "không có thành viên này");
+    }
     const OutcomeRange outcomes = m < 0 ? d_.benefits() : d_.member_benefits(static_cast<size_t>(m));
     std::optional<BenefitOutcome> o;
     for (const BenefitOutcome x : outcomes) {
       if (d_.rules().benefits()[x.benefit].id == e.benefit) o = x;
     }
-    if (!o) return Mismatch(where, e.status.value_or("an outcome"), "(no outcome: the record has errors)");
+    if (!o) {
+      return Said(where, e.status.value_or("an outcome"), e.status.value_or("một kết quả"),
+                  "(no outcome: the record has errors)", "(không có kết quả: hồ sơ có lỗi)");
+    }
     const std::string reason = d_.reason(*o, Language::kEn);
+    const std::string reason_vi = d_.reason(*o, Language::kVi);
     const std::string status = ToString(o->status);
     const std::string expected_status = e.status ? *e.status : (e.amount ? "eligible" : "");
     if (!expected_status.empty() && expected_status != status) {
-      Mismatch(where + ".status", expected_status, status, reason);
+      Mismatch(where + ".status", expected_status, status, reason, reason_vi);
     }
     if (e.amount) {
-      if (!o->has_amount) Mismatch(where + ".amount", std::to_string(*e.amount), "null", reason);
-      else if (o->amount != *e.amount) Mismatch(where + ".amount", std::to_string(*e.amount), std::to_string(o->amount), reason);
+      if (!o->has_amount) Mismatch(where + ".amount", std::to_string(*e.amount), "null", reason, reason_vi);
+      else if (o->amount != *e.amount) Mismatch(where + ".amount", std::to_string(*e.amount), std::to_string(o->amount), reason, reason_vi);
     }
-    if (e.amount_null && o->has_amount) Mismatch(where + ".amount", "null", std::to_string(o->amount), reason);
+    if (e.amount_null && o->has_amount) Mismatch(where + ".amount", "null", std::to_string(o->amount), reason, reason_vi);
     if (e.missing) {
       std::vector<std::string> actual = d_.missing(*o), expected = *e.missing;
       std::sort(actual.begin(), actual.end());
       std::sort(expected.begin(), expected.end());
-      if (actual != expected) Mismatch(where + ".missing", Join(expected), Join(actual), reason);
+      if (actual != expected) Mismatch(where + ".missing", Join(expected), Join(actual), reason, reason_vi);
     }
     if (e.superseded_by) {
       const std::string actual = o->superseded_by >= 0 ? d_.rules().benefits()[o->superseded_by].id : "null";
-      if (actual != *e.superseded_by) Mismatch(where + ".superseded_by", *e.superseded_by, actual, reason);
+      if (actual != *e.superseded_by) Mismatch(where + ".superseded_by", *e.superseded_by, actual, reason, reason_vi);
     }
     if (e.superseded_by_member) {
       const std::string actual =
           o->superseded_by_member >= 0 ? std::string(d_.member_id(static_cast<size_t>(o->superseded_by_member))) : "null";
       if (actual != *e.superseded_by_member) {
-        Mismatch(where + ".superseded_by_member", *e.superseded_by_member, actual, reason);
+        Mismatch(where + ".superseded_by_member", *e.superseded_by_member, actual, reason, reason_vi);
       }
     }
     if (e.provisional && *e.provisional != o->provisional) {
@@ -127,7 +144,8 @@ class Checker {
     if (exact) {
       for (const RecordIssue& i : actual) {
         if (std::find(expected.begin(), expected.end(), i.code) == expected.end()) {
-          Mismatch(what, expected.empty() ? "none" : Join(expected), i.code, i.field + ": " + i.message);
+          Mismatch(what, expected.empty() ? "none" : Join(expected), i.code, i.field + ": " + i.message,
+                   i.field + ": " + i.message_vi);
         }
       }
     }
@@ -163,9 +181,12 @@ TestResult Run(const RuleSet& rules, const TestCase& t, const internal::Sources&
   const std::string status = d.ok() ? "ok" : "error";
   const std::string expected_status = t.status ? *t.status : (t.errors.empty() ? "ok" : "error");
   if (status != expected_status) {
-    std::string note;
-    for (const RecordIssue& e : d.errors()) note += (note.empty() ? "" : "; ") + e.code + " " + e.field + ": " + e.message;
-    c.Mismatch("status", expected_status, status, note);
+    std::string note, note_vi;
+    for (const RecordIssue& e : d.errors()) {
+      note += (note.empty() ? "" : "; ") + e.code + " " + e.field + ": " + e.message;
+      note_vi += (note_vi.empty() ? "" : "; ") + e.code + " " + e.field + ": " + e.message_vi;
+    }
+    c.Mismatch("status", expected_status, status, note, note_vi);
   }
   c.Issues("errors", t.errors, d.errors(), true);
   c.Issues("warnings", t.warnings, d.warnings(), false);
@@ -197,18 +218,24 @@ TestReport RunTests(const RuleSet& rules, const std::string& filter) {
 }
 
 std::string Format(const TestReport& report, bool verbose, Language lang) {
+  const bool vi = lang == Language::kVi;
+  auto in_lang = [vi](const std::string& en, const std::string& vi_text) -> const std::string& {
+    return vi && !vi_text.empty() ? vi_text : en;
+  };
   std::ostringstream out;
   for (const TestResult& r : report.results) {
     if (r.passed) {
-      if (verbose) out << ToString(r.location) << ": ok: " << r.name << "\n";
+      if (verbose) out << ToString(r.location) << (vi ? ": đạt: " : ": ok: ") << r.name << "\n";
       continue;
     }
-    out << ToString(r.location) << ": FAIL: " << r.name;
+    out << ToString(r.location) << (vi ? ": SAI: " : ": FAIL: ") << r.name;
     if (!r.reference.empty()) out << "  [" << r.reference << "]";
     out << "\n";
     for (const TestMismatch& m : r.mismatches) {
-      out << "    " << m.what << ": expected " << m.expected << ", got " << m.actual << "\n";
-      if (!m.note.empty()) out << "        (" << m.note << ")\n";
+      out << "    " << m.what << (vi ? ": cần " : ": expected ") << in_lang(m.expected, m.expected_vi)
+          << (vi ? ", được " : ", got ") << in_lang(m.actual, m.actual_vi) << "\n";
+      const std::string& note = in_lang(m.note, m.note_vi);
+      if (!note.empty()) out << "        (" << note << ")\n";
     }
     if (verbose) {
       // Only the requested language's half of the stored text.
@@ -219,7 +246,7 @@ std::string Format(const TestReport& report, bool verbose, Language lang) {
       for (std::string line; std::getline(lines, line);) out << "    | " << line << "\n";
     }
   }
-  out << report.passed() << " passed, " << report.failed() << " failed\n";
+  out << report.passed() << (vi ? " đạt, " : " passed, ") << report.failed() << (vi ? " sai\n" : " failed\n");
   return out.str();
 }
 

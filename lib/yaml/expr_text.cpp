@@ -4,12 +4,11 @@
 #include <cctype>
 #include <string_view>
 
+#include "yaml/chars.hpp"
+
 namespace ansinh::yaml {
 
 namespace {
-
-bool IsBreak(char c) { return c == '\n' || c == '\r'; }
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 size_t BreakLen(const std::string& t, size_t r) {
   return (t[r] == '\r' && r + 1 < t.size() && t[r + 1] == '\n') ? 2 : 1;

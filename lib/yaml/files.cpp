@@ -29,7 +29,7 @@ bool IsInside(const fs::path& path, const fs::path& root) {
   return true;
 }
 
-struct Walker {
+struct FolderWalker {
   const std::string& display_dir;
   fs::path root;       // the package folder, canonical
   bool allow_outside;  // follow links that leave it
@@ -46,7 +46,7 @@ struct Walker {
   void Entry(const fs::directory_entry& entry, const std::string& rel, uint32_t depth);
 };
 
-void Walker::Folder(const fs::path& real, const std::string& rel, uint32_t depth) {
+void FolderWalker::Folder(const fs::path& real, const std::string& rel, uint32_t depth) {
   std::error_code ec;
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(real, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
@@ -63,7 +63,7 @@ void Walker::Folder(const fs::path& real, const std::string& rel, uint32_t depth
   }
 }
 
-void Walker::Entry(const fs::directory_entry& entry, const std::string& rel, uint32_t depth) {
+void FolderWalker::Entry(const fs::directory_entry& entry, const std::string& rel, uint32_t depth) {
   std::error_code ec;
   const bool is_link = entry.is_symlink(ec);
   const fs::file_status target = fs::status(entry.path(), ec);
@@ -137,7 +137,7 @@ std::vector<PackageFile> ListPackageFiles(const fs::path& real_dir, const std::s
   std::error_code canonical_ec;
   fs::path root = fs::canonical(real_dir, canonical_ec);
   if (canonical_ec) root = real_dir;
-  Walker walker{display_dir, root, allow_outside, sources, sink, {real_dir.string()}, {}};
+  FolderWalker walker{display_dir, root, allow_outside, sources, sink, {real_dir.string()}, {}};
   walker.Folder(real_dir, "", 0);
   std::sort(walker.out.begin(), walker.out.end(),
             [](const PackageFile& a, const PackageFile& b) { return a.rel < b.rel; });

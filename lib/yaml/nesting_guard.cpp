@@ -2,12 +2,11 @@
 
 #include <vector>
 
+#include "yaml/chars.hpp"
+
 namespace ansinh::yaml {
 
 namespace {
-
-bool IsBreak(char c) { return c == '\n' || c == '\r'; }
-bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
 class Scanner {
  public:
@@ -70,10 +69,10 @@ class Scanner {
     block_ = static_cast<uint32_t>(indents_.size());
     Note(block_);
     // Compact nested entries: "- - - x" opens a level per dash.
-    while (i_ < t_.size() && t_[i_] == '-' && (i_ + 1 >= t_.size() || IsSpace(t_[i_ + 1]) || IsBreak(t_[i_ + 1]))) {
+    while (i_ < t_.size() && t_[i_] == '-' && (i_ + 1 >= t_.size() || IsBlank(t_[i_ + 1]) || IsBreak(t_[i_ + 1]))) {
       Note(++block_);
       ++i_;
-      while (i_ < t_.size() && IsSpace(t_[i_])) ++i_;
+      while (i_ < t_.size() && IsBlank(t_[i_])) ++i_;
     }
     Rest(true, column);
   }
@@ -83,12 +82,12 @@ class Scanner {
     char prev = ' ';
     while (i_ < t_.size() && !IsBreak(t_[i_]) && best_.depth <= limit_) {
       const char c = t_[i_];
-      if (IsSpace(c)) {
+      if (IsBlank(c)) {
         prev = c;
         ++i_;
         continue;
       }
-      if (c == '#' && IsSpace(prev)) return SkipToBreak();
+      if (c == '#' && IsBlank(prev)) return SkipToBreak();
       if (flow_ > 0) {
         if (c == '[' || c == '{') {
           Note(block_ + ++flow_);
@@ -124,7 +123,7 @@ class Scanner {
           return SkipToBreak();
         }
       }
-      value_start = c == ':' && (i_ + 1 >= t_.size() || IsSpace(t_[i_ + 1]) || IsBreak(t_[i_ + 1]));
+      value_start = c == ':' && (i_ + 1 >= t_.size() || IsBlank(t_[i_ + 1]) || IsBreak(t_[i_ + 1]));
       prev = c;
       ++i_;
     }

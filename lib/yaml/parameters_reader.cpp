@@ -23,18 +23,24 @@ struct ParamContext {
 std::optional<Decimal> CellNumber(Reader& reader, const NodeRef& ref, const ParamContext& ctx, bool& is_null) {
   is_null = ref.node.IsNull();
   if (is_null) return std::nullopt;
+  // `560.000` is a decimal to YAML and would be 560 VND: refused for money.
+  if (ctx.param.type == ValueType::kMoney && reader.ThousandsSeparated(ref)) return std::nullopt;
   std::optional<Decimal> d = reader.Number(ref, "a value of " + ctx.what);
   if (d && ctx.param.type != ValueType::kDecimal && !d->is_integer()) {
     reader.Error(DiagnosticCode::kBadNumber, ref,
-                 "'" + d->ToString() + "' is not a whole number, but " + ctx.what + " has type " +
-                     ToString(ctx.param.type) + "; write a whole number or declare `type: decimal`");
+                 {"'" + d->ToString() + "' is not a whole number, but " + ctx.what + " has type " +
+                      ToString(ctx.param.type) + "; write a whole number or declare `type: decimal`",
+                  "'" + d->ToString() + "' không phải số nguyên, nhưng " + WhatVi(ctx.what) + " có kiểu " +
+                      ToString(ctx.param.type) + "; viết một số nguyên hoặc khai báo `type: decimal`"});
     return std::nullopt;
   }
   if (d && ctx.param.type == ValueType::kMoney && !ctx.param.signed_values && *d < Decimal::FromInteger(0)) {
     reader.Error(DiagnosticCode::kNegativeValue, ref,
-                 "'" + d->ToString() + "' is a negative amount of money for " + ctx.what +
-                     "; correct the sign, or declare `signed: true` if this parameter can be below zero "
-                     "(a deduction)");
+                 {"'" + d->ToString() + "' is a negative amount of money for " + ctx.what +
+                      "; correct the sign, or declare `signed: true` if this parameter can be below zero "
+                      "(a deduction)",
+                  "'" + d->ToString() + "' là số tiền âm cho " + WhatVi(ctx.what) +
+                      "; sửa dấu, hoặc khai báo `signed: true` nếu tham số này được phép âm (một khoản trừ)"});
     return std::nullopt;
   }
   return d;

@@ -36,8 +36,8 @@ class Reader {
   DiagnosticSink& sink() noexcept { return sink_; }
   NodeRef Ref(const YAML::Node& node) const { return source_.Ref(node); }
 
-  void Error(DiagnosticCode code, const NodeRef& at, std::string message, std::string item = {});
-  void Error(DiagnosticCode code, const Loc& loc, uint32_t length, std::string message, std::string item = {});
+  void Error(DiagnosticCode code, const NodeRef& at, Message message, std::string item = {});
+  void Error(DiagnosticCode code, const Loc& loc, uint32_t length, Message message, std::string item = {});
 
   // The entries of a map; nullopt (after E_WRONG_TYPE) if `ref` is not a map.
   // `what` names the value in messages ("benefit", "'rounding'").
@@ -61,6 +61,12 @@ class Reader {
   std::optional<Decimal> Number(const NodeRef& ref, std::string_view what);
   // A whole number without quotes.
   std::optional<int64_t> Integer(const NodeRef& ref, std::string_view what);
+  // An amount of money in whole VND: Integer, and E_BAD_NUMBER for a number
+  // written with a thousands separator (`560.000` would read as 560 VND).
+  std::optional<int64_t> Money(const NodeRef& ref, std::string_view what);
+  // Reports E_BAD_NUMBER and returns true when a plain scalar written as an
+  // amount of money is grouped in thousands with dots or commas.
+  bool ThousandsSeparated(const NodeRef& ref);
   std::optional<bool> Bool(const NodeRef& ref, std::string_view what);
   // {vi, en} or a plain string (Vietnamese).
   std::optional<Label> LabelValue(const NodeRef& ref, std::string_view what);

@@ -4,11 +4,10 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "yaml/chars.hpp"
+
 namespace ansinh::yaml {
 namespace {
-
-bool IsBreak(char c) { return c == '\n' || c == '\r'; }
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 // Offset just past the closing quote of the quoted scalar opening at `open`,
 // or text.size() when it is never closed.
@@ -33,7 +32,7 @@ size_t QuotedEnd(std::string_view text, size_t open) {
   return text.size();
 }
 
-struct Walker {
+struct QuoteWalker {
   std::string_view text;
   size_t bom;
   size_t budget;
@@ -119,7 +118,7 @@ bool LooksLikeKeyLine(std::string_view line) {
 
 std::vector<RunawayQuote> FindRunawayQuotes(std::string_view text, const YAML::Node& root, size_t bom,
                                             size_t max_nodes) {
-  Walker w{text, bom, max_nodes, {}, {}, {}};
+  QuoteWalker w{text, bom, max_nodes, {}, {}, {}};
   w.Walk(root);
   std::sort(w.found.begin(), w.found.end(),
             [](const RunawayQuote& a, const RunawayQuote& b) { return a.open < b.open; });

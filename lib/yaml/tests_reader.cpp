@@ -17,12 +17,19 @@ const std::vector<std::string>& StatusWords() {
 
 // The record fields of a household or member map (everything but id/members).
 void ReadFields(Reader& reader, const std::vector<MapEntry>& entries, std::string_view what,
-                std::vector<std::pair<std::string, InputValue>>& fields) {
+                const std::string& person, std::vector<std::pair<std::string, InputValue>>& fields,
+                std::vector<model::TestField>& where) {
   for (const MapEntry& e : entries) {
     if (e.key == "id" || e.key == "members") continue;
+    model::TestField at{person, e.key, e.key_ref.loc, e.key_ref.length, {}, e.value.loc, e.value.length};
+    if (e.value.node.IsScalar() && e.value.node.Tag() == "?") at.plain_text = e.value.node.Scalar();
+    where.push_back(std::move(at));
     ValueResult v = ToInputValue(e.value.node);
     if (!v.ok) {
-      reader.Error(DiagnosticCode::kTestInvalid, e.value, std::string(what) + " field '" + e.key + "': " + v.error);
+      reader.Error(DiagnosticCode::kTestInvalid, e.value,
+                   {std::string(what) + " field '" + e.key + "': " + v.error,
+                    std::string(what == "household" ? "trường '" : "trường của thành viên '") + e.key + "': " +
+                        v.error_vi});
       continue;
     }
     fields.emplace_back(e.key, std::move(v.value));
@@ -35,11 +42,11 @@ std::optional<std::string> RecordId(Reader& reader, const std::vector<MapEntry>&
   return id ? reader.Text(id->value, "'id'") : std::nullopt;
 }
 
-void ReadHousehold(Reader& reader, const NodeRef& ref, Household& out) {
+void ReadHousehold(Reader& reader, const NodeRef& ref, Household& out, std::vector<model::TestField>& where) {
   std::optional<std::vector<MapEntry>> entries = reader.Map(ref, "'household'");
   if (!entries) return;
   out.id = RecordId(reader, *entries, ref, "the test household").value_or("");
-  ReadFields(reader, *entries, "household", out.fields);
+  ReadFields(reader, *entries, "household", {}, out.fields, where);
   const MapEntry* members = Reader::Find(*entries, "members");
   if (members == nullptr || members->value.node.IsNull()) return;
   std::set<std::string> ids;
@@ -49,10 +56,12 @@ void ReadHousehold(Reader& reader, const NodeRef& ref, Household& out) {
     Person person;
     person.id = RecordId(reader, *fields, m, "the member").value_or("");
     if (!person.id.empty() && !ids.insert(person.id).second) {
-      reader.Error(DiagnosticCode::kTestInvalid, m, "two members have the id '" + person.id + "'; give each its own id");
+      reader.Error(DiagnosticCode::kTestInvalid, m,
+                   {"two members have the id '" + person.id + "'; give each its own id",
+                    "hai thành viên cùng mã '" + person.id + "'; cho mỗi người một mã riêng"});
       continue;
     }
-    ReadFields(reader, *fields, "member", person.fields);
+    ReadFields(reader, *fields, "member", person.id, person.fields, where);
     out.members.push_back(std::move(person));
   }
 }
@@ -61,7 +70,7 @@ void ReadHousehold(Reader& reader, const NodeRef& ref, Household& out) {
 bool ReadScalarExpectation(Reader& reader, const MapEntry& e, model::ExpectedBenefit& eb) {
   const std::string& s = e.value.node.Scalar();
   if (e.value.node.Tag() == "?" && !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-')) {
-    eb.amount = reader.Integer(e.value, "the expected amount");
+    eb.amount = reader.Money(e.value, "the expected amount");
     eb.status = "eligible";
     return eb.amount.has_value();
   }
@@ -79,7 +88,7 @@ void ReadMapExpectation(Reader& reader, const MapEntry& e, model::ExpectedBenefi
       eb.status = reader.ChoiceWord(k.value, "'status'", StatusWords());
     } else if (k.key == "amount") {
       eb.amount_null = k.value.node.IsNull();
-      if (!eb.amount_null) eb.amount = reader.Integer(k.value, "'amount'");
+      if (!eb.amount_null) eb.amount = reader.Money(k.value, "'amount'");
     } else if (k.key == "missing") {
       std::vector<std::string> paths;
       for (const NodeRef& p : reader.List(k.value, "'missing'").value_or(std::vector<NodeRef>{})) {
@@ -107,8 +116,11 @@ void ReadBenefitExpectation(Reader& reader, const MapEntry& e, const std::string
     ReadMapExpectation(reader, e, eb);
   } else {
     reader.Error(DiagnosticCode::kTestInvalid, e.value,
-                 "the expectation of '" + e.key + "' must be a status (" + StatusWords()[0] +
-                     ", not_eligible, ...), an amount, or a map {status, amount, missing, superseded_by, provisional}");
+                 {"the expectation of '" + e.key + "' must be a status (" + StatusWords()[0] +
+                      ", not_eligible, ...), an amount, or a map {status, amount, missing, superseded_by, provisional}",
+                  "kết quả mong đợi của '" + e.key + "' phải là một trạng thái (" + StatusWords()[0] +
+                      ", not_eligible, ...), một số tiền, hoặc một ánh xạ {status, amount, missing, superseded_by, "
+                      "provisional}"});
     return;
   }
   t.benefits.push_back(std::move(eb));
@@ -125,7 +137,9 @@ void ReadExpectations(Reader& reader, const std::vector<MapEntry>& entries, cons
       for (const MapEntry& v : reader.Map(e.value, "'variables' (variable: value)").value_or(std::vector<MapEntry>{})) {
         ValueResult value = ToInputValue(v.value.node);
         if (!value.ok) {
-          reader.Error(DiagnosticCode::kTestInvalid, v.value, "expected value of '" + v.key + "': " + value.error);
+          reader.Error(DiagnosticCode::kTestInvalid, v.value,
+                       {"expected value of '" + v.key + "': " + value.error,
+                        "giá trị mong đợi của '" + v.key + "': " + value.error_vi});
           continue;
         }
         t.variables.push_back(model::ExpectedVariable{person, v.key, std::move(value.value), v.key_ref.loc});
@@ -144,7 +158,7 @@ void ReadExpect(Reader& reader, const NodeRef& ref, model::TestCase& t) {
     if (e.key == "status") {
       t.status = reader.ChoiceWord(e.value, "'status'", {"ok", "error"});
     } else if (e.key == "total_monthly") {
-      t.total_monthly = reader.Integer(e.value, "'total_monthly'");
+      t.total_monthly = reader.Money(e.value, "'total_monthly'");
     } else if (e.key == "errors" || e.key == "warnings") {
       std::vector<std::string>& codes = e.key == "errors" ? t.errors : t.warnings;
       for (const NodeRef& c : reader.List(e.value, "'" + e.key + "'").value_or(std::vector<NodeRef>{})) {
@@ -167,7 +181,8 @@ void ReadDate(Reader& reader, const std::vector<MapEntry>& entries, const NodeRe
   const MapEntry* as_of = Reader::Find(entries, "as_of");
   const MapEntry* period = Reader::Find(entries, "period");
   if (as_of != nullptr && period != nullptr) {
-    reader.Error(DiagnosticCode::kTestInvalid, period->key_ref, what + " gives both 'as_of' and 'period'; keep one");
+    reader.Error(DiagnosticCode::kTestInvalid, period->key_ref,
+                 {what + " gives both 'as_of' and 'period'; keep one", WhatVi(what) + " ghi cả 'as_of' và 'period'; giữ một"});
   } else if (as_of != nullptr) {
     t.as_of = reader.DateValue(as_of->value, "'as_of'").value_or(Date());
     t.period = YearMonth(t.as_of.year(), t.as_of.month());
@@ -175,7 +190,9 @@ void ReadDate(Reader& reader, const std::vector<MapEntry>& entries, const NodeRe
     std::optional<std::string> text = reader.Text(period->value, "'period'");
     std::optional<YearMonth> month = text ? YearMonth::Parse(*text) : std::nullopt;
     if (text && !month) {
-      reader.Error(DiagnosticCode::kBadDate, period->value, "'" + *text + "' is not a month: write YYYY-MM, e.g. 2024-07");
+      reader.Error(DiagnosticCode::kBadDate, period->value,
+                   {"'" + *text + "' is not a month: write YYYY-MM, e.g. 2024-07",
+                    "'" + *text + "' không phải một tháng: viết YYYY-MM, ví dụ 2024-07"});
     }
     t.is_period = true;
     if (month) {
@@ -183,7 +200,9 @@ void ReadDate(Reader& reader, const std::vector<MapEntry>& entries, const NodeRe
       t.as_of = month->first_day();
     }
   } else {
-    reader.Error(DiagnosticCode::kMissingKey, item, what + " has no date; add `as_of: YYYY-MM-DD` or `period: YYYY-MM`");
+    reader.Error(DiagnosticCode::kMissingKey, item,
+                 {what + " has no date; add `as_of: YYYY-MM-DD` or `period: YYYY-MM`",
+                  WhatVi(what) + " không có ngày; thêm `as_of: YYYY-MM-DD` hoặc `period: YYYY-MM`"});
   }
 }
 
@@ -202,7 +221,7 @@ void ReadTest(Reader& reader, const NodeRef& item, PackageItems& items) {
   if (const MapEntry* r = Reader::Find(*entries, "reference")) t.reference = reader.Text(r->value, "'reference'").value_or("");
   ReadDate(reader, *entries, item, what, t);
   if (const MapEntry* h = reader.Require(*entries, item, "household", what, "household: {id: H1, ...}")) {
-    ReadHousehold(reader, h->value, t.household);
+    ReadHousehold(reader, h->value, t.household, t.fields);
   }
   if (const MapEntry* x = reader.Require(*entries, item, "expect", what, "expect: {benefits: {...}}")) {
     ReadExpect(reader, x->value, t);

@@ -3,10 +3,13 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "common/text_safety.hpp"
+#include "yaml/chars.hpp"
 #include "yaml/nesting_guard.hpp"
 #include "yaml/runaway_quote.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -17,33 +20,112 @@ using ansinh::DiagnosticCode;
 
 namespace {
 
-// What to write instead, for the yaml-cpp messages policy staff meet most.
-std::string SyntaxHint(std::string_view msg) {
-  struct Hint {
-    std::string_view prefix;
-    std::string_view hint;
+// The yaml-cpp message policy staff meet most, in Vietnamese, and what to
+// write instead in both languages.
+struct SyntaxText {
+  std::string_view prefix;   // of yaml-cpp's message
+  std::string_view what_vi;  // the message in Vietnamese
+  std::string_view hint_en;
+  std::string_view hint_vi;
+};
+
+const SyntaxText& SyntaxHint(std::string_view msg) {
+  static constexpr SyntaxText kHints[] = {
+      {"illegal map value", "giá trị của khóa không hợp lệ", "check the indentation, and quote a value that contains ': '",
+       "kiểm tra thụt lề, và đặt trong dấu nháy giá trị có chứa ': '"},
+      {"end of sequence flow not found", "không tìm thấy dấu đóng danh sách", "close the list with ']'",
+       "đóng danh sách bằng ']'"},
+      {"end of map flow not found", "không tìm thấy dấu đóng ánh xạ", "close the map with '}'",
+       "đóng ánh xạ bằng '}'"},
+      {"end of map not found", "các khóa thụt lề không đều", "check the indentation of the keys",
+       "kiểm tra thụt lề của các khóa"},
+      {"end of sequence not found", "các mục '-' thụt lề không đều", "check the indentation of the '-' entries",
+       "kiểm tra thụt lề của các mục '-'"},
+      {"unknown escape character", "ký tự thoát không hợp lệ",
+       "write \\\\ for a backslash inside double quotes, or use single quotes",
+       "viết \\\\ cho dấu gạch chéo ngược trong dấu nháy kép, hoặc dùng dấu nháy đơn"},
+      {"illegal EOF in scalar", "văn bản chưa đóng khi hết tệp", "close the quote", "đóng dấu nháy"},
+      {"illegal block entry", "mục '-' không hợp lệ", "a '-' entry must start its own line, indented under its key",
+       "mỗi mục '-' phải bắt đầu một dòng riêng, thụt lề dưới khóa của nó"},
+      {"illegal map key", "khóa không hợp lệ", "check the indentation", "kiểm tra thụt lề"},
+      {"illegal flow end", "thừa dấu đóng", "remove the extra ']' or '}'", "xóa dấu ']' hoặc '}' thừa"},
+      {"the referenced anchor is not defined", "neo (anchor) chưa được định nghĩa",
+       "define the &anchor before using *anchor", "định nghĩa &anchor trước khi dùng *anchor"},
+      {"", "YAML sai cú pháp", "check the indentation, colons and quotes here",
+       "kiểm tra thụt lề, dấu hai chấm và dấu nháy tại đây"},
   };
-  static constexpr Hint kHints[] = {
-      {"illegal map value", "check the indentation, and quote a value that contains ': '"},
-      {"end of sequence flow not found", "close the list with ']'"},
-      {"end of map flow not found", "close the map with '}'"},
-      {"end of map not found", "check the indentation of the keys"},
-      {"end of sequence not found", "check the indentation of the '-' entries"},
-      {"unknown escape character", "write \\\\ for a backslash inside double quotes, or use single quotes"},
-      {"illegal EOF in scalar", "close the quote"},
-      {"illegal block entry", "a '-' entry must start its own line, indented under its key"},
-      {"illegal map key", "check the indentation"},
-      {"illegal flow end", "remove the extra ']' or '}'"},
-      {"the referenced anchor is not defined", "define the &anchor before using *anchor"},
-  };
-  for (const Hint& h : kHints) {
-    if (msg.substr(0, h.prefix.size()) == h.prefix) return std::string(h.hint);
+  for (const SyntaxText& h : kHints) {
+    if (msg.substr(0, h.prefix.size()) == h.prefix) return h;
   }
-  if (msg.find("tab") != std::string_view::npos) return "indent with spaces, not tabs";
-  return "check the indentation, colons and quotes here";
+  return kHints[std::size(kHints) - 1];
 }
 
-bool IsBreak(char c) { return c == '\n' || c == '\r'; }
+size_t LineStart(const std::string& t, size_t offset) {
+  while (offset > 0 && !IsBreak(t[offset - 1])) --offset;
+  return offset;
+}
+
+size_t LineEnd(const std::string& t, size_t offset) {
+  while (offset < t.size() && !IsBreak(t[offset])) ++offset;
+  return offset;
+}
+
+// The offset of a Tab in the indentation of a line at or before `offset`
+// (yaml-cpp stops after it, or a line later), or npos. Lines inside block
+// scalars are not told apart: a Tab there is refused by YAML too.
+size_t TabIndentBefore(const std::string& t, size_t begin, size_t offset) {
+  size_t found = std::string::npos;
+  for (size_t line = begin; line < t.size() && line <= offset;) {
+    size_t i = line;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) {
+      if (t[i] == '\t') {
+        found = i;
+        break;
+      }
+      ++i;
+    }
+    const size_t end = LineEnd(t, line);
+    line = end < t.size() ? end + 1 : end;
+  }
+  return found;
+}
+
+struct LineShape {
+  size_t start = 0;
+  size_t indent = 0;       // spaces before the first character
+  bool blank = true;       // empty or a comment
+  bool scalar_value = false;  // `key: value` with a value on the line
+};
+
+LineShape ShapeOf(const std::string& t, size_t start) {
+  LineShape s;
+  s.start = start;
+  const size_t end = LineEnd(t, start);
+  size_t i = start;
+  while (i < end && t[i] == ' ') ++i;
+  s.indent = i - start;
+  s.blank = i == end || t[i] == '#';
+  if (s.blank) return s;
+  const size_t colon = t.find(": ", i);
+  if (colon != std::string::npos && colon < end) {
+    size_t v = colon + 2;
+    while (v < end && t[v] == ' ') ++v;
+    s.scalar_value = v < end && t[v] != '#' && t[v] != '|' && t[v] != '>';
+  }
+  return s;
+}
+
+// The previous non-blank line before the line starting at `start`.
+std::optional<LineShape> PreviousLine(const std::string& t, size_t start, size_t begin) {
+  while (start > begin) {
+    const size_t prev = LineStart(t, start - 1);
+    const LineShape s = ShapeOf(t, prev);
+    if (!s.blank) return s;
+    start = prev;
+  }
+  return std::nullopt;
+}
+
 
 // Length of a quoted scalar starting at `begin` (the quote), up to and
 // including the closing quote, or to the end of the line.
@@ -109,6 +191,95 @@ const char* KindName(const YAML::Node& node) {
   }
 }
 
+const char* KindNameVi(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "một ánh xạ";
+    case YAML::NodeType::Sequence: return "một danh sách";
+    case YAML::NodeType::Scalar: return "một văn bản";
+    default: return "giá trị rỗng";
+  }
+}
+
+std::string WhatVi(std::string_view what) {
+  // Longest phrases first: each is replaced where it appears, the rest (quoted
+  // names, YAML examples) is kept as written.
+  static constexpr std::pair<std::string_view, std::string_view> kPhrases[] = {
+      {"the conditions that say whom the benefit is for", "các điều kiện nói chế độ dành cho ai"},
+      {"member id: expectations", "mã thành viên: kết quả mong đợi"},
+      {"benefit: expectation", "chế độ: kết quả mong đợi"},
+      {"variable: value", "biến: giá trị"},
+      {"the expectations of member ", "kết quả mong đợi của thành viên "},
+      {"the expected status of ", "trạng thái mong đợi của "},
+      {"the expectation of ", "kết quả mong đợi của "},
+      {"the expected amount", "số tiền mong đợi"},
+      {"condition name in 'for'", "tên điều kiện trong 'for'"},
+      {"a bracket's lower bound", "cận dưới của một bậc"},
+      {"a missing field path", "một đường dẫn trường thiếu"},
+      {"a record issue code", "một mã lỗi hồ sơ"},
+      {"an 'extends' entry", "một mục của 'extends'"},
+      {"the test household", "hộ kiểm tra"},
+      {"a value of ", "giá trị của "},
+      {"a date key of ", "khóa ngày của "},
+      {"the label of ", "nhãn của "},
+      {"condition name", "tên điều kiện"},
+      {"parameter name", "tên tham số"},
+      {"an enum value", "một giá trị lựa chọn"},
+      {"an indicator", "một chỉ số"},
+      {"indicator id", "mã chỉ số"},
+      {"benefit id", "mã chế độ"},
+      {"group id", "mã nhóm"},
+      {"member id", "mã thành viên"},
+      {"field name", "tên trường"},
+      {"unit code", "mã đơn vị"},
+      {"check id", "mã kiểm tra"},
+      {"a rule file", "một tệp quy tắc"},
+      {"a condition", "một điều kiện"},
+      {"a version", "một phiên bản"},
+      {"a benefit", "một chế độ"},
+      {"a member", "một thành viên"},
+      {"a check", "một kiểm tra"},
+      {"a unit", "một đơn vị hành chính"},
+      {"a test", "một bài kiểm tra"},
+      {"this file", "tệp này"},
+      {"the member", "thành viên"},
+      {"the unit", "đơn vị hành chính"},
+      {" value of ", " giá trị của "},
+      {"' of ", "' của "},
+      {"parameter ", "tham số "},
+      {"benefit ", "chế độ "},
+      {"variable ", "biến "},
+      {"group ", "nhóm "},
+      {"condition ", "điều kiện "},
+      {"indicator ", "chỉ số "},
+      {"field ", "trường "},
+      {"unit ", "đơn vị "},
+      {"check ", "kiểm tra "},
+      {"the ", ""},
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < what.size()) {
+    if (what[i] == '\'') {  // a quoted name: kept
+      const size_t close = what.find('\'', i + 1);
+      const size_t end = close == std::string_view::npos ? what.size() : close + 1;
+      out.append(what.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    bool replaced = false;
+    for (const auto& [en, vi] : kPhrases) {
+      if (what.substr(i, en.size()) == en) {
+        out.append(vi);
+        i += en.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += what[i++];
+  }
+  return out;
+}
+
 YamlSource::YamlSource(const Sources& sources, uint32_t file) : sources_(&sources), file_(file) {
   const std::string& t = text();
   if (t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0) bom_ = 3;
@@ -172,14 +343,56 @@ bool YamlSource::Parse(DiagnosticSink& sink) {
                "YAML nested too deeply; rule files need only a few levels");
     return false;
   } catch (const YAML::Exception& e) {
-    sink.Error(DiagnosticCode::kYamlSyntax, LocAt(OffsetOf(e.mark)),
-               "invalid YAML: " + e.msg + "; " + SyntaxHint(e.msg));
+    ReportSyntax(e.msg, OffsetOf(e.mark), sink);
     return false;
   }
   if (!CheckDocuments(sink)) return false;
   size_t visited = 0;
   if (!CheckDepth(root_, 1, visited, sink)) return false;
   return CheckQuotes(sink);
+}
+
+void YamlSource::ReportSyntax(const std::string& msg, uint32_t offset, DiagnosticSink& sink) const {
+  const std::string& t = text();
+  // A Tab in the indentation, on the line yaml-cpp stopped at or on one before
+  // it: named as a Tab, at the Tab.
+  const size_t tab = TabIndentBefore(t, bom_, std::min<size_t>(LineEnd(t, offset), t.size()));
+  if (tab != std::string::npos) {
+    sink.Error(DiagnosticCode::kYamlSyntax, LocAt(static_cast<uint32_t>(tab)),
+               {"invalid YAML: a Tab is used for indentation here; YAML indents with spaces only: replace the Tab "
+                "with spaces (as many as the lines around it use)",
+                "YAML không hợp lệ: dòng này thụt lề bằng ký tự Tab; YAML chỉ cho thụt lề bằng dấu cách: thay Tab "
+                "bằng dấu cách (bằng số dấu cách của các dòng bên cạnh)"});
+    return;
+  }
+  // An under-indented `key: value` line: yaml-cpp stops at the line after it,
+  // which is indented like the lines before. The caret goes on the line that
+  // is wrong, with the indentation its neighbours use.
+  if (msg.rfind("illegal map value", 0) == 0 || msg.rfind("end of map not found", 0) == 0) {
+    const LineShape here = ShapeOf(t, LineStart(t, std::min<size_t>(offset, t.size())));
+    const std::optional<LineShape> odd = PreviousLine(t, here.start, bom_);
+    const std::optional<LineShape> before = odd ? PreviousLine(t, odd->start, bom_) : std::nullopt;
+    // Either the line before the odd one is a sibling indented like `here`,
+    // or it opens the block (`key:`) and `here` is indented two spaces under it.
+    const bool sibling_before = before && before->indent == here.indent;
+    const bool opens_block = before && odd && !before->scalar_value && before->indent < odd->indent &&
+                             here.indent == before->indent + 2;
+    if (!here.blank && odd && odd->scalar_value && odd->indent < here.indent && (sibling_before || opens_block)) {
+      const Loc at = LocAt(static_cast<uint32_t>(odd->start + odd->indent));
+      const std::string is = std::to_string(odd->indent), should = std::to_string(here.indent);
+      sink.Error(DiagnosticCode::kYamlSyntax, at,
+                 {"invalid YAML: this line is indented by " + is + " spaces, but the lines around it by " + should +
+                      "; indent it by " + should + " spaces like them",
+                  "YAML không hợp lệ: dòng này thụt lề " + is + " dấu cách, còn các dòng xung quanh thụt " + should +
+                      "; thụt lề " + should + " dấu cách như chúng"},
+                 1);
+      return;
+    }
+  }
+  const SyntaxText& h = SyntaxHint(msg);
+  sink.Error(DiagnosticCode::kYamlSyntax, LocAt(offset),
+             {"invalid YAML: " + msg + "; " + std::string(h.hint_en),
+              "YAML không hợp lệ: " + std::string(h.what_vi) + " (" + msg + "); " + std::string(h.hint_vi)});
 }
 
 bool YamlSource::CheckQuotes(DiagnosticSink& sink) const {
@@ -295,7 +508,8 @@ std::vector<MapEntry> YamlSource::Entries(const YAML::Node& node, DiagnosticSink
     const YAML::Node key = it->first;  // a copy: `it->` yields a temporary
     if (!key.IsScalar()) {
       sink.Error(DiagnosticCode::kWrongType, LocOf(key),
-                 std::string("a key must be a name, not ") + KindName(key) + "; write `name: value`",
+                 Message(std::string("a key must be a name, not ") + KindName(key) + "; write `name: value`",
+                         std::string("khóa phải là một tên, không phải ") + KindNameVi(key) + "; viết `tên: giá trị`"),
                  LengthOf(key));
       continue;
     }
@@ -306,8 +520,10 @@ std::vector<MapEntry> YamlSource::Entries(const YAML::Node& node, DiagnosticSink
     if (!inserted) {
       const MapEntry& first = out[pos->second];
       sink.Error(DiagnosticCode::kDuplicateKey, entry.key_ref.loc,
-                 "duplicate key '" + entry.key + "' (first at line " + std::to_string(first.key_ref.loc.line) +
-                     "); remove one of them or merge their contents",
+                 Message("duplicate key '" + entry.key + "' (first at line " +
+                             std::to_string(first.key_ref.loc.line) + "); remove one of them or merge their contents",
+                         "khóa '" + entry.key + "' bị lặp (lần đầu ở dòng " + std::to_string(first.key_ref.loc.line) +
+                             "); xóa một khóa hoặc gộp nội dung của chúng"),
                  entry.key_ref.length);
       continue;
     }

@@ -18,6 +18,7 @@ namespace ansinh::yaml {
 
 using internal::DiagnosticSink;
 using internal::Loc;
+using internal::Message;
 using internal::Sources;
 
 // YAML nesting allowed in a rule file (the format needs about 8 levels).
@@ -90,6 +91,9 @@ class YamlSource {
   bool CheckText(DiagnosticSink& sink) const;
   // E_UNTERMINATED_QUOTE for each quoted scalar that runs over a `key:` line.
   bool CheckQuotes(DiagnosticSink& sink) const;
+  // E_YAML_SYNTAX for yaml-cpp's `msg` at `offset`: a Tab named as a Tab, an
+  // under-indented line shown as the line that is wrong.
+  void ReportSyntax(const std::string& msg, uint32_t offset, DiagnosticSink& sink) const;
   bool CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visited, DiagnosticSink& sink) const;
   bool IsExplicitNull(const YAML::Node& node) const;
 
@@ -101,6 +105,11 @@ class YamlSource {
 
 // "a map", "a list", "a text", "empty": for messages about wrong types.
 const char* KindName(const YAML::Node& node);
+// The same in Vietnamese: "một ánh xạ", "một danh sách", "một văn bản", "giá trị rỗng".
+const char* KindNameVi(const YAML::Node& node);
+// `what` of the readers' messages ("a value of parameter 'x'", "'when'") in
+// Vietnamese: known phrases translated, quoted names kept.
+std::string WhatVi(std::string_view what);
 
 }  // namespace ansinh::yaml
 

@@ -21,6 +21,7 @@ struct ValueResult {
   bool ok = false;
   InputValue value;
   std::string error;
+  std::string error_vi;  // the same in Vietnamese
 };
 
 // Converts a YAML node to an InputValue. Never throws.

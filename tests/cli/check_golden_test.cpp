@@ -1,6 +1,7 @@
 // `ansinh check` on the golden cases: for every tests/data/bad/<case>/ it
-// exits 1 and writes exactly tests/data/bad/<case>.expected (the text
-// tests/yaml/golden_test.cpp compares) followed by its one-line summary.
+// exits 1 and writes exactly tests/data/bad/<case>.vi.expected (Vietnamese, the
+// default) or, with --lang en, <case>.expected (the texts tests/yaml/golden_test.cpp
+// compares), followed by its one-line summary.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -22,14 +23,15 @@ std::string ReadAll(const fs::path& p) {
 
 // "tests/data/bad/x: 2 errors, 1 warning": counted from the golden text,
 // where each diagnostic starts with an unindented "<place>: <severity>: " line.
-std::string Summary(const std::string& dir, const std::string& expected) {
+std::string Summary(const std::string& dir, const std::string& expected, bool vi) {
   size_t errors = 0, warnings = 0;
   std::istringstream lines(expected);
   for (std::string line; std::getline(lines, line);) {
     if (line.empty() || line[0] == ' ') continue;  // the source line and the caret
-    if (line.find(": error: ") != std::string::npos) ++errors;
-    else if (line.find(": warning: ") != std::string::npos) ++warnings;
+    if (line.find(vi ? ": lỗi: " : ": error: ") != std::string::npos) ++errors;
+    else if (line.find(vi ? ": cảnh báo: " : ": warning: ") != std::string::npos) ++warnings;
   }
+  if (vi) return dir + ": " + std::to_string(errors) + " lỗi, " + std::to_string(warnings) + " cảnh báo\n";
   return dir + ": " + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) +
          " warning" + (warnings == 1 ? "" : "s") + "\n";
 }
@@ -42,13 +44,15 @@ TEST_CASE("ansinh check prints the golden diagnostics of tests/data/bad", "[cli]
     if (!e.is_directory()) continue;
     ++cases;
     const std::string dir = e.path().generic_string();
-    const std::string expected = ReadAll(dir + ".expected");
-    std::ostringstream out, err;
-    const int code = cli::RunCli({"check", dir}, out, err);
-    INFO("ansinh check " << dir);
-    CHECK(code == 1);
-    CHECK(out.str().empty());
-    CHECK(err.str() == expected + Summary(dir, expected));
+    for (const bool vi : {false, true}) {
+      const std::string expected = ReadAll(dir + (vi ? ".vi.expected" : ".expected"));
+      std::ostringstream out, err;
+      const int code = vi ? cli::RunCli({"check", dir}, out, err) : cli::RunCli({"check", "--lang", "en", dir}, out, err);
+      INFO("ansinh check " << (vi ? "" : "--lang en ") << dir);
+      CHECK(code == 1);
+      CHECK(out.str().empty());
+      CHECK(err.str() == expected + Summary(dir, expected, vi));
+    }
   }
   fs::current_path(old);
   CHECK(cases >= 38);

@@ -29,7 +29,7 @@ int32_t DaysOf(const bg::date& d) { return static_cast<int32_t>(d.day_number()) 
 Date ToDate(const bg::date& d) { return Date::FromDays(DaysOf(d)); }
 
 // The sanitizer/Debug build runs a thinned grid; Release runs all of it.
-#ifdef NDEBUG
+#if defined(NDEBUG) && !defined(ANSINH_SANITIZED)
 constexpr int kThin = 1;
 #else
 constexpr int kThin = 7;

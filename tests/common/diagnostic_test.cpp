@@ -32,7 +32,7 @@ Diagnostic At(std::string line, uint32_t column, uint32_t length = 1) {
 
 // The caret line of a formatted diagnostic (third line), without its 4-space indent.
 std::string CaretLine(const Diagnostic& d) {
-  const std::string text = ansinh::Format(d);
+  const std::string text = ansinh::Format(d, ansinh::Language::kEn);
   const size_t first = text.find('\n');
   REQUIRE(first != std::string::npos);
   const size_t second = text.find('\n', first + 1);
@@ -42,13 +42,13 @@ std::string CaretLine(const Diagnostic& d) {
   return caret.substr(4);
 }
 
-constexpr int kLastCode = static_cast<int>(DiagnosticCode::kNegativeValue);
+constexpr int kLastCode = static_cast<int>(DiagnosticCode::kVersionNeverApplies);
 
 }  // namespace
 
 TEST_CASE("Format: header, source line and caret (ASCII)", "[diagnostic]") {
   const std::string line = "    amount: 1.5 * (param.base";
-  CHECK(ansinh::Format(At(line, 30)) ==
+  CHECK(ansinh::Format(At(line, 30), ansinh::Language::kEn) ==
         "rules/vn/benefits.yaml:12:30: error: expected ')' [E_EXPR_SYNTAX]\n"
         "        amount: 1.5 * (param.base\n"
         "                                 ^");
@@ -84,7 +84,7 @@ TEST_CASE("Format: underline is clipped, column past the end, unknown column", "
   CHECK(CaretLine(At("abc", 4, 5)) == "   ^");
   CHECK(CaretLine(At("abc", 99)) == "   ^");     // clamped to the end of the line
   // Column 0 means "unknown": the line is shown, without a caret.
-  CHECK(ansinh::Format(At("abc", 0)) ==
+  CHECK(ansinh::Format(At("abc", 0), ansinh::Language::kEn) ==
         "rules/vn/benefits.yaml:12:0: error: expected ')' [E_EXPR_SYNTAX]\n    abc");
 }
 
@@ -92,15 +92,15 @@ TEST_CASE("Format: without a position or a source line", "[diagnostic]") {
   Diagnostic d;
   d.code = DiagnosticCode::kFileRead;
   d.message = "cannot read 'x.yaml'";
-  CHECK(ansinh::Format(d) == "error: cannot read 'x.yaml' [E_FILE_READ]");
+  CHECK(ansinh::Format(d, ansinh::Language::kEn) == "error: cannot read 'x.yaml' [E_FILE_READ]");
   d.location.file = "rules/x.yaml";
   d.severity = Severity::kWarning;
   d.code = DiagnosticCode::kUnusedParameter;
-  CHECK(ansinh::Format(d) == "rules/x.yaml: warning: cannot read 'x.yaml' [W_UNUSED_PARAMETER]");
+  CHECK(ansinh::Format(d, ansinh::Language::kEn) == "rules/x.yaml: warning: cannot read 'x.yaml' [W_UNUSED_PARAMETER]");
   d.location.line = 3;
   d.location.column = 7;
   d.severity = Severity::kNote;
-  CHECK(ansinh::Format(d) == "rules/x.yaml:3:7: note: cannot read 'x.yaml' [W_UNUSED_PARAMETER]");
+  CHECK(ansinh::Format(d, ansinh::Language::kEn) == "rules/x.yaml:3:7: note: cannot read 'x.yaml' [W_UNUSED_PARAMETER]");
   CHECK(ansinh::ToString(d.location) == "rules/x.yaml:3:7");
   d.location.line = 0;
   CHECK(ansinh::ToString(d.location) == "rules/x.yaml");
@@ -113,14 +113,49 @@ TEST_CASE("Format of a list, HasErrors and RuleError", "[diagnostic]") {
   warning.message = "w";
   Diagnostic error = At("x", 1);
   const std::vector<Diagnostic> list = {warning, error};
-  CHECK(ansinh::Format(list) == ansinh::Format(warning) + "\n" + ansinh::Format(error) + "\n");
-  CHECK(ansinh::Format(std::vector<Diagnostic>{}).empty());
+  CHECK(ansinh::Format(list, ansinh::Language::kEn) == ansinh::Format(warning, ansinh::Language::kEn) + "\n" + ansinh::Format(error, ansinh::Language::kEn) + "\n");
+  CHECK(ansinh::Format(std::vector<Diagnostic>{}, ansinh::Language::kEn).empty());
   CHECK(ansinh::HasErrors(list));
   CHECK_FALSE(ansinh::HasErrors({warning}));
   CHECK_FALSE(ansinh::HasErrors({}));
   const ansinh::RuleError rule_error(list);
-  CHECK(std::string(rule_error.what()) == ansinh::Format(list));
+  CHECK(std::string(rule_error.what()) == ansinh::Format(list, ansinh::Language::kEn));
   CHECK(rule_error.diagnostics().size() == 2);
+}
+
+TEST_CASE("Format in Vietnamese: severity words, message_vi, the same place, code and caret", "[diagnostic]") {
+  Diagnostic d = At("    amount: 1.5 * (param.base", 30);
+  d.message_vi = "thiếu ')'";
+  CHECK(ansinh::Format(d) ==
+        "rules/vn/benefits.yaml:12:30: lỗi: thiếu ')' [E_EXPR_SYNTAX]\n"
+        "        amount: 1.5 * (param.base\n"
+        "                                 ^");
+  d.severity = Severity::kWarning;
+  CHECK(ansinh::Format(d).find(":12:30: cảnh báo: thiếu ')' [E_EXPR_SYNTAX]") != std::string::npos);
+  d.severity = Severity::kNote;
+  CHECK(ansinh::Format(d).find(": ghi chú: ") != std::string::npos);
+  // No Vietnamese text: the catalogue's meaning of the code, the English message in parentheses.
+  d.message_vi.clear();
+  CHECK(ansinh::MessageIn(d, ansinh::Language::kVi) ==
+        "Biểu thức viết sai: thiếu ngoặc, = thay vì ==, && thay vì and… (expected ')')");
+  CHECK(ansinh::MessageIn(d, ansinh::Language::kEn) == "expected ')'");
+  CHECK(ansinh::SeverityName(Severity::kError) == "error");
+  CHECK(ansinh::SeverityName(Severity::kError, ansinh::Language::kVi) == "lỗi");
+}
+
+TEST_CASE("The catalogue has every code in both languages", "[diagnostic][catalogue]") {
+  for (int i = 0; i <= kLastCode; ++i) {
+    const auto code = static_cast<DiagnosticCode>(i);
+    const ansinh::CodeInfo& info = ansinh::Describe(code);
+    INFO(i << " " << ansinh::CodeName(code));
+    CHECK(info.code == code);
+    CHECK(!info.meaning_en.empty());
+    CHECK(!info.fix_en.empty());
+    CHECK(!info.meaning_vi.empty());
+    CHECK(!info.fix_vi.empty());
+  }
+  CHECK(ansinh::DiagnosticCatalogue().size() == static_cast<size_t>(kLastCode) + 1);
+  CHECK(ansinh::RecordCodeCatalogue().size() >= 17);
 }
 
 TEST_CASE("FormatJson", "[diagnostic]") {
@@ -134,10 +169,12 @@ TEST_CASE("FormatJson", "[diagnostic]") {
   w.code = DiagnosticCode::kProvisionalValue;
   w.message = "Trợ cấp";
   CHECK(ansinh::FormatJson({d, w}) ==
-        R"([{"file":"dir\\a.yaml","line":12,"column":5,"severity":"error","code":"E_BAD_DATE",)"
-        R"("message":"not a date: \"2023-02-29\"","item":"benefit tro_cap"},)"
-        R"({"file":"","line":0,"column":0,"severity":"warning","code":"W_PROVISIONAL",)"
-        R"("message":"Trợ cấp","item":""}])");
+        R"j([{"file":"dir\\a.yaml","line":12,"column":5,"severity":"error","code":"E_BAD_DATE",)j"
+        R"j("message":"not a date: \"2023-02-29\"","message_vi":"Ngày không có thật hoặc không đúng dạng YYYY-MM-DD )j"
+        R"j((not a date: \"2023-02-29\")","item":"benefit tro_cap"},)j"
+        R"j({"file":"","line":0,"column":0,"severity":"warning","code":"W_PROVISIONAL",)j"
+        R"j("message":"Trợ cấp","message_vi":"Thông tin: một mức tạm tính đang có hiệu lực (dành sẵn, hiện chưa được báo). )j"
+        R"j((Trợ cấp)","item":""}])j");
   CHECK(ansinh::FormatJson({}) == "[]");
 }
 

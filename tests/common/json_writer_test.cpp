@@ -175,3 +175,26 @@ TEST_CASE("JSON strings agree with a Table 3-7 oracle on random bytes", "[json][
     }
   }
 }
+
+TEST_CASE("JSON strings: one byte to escape or one bad byte at every position of a longer text", "[json][utf8]") {
+  // The writer classifies eight bytes at a time: each position of each word, and the tail,
+  // must be seen (plain ASCII, Vietnamese text, and both mixed).
+  for (const std::string& base : {std::string(40, 'a'), std::string("Không đủ điều kiện: tuổi 2 < 60 (Tuổi)"),
+                                 std::string("Eligible; amount 750,000 VND per month")}) {
+    for (const char odd : {'"', '\\', '\n', '\x01', '\x7F', '\x80', '\xFF', '\xC3'}) {
+      for (size_t at = 0; at <= base.size(); ++at) {
+        std::string s = base;
+        s.insert(at, 1, odd);
+        INFO("byte " << static_cast<int>(static_cast<unsigned char>(odd)) << " at " << at);
+        CHECK(Quoted(s) == OracleQuoted(s));
+      }
+    }
+    CHECK(Quoted(base) == OracleQuoted(base));
+  }
+}
+
+TEST_CASE("JsonWriter::Uint writes any unsigned integer exactly", "[json]") {
+  JsonWriter w;
+  w.BeginArray().Uint(0u).Uint(size_t{42}).Uint(UINT64_MAX).Uint(uint8_t{255}).EndArray();
+  CHECK(w.str() == "[0,42,18446744073709551615,255]");
+}

@@ -13,7 +13,7 @@ using ansinh::testing::TempPackage;
 
 namespace {
 
-const char* kRules = R"Y(
+const char* kDetailRules = R"Y(
 schema:
   household:
     poor: {type: bool, label: {vi: Hộ nghèo, en: Poor household}}
@@ -97,7 +97,7 @@ Household Family() {
   return h;
 }
 
-const When kDay = When::AsOf(Date::FromYmd(2024, 7, 1));
+const When kDetailDay = When::AsOf(Date::FromYmd(2024, 7, 1));
 
 bool Near(const DecisionView& d, const char* benefit, int member) {
   const std::optional<BenefitOutcome> o = Find(d, benefit, member);
@@ -108,9 +108,9 @@ bool Near(const DecisionView& d, const char* benefit, int member) {
 }  // namespace
 
 TEST_CASE("a near miss is someone of the benefit's target group who fails another condition", "[detail]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kDetailRules)}});
   const RuleSet rules = pkg.Rules();
-  const Decision d = Evaluate(rules, Family(), kDay);
+  const Decision d = Evaluate(rules, Family(), kDetailDay);
   REQUIRE(d.ok());
   // for: [invalid] — the boy is not told about the war-invalid allowance; the veteran rated 15% is.
   CHECK_FALSE(Near(d, "war_invalid", 0));
@@ -135,7 +135,7 @@ TEST_CASE("a near miss is someone of the benefit's target group who fails anothe
 
   EvaluateOptions no_reasons;
   no_reasons.reasons = false;
-  const Decision quick = Evaluate(rules, Family(), kDay, no_reasons);
+  const Decision quick = Evaluate(rules, Family(), kDetailDay, no_reasons);
   CHECK_FALSE(Near(quick, "war_invalid", 1));  // needs reasons
 }
 
@@ -162,9 +162,9 @@ TEST_CASE("Listed: summary lists eligible and undetermined, reasons adds near mi
 }
 
 TEST_CASE("the JSON form at each detail level", "[detail]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kDetailRules)}});
   const RuleSet rules = pkg.Rules();
-  const Decision d = Evaluate(rules, Family(), kDay);
+  const Decision d = Evaluate(rules, Family(), kDetailDay);
   JsonOptions json;
   const std::string full = ToJson(d, json);
   json.detail = Detail::kReasons;
@@ -197,9 +197,9 @@ TEST_CASE("the JSON form at each detail level", "[detail]") {
 }
 
 TEST_CASE("the brief: total and caveats, questions of fact, awaiting a text, near misses", "[detail][brief]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kDetailRules)}});
   const RuleSet rules = pkg.Rules();
-  const Decision d = Evaluate(rules, Family(), kDay);
+  const Decision d = Evaluate(rules, Family(), kDetailDay);
   const Brief brief = MakeBrief(d, Detail::kReasons);
   CHECK(brief.total_monthly == 100);
   CHECK_FALSE(brief.total_provisional);
@@ -257,7 +257,7 @@ benefits:
   const RuleSet rules = pkg.Rules();
   Household h("H2");
   h.AddMember("P1").Set("age", int64_t{85});
-  const Decision d = Evaluate(rules, h, kDay);
+  const Decision d = Evaluate(rules, h, kDetailDay);
   const Brief brief = MakeBrief(d);
   REQUIRE(brief.receives.size() == 1);
   CHECK(brief.receives[0].outcome.provisional);

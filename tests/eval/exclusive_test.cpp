@@ -54,7 +54,7 @@ Person& Add(Household& h, const std::string& id, const std::string& role, int64_
   return p;
 }
 
-const When kDay = When::AsOf(*Date::Parse("2024-01-01"));
+const When kExclusiveDay = When::AsOf(*Date::Parse("2024-01-01"));
 
 }  // namespace
 
@@ -64,7 +64,7 @@ TEST_CASE("exclusive: the higher amount wins, the other is superseded naming the
   Household h("H");
   Add(h, "A", "head", 1);
   Add(h, "B", "spouse", 2);
-  const Decision d = Evaluate(rules, h, kDay);
+  const Decision d = Evaluate(rules, h, kExclusiveDay);
   REQUIRE(Find(d, "care", 1)->status == BenefitStatus::kEligible);
   CHECK(Find(d, "care", 1)->amount == 200);
   const BenefitOutcome lost = *Find(d, "care", 0);
@@ -89,14 +89,14 @@ TEST_CASE("exclusive: a tie goes to the preferred member, else to the one listed
   Household h("H");
   Add(h, "S", "spouse", 1);  // listed first, but not preferred
   Add(h, "M", "head", 1);
-  const Decision d = Evaluate(rules, h, kDay);
+  const Decision d = Evaluate(rules, h, kExclusiveDay);
   CHECK(Find(d, "care", 1)->status == BenefitStatus::kEligible);
   CHECK(Find(d, "care", 0)->status == BenefitStatus::kSuperseded);
   CHECK(Find(d, "care", 0)->superseded_by_member == 1);
   // Without a preference (`young` has none) the member listed first is paid.
   Household k("K");
   for (const char* id : {"X", "Y"}) Add(k, id, "other", 0).Set("birth_date", *Date::Parse("2023-06-01"));
-  const Decision e = Evaluate(rules, k, kDay);
+  const Decision e = Evaluate(rules, k, kExclusiveDay);
   CHECK(Find(e, "young", 0)->status == BenefitStatus::kEligible);
   CHECK(Find(e, "young", 1)->status == BenefitStatus::kSuperseded);
   CHECK(Find(e, "young", 1)->superseded_by_member == 0);
@@ -107,7 +107,7 @@ TEST_CASE("exclusive: members outside `between` do not compete", "[exclusive]") 
   Household h("H");
   Add(h, "A", "head", 1);
   Add(h, "O", "other", 3);  // not part of the couple: paid, and does not supersede the head
-  const Decision d = Evaluate(pkg.Rules(), h, kDay);
+  const Decision d = Evaluate(pkg.Rules(), h, kExclusiveDay);
   CHECK(Find(d, "care", 0)->status == BenefitStatus::kEligible);
   CHECK(Find(d, "care", 1)->status == BenefitStatus::kEligible);
   CHECK(d.total_monthly() == 100 + 300 + 1 + 1);
@@ -123,7 +123,7 @@ TEST_CASE("exclusive: households do not affect each other in a batch", "[exclusi
     Add(h, "B", "spouse", 1);
     batch.Add(h);
   }
-  const DecisionBatch decisions = Evaluate(rules, batch, kDay);
+  const DecisionBatch decisions = Evaluate(rules, batch, kExclusiveDay);
   for (size_t i = 0; i < decisions.size(); ++i) {
     const DecisionView d = decisions[i];
     CHECK(Find(d, "care", 0)->status == BenefitStatus::kEligible);
@@ -152,7 +152,7 @@ std::string LoadErrors(const std::string& yaml) {
   TempPackage pkg({{"rules.yaml", yaml}});
   const LoadResult r = pkg.Load();
   CHECK_FALSE(r.ok());
-  return r.Format();
+  return r.Format(Language::kEn);
 }
 }  // namespace
 
@@ -230,7 +230,7 @@ TEST_CASE("not_encoded: a record naming an uncovered category gets R_NOT_ENCODED
   h.AddMember("P").Set("kind", std::vector<std::string>{"covered", "missing"});
   h.AddMember("Q").Set("kind", std::vector<std::string>{"covered"});
   h.members[1].Set("single", "y");
-  const Decision d = Evaluate(rules, h, kDay);
+  const Decision d = Evaluate(rules, h, kExclusiveDay);
   std::vector<RecordIssue> warnings(d.warnings().begin(), d.warnings().end());
   REQUIRE(warnings.size() == 2);
   CHECK(warnings[0].code == "R_NOT_ENCODED");
@@ -244,7 +244,7 @@ TEST_CASE("not_encoded: a record naming an uncovered category gets R_NOT_ENCODED
   CHECK(Find(d, "paid", 0)->status == BenefitStatus::kEligible);  // evaluated anyway
   Household k("K");
   k.AddMember("P").Set("kind", std::vector<std::string>{"covered"});
-  CHECK(Evaluate(rules, k, kDay).warnings().size() == 0);
+  CHECK(Evaluate(rules, k, kExclusiveDay).warnings().size() == 0);
 }
 
 TEST_CASE("not_encoded: only on schema values, and with a reason", "[not_encoded][check]") {

@@ -39,7 +39,7 @@ static_assert(!std::is_constructible_v<RuleSet, std::nullptr_t>, "RuleSet has a 
 static_assert(!std::is_constructible_v<DecisionBatch, std::nullptr_t>, "DecisionBatch has a public internal constructor");
 static_assert(!std::is_constructible_v<DecisionView, std::nullptr_t, size_t>, "DecisionView has a public internal constructor");
 
-const char* kRules = R"Y(
+const char* kApiRules = R"Y(
 schema:
   household:
     area: {type: enum, values: [rural, urban], label: {vi: Khu vực, en: Area}}
@@ -74,7 +74,7 @@ TEST_CASE("diagnostic codes keep their numbers", "[api]") {
 }
 
 TEST_CASE("Set takes a braced list as a set value", "[api]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kApiRules)}});
   const RuleSet rules = pkg.Rules();
   Household h("H");
   h.Set("area", "rural").Set("income", 500'000).Set("tags", {"a", "c"});
@@ -108,7 +108,7 @@ TEST_CASE("Set takes unsigned integers, and doubles that are whole đồng", "[a
   CHECK_THROWS_AS(InputValue(std::nan("")), UsageError);
   CHECK_THROWS_AS(InputValue(1e300), UsageError);
 
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kApiRules)}});
   const RuleSet rules = pkg.Rules();
   Household h("H");
   h.Set("income", 750'000.0).Set("count", uint32_t{2}).Set("tags", {"a"});
@@ -119,7 +119,7 @@ TEST_CASE("Set takes unsigned integers, and doubles that are whole đồng", "[a
 }
 
 TEST_CASE("an outcome gives its benefit's id and label", "[api]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kApiRules)}});
   const RuleSet rules = pkg.Rules();
   Household h("H");
   h.Set("income", 1).Set("tags", {"a"});
@@ -137,7 +137,7 @@ TEST_CASE("an outcome gives its benefit's id and label", "[api]") {
 }
 
 TEST_CASE("copies of a rule set compare equal, other loads do not", "[api]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kApiRules)}});
   const RuleSet a = pkg.Rules();
   const RuleSet copy = a;
   const RuleSet other = pkg.Rules();
@@ -146,7 +146,7 @@ TEST_CASE("copies of a rule set compare equal, other loads do not", "[api]") {
 }
 
 TEST_CASE("strict records make an unknown field an error", "[api]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kApiRules)}});
   const RuleSet rules = pkg.Rules();
   Household h("H");
   h.Set("tags", {"a"}).Set("incme", 5);

@@ -10,7 +10,7 @@ using ansinh::testing::TempPackage;
 
 namespace {
 
-const char* kRules = R"Y(
+const char* kReasonsRules = R"Y(
 schema:
   household:
     area:
@@ -70,7 +70,7 @@ benefits:
 }  // namespace
 
 TEST_CASE("reasons name the values compared, by their labels", "[reasons]") {
-  TempPackage pkg({{"rules.yaml", std::string(kRules)}});
+  TempPackage pkg({{"rules.yaml", std::string(kReasonsRules)}});
   const RuleSet rules = pkg.Rules();
   Household h("H");
   h.Set("area", "rural");

@@ -17,8 +17,8 @@ using namespace test_io;
 
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kBatchH = Entity::kHousehold;
+constexpr Entity kBatchP = Entity::kPerson;
 
 // Builds one household with one member "P1" and sets `field` of `entity` to `text`.
 RecordBatch OneText(const ansinh::RuleSet& rules, Entity entity, const std::string& field,
@@ -27,11 +27,11 @@ RecordBatch OneText(const ansinh::RuleSet& rules, Entity entity, const std::stri
   BatchBuilder b(&ansinh::internal::DataOf(batch));
   const auto& schema = *ansinh::internal::DataOf(batch).schema;
   b.BeginHousehold({});
-  b.SetText(kH, 0, "H1");
-  if (entity == kH) b.SetText(kH, schema.IndexOf(kH, field), text);
+  b.SetText(kBatchH, 0, "H1");
+  if (entity == kBatchH) b.SetText(kBatchH, schema.IndexOf(kBatchH, field), text);
   b.BeginPerson();
-  b.SetText(kP, 0, "P1");
-  if (entity == kP) b.SetText(kP, schema.IndexOf(kP, field), text);
+  b.SetText(kBatchP, 0, "P1");
+  if (entity == kBatchP) b.SetText(kBatchP, schema.IndexOf(kBatchP, field), text);
   b.EndPerson();
   b.EndHousehold();
   return batch;
@@ -43,66 +43,66 @@ TEST_CASE("text conversion per field type", "[builder]") {
   const auto rules = MakeRules();
   SECTION("bool") {
     for (const char* t : {"true", "TRUE", "1", "yes", "Yes", "c\xC3\xB3", "C\xC3\xB3"}) {
-      auto b = OneText(rules, kP, "has_supporter", t);
+      auto b = OneText(rules, kBatchP, "has_supporter", t);
       INFO(t);
       CHECK(PersonCell(b, 0, "has_supporter").known);
       CHECK(PersonCell(b, 0, "has_supporter").value == 1);
     }
     for (const char* t : {"false", "False", "0", "no", "NO", "kh\xC3\xB4ng", "KH\xC3\x94NG"}) {
-      auto b = OneText(rules, kP, "has_supporter", t);
+      auto b = OneText(rules, kBatchP, "has_supporter", t);
       INFO(t);
       CHECK(PersonCell(b, 0, "has_supporter").known);
       CHECK(PersonCell(b, 0, "has_supporter").value == 0);
     }
-    auto bad = OneText(rules, kP, "has_supporter", "maybe");
+    auto bad = OneText(rules, kBatchP, "has_supporter", "maybe");
     CHECK_FALSE(PersonCell(bad, 0, "has_supporter").known);
     CHECK(HasIssue(bad, 0, "R_WRONG_TYPE", "members[P1].has_supporter"));
   }
   SECTION("int") {
-    CHECK(HouseholdCell(OneText(rules, kH, "rooms", "12"), 0, "rooms").value == 12);
-    CHECK(HouseholdCell(OneText(rules, kH, "rooms", "-3"), 0, "rooms").value == -3);
-    CHECK(HouseholdCell(OneText(rules, kH, "rooms", " 4 "), 0, "rooms").value == 4);
-    CHECK(HouseholdCell(OneText(rules, kH, "rooms", "3.0"), 0, "rooms").value == 3);
-    auto frac = OneText(rules, kH, "rooms", "3.5");
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "rooms", "12"), 0, "rooms").value == 12);
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "rooms", "-3"), 0, "rooms").value == -3);
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "rooms", " 4 "), 0, "rooms").value == 4);
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "rooms", "3.0"), 0, "rooms").value == 3);
+    auto frac = OneText(rules, kBatchH, "rooms", "3.5");
     CHECK_FALSE(HouseholdCell(frac, 0, "rooms").known);
     CHECK(HasIssue(frac, 0, "R_BAD_NUMBER", "rooms"));
-    CHECK(HasIssue(OneText(rules, kH, "rooms", "three"), 0, "R_WRONG_TYPE", "rooms"));
-    CHECK(HasIssue(OneText(rules, kH, "rooms", "99999999999999999999"), 0, "R_BAD_NUMBER"));
+    CHECK(HasIssue(OneText(rules, kBatchH, "rooms", "three"), 0, "R_WRONG_TYPE", "rooms"));
+    CHECK(HasIssue(OneText(rules, kBatchH, "rooms", "99999999999999999999"), 0, "R_BAD_NUMBER"));
   }
   SECTION("money is integer VND stored in millionths") {
-    CHECK(HouseholdCell(OneText(rules, kH, "income_per_capita", "1500000"), 0, "income_per_capita").value ==
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "income_per_capita", "1500000"), 0, "income_per_capita").value ==
           1500000LL * 1000000);
-    CHECK(HouseholdCell(OneText(rules, kH, "income_per_capita", "1500000.0"), 0, "income_per_capita")
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "income_per_capita", "1500000.0"), 0, "income_per_capita")
               .value == 1500000LL * 1000000);
-    CHECK(HouseholdCell(OneText(rules, kH, "income_per_capita", "1_500_000"), 0, "income_per_capita")
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "income_per_capita", "1_500_000"), 0, "income_per_capita")
               .value == 1500000LL * 1000000);
-    auto half = OneText(rules, kH, "income_per_capita", "1500000.5");
+    auto half = OneText(rules, kBatchH, "income_per_capita", "1500000.5");
     CHECK_FALSE(HouseholdCell(half, 0, "income_per_capita").known);
     CHECK(HasIssue(half, 0, "R_BAD_NUMBER", "income_per_capita"));
-    CHECK(HasIssue(OneText(rules, kH, "income_per_capita", "10000000000000"), 0, "R_BAD_NUMBER"));
+    CHECK(HasIssue(OneText(rules, kBatchH, "income_per_capita", "10000000000000"), 0, "R_BAD_NUMBER"));
   }
   SECTION("decimal is exact") {
-    CHECK(HouseholdCell(OneText(rules, kH, "coefficient", "1.1"), 0, "coefficient").value == 1100000);
-    CHECK(HouseholdCell(OneText(rules, kH, "coefficient", "0.000001"), 0, "coefficient").value == 1);
-    CHECK(HouseholdCell(OneText(rules, kH, "coefficient", "-2.5"), 0, "coefficient").value == -2500000);
-    CHECK(HasIssue(OneText(rules, kH, "coefficient", "0.0000001"), 0, "R_BAD_NUMBER", "coefficient"));
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "coefficient", "1.1"), 0, "coefficient").value == 1100000);
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "coefficient", "0.000001"), 0, "coefficient").value == 1);
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "coefficient", "-2.5"), 0, "coefficient").value == -2500000);
+    CHECK(HasIssue(OneText(rules, kBatchH, "coefficient", "0.0000001"), 0, "R_BAD_NUMBER", "coefficient"));
   }
   SECTION("dates: ISO and day-first") {
     const int64_t d = Date::FromYmd(2021, 2, 28).days();
-    CHECK(PersonCell(OneText(rules, kP, "birth_date", "2021-02-28"), 0, "birth_date").value == d);
-    CHECK(PersonCell(OneText(rules, kP, "birth_date", "28/02/2021"), 0, "birth_date").value == d);
-    CHECK(PersonCell(OneText(rules, kP, "birth_date", "5/3/2021"), 0, "birth_date").value ==
+    CHECK(PersonCell(OneText(rules, kBatchP, "birth_date", "2021-02-28"), 0, "birth_date").value == d);
+    CHECK(PersonCell(OneText(rules, kBatchP, "birth_date", "28/02/2021"), 0, "birth_date").value == d);
+    CHECK(PersonCell(OneText(rules, kBatchP, "birth_date", "5/3/2021"), 0, "birth_date").value ==
           Date::FromYmd(2021, 3, 5).days());
     for (const char* t : {"31/02/2021", "2021-02-30", "2021/02/28", "28-02-21", "yesterday"}) {
-      auto b = OneText(rules, kP, "birth_date", t);
+      auto b = OneText(rules, kBatchP, "birth_date", t);
       INFO(t);
       CHECK_FALSE(PersonCell(b, 0, "birth_date").known);
       CHECK(HasIssue(b, 0, "R_BAD_DATE", "members[P1].birth_date"));
     }
   }
   SECTION("enum with suggestion, in English and Vietnamese") {
-    CHECK(HouseholdCell(OneText(rules, kH, "area", "urban"), 0, "area").value == 1);
-    auto b = OneText(rules, kH, "area", "rurall");
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "area", "urban"), 0, "area").value == 1);
+    auto b = OneText(rules, kBatchH, "area", "rurall");
     CHECK_FALSE(HouseholdCell(b, 0, "area").known);
     const auto issues = b.issues(0);
     REQUIRE(issues.size() == 1);
@@ -117,16 +117,16 @@ TEST_CASE("text conversion per field type", "[builder]") {
     CHECK(ansinh::internal::DataOf(b).has_error[0] == 1);
   }
   SECTION("sets: ';' or '|' separated, [] empty") {
-    auto b = OneText(rules, kH, "deprivations", "water; sanitation|housing_area");
+    auto b = OneText(rules, kBatchH, "deprivations", "water; sanitation|housing_area");
     CHECK(HouseholdCell(b, 0, "deprivations").value == 0b1110);
-    CHECK(HouseholdCell(OneText(rules, kH, "deprivations", "[]"), 0, "deprivations").known);
-    CHECK(HouseholdCell(OneText(rules, kH, "deprivations", "[]"), 0, "deprivations").value == 0);
-    auto bad = OneText(rules, kH, "deprivations", "water;sanitaton");
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "deprivations", "[]"), 0, "deprivations").known);
+    CHECK(HouseholdCell(OneText(rules, kBatchH, "deprivations", "[]"), 0, "deprivations").value == 0);
+    auto bad = OneText(rules, kBatchH, "deprivations", "water;sanitaton");
     CHECK_FALSE(HouseholdCell(bad, 0, "deprivations").known);
     CHECK(HasIssue(bad, 0, "R_UNKNOWN_ENUM_VALUE", "deprivations"));
   }
   SECTION("strings are stored as given") {
-    auto b = OneText(rules, kH, "note", "Hộ ở xã Đại Phước, \"khó khăn\"");
+    auto b = OneText(rules, kBatchH, "note", "Hộ ở xã Đại Phước, \"khó khăn\"");
     CHECK(ansinh::internal::DataOf(b).String(HouseholdCell(b, 0, "note").value) == "Hộ ở xã Đại Phước, \"khó khăn\"");
   }
 }
@@ -137,12 +137,12 @@ TEST_CASE("exact JSON number literals", "[builder]") {
   BatchBuilder b(&ansinh::internal::DataOf(batch));
   const auto& s = *ansinh::internal::DataOf(batch).schema;
   b.BeginHousehold({});
-  b.SetNumberText(kH, 0, "12345");  // numeric id
-  b.SetNumberText(kH, s.IndexOf(kH, "income_per_capita"), "1.5e6");
-  b.SetNumberText(kH, s.IndexOf(kH, "coefficient"), "1.1");
-  b.SetNumberText(kH, s.IndexOf(kH, "rooms"), "2E1");
+  b.SetNumberText(kBatchH, 0, "12345");  // numeric id
+  b.SetNumberText(kBatchH, s.IndexOf(kBatchH, "income_per_capita"), "1.5e6");
+  b.SetNumberText(kBatchH, s.IndexOf(kBatchH, "coefficient"), "1.1");
+  b.SetNumberText(kBatchH, s.IndexOf(kBatchH, "rooms"), "2E1");
   b.BeginPerson();
-  b.SetText(kP, 0, "P1");
+  b.SetText(kBatchP, 0, "P1");
   b.EndPerson();
   b.EndHousehold();
   CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "12345");
@@ -261,10 +261,10 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
   SECTION("too many members") {
     BatchBuilder b(&ansinh::internal::DataOf(batch), {3, 4096, 64});
     b.BeginHousehold({});
-    b.SetText(kH, 0, "H1");
+    b.SetText(kBatchH, 0, "H1");
     for (int i = 0; i < 5; ++i) {
       b.BeginPerson();
-      b.SetText(kP, 0, "P" + std::to_string(i));
+      b.SetText(kBatchP, 0, "P" + std::to_string(i));
       b.EndPerson();
     }
     b.EndHousehold();
@@ -275,11 +275,11 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     BatchBuilder b(&ansinh::internal::DataOf(batch), {200, 8, 64});
     const auto& s = *ansinh::internal::DataOf(batch).schema;
     b.BeginHousehold({});
-    b.SetText(kH, 0, "H1");
-    b.SetText(kH, s.IndexOf(kH, "note"), "123456789");
+    b.SetText(kBatchH, 0, "H1");
+    b.SetText(kBatchH, s.IndexOf(kBatchH, "note"), "123456789");
     b.BeginPerson();
-    b.SetText(kP, 0, "P\xC3\x28");
-    b.SetText(kP, s.IndexOf(kP, "sex"), "ma\xFFle");
+    b.SetText(kBatchP, 0, "P\xC3\x28");
+    b.SetText(kBatchP, s.IndexOf(kBatchP, "sex"), "ma\xFFle");
     b.EndPerson();
     b.EndHousehold();
     CHECK(HasIssue(batch, 0, "R_LIMIT", "note"));
@@ -291,11 +291,11 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
     BatchBuilder b(&ansinh::internal::DataOf(batch));
     const auto& s = *ansinh::internal::DataOf(batch).schema;
     b.BeginHousehold({});
-    b.SetText(kH, 0, "H1");
+    b.SetText(kBatchH, 0, "H1");
     b.BeginPerson();
-    b.SetText(kP, s.IndexOf(kP, "birth_date"), "2021-13-01");
-    b.UnknownField(kP, "birthdate");
-    b.SetText(kP, 0, "C7");
+    b.SetText(kBatchP, s.IndexOf(kBatchP, "birth_date"), "2021-13-01");
+    b.UnknownField(kBatchP, "birthdate");
+    b.SetText(kBatchP, 0, "C7");
     b.EndPerson();
     b.EndHousehold();
     const auto issues = batch.issues(0);
@@ -310,13 +310,13 @@ TEST_CASE("structural checks at EndHousehold", "[builder]") {
   }
   SECTION("a field given twice") {
     BatchBuilder b(&ansinh::internal::DataOf(batch));
-    const int area = ansinh::internal::DataOf(batch).schema->IndexOf(kH, "area");
+    const int area = ansinh::internal::DataOf(batch).schema->IndexOf(kBatchH, "area");
     b.BeginHousehold({});
-    b.SetText(kH, 0, "H1");
-    b.SetText(kH, area, "rural");
-    b.SetText(kH, area, "urban");
+    b.SetText(kBatchH, 0, "H1");
+    b.SetText(kBatchH, area, "rural");
+    b.SetText(kBatchH, area, "urban");
     b.BeginPerson();
-    b.SetText(kP, 0, "P1");
+    b.SetText(kBatchP, 0, "P1");
     b.EndPerson();
     b.EndHousehold();
     CHECK(HasIssue(batch, 0, "R_DUPLICATE_FIELD", "area"));

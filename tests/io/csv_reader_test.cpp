@@ -16,7 +16,7 @@ using namespace test_io;
 
 namespace {
 
-std::string Ids(const RecordBatch& batch) {
+std::string CsvIds(const RecordBatch& batch) {
   std::string out;
   for (size_t h = 0; h < batch.size(); ++h) {
     if (h) out += ",";
@@ -105,7 +105,7 @@ TEST_CASE("CSV pair: values, join, day-first dates, sets", "[csv]") {
               "H3,C1,2024-01-31,male,1\n");
   const RecordBatch batch = ReadAll(rules, {hh.path(), pp.path()});
   REQUIRE(batch.size() == 3);
-  CHECK(Ids(batch) == "H1,H2,H3");
+  CHECK(CsvIds(batch) == "H1,H2,H3");
   for (size_t h = 0; h < 3; ++h) CHECK(batch.issues(h).empty());
   const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.member_begin == std::vector<uint32_t>{0, 2, 3, 4});
@@ -129,7 +129,7 @@ TEST_CASE("CSV pair: values, join, day-first dates, sets", "[csv]") {
 
   // The files may be given in either order.
   const RecordBatch swapped = ReadAll(rules, {pp.path(), hh.path()});
-  CHECK(Ids(swapped) == "H1,H2,H3");
+  CHECK(CsvIds(swapped) == "H1,H2,H3");
   CHECK(swapped.person_count() == 4);
 }
 
@@ -153,7 +153,7 @@ TEST_CASE("CSV pair: missing households, households without persons, duplicates"
               "Z,P1,male,6\n");
   const RecordBatch batch = ReadAll(rules, {hh.path(), pp.path()});
   REQUIRE(batch.size() == 7);
-  CHECK(Ids(batch) == "A,X,B,C,A,D,Z");
+  CHECK(CsvIds(batch) == "A,X,B,C,A,D,Z");
   CHECK(batch.person_count() == 7);
   // Unknown columns: one warning per file, on the first record that reads it.
   CHECK(HasIssue(batch, 0, "R_UNKNOWN_FIELD", "colour"));
@@ -191,7 +191,7 @@ TEST_CASE("CSV pair: persons not grouped in household order use the index", "[cs
               "Q,P2,female\n");
   const RecordBatch batch = ReadAll(rules, {hh.path(), pp.path()});
   REQUIRE(batch.size() == 4);
-  CHECK(Ids(batch) == "A,B,C,Q");  // a missing household goes last in this mode
+  CHECK(CsvIds(batch) == "A,B,C,Q");  // a missing household goes last in this mode
   const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.member_begin == std::vector<uint32_t>{0, 2, 4, 4, 6});
   CHECK(d.PersonId(0) == "P1");

@@ -15,7 +15,7 @@ using namespace test_io;
 
 namespace {
 
-std::string Ids(const RecordBatch& batch) {
+std::string JsonlIds(const RecordBatch& batch) {
   std::string out;
   for (size_t h = 0; h < batch.size(); ++h) {
     if (h) out += ",";
@@ -39,7 +39,7 @@ TEST_CASE("JSON Lines: values, members, line numbers", "[jsonl]") {
              "{\"id\":12345,\"members\":[{\"id\":\"P1\"}]}");
   const RecordBatch batch = ReadAll(rules, {f.path()});
   REQUIRE(batch.size() == 4);
-  CHECK(Ids(batch) == "H1,H2,H3,12345");
+  CHECK(JsonlIds(batch) == "H1,H2,H3,12345");
   const auto& d = ansinh::internal::DataOf(batch);
   // line 1 is truncated: R_SYNTAX; the id was read before the error.
   CHECK(HasIssue(batch, 0, "R_SYNTAX"));
@@ -85,7 +85,7 @@ TEST_CASE("JSON Lines: the syntax error cases each give one household", "[jsonl]
              "{\"id\":\"J\",\"members\":[{\"id\":\"P1\"}]}\n");
   const RecordBatch batch = ReadAll(rules, {f.path()});
   REQUIRE(batch.size() == 10);
-  CHECK(Ids(batch) == "A,B,line 3,D,E,F,G,H,line 9,J");
+  CHECK(JsonlIds(batch) == "A,B,line 3,D,E,F,G,H,line 9,J");
   CHECK(batch.issues(0).empty());
   for (size_t h : {1, 2, 3, 4, 5, 7, 8}) {
     INFO(h);
@@ -135,7 +135,7 @@ TEST_CASE("JSON Lines: a record over max_record_bytes", "[jsonl]") {
   options.max_record_bytes = 1000;
   const RecordBatch batch = ReadAll(rules, {f.path()}, options);
   REQUIRE(batch.size() == 4);
-  CHECK(Ids(batch) == "A,BIG,BIG,C");
+  CHECK(JsonlIds(batch) == "A,BIG,BIG,C");
   CHECK(HasIssue(batch, 1, "R_LIMIT", ""));
   CHECK(HasIssue(batch, 2, "R_LIMIT", ""));
   CHECK(HasIssue(batch, 2, "R_DUPLICATE_HOUSEHOLD_ID"));
@@ -149,7 +149,7 @@ TEST_CASE("JSON: one object, an array, streamed", "[json]") {
     TempFile f("one.json", "\xEF\xBB\xBF{\n  \"id\": \"H1\",\n  \"members\": [{\"id\": \"P1\"}]\n}\n");
     const RecordBatch batch = ReadAll(rules, {f.path()});
     REQUIRE(batch.size() == 1);
-    CHECK(Ids(batch) == "H1");
+    CHECK(JsonlIds(batch) == "H1");
     CHECK(batch.issues(0).empty());
   }
   SECTION("an array, with broken and non-object elements") {
@@ -163,7 +163,7 @@ TEST_CASE("JSON: one object, an array, streamed", "[json]") {
                "]\n");
     const RecordBatch batch = ReadAll(rules, {f.path()});
     REQUIRE(batch.size() == 5);
-    CHECK(Ids(batch) == "H1,H2,line 4,H4,H5");
+    CHECK(JsonlIds(batch) == "H1,H2,line 4,H4,H5");
     CHECK(ansinh::internal::DataOf(batch).String(HouseholdCell(batch, 0, "note").value) == "a ] } [ { \" inside");
     CHECK(batch.issues(0).empty());
     CHECK(HasIssue(batch, 2, "R_SYNTAX"));
@@ -175,7 +175,7 @@ TEST_CASE("JSON: one object, an array, streamed", "[json]") {
     TempFile f("cut.json", "[{\"id\": \"H1\", \"members\": [{\"id\": \"P1\"}]}, {\"id\": \"H2\", \"mem");
     const RecordBatch batch = ReadAll(rules, {f.path()});
     REQUIRE(batch.size() == 2);
-    CHECK(Ids(batch) == "H1,H2");
+    CHECK(JsonlIds(batch) == "H1,H2");
     CHECK(HasIssue(batch, 1, "R_SYNTAX"));
   }
   SECTION("exact decimals") {

@@ -18,8 +18,8 @@ using namespace test_io;
 
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kRecordH = Entity::kHousehold;
+constexpr Entity kRecordP = Entity::kPerson;
 
 // One household "H1" with one member "P1"; `set` sets more fields of the member.
 template <typename Fn>
@@ -27,9 +27,9 @@ RecordBatch OneMember(const ansinh::RuleSet& rules, Fn set) {
   RecordBatch batch(rules);
   RecordBuilder b(batch);
   b.BeginHousehold();
-  b.SetText(kH, RecordBuilder::kId, "H1");
+  b.SetText(kRecordH, RecordBuilder::kId, "H1");
   b.BeginPerson();
-  b.SetText(kP, RecordBuilder::kId, "P1");
+  b.SetText(kRecordP, RecordBuilder::kId, "P1");
   set(b);
   b.EndPerson();
   b.EndHousehold();
@@ -42,40 +42,40 @@ TEST_CASE("field look-up by name, once", "[record_builder]") {
   const auto rules = MakeRules();
   RecordBatch batch(rules);
   RecordBuilder b(batch);
-  CHECK(b.FieldIndex(kH, "id") == RecordBuilder::kId);
-  CHECK(b.FieldIndex(kH, "area") == 1);
-  CHECK(b.FieldIndex(kP, "birth_date") == 1);
-  CHECK(b.FieldIndex(kP, "area") == -1);
-  CHECK(b.FieldIndex(kH, "nope") == -1);
-  CHECK(b.field_count(kH) == 8);
-  CHECK(b.field_count(kP) == 6);
-  CHECK(b.field_type(kH, 2) == ValueType::kMoney);
-  CHECK(b.field_type(kP, 1) == ValueType::kDate);
-  CHECK(b.field_type(kP, 99) == ValueType::kString);
-  CHECK(b.ValueIndex(kH, 1, "urban") == 1);
-  CHECK(b.ValueIndex(kH, 1, "city") == -1);
-  CHECK(b.ValueIndex(kH, 99, "urban") == -1);
+  CHECK(b.FieldIndex(kRecordH, "id") == RecordBuilder::kId);
+  CHECK(b.FieldIndex(kRecordH, "area") == 1);
+  CHECK(b.FieldIndex(kRecordP, "birth_date") == 1);
+  CHECK(b.FieldIndex(kRecordP, "area") == -1);
+  CHECK(b.FieldIndex(kRecordH, "nope") == -1);
+  CHECK(b.field_count(kRecordH) == 8);
+  CHECK(b.field_count(kRecordP) == 6);
+  CHECK(b.field_type(kRecordH, 2) == ValueType::kMoney);
+  CHECK(b.field_type(kRecordP, 1) == ValueType::kDate);
+  CHECK(b.field_type(kRecordP, 99) == ValueType::kString);
+  CHECK(b.ValueIndex(kRecordH, 1, "urban") == 1);
+  CHECK(b.ValueIndex(kRecordH, 1, "city") == -1);
+  CHECK(b.ValueIndex(kRecordH, 99, "urban") == -1);
 }
 
 TEST_CASE("typed setters store the column representation", "[record_builder]") {
   const auto rules = MakeRules();
   RecordBatch batch(rules);
   RecordBuilder b(batch);
-  const int area = b.FieldIndex(kH, "area"), income = b.FieldIndex(kH, "income_per_capita");
-  const int coefficient = b.FieldIndex(kH, "coefficient"), deprivations = b.FieldIndex(kH, "deprivations");
-  const int birth = b.FieldIndex(kP, "birth_date"), supporter = b.FieldIndex(kP, "has_supporter");
+  const int area = b.FieldIndex(kRecordH, "area"), income = b.FieldIndex(kRecordH, "income_per_capita");
+  const int coefficient = b.FieldIndex(kRecordH, "coefficient"), deprivations = b.FieldIndex(kRecordH, "deprivations");
+  const int birth = b.FieldIndex(kRecordP, "birth_date"), supporter = b.FieldIndex(kRecordP, "has_supporter");
   b.BeginHousehold(RecordOrigin{"frame", 0, 7});
-  b.SetText(kH, RecordBuilder::kId, "H1");
-  b.SetEnumIndex(kH, area, 1);
-  b.SetInt(kH, income, 1'500'000);
-  b.SetDecimal(kH, coefficient, *Decimal::Parse("1.5"));
-  b.BeginSet(kH, deprivations);
-  b.AddSetItem(kH, deprivations, "water");
-  b.AddSetItem(kH, deprivations, "housing_area");
+  b.SetText(kRecordH, RecordBuilder::kId, "H1");
+  b.SetEnumIndex(kRecordH, area, 1);
+  b.SetInt(kRecordH, income, 1'500'000);
+  b.SetDecimal(kRecordH, coefficient, *Decimal::Parse("1.5"));
+  b.BeginSet(kRecordH, deprivations);
+  b.AddSetItem(kRecordH, deprivations, "water");
+  b.AddSetItem(kRecordH, deprivations, "housing_area");
   b.BeginPerson();
-  b.SetText(kP, RecordBuilder::kId, "P1");
-  b.SetDate(kP, birth, Date::FromYmd(2021, 2, 28));
-  b.SetBool(kP, supporter, true);
+  b.SetText(kRecordP, RecordBuilder::kId, "P1");
+  b.SetDate(kRecordP, birth, Date::FromYmd(2021, 2, 28));
+  b.SetBool(kRecordP, supporter, true);
   b.EndPerson();
   CHECK(b.EndHousehold() == 0);
   REQUIRE(batch.size() == 1);
@@ -94,13 +94,13 @@ TEST_CASE("typed setters store the column representation", "[record_builder]") {
 
 TEST_CASE("number texts: money must be whole VND", "[record_builder]") {
   const auto rules = MakeRules();
-  auto whole = OneMember(rules, [](RecordBuilder& b) { b.SetNumberText(kP, 4, "1500000"); });
+  auto whole = OneMember(rules, [](RecordBuilder& b) { b.SetNumberText(kRecordP, 4, "1500000"); });
   CHECK(whole.issues(0).empty());
   CHECK(PersonCell(whole, 0, "monthly_income").value == 1'500'000LL * 1'000'000);
-  auto exp = OneMember(rules, [](RecordBuilder& b) { b.SetNumberText(kP, 4, "1.5e6"); });
+  auto exp = OneMember(rules, [](RecordBuilder& b) { b.SetNumberText(kRecordP, 4, "1.5e6"); });
   CHECK(exp.issues(0).empty());
   CHECK(PersonCell(exp, 0, "monthly_income").value == 1'500'000LL * 1'000'000);
-  auto half = OneMember(rules, [](RecordBuilder& b) { b.SetNumberText(kP, 4, "1500000.5"); });
+  auto half = OneMember(rules, [](RecordBuilder& b) { b.SetNumberText(kRecordP, 4, "1500000.5"); });
   CHECK(HasIssue(half, 0, "R_BAD_NUMBER", "members[P1].monthly_income"));
   CHECK_FALSE(PersonCell(half, 0, "monthly_income").known);
 }
@@ -108,7 +108,7 @@ TEST_CASE("number texts: money must be whole VND", "[record_builder]") {
 TEST_CASE("dates: date, string and other fields", "[record_builder]") {
   const auto rules = MakeRules();
   SECTION("outside 0001..9999 is R_BAD_DATE") {
-    auto b = OneMember(rules, [](RecordBuilder& r) { r.SetDate(kP, 1, Date::FromDays(3'000'000)); });
+    auto b = OneMember(rules, [](RecordBuilder& r) { r.SetDate(kRecordP, 1, Date::FromDays(3'000'000)); });
     CHECK(HasIssue(b, 0, "R_BAD_DATE", "members[P1].birth_date"));
     CHECK_FALSE(PersonCell(b, 0, "birth_date").known);
   }
@@ -116,28 +116,28 @@ TEST_CASE("dates: date, string and other fields", "[record_builder]") {
     RecordBatch batch(rules);
     RecordBuilder b(batch);
     b.BeginHousehold();
-    b.SetDate(kH, RecordBuilder::kId, Date::FromYmd(2024, 7, 1));
+    b.SetDate(kRecordH, RecordBuilder::kId, Date::FromYmd(2024, 7, 1));
     b.BeginPerson();
-    b.SetText(kP, RecordBuilder::kId, "P1");
+    b.SetText(kRecordP, RecordBuilder::kId, "P1");
     b.EndPerson();
     b.EndHousehold();
     CHECK(batch.issues(0).empty());
     CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "2024-07-01");
   }
   SECTION("a number field is R_WRONG_TYPE") {
-    auto b = OneMember(rules, [](RecordBuilder& r) { r.SetDate(kP, 4, Date::FromYmd(2024, 7, 1)); });
+    auto b = OneMember(rules, [](RecordBuilder& r) { r.SetDate(kRecordP, 4, Date::FromYmd(2024, 7, 1)); });
     CHECK(HasIssue(b, 0, "R_WRONG_TYPE", "members[P1].monthly_income"));
   }
 }
 
 TEST_CASE("enum values by index", "[record_builder]") {
   const auto rules = MakeRules();
-  auto ok = OneMember(rules, [](RecordBuilder& b) { b.SetEnumIndex(kP, 5, 2); });
+  auto ok = OneMember(rules, [](RecordBuilder& b) { b.SetEnumIndex(kRecordP, 5, 2); });
   CHECK(ok.issues(0).empty());
   CHECK(PersonCell(ok, 0, "disability").value == 2);
-  auto out = OneMember(rules, [](RecordBuilder& b) { b.SetEnumIndex(kP, 5, 3); });
+  auto out = OneMember(rules, [](RecordBuilder& b) { b.SetEnumIndex(kRecordP, 5, 3); });
   CHECK(HasIssue(out, 0, "R_UNKNOWN_ENUM_VALUE", "members[P1].disability"));
-  auto not_enum = OneMember(rules, [](RecordBuilder& b) { b.SetEnumIndex(kP, 3, 0); });
+  auto not_enum = OneMember(rules, [](RecordBuilder& b) { b.SetEnumIndex(kRecordP, 3, 0); });
   CHECK(HasIssue(not_enum, 0, "R_WRONG_TYPE", "members[P1].has_supporter"));
 }
 
@@ -147,13 +147,13 @@ TEST_CASE("bad values are issues of their record, the next record is clean", "[r
   RecordBuilder b(batch);
   for (int i = 0; i < 2; ++i) {
     b.BeginHousehold();
-    b.SetText(kH, RecordBuilder::kId, i == 0 ? "BAD" : "GOOD");
-    b.SetText(kH, 1, i == 0 ? "rurall" : "rural");
-    b.SetText(kH, 1, "urban");  // given twice: the first value stays
-    b.UnknownField(kH, "areaa");
-    b.WrongType(kH, 6, "a list");
+    b.SetText(kRecordH, RecordBuilder::kId, i == 0 ? "BAD" : "GOOD");
+    b.SetText(kRecordH, 1, i == 0 ? "rurall" : "rural");
+    b.SetText(kRecordH, 1, "urban");  // given twice: the first value stays
+    b.UnknownField(kRecordH, "areaa");
+    b.WrongType(kRecordH, 6, "a list");
     b.BeginPerson();
-    b.SetText(kP, RecordBuilder::kId, "P1");
+    b.SetText(kRecordP, RecordBuilder::kId, "P1");
     b.EndPerson();
     b.EndHousehold();
   }
@@ -168,14 +168,14 @@ TEST_CASE("join problems: missing and duplicate households", "[record_builder]")
   RecordBatch batch(rules);
   RecordBuilder b(batch);
   b.BeginHousehold();
-  b.SetText(kH, RecordBuilder::kId, "H9");
+  b.SetText(kRecordH, RecordBuilder::kId, "H9");
   b.HouseholdMissing("persons", "households");
   b.BeginPerson();
-  b.SetText(kP, RecordBuilder::kId, "P1");
+  b.SetText(kRecordP, RecordBuilder::kId, "P1");
   b.EndPerson();
   b.EndHousehold();
   b.BeginHousehold(RecordOrigin{"households", 0, 4});
-  b.SetText(kH, RecordBuilder::kId, "H1");
+  b.SetText(kRecordH, RecordBuilder::kId, "H1");
   b.DuplicateHouseholdId(RecordOrigin{"households", 0, 1});
   b.EndHousehold();
   const auto missing = batch.issues(0);
@@ -200,14 +200,14 @@ TEST_CASE("same columns as RecordBatch::Add", "[record_builder]") {
   {
     RecordBuilder b(built);
     b.BeginHousehold();
-    b.SetText(kH, RecordBuilder::kId, "H1");
-    b.SetEnumIndex(kH, b.FieldIndex(kH, "area"), b.ValueIndex(kH, b.FieldIndex(kH, "area"), "urban"));
-    b.SetInt(kH, b.FieldIndex(kH, "income_per_capita"), 900000);
-    b.SetText(kH, b.FieldIndex(kH, "deprivations"), "water");
+    b.SetText(kRecordH, RecordBuilder::kId, "H1");
+    b.SetEnumIndex(kRecordH, b.FieldIndex(kRecordH, "area"), b.ValueIndex(kRecordH, b.FieldIndex(kRecordH, "area"), "urban"));
+    b.SetInt(kRecordH, b.FieldIndex(kRecordH, "income_per_capita"), 900000);
+    b.SetText(kRecordH, b.FieldIndex(kRecordH, "deprivations"), "water");
     b.BeginPerson();
-    b.SetText(kP, RecordBuilder::kId, "P1");
-    b.SetDate(kP, b.FieldIndex(kP, "birth_date"), Date::FromYmd(2020, 2, 29));
-    b.SetText(kP, b.FieldIndex(kP, "sex"), "female");
+    b.SetText(kRecordP, RecordBuilder::kId, "P1");
+    b.SetDate(kRecordP, b.FieldIndex(kRecordP, "birth_date"), Date::FromYmd(2020, 2, 29));
+    b.SetText(kRecordP, b.FieldIndex(kRecordP, "sex"), "female");
     b.EndPerson();
   }  // the destructor ends the open household
   REQUIRE(built.size() == 1);

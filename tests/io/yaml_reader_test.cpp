@@ -13,7 +13,7 @@ using namespace test_io;
 
 namespace {
 
-std::string Ids(const RecordBatch& batch) {
+std::string YamlIds(const RecordBatch& batch) {
   std::string out;
   for (size_t h = 0; h < batch.size(); ++h) {
     if (h) out += ",";
@@ -44,7 +44,7 @@ TEST_CASE("YAML: one mapping", "[yaml]") {
   const RecordBatch batch = ReadAll(rules, {f.path()});
   REQUIRE(batch.size() == 1);
   CHECK(batch.issues(0).empty());
-  CHECK(Ids(batch) == "T1");
+  CHECK(YamlIds(batch) == "T1");
   CHECK(ansinh::internal::DataOf(batch).origins[0].line == 2);
   CHECK(HouseholdCell(batch, 0, "income_per_capita").value == 1200000LL * 1000000);
   CHECK(HouseholdCell(batch, 0, "deprivations").value == 0b1110);
@@ -86,7 +86,7 @@ TEST_CASE("YAML: a sequence is streamed item by item", "[yaml]") {
              "  members: [{id: P1}, {id: P1}]\n");
   const RecordBatch batch = ReadAll(rules, {f.path()});
   REQUIRE(batch.size() == 6);
-  CHECK(Ids(batch) == "H1,H2,H3,H4,line 21,H1");
+  CHECK(YamlIds(batch) == "H1,H2,H3,H4,line 21,H1");
   const auto& d = ansinh::internal::DataOf(batch);
   CHECK(d.origins[0].line == 2);
   CHECK(d.origins[1].line == 7);
@@ -120,7 +120,7 @@ TEST_CASE("YAML: several documents, flow sequences, hostile input", "[yaml]") {
   SECTION("documents") {
     TempFile f("docs.yaml", "id: A\nmembers: [{id: P1}]\n---\nid: B\nmembers: [{id: P1}]\n...\n---\n[{id: C, members: [{id: P1}]}, {id: D}]\n");
     const RecordBatch batch = ReadAll(rules, {f.path()});
-    CHECK(Ids(batch) == "A,B,C,D");
+    CHECK(YamlIds(batch) == "A,B,C,D");
     CHECK(ansinh::internal::DataOf(batch).origins[1].line == 4);
     CHECK(batch.issues(2).empty());
     CHECK(HasIssue(batch, 3, "R_NO_MEMBERS"));
@@ -128,7 +128,7 @@ TEST_CASE("YAML: several documents, flow sequences, hostile input", "[yaml]") {
   SECTION("deep nesting is refused before yaml-cpp sees it") {
     TempFile f("deep.yaml", "- id: A\n  note: " + std::string(100000, '[') + "\n- id: B\n  members: [{id: P1}]\n");
     const RecordBatch batch = ReadAll(rules, {f.path()});
-    CHECK(Ids(batch) == "A,B");
+    CHECK(YamlIds(batch) == "A,B");
     CHECK(HasIssue(batch, 0, "R_SYNTAX"));
     CHECK(batch.issues(1).empty());
   }
@@ -137,7 +137,7 @@ TEST_CASE("YAML: several documents, flow sequences, hostile input", "[yaml]") {
     ReadOptions options;
     options.max_record_bytes = 1000;
     const RecordBatch batch = ReadAll(rules, {f.path()}, options);
-    CHECK(Ids(batch) == "A,B");
+    CHECK(YamlIds(batch) == "A,B");
     CHECK(HasIssue(batch, 0, "R_LIMIT", ""));
   }
 }

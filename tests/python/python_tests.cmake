@@ -3,6 +3,10 @@
 # (the ASan pass of tools/test.sh skips them: a Python interpreter would need
 # the sanitizer runtime preloaded); `pip` on the offline install test.
 set(_py_dir ${CMAKE_CURRENT_SOURCE_DIR}/python)
+set(_ansinh_shared_file "")  # test_capi_ctypes.py skips without it
+if(TARGET ansinh_shared)
+  set(_ansinh_shared_file $<TARGET_FILE:ansinh_shared>)
+endif()
 file(GLOB _py_tests CONFIGURE_DEPENDS ${_py_dir}/test_*.py)
 foreach(_file IN LISTS _py_tests)
   get_filename_component(_name ${_file} NAME_WE)
@@ -19,5 +23,5 @@ foreach(_file IN LISTS _py_tests)
   set_tests_properties(python:${_short} PROPERTIES
     LABELS "${_labels}"
     TIMEOUT ${_timeout}
-    ENVIRONMENT "PYTHONPATH=${ANSINH_PYTHON_DIR};ANSINH_SOURCE_DIR=${PROJECT_SOURCE_DIR};ANSINH_BINARY_DIR=${PROJECT_BINARY_DIR};ANSINH_CLI=$<TARGET_FILE:ansinh-cli>;PYTHONDONTWRITEBYTECODE=1")
+    ENVIRONMENT "PYTHONPATH=${ANSINH_PYTHON_DIR};ANSINH_SOURCE_DIR=${PROJECT_SOURCE_DIR};ANSINH_BINARY_DIR=${PROJECT_BINARY_DIR};ANSINH_CLI=$<TARGET_FILE:ansinh-cli>;PYTHONDONTWRITEBYTECODE=1;ANSINH_SHARED_LIBRARY=${_ansinh_shared_file}")
 endforeach()

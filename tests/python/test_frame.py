@@ -180,7 +180,12 @@ def test_reasons_off_and_lang(rules, csv_frames):
     full = rules.evaluate_frame(*csv_frames, as_of=AS_OF)
     lean = rules.evaluate_frame(*csv_frames, as_of=AS_OF, reasons=False, lang="en")
     assert "reason_vi" not in lean.benefits and "reason_en" not in lean.benefits
-    assert_frames_equal(lean.benefits, full.benefits.drop(columns=["reason_vi", "reason_en"]))
+    # The same rows; only the labels follow lang.
+    assert_frames_equal(lean.benefits.drop(columns=["benefit_label"]),
+                        full.benefits.drop(columns=["reason_vi", "reason_en", "benefit_label"]))
+    labels = rules.benefits.set_index("id")
+    assert list(lean.benefits.benefit_label.astype(str)) == list(labels.loc[lean.benefits.benefit.astype(str),
+                                                                            "label_en"])
     en = lean.households.errors.dropna().astype(str)
     vi = full.households.errors.dropna().astype(str)
     assert len(en) == len(vi) == 7 and (en != vi).all()

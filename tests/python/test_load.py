@@ -62,14 +62,22 @@ def test_rule_error_prints_like_check(ansinh):
     d = errors[0]
     assert (d.file, d.line, d.column, d.code) == (str(BAD / "parameters.yaml"), 5, 7, "E_BAD_DATE")
     assert "2024-02-30" in d.message
-    assert str(d).startswith(f"{BAD}/parameters.yaml:5:7: error:")
+    assert str(d).startswith(f"{BAD}/parameters.yaml:5:7: lỗi:")
+    assert d.format("en").startswith(f"{BAD}/parameters.yaml:5:7: error:")
+    assert "2024-02-30" in d.message_vi and "ngày" in d.message_vi
     assert "E_BAD_DATE" in repr(d)
+    with pytest.raises(ansinh.RuleError) as english:
+        ansinh.load(BAD, lang="en")
+    assert str(english.value).rstrip("\n") == run_cli("check", "--lang", "en", BAD, check=False).stderr.rstrip("\n")
 
 
 def test_check_and_format(ansinh):
     diagnostics = ansinh.check(BAD)
     assert [d.code for d in diagnostics].count("E_BAD_DATE") == 2
     assert ansinh.format_diagnostics(diagnostics) in run_cli("check", BAD, check=False).stderr
+    assert ansinh.format_diagnostics(diagnostics, lang="en") in run_cli("check", "--lang", "en", BAD, check=False).stderr
+    with pytest.raises(ansinh.UsageError):
+        ansinh.format_diagnostics(diagnostics, lang="fr")
     assert not [d for d in ansinh.check(RULES) if d.severity == "error"]
 
 

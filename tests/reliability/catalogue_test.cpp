@@ -59,6 +59,8 @@ std::set<std::string> RecordCodesInLib() {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(ANSINH_SOURCE_DIR "/lib")) {
     const std::string ext = entry.path().extension().string();
     if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;
+    // The catalogue lists every code; the codes the readers and evaluator emit are elsewhere.
+    if (entry.path().filename() == "diagnostic_catalogue.cpp") continue;
     const std::string text = ReadFile(entry.path().string());
     for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it) {
       codes.insert((*it)[1].str());
@@ -74,7 +76,7 @@ std::set<std::string> RecordCodesInLib() {
 TEST_CASE("every diagnostic and record code is documented in vi and en", "[reliability][catalogue]") {
   const auto rows = DocumentedRows();
   std::set<std::string> emitted;
-  for (int c = 0; c <= static_cast<int>(ansinh::DiagnosticCode::kNegativeValue); ++c) {
+  for (int c = 0; c <= static_cast<int>(ansinh::DiagnosticCode::kVersionNeverApplies); ++c) {
     emitted.insert(std::string(ansinh::CodeName(static_cast<ansinh::DiagnosticCode>(c))));
   }
   const std::set<std::string> records = RecordCodesInLib();
@@ -106,5 +108,58 @@ TEST_CASE("every diagnostic and record code is documented in vi and en", "[relia
     CHECK(emitted.count(code) == 1);
   }
   // CodeName covers every enumerator with a distinct name.
-  CHECK(emitted.size() - records.size() == static_cast<size_t>(ansinh::DiagnosticCode::kNegativeValue) + 1);
+  CHECK(emitted.size() - records.size() == static_cast<size_t>(ansinh::DiagnosticCode::kVersionNeverApplies) + 1);
+}
+
+// The catalogue in the code (ansinh/diagnostic.hpp) is what the page shows:
+// each row's meaning, fix and Vietnamese cells are the catalogue's texts, so
+// that the page and the messages cannot drift apart. On a difference the
+// expected cells are printed, ready to paste.
+TEST_CASE("docs/diagnostics.md shows the catalogue of the code", "[reliability][catalogue]") {
+  const auto rows = DocumentedRows();
+  std::set<ansinh::DiagnosticCode> seen;
+  for (const ansinh::CodeInfo& info : ansinh::DiagnosticCatalogue()) {
+    const std::string name(info.name);
+    INFO(name);
+    CHECK(seen.insert(info.code).second);
+    CHECK(ansinh::CodeName(info.code) == info.name);
+    // Both languages, meaning and fix.
+    CHECK(info.meaning_en.size() > 15);
+    CHECK(info.fix_en.size() > 5);
+    CHECK(!LooksVietnamese(std::string(info.meaning_en)));
+    CHECK(LooksVietnamese(std::string(info.meaning_vi)));
+    CHECK(LooksVietnamese(std::string(info.fix_vi)));
+    const auto row = rows.find(name);
+    REQUIRE(row != rows.end());
+    const std::vector<std::string>& cells = row->second;
+    REQUIRE(cells.size() == 4);  // | code | means | example | fix | tiếng Việt |
+    const std::string vi = std::string(info.meaning_vi) + " · " + std::string(info.fix_vi);
+    INFO("expected: | `" << name << "` | " << info.meaning_en << " | <example> | " << info.fix_en << " | " << vi << " |");
+    CHECK(cells[0] == info.meaning_en);
+    CHECK(cells[2] == info.fix_en);
+    CHECK(cells[3] == vi);
+  }
+  // Every code of the enum is in the catalogue.
+  for (int c = 0; c <= static_cast<int>(ansinh::DiagnosticCode::kVersionNeverApplies); ++c) {
+    INFO("DiagnosticCode " << c);
+    CHECK(seen.count(static_cast<ansinh::DiagnosticCode>(c)) == 1);
+  }
+  std::set<std::string> record_codes;
+  for (const ansinh::RecordCodeInfo& info : ansinh::RecordCodeCatalogue()) {
+    const std::string code(info.code);
+    INFO(code);
+    CHECK(record_codes.insert(code).second);
+    CHECK(LooksVietnamese(std::string(info.meaning_vi)));
+    const auto row = rows.find(code);
+    REQUIRE(row != rows.end());
+    REQUIRE(row->second.size() == 3);  // | code | severity | means | tiếng Việt |
+    CHECK(row->second[0] == (info.severity == ansinh::Severity::kError ? "error" : "warning"));
+    CHECK(row->second[1] == info.meaning_en);
+    CHECK(row->second[2] == info.meaning_vi);
+  }
+  // The record codes written in lib/ are all in the catalogue.
+  for (const std::string& code : RecordCodesInLib()) {
+    INFO(code);
+    CHECK(record_codes.count(code) == 1);
+  }
 }

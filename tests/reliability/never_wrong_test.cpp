@@ -73,7 +73,7 @@ const char* kAsOf = "2026-11-15";
 TEST_CASE("check fails, located, on a rule file whose quote is not closed", "[reliability][never_wrong]") {
   Scratch dir;
   const std::string out = dir.Path("out"), err = dir.Path("err");
-  CHECK(RunAnsinh({"check", "tests/data/bad/unterminated_quote"}, out, err) == 1);
+  CHECK(RunAnsinh({"check", "--lang", "en", "tests/data/bad/unterminated_quote"}, out, err) == 1);
   const std::string e = ReadFile(err);
   // Where each quote opens, with the hint to close it.
   CHECK(Contains(e, "tests/data/bad/unterminated_quote/benefits/child.yaml:4:16: error: the text opened with \""));
@@ -358,14 +358,14 @@ TEST_CASE("a link out of the package is refused and its target never printed", "
 TEST_CASE("bad bytes and negative money in rule files are check errors", "[reliability][never_wrong]") {
   Scratch dir;
   const std::string out = dir.Path("out"), err = dir.Path("err");
-  CHECK(RunAnsinh({"check", "tests/data/bad/bad_text"}, out, err) == 1);
+  CHECK(RunAnsinh({"check", "--lang", "en", "tests/data/bad/bad_text"}, out, err) == 1);
   const std::string e = ReadFile(err);
   CHECK(Count(e, "[E_BAD_TEXT]") == 3);
   CHECK(Contains(e, "a NUL byte (U+0000)"));
   CHECK(Contains(e, "byte 0xE9 is not UTF-8 text"));
   CHECK(!Contains(e, "\x1b"));   // the escape is not printed
   CHECK(!Contains(e, std::string(1, '\0')));
-  CHECK(RunAnsinh({"check", "tests/data/bad/negative_value"}, out, err) == 1);
+  CHECK(RunAnsinh({"check", "--lang", "en", "tests/data/bad/negative_value"}, out, err) == 1);
   CHECK(Contains(ReadFile(err), "'-360000' is a negative amount of money for parameter 'social_assistance_base'"));
   // Declared signed, the same value is accepted.
   const std::string pkg = dir.str() + "/pkg";

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "reliability_util.hpp"
+#include "scale.hpp"
 
 using namespace reliability;
 
 namespace {
 
-constexpr size_t kRecords = 10000;
+constexpr size_t kRecords = ansinh_tests::Scaled(10000);  // 1,000 under a sanitizer
 
 // --- JSON Lines ------------------------------------------------------------------
 enum JsonKind { kTruncated, kBadUtf8, kWrongType, kDuplicateId, kUnknownEnum, kNoMembers, kJsonKinds };
@@ -133,8 +134,8 @@ TEST_CASE("10,000 JSON Lines records, 10% corrupt: one decision each, in order, 
   dir.Write("clean.jsonl", clean);
   REQUIRE(Eval(dir, {dir.Path("all.jsonl")}, dir.Path("all.out")) == 0);
   const std::string summary = ReadFile(dir.Path("stderr.txt"));
-  CHECK(summary.find("10000 households") != std::string::npos);
-  CHECK(summary.find("1000 with record errors") != std::string::npos);
+  CHECK(summary.find(std::to_string(kRecords) + " households") != std::string::npos);
+  CHECK(summary.find(std::to_string(kRecords / 10) + " with record errors") != std::string::npos);
   REQUIRE(Eval(dir, {dir.Path("clean.jsonl")}, dir.Path("clean.out")) == 0);
   CheckRun(ReadLines(dir.Path("all.out")), expected, ReadLines(dir.Path("clean.out")));
 

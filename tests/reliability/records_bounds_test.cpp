@@ -18,7 +18,7 @@ using namespace reliability;
 
 namespace {
 
-const ansinh::RuleSet& Vn() {
+const ansinh::RuleSet& VnRules() {
   static const ansinh::RuleSet rules = LoadRepositoryRules("rules/vn");
   return rules;
 }
@@ -46,13 +46,13 @@ TEST_CASE("members per household and string length: R_LIMIT on a record that is 
       "r.jsonl", "{\"id\":\"BIG\",\"area\":\"rural\",\"members\":" + Members(250) + "}\n" +
                      "{\"id\":\"LONG\",\"commune\":\"" + std::string(5000, 'x') + "\",\"members\":" + Members(1) + "}\n" +
                      "{\"id\":\"OK\",\"members\":" + Members(200) + "}\n");
-  const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), {path});
+  const ansinh::RecordBatch batch = ansinh::ReadAll(VnRules(), {path});
   REQUIRE(batch.size() == 3);
   CHECK(HasIssue(batch, 0, "R_LIMIT", "members"));
   CHECK(ansinh::internal::DataOf(batch).member_begin[1] - ansinh::internal::DataOf(batch).member_begin[0] == 200);  // the rest are not read
   CHECK(HasIssue(batch, 1, "R_LIMIT", "commune"));
   CHECK(batch.issues(2).empty());
-  const ansinh::DecisionBatch decisions = ansinh::Evaluate(Vn(), batch, ansinh::When::AsOf(ansinh::Date::FromYmd(2026, 1, 1)));
+  const ansinh::DecisionBatch decisions = ansinh::Evaluate(VnRules(), batch, ansinh::When::AsOf(ansinh::Date::FromYmd(2026, 1, 1)));
   REQUIRE(decisions.size() == 3);
   CHECK(!decisions[0].ok());
   CHECK(decisions[0].household_id() == "BIG");
@@ -62,7 +62,7 @@ TEST_CASE("members per household and string length: R_LIMIT on a record that is 
   ansinh::ReadOptions options;
   options.max_members = 3;
   options.max_string_bytes = 4;
-  const ansinh::RecordBatch tight = ansinh::ReadAll(Vn(), {path}, options);
+  const ansinh::RecordBatch tight = ansinh::ReadAll(VnRules(), {path}, options);
   REQUIRE(tight.size() == 3);
   CHECK(HasIssue(tight, 2, "R_LIMIT", "members"));
   CHECK(HasIssue(tight, 1, "R_LIMIT", "commune"));
@@ -87,7 +87,7 @@ TEST_CASE("a record longer than max_record_bytes is one R_LIMIT record in every 
   };
   for (const Input& in : inputs) {
     INFO(in.files.front());
-    const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), in.files, options);
+    const ansinh::RecordBatch batch = ansinh::ReadAll(VnRules(), in.files, options);
     REQUIRE(batch.size() == 3);
     CHECK(ansinh::internal::DataOf(batch).HouseholdId(1) == "B");
     CHECK(HasIssue(batch, 1, "R_LIMIT", ""));
@@ -111,7 +111,7 @@ TEST_CASE("deep nesting inside a record is a syntax error of that record", "[rel
   };
   for (const auto& files : inputs) {
     INFO(files.front());
-    const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), files);
+    const ansinh::RecordBatch batch = ansinh::ReadAll(VnRules(), files);
     REQUIRE(batch.size() == 2);
     CHECK(ansinh::internal::DataOf(batch).HouseholdId(0) == "D");
     CHECK(ansinh::internal::DataOf(batch).has_error[0]);
@@ -125,8 +125,8 @@ TEST_CASE("records in memory: chunks bound the batch, ReadAll has a ceiling", "[
   for (size_t i = 0; i < 3000; ++i) jsonl += SyntheticRecord(i) + "\n";
   const std::string path = dir.Write("r.jsonl", jsonl);
 
-  ansinh::RecordReader reader(Vn(), {path});
-  ansinh::RecordBatch batch(Vn());
+  ansinh::RecordReader reader(VnRules(), {path});
+  ansinh::RecordBatch batch(VnRules());
   size_t total = 0, max_strings = 0;
   while (reader.Next(batch, 100)) {
     CHECK(batch.size() <= 100);
@@ -139,7 +139,7 @@ TEST_CASE("records in memory: chunks bound the batch, ReadAll has a ceiling", "[
 
   ansinh::ReadOptions options;
   options.max_records = 2999;
-  CHECK_THROWS_AS(ansinh::ReadAll(Vn(), {path}, options), ansinh::InputError);
+  CHECK_THROWS_AS(ansinh::ReadAll(VnRules(), {path}, options), ansinh::InputError);
   options.max_records = 3000;
-  CHECK(ansinh::ReadAll(Vn(), {path}, options).size() == 3000);
+  CHECK(ansinh::ReadAll(VnRules(), {path}, options).size() == 3000);
 }

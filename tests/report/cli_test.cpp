@@ -68,7 +68,7 @@ TEST_CASE("cli: diff text and csv", "[cli][diff]") {
   Run text = Cli({"diff", ReportData("mini"), ReportData("mini-base"), records, "--as-of", "2026-01-01", "--lang", "en"});
   CHECK(text.code == 0);
   CHECK(text.out.find("Change per month: +80,000 VND") != std::string::npos);
-  CHECK(text.out.find("P1 · elder: Amount up (200,000 VND → 240,000 VND)") != std::string::npos);
+  CHECK(text.out.find("P1 · Allowance at 80: Amount up (200,000 VND → 240,000 VND)") != std::string::npos);
   Run same = Cli({"diff", ReportData("mini"), ReportData("mini"), records, "--as-of", "2026-01-01", "--format", "csv",
                   "--table", "changes"});
   CHECK(same.code == 0);

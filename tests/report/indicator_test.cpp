@@ -27,12 +27,12 @@ using testing::Mini;
 using testing::MiniWhen;
 using testing::ReportData;
 
-Report MiniReport(ReportOptions options = {}) {
+Report IndicatorReport(ReportOptions options = {}) {
   return BuildReport(Mini(), {ReportData("registry.jsonl")}, MiniWhen(), options);
 }
 
 TEST_CASE("report: totals and cost per benefit of the hand-made registry", "[report]") {
-  const Report r = MiniReport();
+  const Report r = IndicatorReport();
   CHECK(r.households == 5);
   CHECK(r.persons == 8);
   CHECK(r.evaluated_households == 4);
@@ -69,7 +69,7 @@ TEST_CASE("report: totals and cost per benefit of the hand-made registry", "[rep
 }
 
 TEST_CASE("report: indicator arithmetic on the hand-made registry", "[report][indicators]") {
-  const Report r = MiniReport();
+  const Report r = IndicatorReport();
   REQUIRE(r.indicators.size() == 4);
 
   // Persons aged 60+: P1 P2 R1 paid, Q1 not, S1's age unknown. 3/4 = 75% < 90%: ceil(0.9 × 4) − 3 = 1 short.
@@ -134,7 +134,7 @@ TEST_CASE("report: DecisionView::indicators gives one flag per indicator of the 
 }
 
 TEST_CASE("report: status differences, errors, undetermined and breakdowns", "[report]") {
-  const Report r = MiniReport();
+  const Report r = IndicatorReport();
   CHECK(r.has_status);
   CHECK(r.status_compared == 2);  // H1 (same) and H3; H2 has no list status, H4 no computed one
   CHECK(r.status_difference_households == 1);
@@ -186,8 +186,8 @@ TEST_CASE("report: status differences, errors, undetermined and breakdowns", "[r
 TEST_CASE("report: the result does not depend on the chunk size (streaming)", "[report]") {
   ReportOptions small;
   small.chunk_households = 2;
-  const Report a = MiniReport();
-  const Report b = MiniReport(small);
+  const Report a = IndicatorReport();
+  const Report b = IndicatorReport(small);
   CHECK(RenderJson(a) == RenderJson(b));
   CHECK(RenderText(a) == RenderText(b));
 }
@@ -195,7 +195,7 @@ TEST_CASE("report: the result does not depend on the chunk size (streaming)", "[
 TEST_CASE("report: max_listed bounds the lists, not the counts", "[report]") {
   ReportOptions options;
   options.max_listed = 1;
-  const Report r = MiniReport(options);
+  const Report r = IndicatorReport(options);
   const IndicatorLine& insured = Indicator(r, "insured");
   CHECK(insured.against_households == 2);
   CHECK(Ids(insured.against) == std::vector<std::string>{"H1(P2)"});
@@ -204,7 +204,7 @@ TEST_CASE("report: max_listed bounds the lists, not the counts", "[report]") {
 
 TEST_CASE("report: in-memory records give the same report as the file", "[report]") {
   RecordBatch batch = ReadAll(Mini(), {ReportData("registry.jsonl")});
-  CHECK(RenderJson(BuildReport(Mini(), batch, MiniWhen())) == RenderJson(MiniReport()));
+  CHECK(RenderJson(BuildReport(Mini(), batch, MiniWhen())) == RenderJson(IndicatorReport()));
 }
 
 TEST_CASE("report: share, target and gap arithmetic", "[report][indicators]") {

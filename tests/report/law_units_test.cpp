@@ -15,7 +15,7 @@ namespace {
 using testing::ShippedRules;
 using testing::TempPackage;
 
-const RuleSet& CangLong() {
+const RuleSet& CangLongRules() {
   static const RuleSet rules = LoadRulesOrThrow(ShippedRules("vn/tra-vinh/cang-long"));
   return rules;
 }
@@ -40,7 +40,7 @@ TEST_CASE("report: each missing figure counts the outcomes waiting and prices th
           "[report][law]") {
   const When nov = When::Month(YearMonth(2026, 11));
   const When jun = When::Month(YearMonth(2026, 6));
-  const Report r = BuildReport(CangLong(), {testing::ExampleRegistry()}, nov);
+  const Report r = BuildReport(CangLongRules(), {testing::ExampleRegistry()}, nov);
   const MissingFigure* f = Figure(r, "param.merit_war_invalid_allowance");
   REQUIRE(f != nullptr);
   CHECK(f->label.vi.find("thương binh") != std::string::npos);
@@ -53,7 +53,7 @@ TEST_CASE("report: each missing figure counts the outcomes waiting and prices th
   CHECK(f->households <= f->outcomes);
   // The same persons in June 2026, under the 2024 appendix: every war invalid
   // whose November outcome waits was paid then; the money is theirs.
-  const Report june = BuildReport(CangLong(), {testing::ExampleRegistry()}, jun);
+  const Report june = BuildReport(CangLongRules(), {testing::ExampleRegistry()}, jun);
   const CostLine& paid_june = testing::Cost(june, "merit_war_invalid");
   CHECK(f->priced == paid_june.beneficiaries);
   CHECK(f->monthly == paid_june.monthly);
@@ -69,7 +69,9 @@ TEST_CASE("report: each missing figure counts the outcomes waiting and prices th
   CHECK(martyr.provisional == martyr.beneficiaries);
   CHECK(r.provisional);
   // Rendered in every format.
-  CHECK(RenderText(r).find("param.merit_war_invalid_allowance") != std::string::npos);
+  // The text names the figure by its label (issue 15), the CSV by its id.
+  CHECK(RenderText(r).find(f->label.vi) != std::string::npos);
+  CHECK(RenderText(r).find("param.merit_war_invalid_allowance") == std::string::npos);
   CHECK(RenderJson(r).find("\"missing_figures\"") != std::string::npos);
   RenderOptions csv;
   csv.table = "missing";
@@ -86,7 +88,7 @@ TEST_CASE("report: households without the commune's approved class are counted a
 }
 
 TEST_CASE("report --by commune: old and new codes are counted under the unit in force", "[report][law][units]") {
-  const Report after = BuildReport(CangLong(), {testing::ExampleRegistry()}, When::Month(YearMonth(2026, 11)));
+  const Report after = BuildReport(CangLongRules(), {testing::ExampleRegistry()}, When::Month(YearMonth(2026, 11)));
   std::set<std::string> keys;
   uint64_t households = 0;
   for (const BreakdownRow& row : after.by_commune) {
@@ -97,7 +99,7 @@ TEST_CASE("report --by commune: old and new codes are counted under the unit in 
   CHECK(keys == std::set<std::string>{"29266", "29275", "29278", "29287", "29302"});
   CHECK(households == after.households);
   // Before 2025-07-01 the same registry (half old codes, half new) is reported by the 14 old communes.
-  const Report before = BuildReport(CangLong(), {testing::ExampleRegistry()}, When::Month(YearMonth(2025, 6)));
+  const Report before = BuildReport(CangLongRules(), {testing::ExampleRegistry()}, When::Month(YearMonth(2025, 6)));
   CHECK(before.by_commune.size() == 14);
 }
 

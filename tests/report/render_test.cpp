@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "ansinh/error.hpp"
+#include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/report_fixture.hpp"
 
@@ -77,11 +78,31 @@ TEST_CASE("render: coverage bars and the target marker are drawn to scale", "[re
   const std::string html = RenderHtml(MiniReport());
   const size_t chart = html.find("<figure id=\"chart-coverage\">");
   const std::string coverage = html.substr(chart, html.find("</figure>", chart) - chart);
-  // elderly_covered: 75% of the 380-pixel bar area = 285; its 90% target line at 440 + 342 = 782.
-  CHECK(coverage.find("width=\"285\"") != std::string::npos);
+  // elderly_covered: 3 of 4 known (75%) and 1 more whose membership is unknown. The bar is the population
+  // of 5: 3/5 of the 380-pixel bar area = 228 covered, then 1/5 = 76 undetermined (issue 15: an
+  // indicator with unknowns must not look like 0% or like all its figures are known); its 90%
+  // target line at 440 + 342 = 782.
+  CHECK(coverage.find("class=\"bar-target-missed\" x=\"440\" y=\"16\" width=\"228\"") != std::string::npos);
+  CHECK(coverage.find("class=\"bar-unknown\" x=\"668\" y=\"16\" width=\"76\"") != std::string::npos);
+  CHECK(CountOf(coverage, "class=\"bar-unknown\"") == 3);  // elderly_covered, insured, rural_with_elderly
   CHECK(coverage.find("x1=\"782\"") != std::string::npos);
   CHECK(CountOf(coverage, "class=\"bar-target-missed\"") == 2);  // elderly_covered, poor_households
   CHECK(CountOf(coverage, "class=\"bar-target-met\"") == 1);     // insured
+}
+
+TEST_CASE("render: pages show labels, not ids; chart labels wrap whole", "[render][html]") {
+  const std::string html = RenderHtml(MiniReport());
+  CHECK(html.find("elder_poor") == std::string::npos);  // the benefit by its label
+  CHECK(html.find("Trợ cấp người cao tuổi hộ nghèo") != std::string::npos);
+  CHECK(html.find("\xE2\x80\xA6</text>") == std::string::npos);  // no label cut with "…"
+  RenderOptions by_commune;
+  by_commune.by = ReportBy::kCommune;
+  const std::string commune = RenderHtml(MiniReport(), by_commune);
+  CHECK(commune.find("Người hưởng trợ cấp tiền theo xã") != std::string::npos);  // the commune chart
+  const Diff d = BuildDiff(Mini(), MiniBase(), {ReportData("registry.jsonl")}, MiniWhen());
+  const std::string page = RenderHtml(d);
+  CHECK(page.find("<details><summary>Các chế độ không thay đổi") != std::string::npos);  // unchanged: folded
+  CHECK(page.find("elder_poor") == std::string::npos);
 }
 
 TEST_CASE("render: the diff page is well formed and has its charts", "[render][html]") {
@@ -184,6 +205,9 @@ TEST_CASE("render: every word the renderers ask for has a Vietnamese and an Engl
     keys.push_back(std::string("by_") + ToString(by));
     keys.push_back(std::string("key_") + ToString(by));
   }
+  // The header words of the shared figure columns (report/columns.hpp).
+  for (const auto& c : report::BreakdownColumns()) keys.push_back(c.word);
+  for (const auto& c : report::DiffAreaColumns()) keys.push_back(c.word);
   CHECK(keys.size() > 80);
   for (const std::string& key : keys) {
     INFO(key);

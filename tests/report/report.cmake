@@ -16,6 +16,21 @@ if(ANSINH_PYTHON3)
     set_tests_properties(docs:analysts PROPERTIES
       ENVIRONMENT "PYTHONPATH=${ANSINH_PYTHON_DIR};ANSINH_DOCS_PYTHON=1;PYTHONDONTWRITEBYTECODE=1")
   endif()
+  add_test(NAME report:xlsx
+    COMMAND ${ANSINH_PYTHON3} ${_report_dir}/check_xlsx.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR} ${_work}/xlsx)
+  set_tests_properties(report:xlsx PROPERTIES SKIP_RETURN_CODE 77)
+  # The pages in headless Chromium at 1280 px and 390 px: no overflow, no
+  # sideways scroll at phone width, no bare id (skipped when Chromium is absent).
+  set(_page_args
+      "report|rules/vn/tra-vinh/cang-long|examples/registry.jsonl|--period|2026-11|--by|commune"
+      "report|rules/vn|examples/registry.jsonl|--period|2026-11|--lang|en|--by|status"
+      "diff|rules/vn/tra-vinh/cang-long|rules/scenarios/nq42-2030-cang-long|examples/registry.jsonl|--period|2026-11"
+      "diff|rules/scenarios/base-500000|rules/vn|examples/registry.jsonl|--period|2026-11|--by|commune|--lang|en")
+  add_test(NAME report:browser
+    COMMAND ${ANSINH_PYTHON3} ${_report_dir}/check_browser.py --cli $<TARGET_FILE:ansinh-cli> ${_work}/browser
+            ${_page_args}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(report:browser PROPERTIES SKIP_RETURN_CODE 77 LABELS "no-sanitizer" TIMEOUT 300)
   add_test(NAME report:html:report
     COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:ansinh-cli> -DPYTHON=${ANSINH_PYTHON3} -DCHECK=${_report_dir}/check_html.py
             -DOUT=${_work}/report.html -DCHARTS=chart-cost,chart-coverage,chart-area

@@ -100,6 +100,14 @@ def run(binary, root, work, number, line, excerpt):
         if path.endswith(".json"):
             with open(path, encoding="utf-8") as f:
                 json.load(f)
+        if path.endswith(".xlsx"):
+            try:
+                import openpyxl
+            except ImportError:
+                openpyxl = None
+            if openpyxl is not None and not openpyxl.load_workbook(path).sheetnames:
+                print(f"FAIL {where}\n  {path} has no sheet")
+                return False
     print(f"ok   {where}")
     return True
 

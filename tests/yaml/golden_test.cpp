@@ -2,11 +2,13 @@
 // and compiled by LoadRules (as `ansinh check` does) with the working
 // directory at the repository root, must fail and print exactly
 // tests/data/bad/<case>.expected: the text `ansinh check tests/data/bad/<case>`
-// writes before its summary line. ANSINH_UPDATE_GOLDEN=1 rewrites the files.
+// writes before its summary line (`--lang en`), and tests/data/bad/<case>.vi.expected
+// what it writes in Vietnamese, the default. ANSINH_UPDATE_GOLDEN=1 rewrites the files.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -53,13 +55,16 @@ TEST_CASE("Golden diagnostics of tests/data/bad", "[yaml][golden]") {
     for (const std::string& name : cases) {
       const std::string dir = (bad / name).generic_string();
       const fs::path expected_file = bad / (name + ".expected");
+      const fs::path expected_vi_file = bad / (name + ".vi.expected");
       const LoadResult result = LoadRules(dir);
-      const std::string actual = Format(result.diagnostics());
+      const std::string actual = Format(result.diagnostics(), Language::kEn);
+      const std::string actual_vi = Format(result.diagnostics(), Language::kVi);
       for (const Diagnostic& d : result.diagnostics()) {
         if (d.severity == Severity::kError) codes.insert(d.code);
       }
       if (update) {
         std::ofstream(expected_file, std::ios::binary) << actual;
+        std::ofstream(expected_vi_file, std::ios::binary) << actual_vi;
         continue;
       }
       INFO("case " << name << " (set ANSINH_UPDATE_GOLDEN=1 to rewrite " << expected_file.string() << ")");
@@ -67,6 +72,10 @@ TEST_CASE("Golden diagnostics of tests/data/bad", "[yaml][golden]") {
       const std::string expected = ReadAll(expected_file);
       CHECK_FALSE(expected.empty());
       CHECK(actual == expected);
+      REQUIRE(fs::exists(expected_vi_file));
+      CHECK(ReadAll(expected_vi_file) == actual_vi);
+      // Same places and codes in both languages: only the words differ.
+      CHECK(std::count(actual.begin(), actual.end(), '\n') == std::count(actual_vi.begin(), actual_vi.end(), '\n'));
       CHECK_FALSE(result.ok());
     }
     INFO(codes.size() << " distinct error codes");

@@ -49,7 +49,7 @@ def _paths(path, roots):
     return _os.fspath(path), [_os.fspath(r) for r in (roots or [])]
 
 
-def load(path, *, roots=None):
+def load(path, *, roots=None, lang="vi"):
     """Loads, checks and compiles the rule package in folder ``path``.
 
     ``roots``: folders that ``extends:`` may resolve into (default: the nearest
@@ -57,12 +57,13 @@ def load(path, *, roots=None):
 
     Returns a :class:`RuleSet` (immutable, shareable between threads);
     ``rules.warnings`` lists the package's warnings. Raises :class:`RuleError`
-    when the package has errors: ``str(e)`` prints like ``ansinh check`` and
+    when the package has errors: ``str(e)`` prints like ``ansinh check`` (in
+    ``lang``: 'vi', the default, or 'en') and
     ``e.diagnostics`` lists them (``file``, ``line``, ``column``, ``code``,
     ``severity``, ``message``).
     """
     p, r = _paths(path, roots)
-    rules, warnings = _ansinh._load(p, r)
+    rules, warnings = _ansinh._load(p, r, "vi" if lang is None else str(lang))
     rules.warnings = warnings
     rules._roots = r
     return rules
@@ -74,9 +75,10 @@ def check(path, *, roots=None):
     return _ansinh._check(p, r)
 
 
-def format_diagnostics(diagnostics):
-    """Formats diagnostics the way ``ansinh check`` prints them."""
-    return _ansinh._format_diagnostics(list(diagnostics))
+def format_diagnostics(diagnostics, lang="vi"):
+    """Formats diagnostics the way ``ansinh check`` prints them, in ``lang``
+    ('vi', the default, or 'en': as ``ansinh check --lang en``)."""
+    return _ansinh._format_diagnostics(list(diagnostics), "vi" if lang is None else str(lang))
 
 
 def _threads(threads):

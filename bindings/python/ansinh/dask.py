@@ -129,9 +129,7 @@ def _unknown_categories(frame):
     categories known only per partition. The categoricals fixed by the rule set
     or the format (benefit, benefit_label, status, unit, frequency, group,
     reference, superseded_by, severity) keep their categories: every partition
-    has the same, so a group-by on them gives the pandas result (unknown
-    categories there make Dask's observed=True group-by keep every combination
-    of categories seen in any partition)."""
+    has the same."""
     from dask.dataframe.utils import UNKNOWN_CATEGORIES
 
     frame = frame.copy()

@@ -376,7 +376,7 @@ def carried_columns(households, carry, total):
     reserved = {"household_id", "person_id", "benefit", "status", "amount", "unit", "frequency", "group",
                 "reference", "superseded_by", "missing", "provisional", "reason_vi", "reason_en",
                 "member_count", "total_monthly", "errors", "warnings", "benefit_label", "missing_figures",
-                "period", "as_of", "severity", "code", "field", "message"}
+                "period", "as_of"}
     clash = [c for c in carry if c in reserved]
     if clash:
         raise UsageError(f"cannot carry column {clash[0]!r}: the output has a column of that name")
@@ -466,5 +466,6 @@ def assemble(rules, cols, reasons=True, carried=None, when=None, lang=None):
         "field": _cat(e["field"], cols["issue_field_values"]),
         "message": _cat(e["message"], cols["issue_message_values"]),
     }, copy=False)
-    _carry(errors, carried, e["row"], "person_id")
+    if carried is not None:  # a carried column named like a column of this frame ("code") stays out of it
+        _carry(errors, carried[[c for c in carried.columns if c not in errors.columns]], e["row"], "person_id")
     return FrameResult(benefits, households, persons, errors)

@@ -31,20 +31,20 @@ PyObject* NewException(py::module_& m, const char* name, PyObject* bases, const 
 
 }  // namespace
 
-const char* SeverityName(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
-  }
-  return "error";
-}
-
-std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>& diagnostics) {
+std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>& diagnostics, Language lang) {
   size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : diagnostics) (d.severity == Severity::kError ? errors : warnings)++;
+  if (lang == Language::kVi) {
+    return path + ": " + std::to_string(errors) + " lỗi, " + std::to_string(warnings) + " cảnh báo";
+  }
   return path + ": " + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " +
          std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
+}
+
+Language DiagnosticLanguage(const std::string& lang) {
+  if (lang == "vi") return Language::kVi;
+  if (lang == "en") return Language::kEn;
+  throw UsageError("lang must be 'vi' or 'en', not '" + lang + "'");
 }
 
 void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message) {
@@ -60,8 +60,8 @@ PyObject* UsageErrorType() noexcept { return g_usage_error; }
 void BindErrors(py::module_& m) {
   py::class_<Diagnostic>(m, "Diagnostic",
                          "A problem found in a rule package, at file:line:column (1-based).\n\n"
-                         "str(d) is the clang-style text `ansinh check` prints, with the source line "
-                         "and a caret.")
+                         "str(d) is the clang-style text `ansinh check` prints (in Vietnamese; "
+                         "d.format('en') in English), with the source line and a caret.")
       .def_property_readonly("file", [](const Diagnostic& d) { return d.location.file; },
                              "Path of the rule file, as given to the loader.")
       .def_property_readonly("line", [](const Diagnostic& d) { return d.location.line; },
@@ -70,14 +70,19 @@ void BindErrors(py::module_& m) {
                              "1-based byte column (0: no position).")
       .def_property_readonly("code", [](const Diagnostic& d) { return std::string(CodeName(d.code)); },
                              "Stable code, e.g. 'E_EXPR_SYNTAX' (docs/diagnostics.md).")
-      .def_property_readonly("severity", [](const Diagnostic& d) { return SeverityName(d.severity); },
+      .def_property_readonly("severity", [](const Diagnostic& d) { return std::string(SeverityName(d.severity)); },
                              "'error', 'warning' or 'note'.")
       .def_readonly("message", &Diagnostic::message, "One sentence in English.")
+      .def_property_readonly("message_vi", [](const Diagnostic& d) { return MessageIn(d, Language::kVi); },
+                             "The message in Vietnamese.")
+      .def(
+          "format", [](const Diagnostic& d, const std::string& lang) { return Format(d, DiagnosticLanguage(lang)); },
+          py::arg("lang") = "vi", "The text `ansinh check` prints, in 'vi' (default) or 'en'.")
       .def_readonly("item", &Diagnostic::item, "The rule item concerned, may be empty.")
       .def_readonly("source_line", &Diagnostic::source_line, "The text of the line.")
       .def("__str__", [](const Diagnostic& d) { return Format(d); })
       .def("__repr__", [](const Diagnostic& d) {
-        return "<Diagnostic " + ToString(d.location) + ": " + SeverityName(d.severity) + " " +
+        return "<Diagnostic " + ToString(d.location) + ": " + std::string(SeverityName(d.severity)) + " " +
                std::string(CodeName(d.code)) + ">";
       });
 

@@ -10,11 +10,12 @@
 
 namespace ansinh::python {
 
-// "error", "warning", "note".
-const char* SeverityName(Severity severity) noexcept;
 // The last line `ansinh check` prints for a package with errors:
-// "rules/x: 2 errors, 1 warning".
-std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>& diagnostics);
+// "rules/x: 2 lỗi, 1 cảnh báo" ("rules/x: 2 errors, 1 warning" in English).
+std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>& diagnostics,
+                         Language lang = Language::kVi);
+// 'vi' (also None) or 'en'; throws UsageError otherwise.
+Language DiagnosticLanguage(const std::string& lang);
 // Raises ansinh.RuleError(message) with .diagnostics (throws py::error_already_set).
 [[noreturn]] void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message);
 // The ansinh.UsageError class (borrowed).

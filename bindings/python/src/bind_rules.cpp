@@ -30,10 +30,13 @@ LoadOptions MakeLoadOptions(const std::vector<std::string>& roots) {
 }
 
 // The rule set and its warnings; raises RuleError when the package has errors.
-std::pair<RuleSet, std::vector<Diagnostic>> Load(const std::string& path, const std::vector<std::string>& roots) {
+std::pair<RuleSet, std::vector<Diagnostic>> Load(const std::string& path, const std::vector<std::string>& roots,
+                                                 const std::string& lang) {
+  const Language language = DiagnosticLanguage(lang);
   LoadResult result = LoadRules(path, MakeLoadOptions(roots));
   if (!result.ok()) {
-    RaiseRuleError(result.diagnostics(), Format(result.diagnostics()) + CheckSummary(path, result.diagnostics()));
+    RaiseRuleError(result.diagnostics(),
+                   Format(result.diagnostics(), language) + CheckSummary(path, result.diagnostics(), language));
   }
   std::vector<Diagnostic> warnings = result.diagnostics();
   return {std::move(result).Release(), std::move(warnings)};
@@ -196,7 +199,7 @@ void BindRules(py::module_& m) {
                std::to_string(r.benefits().size()) + " benefits) from '" + r.info().path + "'>";
       });
 
-  m.def("_load", &Load, py::arg("path"), py::arg("roots") = std::vector<std::string>{},
+  m.def("_load", &Load, py::arg("path"), py::arg("roots") = std::vector<std::string>{}, py::arg("lang") = "vi",
         "Loads, checks and compiles a rule package: (rules, warnings); raises RuleError.");
   m.def(
       "_check",
@@ -206,8 +209,9 @@ void BindRules(py::module_& m) {
       py::arg("path"), py::arg("roots") = std::vector<std::string>{},
       "Every diagnostic of a rule package (errors and warnings); never raises for rule problems.");
   m.def(
-      "_format_diagnostics", [](const std::vector<Diagnostic>& d) { return Format(d); },
-      "Formats diagnostics like `ansinh check`.");
+      "_format_diagnostics",
+      [](const std::vector<Diagnostic>& d, const std::string& lang) { return Format(d, DiagnosticLanguage(lang)); },
+      py::arg("diagnostics"), py::arg("lang") = "vi", "Formats diagnostics like `ansinh check` ('vi' or 'en').");
 }
 
 }  // namespace ansinh::python

@@ -8,8 +8,8 @@
 namespace ansinh::python {
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kFrameH = Entity::kHousehold;
+constexpr Entity kFrameP = Entity::kPerson;
 
 template <typename T>
 const T* Data(const py::array& a) {
@@ -153,8 +153,8 @@ std::shared_ptr<Records> BuildFrameRecords(const RuleSet& rules, const py::list&
   const auto begin = layout.member_begin.unchecked<1>();
   const auto duplicate_of = layout.duplicate_of.unchecked<1>();
   const size_t persons = static_cast<size_t>(order.shape(0));
-  const std::vector<FrameColumn> hh = MakeColumns(b, kH, household_columns, layout.households);
-  const std::vector<FrameColumn> pp = MakeColumns(b, kP, person_columns, persons);
+  const std::vector<FrameColumn> hh = MakeColumns(b, kFrameH, household_columns, layout.households);
+  const std::vector<FrameColumn> pp = MakeColumns(b, kFrameP, person_columns, persons);
   const size_t groups = static_cast<size_t>(begin.shape(0)) - 1;
   if (groups != layout.households + layout.orphan_ids.size() ||
       static_cast<size_t>(duplicate_of.shape(0)) != layout.households) {
@@ -173,7 +173,7 @@ std::shared_ptr<Records> BuildFrameRecords(const RuleSet& rules, const py::list&
         b.DuplicateHouseholdId(RecordOrigin{layout.households_name, 0, static_cast<uint64_t>(duplicate_of(g))});
       }
     } else {
-      setter.Set(b, kH, RecordBuilder::kId, layout.orphan_ids[g - layout.households]);
+      setter.Set(b, kFrameH, RecordBuilder::kId, layout.orphan_ids[g - layout.households]);
       b.HouseholdMissing(layout.persons_name, layout.households_name);
     }
     for (int64_t k = begin(g); k < begin(g + 1); ++k) {

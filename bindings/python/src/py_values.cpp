@@ -12,8 +12,8 @@
 namespace ansinh::python {
 namespace {
 
-constexpr Entity kH = Entity::kHousehold;
-constexpr Entity kP = Entity::kPerson;
+constexpr Entity kPyH = Entity::kHousehold;
+constexpr Entity kPyP = Entity::kPerson;
 
 void EnsureDateTimeApi() {
   if (PyDateTimeAPI == nullptr) {
@@ -198,7 +198,7 @@ void ValueSetter::SetFields(RecordBuilder& b, Entity entity, py::handle record) 
       continue;
     }
     const std::string_view name(text, static_cast<size_t>(size));
-    if (name == "id" || (entity == kH && name == "members")) continue;
+    if (name == "id" || (entity == kPyH && name == "members")) continue;
     const int f = b.FieldIndex(entity, name);
     if (f < 0) {
       b.UnknownField(entity, name);
@@ -228,7 +228,7 @@ void ValueSetter::AddMembers(RecordBuilder& b, py::handle members) const {
       continue;
     }
     b.BeginPerson();
-    SetFields(b, kP, member);
+    SetFields(b, kPyP, member);
     b.EndPerson();
   }
 }
@@ -239,7 +239,7 @@ void ValueSetter::AddHousehold(RecordBuilder& b, py::handle record, const Record
     b.AddIssue(StructureIssue("R_SYNTAX", "", "The record is " + TypeWhat(record) + ", not a dict of fields.",
                               "Bản ghi là " + TypeWhat(record) + ", không phải một dict các trường."));
   } else {
-    SetFields(b, kH, record);
+    SetFields(b, kPyH, record);
     if (PyObject* members = PyDict_GetItemString(record.ptr(), "members")) AddMembers(b, members);
   }
   b.CheckRepeatedId(origin);  // R_DUPLICATE_HOUSEHOLD_ID, as the CLI and evaluate_frame report it
