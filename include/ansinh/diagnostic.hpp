@@ -87,7 +87,7 @@ ANSINH_EXPORT std::string_view CodeName(DiagnosticCode code) noexcept;
 // Vietnamese. docs/diagnostics.md is checked against it (tests/reliability/
 // catalogue_test.cpp), so the page and the program cannot drift apart. The
 // texts may use `backticks` around what is written in a file.
-struct CodeInfo {
+struct ANSINH_EXPORT CodeInfo {
   DiagnosticCode code;
   std::string_view name;        // "E_DUPLICATE_KEY"
   std::string_view meaning_en;  // what the problem is
@@ -102,7 +102,7 @@ ANSINH_EXPORT const CodeInfo& Describe(DiagnosticCode code);
 // The record issue codes the readers and the evaluator emit (RecordIssue::code),
 // with their severity and meaning; the page's "Record errors" table is checked
 // against it. Packages' own `checks:` add codes of their own, not listed here.
-struct RecordCodeInfo {
+struct ANSINH_EXPORT RecordCodeInfo {
   std::string_view code;  // "R_SYNTAX"
   Severity severity;
   std::string_view meaning_en;

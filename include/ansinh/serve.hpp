@@ -3,6 +3,8 @@
 #ifndef ANSINH_SERVE_HPP_
 #define ANSINH_SERVE_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstddef>
 #include <iosfwd>
 #include <string>
@@ -13,7 +15,7 @@
 
 ANSINH_BEGIN_NAMESPACE
 
-struct ServeOptions {
+struct ANSINH_EXPORT ServeOptions {
   std::vector<std::string> packages;   // rule package folders (reloaded on SIGHUP)
   LoadOptions load;
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 = any free port (printed on start)
@@ -40,7 +42,7 @@ struct ServeOptions {
 // reloads, stop) go to `log`. Returns 0 after a clean stop. Throws UsageError
 // for bad options (an address that is not an IP, a non-loopback listener
 // without a token file).
-int Serve(const ServeOptions& options, std::ostream& log);
+ANSINH_EXPORT int Serve(const ServeOptions& options, std::ostream& log);
 
 ANSINH_END_NAMESPACE
 
