@@ -129,7 +129,12 @@ TEST_CASE("Suggest: containment fallback, never the word itself", "[sources][sug
 
 TEST_CASE("WithSuggestion", "[sources][suggest]") {
   using ansinh::internal::WithSuggestion;
-  CHECK(WithSuggestion("Unknown name 'persn'.", "persn", {"person"}) ==
+  CHECK(WithSuggestion(std::string("Unknown name 'persn'."), "persn", {"person"}) ==
         "Unknown name 'persn'. Did you mean 'person'?");
-  CHECK(WithSuggestion("Unknown name 'zzz'.", "zzz", {"person"}) == "Unknown name 'zzz'.");
+  CHECK(WithSuggestion(std::string("Unknown name 'zzz'."), "zzz", {"person"}) == "Unknown name 'zzz'.");
+  // Both languages: the Vietnamese text gets "Ý bạn là".
+  const ansinh::internal::Message both =
+      WithSuggestion(ansinh::internal::Message("unknown key 'x'.", "khóa 'x' không có."), "persn", {"person"});
+  CHECK(both.en == "unknown key 'x'. Did you mean 'person'?");
+  CHECK(both.vi == "khóa 'x' không có. Ý bạn là 'person'?");
 }
