@@ -9,14 +9,14 @@
 #include "ansinh/error.hpp"
 #include "check/checked.hpp"
 #include "model/package.hpp"
-#include "report/html.hpp"
 #include "runtime/access.hpp"
 #include "runtime/rule_set_impl.hpp"
 
 namespace ansinh::authoring {
 namespace {
 
-// The text on one line (runs of spaces, tabs and line breaks as one space), at most `max` characters.
+// The text on one line (runs of spaces, tabs and line breaks as one space), at most `max` characters
+// (UTF-8 characters; a longer text is cut and ends with "…").
 std::string OneLine(const std::string& text, size_t max) {
   std::string out;
   for (char c : text) {
@@ -25,7 +25,13 @@ std::string OneLine(const std::string& text, size_t max) {
     else if (!out.empty() && out.back() != ' ') out += ' ';
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return report::Shorten(out, max);
+  size_t chars = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if ((static_cast<unsigned char>(out[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars == max) return out.substr(0, i) + "\xE2\x80\xA6";
+    ++chars;
+  }
+  return out;
 }
 
 class Builder {
