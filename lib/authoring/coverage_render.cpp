@@ -68,7 +68,7 @@ std::string Name(const Label& label, const std::string& id, Language lang) {
   return l.empty() || l == id ? id : l + " (" + id + ")";
 }
 
-std::string Span(const VersionCoverage& v, Language lang) {
+std::string VersionSpan(const VersionCoverage& v, Language lang) {
   std::string s = std::string(W(lang).since) + " " + v.from.ToString();
   if (v.to) s += " " + std::string(W(lang).until) + " " + v.to->ToString();
   return s;
@@ -128,7 +128,7 @@ std::string CoverageText(const CoverageReport& r, Language lang) {
   out << "\n" << w.benefits << "\n";
   for (const BenefitCoverage& b : r.benefits) {
     for (const VersionCoverage& v : b.versions) {
-      out << "  " << Name(b.label, b.id, lang) << " [" << Span(v, lang) << "] — " << v.decided << " " << w.decided
+      out << "  " << Name(b.label, b.id, lang) << " [" << VersionSpan(v, lang) << "] — " << v.decided << " " << w.decided
           << "\n";
       for (const ConditionCoverage& c : v.conditions) {
         out << "    " << (c.seen.covered() ? "✓" : "✗") << " " << Name(c.label, c.name, lang) << ": "
@@ -274,7 +274,7 @@ std::string CoverageHtml(const CoverageReport& r, Language lang) {
   page.Heading(w.benefits);
   for (const BenefitCoverage& b : r.benefits) {
     for (const VersionCoverage& v : b.versions) {
-      page.Heading(Name(b.label, b.id, lang) + " [" + Span(v, lang) + "]", 3);
+      page.Heading(Name(b.label, b.id, lang) + " [" + VersionSpan(v, lang) + "]", 3);
       std::vector<std::vector<std::string>> rows;
       for (const ConditionCoverage& c : v.conditions) {
         rows.push_back({(c.seen.covered() ? "✓ " : "✗ ") + Name(c.label, c.name, lang), std::to_string(c.seen.yes),
