@@ -21,7 +21,7 @@
 struct ansinh_diagnostic {
   ansinh::Diagnostic d;
   std::string code;  // CodeName, NUL-terminated
-  std::string text;  // Format(d)
+  std::string text;  // Format(d) in English, like the error message
 };
 
 struct ansinh_rules {
@@ -44,7 +44,7 @@ std::vector<ansinh_diagnostic> Wrap(const std::vector<ansinh::Diagnostic>& diagn
   std::vector<ansinh_diagnostic> out;
   out.reserve(diagnostics.size());
   for (const ansinh::Diagnostic& d : diagnostics) {
-    out.push_back({d, std::string(ansinh::CodeName(d.code)), ansinh::Format(d)});
+    out.push_back({d, std::string(ansinh::CodeName(d.code)), ansinh::Format(d, ansinh::Language::kEn)});
   }
   return out;
 }

@@ -46,7 +46,9 @@ class Checker {
     CheckIndicators(checker);
     CheckTests();
     CheckParamsInForce();
-    if (!sink_.has_errors()) LintPackage(*out_, sink_);
+    // The static checks judge a package that loaded cleanly: over a value that could not be
+    // read (an error already) they would only repeat it as a gap or a constant condition.
+    if (!sink_.has_errors() && !HasErrors(tree_.diagnostics)) LintPackage(*out_, sink_);
     // An expression that could not be read may well use the parameter.
     if (checker.all_read()) WarnUnusedParams();
     out_->order = graph_.Order(*out_, sink_);

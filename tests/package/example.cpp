@@ -7,7 +7,7 @@ int main(int argc, char** argv) {
   if (argc < 2) return 2;
   ansinh::LoadResult loaded = ansinh::LoadRules(argv[1]);
   if (!loaded.ok()) {
-    std::cerr << loaded.Format();  // file:line:col: error: ... [E_CODE]
+    std::cerr << loaded.Format();  // file:line:col: lỗi: ... [E_CODE] (Format(Language::kEn): "error:")
     return 1;
   }
   ansinh::RuleSet rules = std::move(loaded).Release();  // immutable; share it across threads

@@ -343,7 +343,7 @@ def case_reload():
             while time.time() < deadline and json.loads(s.request("/healthz")[2])["status"] == "ok":
                 time.sleep(0.1)
             health = json.loads(s.request("/healthz")[2])
-            check(health["status"] == "degraded" and health["generation"] == 2 and "error" in
+            check(health["status"] == "degraded" and health["generation"] == 2 and "[E_YAML_SYNTAX]" in
                   health["last_load"]["diagnostics"], health)
             check("reload refused" in s.log(), s.log())
             status, _, after = s.request(f"/v1/evaluate?period={PERIOD}", first)
