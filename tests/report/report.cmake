@@ -16,6 +16,36 @@ if(ANSINH_PYTHON3)
     set_tests_properties(docs:analysts PROPERTIES
       ENVIRONMENT "PYTHONPATH=${ANSINH_PYTHON_DIR};ANSINH_DOCS_PYTHON=1;PYTHONDONTWRITEBYTECODE=1")
   endif()
+  # The commands of the other pages too (README, the guides, the references):
+  # one test per page that shows any (README and the guide at least as many as
+  # they show today, so that a broken code fence cannot hide them); the
+  # fixture's wrong command must fail.
+  set(_min_README 10)
+  set(_min_vi/huong-dan 8)
+  file(GLOB _pages RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS
+       ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/*.md ${PROJECT_SOURCE_DIR}/docs/vi/*.md)
+  foreach(_page IN LISTS _pages)
+    if(_page STREQUAL "docs/analysts.md")
+      continue()
+    endif()
+    file(STRINGS ${PROJECT_SOURCE_DIR}/${_page} _commands REGEX "^(build/bin/)?ansinh [a-z]")
+    if(_commands)
+      string(REGEX REPLACE "(docs/|\\.md$)" "" _name ${_page})
+      set(_min 0)
+      if(DEFINED _min_${_name})
+        set(_min ${_min_${_name}})
+      endif()
+      add_test(NAME docs:commands:${_name}
+        COMMAND ${ANSINH_PYTHON3} ${_report_dir}/run_doc_commands.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR}
+                ${_work}/docs-${_name} ${PROJECT_SOURCE_DIR}/${_page} ${_min})
+      set_tests_properties(docs:commands:${_name} PROPERTIES LABELS "docs;no-sanitizer")
+    endif()
+  endforeach()
+  add_test(NAME docs:commands:fixture
+    COMMAND ${ANSINH_PYTHON3} ${_report_dir}/run_doc_commands.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR}
+            ${_work}/docs-fixture ${CMAKE_CURRENT_SOURCE_DIR}/docs/fixture.md)
+  set_tests_properties(docs:commands:fixture PROPERTIES LABELS "docs;no-sanitizer" PASS_REGULAR_EXPRESSION
+    "FAIL line 11: [^\n]*\n  exit 1, expected 0.*ok   line 12: .*ok   line 13: ")
   add_test(NAME report:xlsx
     COMMAND ${ANSINH_PYTHON3} ${_report_dir}/check_xlsx.py $<TARGET_FILE:ansinh-cli> ${PROJECT_SOURCE_DIR} ${_work}/xlsx)
   set_tests_properties(report:xlsx PROPERTIES SKIP_RETURN_CODE 77)

@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""Runs every `ansinh ...` command of the ```sh blocks of a Markdown page, as
-written, from the project root, with `ansinh` replaced by the built binary and
-`-o FILE` / `--output FILE` redirected into a work folder. Each command must
-exit 0 and write something; HTML outputs must pass check_html.py with their
-charts, JSON outputs must parse. A plain ``` block right after a ```sh block
-is an excerpt of the output of that block's first command: each of its lines
-must appear in that output. With ANSINH_DOCS_PYTHON=1 (the Python binding
-is built and on PYTHONPATH) every ```python block runs too, from the root.
+"""Runs every `ansinh ...` (or `build/bin/ansinh ...`) command of the ```sh
+blocks of a Markdown page, as written, from the project root, with `ansinh`
+replaced by the built binary and `-o FILE` / `--output FILE` / `> FILE`
+redirected into a work folder. Each command must exit 0 (or N when its comment
+says `# exit N`) and write something; HTML outputs must pass check_html.py with
+their charts, JSON outputs must parse, xlsx outputs must open. A plain ```
+block right after a ```sh block is an excerpt of the output of that block's
+first command: each of its lines must appear in that output. A block right
+after a line that names the file the reader is to type, "(tệp `x.yaml`)" or
+"(file `x.yaml`)", is written to the work folder and the commands read it
+there. Not run: synopsis lines (<...> placeholders, [...] options) and
+`ansinh serve` (a service, tests/serve runs it). With ANSINH_DOCS_PYTHON=1
+(the Python binding is built and on PYTHONPATH) every ```python block runs
+too, from the root.
 
 Usage: run_doc_commands.py <ansinh binary> <project root> <work dir> <page.md> [min commands]
 """
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -23,6 +30,12 @@ CHARTS = {
     "report": ["chart-cost", "chart-coverage", "chart-area"],
     "diff": ["chart-cost-change", "chart-area-change", "chart-coverage-change"],
 }
+
+
+NAMED_FILE = re.compile(r"\((?:tệp|file) `([^`/]+)`\)")
+EXPECT_EXIT = re.compile(r"#\s*exit\s+(\d+)")
+SYNOPSIS = re.compile(r"<[^>]*>|\[[^\]]*\]")
+PREFIXES = ("ansinh ", "build/bin/ansinh ")
 
 
 def blocks(page):
@@ -42,12 +55,46 @@ def blocks(page):
                 lines.append((number, line.rstrip("\n")))
 
 
+def named_files(page):
+    """{name: text} of the blocks right after a line naming the file to type."""
+    files, before, kind = {}, "", None
+    with open(page, encoding="utf-8") as f:
+        text = f.read().split("\n")
+    i = 0
+    while i < len(text):
+        stripped = text[i].strip()
+        if stripped.startswith("```"):
+            named = NAMED_FILE.search(before)
+            body = []
+            i += 1
+            while i < len(text) and not text[i].strip().startswith("```"):
+                body.append(text[i])
+                i += 1
+            if named and not stripped.startswith("```sh"):
+                files[named.group(1)] = "\n".join(body) + "\n"
+            before = ""
+        elif stripped:
+            before = stripped
+        i += 1
+    return files
+
+
+def runnable(command):
+    """False for a synopsis line and for `ansinh serve`, which are shown, not run."""
+    words = command.split("#", 1)[0]
+    return not SYNOPSIS.search(words) and not re.match(r"(build/bin/)?ansinh serve\b", command)
+
+
 def commands(page):
     """Yields (line number, command, excerpt lines expected in its output or [])."""
     previous_sh = None
     for kind, start, lines in blocks(page):
         if kind == "sh":
-            cmds = [(n, l.strip()) for n, l in lines if l.strip().startswith("ansinh ")]
+            cmds = [(n, l.strip()) for n, l in lines if l.strip().startswith(PREFIXES)]
+            skipped = [c for c in cmds if not runnable(c[1])]
+            for n, c in skipped:
+                print(f"skip line {n}: {c}")
+            cmds = [c for c in cmds if runnable(c[1])]
             previous_sh = cmds
             for i, (n, c) in enumerate(cmds):
                 yield n, c, []
@@ -63,23 +110,35 @@ def check_html_file(path, charts):
     return check_html.main() == 0
 
 
-def run(binary, root, work, number, line, excerpt):
-    args = shlex.split(line)
+def run(binary, root, work, number, line, excerpt, typed):
+    m = EXPECT_EXIT.search(line)
+    expect = int(m.group(1)) if m else 0
+    args = shlex.split(line, comments=True)
     args[0] = binary
-    outputs = []
+    stdout_file = None
+    if ">" in args:
+        at = args.index(">")
+        stdout_file = os.path.join(work, os.path.basename(args[at + 1]))
+        del args[at:at + 2]
+    outputs = [stdout_file] if stdout_file else []
     for i, a in enumerate(args):
         if a in ("-o", "--output") and i + 1 < len(args):
             args[i + 1] = os.path.join(work, os.path.basename(args[i + 1]))
             outputs.append(args[i + 1])
+        elif a in typed:
+            args[i] = typed[a]
     for path in outputs:
         if os.path.exists(path):
             os.remove(path)
     result = subprocess.run(args, cwd=root, capture_output=True)
+    if stdout_file:
+        with open(stdout_file, "wb") as f:
+            f.write(result.stdout)
     where = f"line {number}: {line}"
-    if result.returncode != 0:
-        print(f"FAIL {where}\n  exit {result.returncode}\n{result.stderr.decode(errors='replace')}")
+    if result.returncode != expect:
+        print(f"FAIL {where}\n  exit {result.returncode}, expected {expect}\n{result.stderr.decode(errors='replace')}")
         return False
-    if not outputs and not result.stdout:
+    if not outputs and not result.stdout and expect == 0:
         print(f"FAIL {where}\n  no output")
         return False
     stdout = result.stdout.decode("utf-8", errors="replace")
@@ -94,7 +153,7 @@ def run(binary, root, work, number, line, excerpt):
         if not os.path.exists(path) or os.path.getsize(path) == 0:
             print(f"FAIL {where}\n  {path} was not written")
             return False
-        if path.endswith(".html") and not check_html_file(path, CHARTS[args[1]]):
+        if path.endswith(".html") and not check_html_file(path, CHARTS.get(args[1], [])):
             print(f"FAIL {where}\n  {path} is not a valid page")
             return False
         if path.endswith(".json"):
@@ -144,8 +203,13 @@ def main():
     binary, root, work, page = sys.argv[1:5]
     minimum = int(sys.argv[5]) if len(sys.argv) > 5 else 1
     os.makedirs(work, exist_ok=True)
+    typed = {}
+    for name, text in named_files(page).items():
+        typed[name] = os.path.join(work, name)
+        with open(typed[name], "w", encoding="utf-8") as f:
+            f.write(text)
     found = list(commands(page))
-    ok = all([run(binary, root, work, n, line, excerpt) for n, line, excerpt in found])
+    ok = all([run(binary, root, work, n, line, excerpt, typed) for n, line, excerpt in found])
     ok = run_python(root, page) and ok
     found = [f for f in found if not f[2]]
     if len(found) < minimum:
