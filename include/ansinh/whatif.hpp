@@ -5,6 +5,8 @@
 #ifndef ANSINH_WHATIF_HPP_
 #define ANSINH_WHATIF_HPP_
 
+#include "ansinh/export.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,7 +27,7 @@ ANSINH_BEGIN_NAMESPACE
 // does not know. Evaluated again it gives the same decision (what-if starts
 // from it when the household came from a file). Throws UsageError if `index`
 // is out of range.
-Household HouseholdOf(const RecordBatch& batch, size_t index);
+ANSINH_EXPORT Household HouseholdOf(const RecordBatch& batch, size_t index);
 
 // One change of a household's facts: a record field and its new value.
 struct FieldChange {
@@ -45,11 +47,11 @@ struct FieldChange {
 // Throws UsageError naming the field for an unknown field or member id, a
 // value of the wrong type, or an enum value the schema does not list, with
 // "Did you mean …?" when a close name exists. Thread-safe.
-FieldChange ParseChange(const RuleSet& rules, const Household& household, std::string_view text);
+ANSINH_EXPORT FieldChange ParseChange(const RuleSet& rules, const Household& household, std::string_view text);
 
 // `household` with `changes` applied in order (a later change of the same
 // field wins). Throws UsageError for a member index out of range.
-Household ApplyChanges(Household household, const std::vector<FieldChange>& changes);
+ANSINH_EXPORT Household ApplyChanges(Household household, const std::vector<FieldChange>& changes);
 
 // One benefit whose outcome differs between the two decisions.
 struct OutcomeDifference {
@@ -108,13 +110,13 @@ struct WhatIfResult {
 //                           {"members[CL-0001-02].disability=none"});
 //   for (const auto& d : r.differences) { ... d.before.status ... d.after.status ... }
 //   std::cout << ansinh::WhatIfText(r, ansinh::Language::kVi);
-WhatIfResult WhatIf(const RuleSet& rules, const Household& household, const When& when,
+ANSINH_EXPORT WhatIfResult WhatIf(const RuleSet& rules, const Household& household, const When& when,
                     const std::vector<std::string>& changes, const WhatIfOptions& options = {});
 
 // The result in words for a case worker or a policy officer, in `lang`: the
 // changes, each difference (status and amount before → after), the totals
 // before → after, and the counterfactual lines.
-std::string WhatIfText(const WhatIfResult& result, Language lang);
+ANSINH_EXPORT std::string WhatIfText(const WhatIfResult& result, Language lang);
 
 ANSINH_END_NAMESPACE
 
