@@ -97,8 +97,8 @@ void Differences(std::ostream& out, const WhatIfResult& r, const RuleSet& rules,
 
 void Counterfactuals(std::ostream& out, const WhatIfResult& r, const RuleSet& rules, Language lang) {
   const bool vi = lang == Language::kVi;
-  out << '\n'
-      << (vi ? "ĐIỀU GÌ SẼ LÀM ĐỦ ĐIỀU KIỆN (thay đổi một thông tin; mỗi dòng đã được tính lại để kiểm chứng):"
+  if (!r.changes.empty()) out << '\n';
+  out << (vi ? "ĐIỀU GÌ SẼ LÀM ĐỦ ĐIỀU KIỆN (thay đổi một thông tin; mỗi dòng đã được tính lại để kiểm chứng):"
              : "WHAT WOULD MAKE IT ELIGIBLE (one fact changed; each line verified by evaluating again):")
       << '\n';
   if (r.counterfactuals.empty()) {
