@@ -65,20 +65,21 @@ struct OutcomeDifference {
 // verified by evaluating the household with that change.
 struct Counterfactual {
   enum class Kind {
-    kMoney,  // a money field at a threshold: `value` is the verified amount
+    kMoney,   // a money field at a threshold: `value` is the verified amount
+    kNumber,  // a whole-number field at a threshold (a count): `value` is the verified number
     kAge,    // time: the member reaches the age on `when` (no fact changes)
     kValue,  // an enum or yes/no field set to `value` (for an enum, `values`: every one that works)
   };
   Kind kind = Kind::kValue;
-  int32_t member = -1;        // whom the benefit is for (index in the household), or -1
+  int32_t member = -1;  // whom the benefit is for (index in the household), or -1
   std::string member_id;
-  uint32_t benefit = 0;       // index into RuleSet::benefits()
-  std::string path;           // the fact ("income_per_capita", "members[P1].disability", "members[P1].birth_date")
-  InputValue value;           // kMoney, kValue: the value verified
+  uint32_t benefit = 0;  // index into RuleSet::benefits()
+  std::string path;      // the fact ("income_per_capita", "members[P1].disability", "members[P1].birth_date")
+  InputValue value;      // kMoney, kValue: the value verified
   std::vector<std::string> values;  // kValue of an enum: all the values that make it eligible
-  std::optional<When> when;   // kAge: the day or month from which it is eligible
-  BenefitOutcome outcome;     // the verified outcome (eligible, with its amount)
-  Label text;                 // "đủ điều kiện nếu thu nhập bình quân đầu người ≤ 1.500.000 đ"
+  std::optional<When> when;         // kAge: the day or month from which it is eligible
+  BenefitOutcome outcome;           // the verified outcome (eligible, with its amount)
+  Label text;  // "đủ điều kiện nếu thu nhập bình quân đầu người ≤ 1.500.000 đ"
 };
 
 struct WhatIfOptions {
@@ -89,7 +90,7 @@ struct WhatIfOptions {
 // What a set of changes does to one household's decision.
 struct WhatIfResult {
   std::vector<FieldChange> changes;
-  Household household;      // the changed household
+  Household household;              // the changed household
   Decision before{DecisionView()};  // explained decisions (EvaluateOptions::explain)
   Decision after{DecisionView()};
   // Benefits whose status or amount differ, the household's first, then each member's, in order.
@@ -111,7 +112,7 @@ struct WhatIfResult {
 //   for (const auto& d : r.differences) { ... d.before.status ... d.after.status ... }
 //   std::cout << ansinh::WhatIfText(r, ansinh::Language::kVi);
 ANSINH_EXPORT WhatIfResult WhatIf(const RuleSet& rules, const Household& household, const When& when,
-                    const std::vector<std::string>& changes, const WhatIfOptions& options = {});
+                                  const std::vector<std::string>& changes, const WhatIfOptions& options = {});
 
 // The result in words for a case worker or a policy officer, in `lang`: the
 // changes, each difference (status and amount before → after), the totals

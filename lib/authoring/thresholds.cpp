@@ -17,11 +17,16 @@ bool Comparison(expr::Op op) {
 }
 expr::Op Flip(expr::Op op) {
   switch (op) {
-    case expr::Op::kLt: return expr::Op::kGt;
-    case expr::Op::kLe: return expr::Op::kGe;
-    case expr::Op::kGt: return expr::Op::kLt;
-    case expr::Op::kGe: return expr::Op::kLe;
-    default: return op;
+    case expr::Op::kLt:
+      return expr::Op::kGt;
+    case expr::Op::kLe:
+      return expr::Op::kGe;
+    case expr::Op::kGt:
+      return expr::Op::kLt;
+    case expr::Op::kGe:
+      return expr::Op::kLe;
+    default:
+      return op;
   }
 }
 
@@ -83,8 +88,9 @@ bool Finder::Subject(const IrNode* n, Threshold& t) const {
     return false;
   }
   if (AgeCall(n, t)) return true;
-  if (n->kind == IrKind::kField && n->type.base == ValueType::kMoney && !n->type.list) {
-    t.kind = Threshold::Kind::kMoney;
+  const bool money = n->type.base == ValueType::kMoney, whole = int_fields_ && n->type.base == ValueType::kInt;
+  if (n->kind == IrKind::kField && (money || whole) && !n->type.list) {
+    t.kind = money ? Threshold::Kind::kMoney : Threshold::Kind::kInt;
     t.field = Field(n).name;
     t.field_label = Field(n).label;
     t.entity = n->entity == 0 ? Entity::kHousehold : Entity::kPerson;
@@ -123,7 +129,8 @@ std::optional<int64_t> BoundValue(const Threshold& t, const check::CheckedPackag
   }
   if (step == nullptr) return std::nullopt;
   std::optional<Decimal> v;
-  if (def.kind == model::ParamKind::kScalar) v = step->scalar;
+  if (def.kind == model::ParamKind::kScalar)
+    v = step->scalar;
   else {
     const InputValue* key = h.Get(t.key_field);
     if (key == nullptr || key->kind() != InputValue::Kind::kText) return std::nullopt;

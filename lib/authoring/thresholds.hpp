@@ -21,22 +21,24 @@ namespace ansinh::authoring {
 
 // A comparison of something a household record sets with a bound.
 struct Threshold {
-  enum class Kind { kYears, kMonths, kMoney } kind = Kind::kYears;
-  std::string field;        // the record field the case sets ("birth_date", "income_per_capita")
+  // kInt: a whole-number record field (only with Finder's `int_fields`).
+  enum class Kind { kYears, kMonths, kMoney, kInt } kind = Kind::kYears;
+  std::string field;  // the record field the case sets ("birth_date", "income_per_capita")
   Entity entity = Entity::kPerson;
   Label field_label;
-  std::string subject;      // the variable compared, if any ("age_years")
+  std::string subject;          // the variable compared, if any ("age_years")
   expr::Op op = expr::Op::kGe;  // subject op bound
   const check::IrNode* bound = nullptr;
-  std::string key_field;    // table parameters: the household field giving the key
+  std::string key_field;  // table parameters: the household field giving the key
 };
 
 class Finder {
  public:
   // skip_aggregates: do not look inside count/any/all/sum bodies (whose fields
-  // are other members', not the entity's own).
-  explicit Finder(const check::CheckedPackage& p, bool skip_aggregates = false)
-      : p_(p), skip_aggregates_(skip_aggregates) {}
+  // are other members', not the entity's own). int_fields: also comparisons of
+  // whole-number fields (Kind::kInt), not only money.
+  explicit Finder(const check::CheckedPackage& p, bool skip_aggregates = false, bool int_fields = false)
+      : p_(p), skip_aggregates_(skip_aggregates), int_fields_(int_fields) {}
 
   // Adds the thresholds under `n` (and the variables it reads) to `out`, once each.
   void Walk(const check::IrNode* n, std::vector<Threshold>& out);
@@ -51,6 +53,7 @@ class Finder {
 
   const check::CheckedPackage& p_;
   bool skip_aggregates_ = false;
+  bool int_fields_ = false;
   std::set<int> seen_vars_;
 };
 

@@ -4,11 +4,13 @@
 // (authoring/thresholds.hpp, shared with `cases`) and its yes/no and enum
 // fields call for, each kept only when the engine, evaluating the changed
 // household, says the benefit is then eligible.
+#include "ansinh/whatif.hpp"
+
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "ansinh/error.hpp"
-#include "ansinh/whatif.hpp"
 #include "authoring/thresholds.hpp"
 #include "authoring/whatif_text.hpp"
 #include "check/checked.hpp"
@@ -70,28 +72,36 @@ std::string MemberPath(const Household& h, int32_t member, const std::string& fi
 
 const char* OpText(expr::Op op) {
   switch (op) {
-    case expr::Op::kLt: return "<";
-    case expr::Op::kLe: return "\xE2\x89\xA4";  // ≤
-    case expr::Op::kGt: return ">";
-    case expr::Op::kGe: return "\xE2\x89\xA5";  // ≥
-    default: return "=";
+    case expr::Op::kLt:
+      return "<";
+    case expr::Op::kLe:
+      return "\xE2\x89\xA4";  // ≤
+    case expr::Op::kGt:
+      return ">";
+    case expr::Op::kGe:
+      return "\xE2\x89\xA5";  // ≥
+    default:
+      return "=";
   }
 }
 
 expr::Op Negate(expr::Op op) {
   switch (op) {
-    case expr::Op::kLt: return expr::Op::kGe;
-    case expr::Op::kLe: return expr::Op::kGt;
-    case expr::Op::kGt: return expr::Op::kLe;
-    case expr::Op::kGe: return expr::Op::kLt;
-    default: return op;
+    case expr::Op::kLt:
+      return expr::Op::kGe;
+    case expr::Op::kLe:
+      return expr::Op::kGt;
+    case expr::Op::kGt:
+      return expr::Op::kLe;
+    case expr::Op::kGe:
+      return expr::Op::kLt;
+    default:
+      return op;
   }
 }
 
 // The value nearest to the bound `b` on the side of `x op b` that holds.
-int64_t Satisfying(expr::Op op, int64_t b) {
-  return op == expr::Op::kLt ? b - 1 : op == expr::Op::kGt ? b + 1 : b;
-}
+int64_t Satisfying(expr::Op op, int64_t b) { return op == expr::Op::kLt ? b - 1 : op == expr::Op::kGt ? b + 1 : b; }
 
 // The record fields of enum and yes/no type a condition reads (through its
 // variables), with whose they are: the member's own (person) or the household's.
@@ -103,7 +113,8 @@ class FactFinder {
     if (n->kind == IrKind::kVariable && n->index >= 0 && vars_.insert(n->index).second) {
       Walk(p_.variables[static_cast<size_t>(n->index)].formula.root);
     }
-    const bool own = n->projection == check::Projection::kSelf || n->projection == check::Projection::kHouseholdOfPerson;
+    const bool own =
+        n->projection == check::Projection::kSelf || n->projection == check::Projection::kHouseholdOfPerson;
     if (n->kind == IrKind::kField && own && !n->type.list &&
         (n->type.base == ValueType::kEnum || n->type.base == ValueType::kBool)) {
       fields.insert({n->entity == 0 ? Entity::kHousehold : Entity::kPerson, n->index});
@@ -120,7 +131,7 @@ class FactFinder {
 class Searcher {
  public:
   Searcher(const RuleSet& rules, const Household& h, const When& when)
-      : rules_(rules), impl_(internal::ImplOf(rules)), checked_(*impl_.checked), h_(h), when_(when) {}
+      : rules_(rules), checked_(*internal::ImplOf(rules).checked), h_(h), when_(when) {}
 
   void Run(const DecisionView& d, std::vector<Counterfactual>& out) {
     for (const BriefEntry& e : MakeBrief(d, Detail::kReasons).near_misses) {
@@ -129,7 +140,7 @@ class Searcher {
       const check::CheckedVersion* v = VersionAt(e.outcome.benefit, x->decided_on);
       if (v == nullptr) continue;
       std::vector<Threshold> thresholds;
-      authoring::Finder finder(checked_, /*skip_aggregates=*/true);
+      authoring::Finder finder(checked_, /*skip_aggregates=*/true, /*int_fields=*/true);
       FactFinder facts(checked_);
       for (const check::CheckedCondition& c : v->conditions) {
         if (!Failed(*x, c.def->name) || !c.test.ok()) continue;
@@ -137,8 +148,10 @@ class Searcher {
         facts.Walk(c.test.root);
       }
       for (const Threshold& t : thresholds) {
-        if (t.kind == Threshold::Kind::kMoney) Money(e, t, x->decided_on, out);
-        else Age(e, t, x->decided_on, out);
+        if (t.kind == Threshold::Kind::kMoney || t.kind == Threshold::Kind::kInt)
+          Money(e, t, x->decided_on, out);
+        else
+          Age(e, t, x->decided_on, out);
       }
       for (const auto& [entity, field] : facts.fields) Value(e, entity, field, out);
     }
@@ -169,8 +182,10 @@ class Searcher {
 
   Household With(int32_t member, const std::string& field, InputValue v) const {
     Household h = h_;
-    if (member < 0) h.Set(field, std::move(v));
-    else h.members[static_cast<size_t>(member)].Set(field, std::move(v));
+    if (member < 0)
+      h.Set(field, std::move(v));
+    else
+      h.members[static_cast<size_t>(member)].Set(field, std::move(v));
     return h;
   }
 
@@ -200,14 +215,16 @@ class Searcher {
     const Person* p = member >= 0 ? &h_.members[static_cast<size_t>(member)] : nullptr;
     const InputValue* now = p ? p->Get(t.field) : h_.Get(t.field);
     if (now == nullptr || now->kind() != InputValue::Kind::kInt) return;
-    Counterfactual c = Start(e, Counterfactual::Kind::kMoney, member, t.field);
+    const bool money = t.kind == Threshold::Kind::kMoney;
+    Counterfactual c = Start(e, money ? Counterfactual::Kind::kMoney : Counterfactual::Kind::kNumber, member, t.field);
     if (Have(out, c)) return;
     std::optional<std::pair<int64_t, expr::Op>> best;
     for (const expr::Op op : {t.op, Negate(t.op)}) {
       const int64_t value = Satisfying(op, *b);
       if (value == now->as_int() || value < 0) continue;
       if (best && std::llabs(value - now->as_int()) >= std::llabs(best->first - now->as_int())) continue;
-      if (std::optional<BenefitOutcome> o = Verify(e, With(member, t.field, InputValue(static_cast<long long>(value))), when_)) {
+      if (std::optional<BenefitOutcome> o =
+              Verify(e, With(member, t.field, InputValue(static_cast<long long>(value))), when_)) {
         best = {value, op};
         c.outcome = *o;
       }
@@ -216,8 +233,11 @@ class Searcher {
     c.value = InputValue(static_cast<long long>(best->first));
     const Label& l = t.field_label;
     const std::string what_vi = l.vi.empty() ? t.field : l.vi, what_en = l.en.empty() ? t.field : l.en;
-    c.text = {"đủ điều kiện nếu " + what_vi + " " + OpText(best->second) + " " + report::Money(*b, Language::kVi),
-              "eligible if " + what_en + " " + OpText(best->second) + " " + report::Money(*b, Language::kEn)};
+    auto bound = [&](Language lang) {
+      return money ? report::Money(*b, lang) : *b < 0 ? std::to_string(*b) : report::Count(static_cast<uint64_t>(*b), lang);
+    };
+    c.text = {"đủ điều kiện nếu " + what_vi + " " + OpText(best->second) + " " + bound(Language::kVi),
+              "eligible if " + what_en + " " + OpText(best->second) + " " + bound(Language::kEn)};
     out.push_back(std::move(c));
   }
 
@@ -247,7 +267,8 @@ class Searcher {
     c.when = then;
     c.outcome = *o;
     const std::string n = std::to_string(limit);
-    c.text = {"đủ điều kiện từ " + report::WhenText(then, Language::kVi) + ", khi đủ " + n + (years ? " tuổi" : " tháng tuổi"),
+    c.text = {"đủ điều kiện từ " + report::WhenText(then, Language::kVi) + ", khi đủ " + n +
+                  (years ? " tuổi" : " tháng tuổi"),
               "eligible from " + report::WhenText(then, Language::kEn) + ", on reaching " + n +
                   (years ? " years of age" : " months of age")};
     out.push_back(std::move(c));
@@ -290,14 +311,14 @@ class Searcher {
       for (size_t i = 0; i < items.size(); ++i) s += (i ? sep : "") + items[i];
       return s;
     };
-    const std::string what_vi = f.label.vi.empty() ? f.name : f.label.vi, what_en = f.label.en.empty() ? f.name : f.label.en;
+    const std::string what_vi = f.label.vi.empty() ? f.name : f.label.vi,
+                      what_en = f.label.en.empty() ? f.name : f.label.en;
     c.text = {"đủ điều kiện nếu " + what_vi + ": " + join(labels_vi, " hoặc "),
               "eligible if " + what_en + ": " + join(labels_en, " or ")};
     out.push_back(std::move(c));
   }
 
   const RuleSet& rules_;
-  const internal::RuleSetImpl& impl_;
   const check::CheckedPackage& checked_;
   const Household& h_;
   When when_;
@@ -307,16 +328,17 @@ class Searcher {
 
 WhatIfResult WhatIf(const RuleSet& rules, const Household& household, const When& when,
                     const std::vector<std::string>& changes, const WhatIfOptions& options) {
-  using namespace whatif_eval;
   const internal::RuleSetImpl& impl = internal::ImplOf(rules);
   if (!impl.checked) throw UsageError("the rule set was not loaded from a package");
   WhatIfResult r;
   for (const std::string& text : changes) r.changes.push_back(ParseChange(rules, household, text));
   r.household = ApplyChanges(household, r.changes);
-  r.before = Evaluate(rules, household, when, Explained());
-  r.after = r.changes.empty() ? r.before : Evaluate(rules, r.household, when, Explained());
-  Differences(r);
-  if (options.counterfactuals && r.after.ok()) Searcher(rules, r.household, when).Run(r.after, r.counterfactuals);
+  r.before = Evaluate(rules, household, when, whatif_eval::Explained());
+  r.after = r.changes.empty() ? r.before : Evaluate(rules, r.household, when, whatif_eval::Explained());
+  whatif_eval::Differences(r);
+  if (options.counterfactuals && r.after.ok()) {
+    whatif_eval::Searcher(rules, r.household, when).Run(r.after, r.counterfactuals);
+  }
   return r;
 }
 

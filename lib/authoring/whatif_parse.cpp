@@ -64,7 +64,8 @@ InputValue ParseValue(const std::string& path, const FieldInfo& f, std::string_v
       if (const std::optional<bool> b = internal::ParseBoolText(text)) return InputValue(*b);
       Bad(path, f, text, "true or false");
     case ValueType::kInt:
-      if (internal::ParseWholeNumber(text, &n) == internal::NumberStatus::kOk) return InputValue(static_cast<long long>(n));
+      if (internal::ParseWholeNumber(text, &n) == internal::NumberStatus::kOk)
+        return InputValue(static_cast<long long>(n));
       Bad(path, f, text, "a whole number");
     case ValueType::kMoney:
       if (internal::ParseWholeNumber(WithoutThousandDots(text), &n) == internal::NumberStatus::kOk) {
@@ -72,12 +73,14 @@ InputValue ParseValue(const std::string& path, const FieldInfo& f, std::string_v
       }
       Bad(path, f, text, "an amount in whole đồng (e.g. 1400000 or 1.400.000)");
     case ValueType::kDecimal:
-      if (internal::ParseMillionths(text, &n) == internal::NumberStatus::kOk) return InputValue(Decimal::FromMillionths(n));
+      if (internal::ParseMillionths(text, &n) == internal::NumberStatus::kOk)
+        return InputValue(Decimal::FromMillionths(n));
       Bad(path, f, text, "a number (at most 6 decimals)");
     case ValueType::kDate:
       if (const std::optional<Date> d = internal::ParseDateText(text)) return InputValue(*d);
       Bad(path, f, text, "a date (YYYY-MM-DD or DD/MM/YYYY)");
-    case ValueType::kEnum: return InputValue(EnumValue(path, f, text));
+    case ValueType::kEnum:
+      return InputValue(EnumValue(path, f, text));
     case ValueType::kSet: {
       std::string_view inner = text;
       if (inner.size() >= 2 && inner.front() == '[' && inner.back() == ']') inner = inner.substr(1, inner.size() - 2);
@@ -89,7 +92,8 @@ InputValue ParseValue(const std::string& path, const FieldInfo& f, std::string_v
       }
       return InputValue(std::move(items));
     }
-    case ValueType::kString: return InputValue(std::string(text));
+    case ValueType::kString:
+      return InputValue(std::string(text));
   }
   Bad(path, f, text, "a value");
 }
@@ -105,20 +109,19 @@ std::vector<std::string> FieldNames(const Schema& schema, Entity entity) {
 }  // namespace whatif_parse
 
 FieldChange ParseChange(const RuleSet& rules, const Household& household, std::string_view text) {
-  using namespace whatif_parse;
   const size_t eq = text.find('=');
   if (eq == std::string_view::npos) {
-    throw UsageError("--set " + QuoteForMessage(text) +
+    throw UsageError("--set " + internal::QuoteForMessage(text) +
                      ": expected path=value (e.g. income_per_capita=1400000 or members[P1].disability=severe)");
   }
   FieldChange c;
-  c.path = std::string(TrimSpaces(text.substr(0, eq)));
+  c.path = std::string(internal::TrimSpaces(text.substr(0, eq)));
   std::string field = c.path;
   Entity entity = Entity::kHousehold;
   if (c.path.rfind("members[", 0) == 0) {
     const size_t close = c.path.find("].");
     if (close == std::string::npos) {
-      throw UsageError("--set " + QuoteForMessage(c.path) + ": expected members[<member id>].<field>");
+      throw UsageError("--set " + internal::QuoteForMessage(c.path) + ": expected members[<member id>].<field>");
     }
     const std::string id = c.path.substr(8, close - 8);
     std::vector<std::string> ids;
@@ -127,9 +130,9 @@ FieldChange ParseChange(const RuleSet& rules, const Household& household, std::s
       if (household.members[i].id == id) c.member = static_cast<int32_t>(i);
     }
     if (c.member < 0) {
-      throw UsageError(internal::WithSuggestion("--set " + c.path + ": no member " + QuoteForMessage(id) +
-                                                    " in household " + QuoteForMessage(household.id) +
-                                                    " (members: " + Names(ids) + ").",
+      throw UsageError(internal::WithSuggestion("--set " + c.path + ": no member " + internal::QuoteForMessage(id) +
+                                                    " in household " + internal::QuoteForMessage(household.id) +
+                                                    " (members: " + whatif_parse::Names(ids) + ").",
                                                 id, ids));
     }
     field = c.path.substr(close + 2);
@@ -137,8 +140,8 @@ FieldChange ParseChange(const RuleSet& rules, const Household& household, std::s
   }
   const FieldInfo* f = rules.schema().Find(entity, field);
   if (f == nullptr || field == "id") {
-    const std::vector<std::string> names = FieldNames(rules.schema(), entity);
-    std::string message = "--set " + c.path + ": " + QuoteForMessage(field) + " is not a field of " +
+    const std::vector<std::string> names = whatif_parse::FieldNames(rules.schema(), entity);
+    std::string message = "--set " + c.path + ": " + internal::QuoteForMessage(field) + " is not a field of " +
                           (entity == Entity::kPerson ? "a person" : "the household") + ".";
     if (entity == Entity::kHousehold && rules.schema().Find(Entity::kPerson, field) != nullptr) {
       message += " It is a member's field: members[<member id>]." + field + "=…";
@@ -148,9 +151,10 @@ FieldChange ParseChange(const RuleSet& rules, const Household& household, std::s
     throw UsageError(message);
   }
   c.field = f->name;
-  const InputValue* now = c.member < 0 ? household.Get(f->name) : household.members[static_cast<size_t>(c.member)].Get(f->name);
+  const InputValue* now =
+      c.member < 0 ? household.Get(f->name) : household.members[static_cast<size_t>(c.member)].Get(f->name);
   if (now != nullptr) c.before = *now;
-  c.value = ParseValue(c.path, *f, text.substr(eq + 1));
+  c.value = whatif_parse::ParseValue(c.path, *f, text.substr(eq + 1));
   return c;
 }
 

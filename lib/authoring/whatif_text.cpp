@@ -20,11 +20,14 @@ std::string InputText(const FieldInfo& f, const InputValue& v, Language lang) {
     return value;
   };
   switch (v.kind()) {
-    case InputValue::Kind::kNull: return vi ? "chưa biết" : "unknown";
-    case InputValue::Kind::kBool: return v.as_bool() ? (vi ? "có" : "yes") : (vi ? "không" : "no");
+    case InputValue::Kind::kNull:
+      return vi ? "chưa biết" : "unknown";
+    case InputValue::Kind::kBool:
+      return v.as_bool() ? (vi ? "có" : "yes") : (vi ? "không" : "no");
     case InputValue::Kind::kInt:
       return f.type == ValueType::kMoney ? report::Money(v.as_int(), lang) : v.ToString();
-    case InputValue::Kind::kDecimal: return v.ToString();
+    case InputValue::Kind::kDecimal:
+      return v.ToString();
     case InputValue::Kind::kText:
       if (f.type == ValueType::kDate) {
         if (const std::optional<Date> d = Date::Parse(v.as_text())) return report::DateText(*d, lang);
@@ -58,15 +61,16 @@ std::string OutcomeText(const RuleSet& rules, const BenefitOutcome& o, Language 
 
 void Changes(std::ostream& out, const WhatIfResult& r, const RuleSet& rules, Language lang) {
   const bool vi = lang == Language::kVi;
-  out << (vi ? "GIẢ SỬ — hộ " : "WHAT IF — household ") << r.household.id << ", " << report::WhenText(r.after.when(), lang)
-      << ":\n";
+  out << (vi ? "GIẢ SỬ — hộ " : "WHAT IF — household ") << r.household.id << ", "
+      << report::WhenText(r.after.when(), lang) << ":\n";
   for (const FieldChange& c : r.changes) {
     const Entity entity = c.member < 0 ? Entity::kHousehold : Entity::kPerson;
     const FieldInfo* f = rules.schema().Find(entity, c.field);
     if (f == nullptr) continue;
     const std::string id = c.member < 0 ? std::string() : r.household.members[static_cast<size_t>(c.member)].id;
     out << "  • " << Who(id, lang) << " — " << (f->label.Get(lang).empty() ? f->name : f->label.Get(lang)) << ": "
-        << authoring::InputText(*f, c.before, lang) << " \xE2\x86\x92 " << authoring::InputText(*f, c.value, lang) << '\n';
+        << authoring::InputText(*f, c.before, lang) << " \xE2\x86\x92 " << authoring::InputText(*f, c.value, lang)
+        << '\n';
   }
 }
 
@@ -90,7 +94,8 @@ void Differences(std::ostream& out, const WhatIfResult& r, const RuleSet& rules,
         << " \xE2\x86\x92 " << OutcomeText(rules, d.after, lang) << '\n';
   }
   if (r.before.ok()) {
-    out << '\n' << (vi ? "TỔNG HẰNG THÁNG: " : "MONTHLY TOTAL: ") << report::Money(r.before.total_monthly(), lang)
+    out << '\n'
+        << (vi ? "TỔNG HẰNG THÁNG: " : "MONTHLY TOTAL: ") << report::Money(r.before.total_monthly(), lang)
         << " \xE2\x86\x92 " << report::Money(r.after.total_monthly(), lang) << '\n';
   }
 }
@@ -119,14 +124,13 @@ void Counterfactuals(std::ostream& out, const WhatIfResult& r, const RuleSet& ru
 }  // namespace whatif_text
 
 std::string WhatIfText(const WhatIfResult& result, Language lang) {
-  using namespace whatif_text;
   const RuleSet& rules = result.after.rules();
   std::ostringstream out;
   if (!result.changes.empty()) {
-    Changes(out, result, rules, lang);
-    Differences(out, result, rules, lang);
+    whatif_text::Changes(out, result, rules, lang);
+    whatif_text::Differences(out, result, rules, lang);
   }
-  if (result.after.ok()) Counterfactuals(out, result, rules, lang);
+  if (result.after.ok()) whatif_text::Counterfactuals(out, result, rules, lang);
   return internal::EscapeControls(out.str());
 }
 

@@ -1,14 +1,14 @@
 // What-if and counterfactuals (ansinh/whatif.hpp) on rules/vn and the example
 // registry, and `ansinh explain --set` / `--counterfactuals`.
-#include <catch2/catch.hpp>
+#include "ansinh/whatif.hpp"
 
+#include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
 
 #include "ansinh/error.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
-#include "ansinh/whatif.hpp"
 #include "cli/cli.hpp"
 
 namespace {
@@ -94,8 +94,9 @@ TEST_CASE("what-if: a bad change names the field, with a suggestion") {
   const ansinh::Household h = FromRegistry("CL-0001");
   CHECK(UsageMessage(h, "members[CL-0001-02].disabilty=severe") ==
         "--set members[CL-0001-02].disabilty: 'disabilty' is not a field of a person. Did you mean 'disability'?");
-  CHECK(UsageMessage(h, "incme_per_capita=1") ==
-        "--set incme_per_capita: 'incme_per_capita' is not a field of the household. Did you mean 'income_per_capita'?");
+  CHECK(
+      UsageMessage(h, "incme_per_capita=1") ==
+      "--set incme_per_capita: 'incme_per_capita' is not a field of the household. Did you mean 'income_per_capita'?");
   CHECK(UsageMessage(h, "members[CL-0001-02].disability=sever") ==
         "--set members[CL-0001-02].disability: 'sever' is not a value of 'disability' (values: none, mild, severe, "
         "particularly_severe). Did you mean 'severe'?");
@@ -179,7 +180,8 @@ TEST_CASE("what-if: an age not reached yet gives the month the member reaches it
       ansinh::LoadRulesOrThrow(std::string(ANSINH_SOURCE_DIR) + "/tests/authoring/fixtures/coverage_gap");
   ansinh::Household h("H1");
   h.AddMember("P").Set("birth_date", "1946-03-15");
-  const ansinh::WhatIfResult month = ansinh::WhatIf(rules, h, ansinh::When::Month(*ansinh::YearMonth::Parse("2024-08")), {});
+  const ansinh::WhatIfResult month =
+      ansinh::WhatIf(rules, h, ansinh::When::Month(*ansinh::YearMonth::Parse("2024-08")), {});
   REQUIRE(month.counterfactuals.size() == 1);
   const ansinh::Counterfactual& c = month.counterfactuals[0];
   CHECK(c.kind == ansinh::Counterfactual::Kind::kAge);
@@ -189,8 +191,7 @@ TEST_CASE("what-if: an age not reached yet gives the month the member reaches it
   CHECK(c.outcome.amount == 750000);
   CHECK(c.text.vi == "đủ điều kiện từ tháng 3/2026, khi đủ 80 tuổi");
   CHECK(c.text.en == "eligible from March 2026, on reaching 80 years of age");
-  const ansinh::WhatIfResult day =
-      ansinh::WhatIf(rules, h, ansinh::When::AsOf(ansinh::Date::FromYmd(2024, 8, 1)), {});
+  const ansinh::WhatIfResult day = ansinh::WhatIf(rules, h, ansinh::When::AsOf(ansinh::Date::FromYmd(2024, 8, 1)), {});
   REQUIRE(day.counterfactuals.size() == 1);
   CHECK(day.counterfactuals[0].when->ToString() == "2026-03-15");
   CHECK(day.counterfactuals[0].text.vi == "đủ điều kiện từ 15/03/2026, khi đủ 80 tuổi");
@@ -204,7 +205,8 @@ TEST_CASE("explain --set on the example registry, and a bad --set as a usage err
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
   };
-  CHECK(Cli(with({"--set", "members[CL-0001-02].disability=none", "--set", "income_per_capita=1400000"}), out, err) == 0);
+  CHECK(Cli(with({"--set", "members[CL-0001-02].disability=none", "--set", "income_per_capita=1400000"}), out, err) ==
+        0);
   CHECK(err.empty());
   CHECK(out.find("GIẢ SỬ — hộ CL-0001, tháng 11/2026:") == 0);
   CHECK(out.find("Hộ — Thu nhập bình quân đầu người/tháng: 1.100.000 đ → 1.400.000 đ") != std::string::npos);

@@ -1,9 +1,8 @@
 // What-if from Python (ansinh/whatif.hpp): `rules.what_if(household, changes, ...)`
 // returns a WhatIf with the decisions before and after, the differences and
 // the verified counterfactuals, as plain dicts.
-#include "ansinh/whatif.hpp"
-
 #include "ansinh/error.hpp"
+#include "ansinh/whatif.hpp"
 #include "bindings.hpp"
 #include "py_values.hpp"
 
@@ -17,12 +16,18 @@ struct PyWhatIf {
 
 py::object InputToPython(const InputValue& v) {
   switch (v.kind()) {
-    case InputValue::Kind::kNull: return py::none();
-    case InputValue::Kind::kBool: return py::bool_(v.as_bool());
-    case InputValue::Kind::kInt: return py::int_(v.as_int());
-    case InputValue::Kind::kDecimal: return py::str(v.ToString());
-    case InputValue::Kind::kText: return py::str(v.as_text());
-    case InputValue::Kind::kList: return py::cast(v.as_list());
+    case InputValue::Kind::kNull:
+      return py::none();
+    case InputValue::Kind::kBool:
+      return py::bool_(v.as_bool());
+    case InputValue::Kind::kInt:
+      return py::int_(v.as_int());
+    case InputValue::Kind::kDecimal:
+      return py::str(v.ToString());
+    case InputValue::Kind::kText:
+      return py::str(v.as_text());
+    case InputValue::Kind::kList:
+      return py::cast(v.as_list());
   }
   return py::none();
 }
@@ -62,10 +67,16 @@ PyWhatIf RunWhatIf(const RuleSet& rules, py::handle household, const std::vector
 void BindWhatIf(py::module_& m) {
   py::class_<PyWhatIf>(m, "WhatIf", "A household evaluated as it is and with some facts changed (ansinh/whatif.hpp).")
       .def_property_readonly(
-          "before", [](const PyWhatIf& w) { return PyDecision{w.result.before, w.lang, true, Detail::kReasons}; },
+          "before",
+          [](const PyWhatIf& w) {
+            return PyDecision{w.result.before, w.lang, true, Detail::kReasons};
+          },
           "The decision for the household as given (explained).")
       .def_property_readonly(
-          "after", [](const PyWhatIf& w) { return PyDecision{w.result.after, w.lang, true, Detail::kReasons}; },
+          "after",
+          [](const PyWhatIf& w) {
+            return PyDecision{w.result.after, w.lang, true, Detail::kReasons};
+          },
           "The decision with the changes (explained).")
       .def_property_readonly(
           "changes",
@@ -107,9 +118,10 @@ void BindWhatIf(py::module_& m) {
               py::dict d;
               d["member"] = Member(c.member, c.member_id);
               d["benefit"] = rules.benefits()[c.benefit].id;
-              d["kind"] = c.kind == Counterfactual::Kind::kMoney ? "money"
-                          : c.kind == Counterfactual::Kind::kAge ? "age"
-                                                                 : "value";
+              d["kind"] = c.kind == Counterfactual::Kind::kMoney    ? "money"
+                          : c.kind == Counterfactual::Kind::kNumber ? "number"
+                          : c.kind == Counterfactual::Kind::kAge    ? "age"
+                                                                    : "value";
               d["path"] = c.path;
               d["value"] = InputToPython(c.value);
               d["values"] = c.values;
@@ -121,7 +133,7 @@ void BindWhatIf(py::module_& m) {
             return out;
           },
           "For each near miss, each verified one-fact change that makes it eligible: {'member', 'benefit', "
-          "'kind' ('money', 'age', 'value'), 'path', 'value', 'values', 'when', 'amount', 'text'}.")
+          "'kind' ('money', 'number', 'age', 'value'), 'path', 'value', 'values', 'when', 'amount', 'text'}.")
       .def(
           "text",
           [](const PyWhatIf& w, const py::object& lang) {
