@@ -231,3 +231,29 @@ TEST_CASE("explain --set on the example registry, and a bad --set as a usage err
   CHECK(out.find("đủ điều kiện nếu Thu nhập bình quân đầu người/tháng ≤ 1.500.000 đ (1.080.000 đ/tháng)") !=
         std::string::npos);
 }
+
+TEST_CASE("what-if: a whole-number field under a parameter's threshold") {
+  const ansinh::RuleSet rules =
+      ansinh::LoadRulesOrThrow(std::string(ANSINH_SOURCE_DIR) + "/tests/authoring/fixtures/whatif");
+  ansinh::Household h("H");
+  h.AddMember("P").Set("children", 1);
+  const ansinh::When when = ansinh::When::AsOf(ansinh::Date::FromYmd(2024, 1, 1));
+  const ansinh::WhatIfResult r = ansinh::WhatIf(rules, h, when, {});
+  REQUIRE(r.counterfactuals.size() == 1);
+  const ansinh::Counterfactual& c = r.counterfactuals[0];
+  CHECK(c.kind == ansinh::Counterfactual::Kind::kNumber);
+  CHECK(c.path == "members[P].children");
+  CHECK(c.value.as_int() == 3);
+  CHECK(c.outcome.amount == 100000);
+  CHECK(c.text.vi == "đủ điều kiện nếu Số con đang nuôi ≥ 3");
+  CHECK(c.text.en == "eligible if Children raised ≥ 3");
+  // Two children are not enough: the counterfactual is the smallest change that works.
+  const ansinh::WhatIfResult two = ansinh::WhatIf(rules, h, when, {"members[P].children=2"});
+  CHECK(two.differences.empty());
+  REQUIRE(two.counterfactuals.size() == 1);
+  CHECK(two.counterfactuals[0].value.as_int() == 3);
+  const ansinh::WhatIfResult three = ansinh::WhatIf(rules, h, when, {"members[P].children=3"});
+  REQUIRE(three.differences.size() == 1);
+  CHECK(three.differences[0].after.status == ansinh::BenefitStatus::kEligible);
+  CHECK(three.counterfactuals.empty());
+}
