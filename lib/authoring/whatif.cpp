@@ -148,10 +148,11 @@ class Searcher {
         facts.Walk(c.test.root);
       }
       for (const Threshold& t : thresholds) {
-        if (t.kind == Threshold::Kind::kMoney || t.kind == Threshold::Kind::kInt)
-          Money(e, t, x->decided_on, out);
-        else
+        if (t.kind == Threshold::Kind::kMoney || t.kind == Threshold::Kind::kInt) {
+          AtThreshold(e, t, x->decided_on, out);
+        } else {
           Age(e, t, x->decided_on, out);
+        }
       }
       for (const auto& [entity, field] : facts.fields) Value(e, entity, field, out);
     }
@@ -206,8 +207,9 @@ class Searcher {
     return false;
   }
 
-  // A money field at a threshold: each side of each bound, the verified value nearest the current one.
-  void Money(const BriefEntry& e, const Threshold& t, Date day, std::vector<Counterfactual>& out) {
+  // A money or whole-number field at a threshold: each side of the bound, the
+  // verified value nearest the current one.
+  void AtThreshold(const BriefEntry& e, const Threshold& t, Date day, std::vector<Counterfactual>& out) {
     const int32_t member = t.entity == Entity::kPerson ? e.member : -1;
     if (t.entity == Entity::kPerson && e.member < 0) return;
     const std::optional<int64_t> b = authoring::BoundValue(t, checked_, day, h_);
