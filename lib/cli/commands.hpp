@@ -27,6 +27,8 @@ struct Options {
   std::string output;
   std::string by;
   std::string household;          // explain: which household
+  std::vector<std::string> sets;  // explain: what-if changes (--set path=value)
+  bool counterfactuals = false;   // explain: what would make the near misses eligible (--counterfactuals)
   std::string detail;             // eval/explain: summary | reasons | full (empty: the command's default)
   std::string filter;             // test: name substring
   std::string table;              // report/diff csv: one table only

@@ -5,6 +5,7 @@
 
 #include "ansinh/error.hpp"
 #include "ansinh/reader.hpp"
+#include "ansinh/whatif.hpp"
 #include "cli/common.hpp"
 
 namespace ansinh::cli {
@@ -26,6 +27,13 @@ void RegisterExplain(CLI::App& app, Options& o) {
               "superseded and not in force (the same as --detail full)");
   c->add_option("--detail", o.detail, "reasons (default: near misses only), summary (no near misses) or full")
       ->check(CLI::IsMember({"summary", "reasons", "full"}));
+  c->add_option("--set", o.sets,
+                 "What if: change a fact and show what changes, e.g. --set income_per_capita=1400000 or "
+                 "--set 'members[CL-0001-02].disability=severe' (repeatable); also lists what would make "
+                 "the near misses eligible")
+      ->allow_extra_args(false);
+  c->add_flag("--counterfactuals", o.counterfactuals,
+              "After the explanation, what change of one fact would make each near miss eligible (each verified)");
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
   AddRecordsFormat(c, o);
   c->add_flag("--allow-outside", o.allow_outside,
@@ -50,12 +58,21 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
         throw UsageError("the records hold several households: choose one with --household (e.g. --household " +
                          seen.front() + ")");
       }
+      if (!o.sets.empty()) {
+        const WhatIfResult r = WhatIf(*rules, HouseholdOf(batch, i), when, o.sets);
+        out << WhatIfText(r, ParseLang(o.lang));
+        return r.after.ok() ? 0 : 1;
+      }
       DecisionBatch all = Evaluate(*rules, batch, when, options);
       TextOptions text;
       text.lang = ParseLang(o.lang);
       text.trace = o.explain;
       text.detail = o.all ? Detail::kFull : o.detail.empty() ? Detail::kReasons : *ParseDetail(o.detail);
       out << ToText(all[i], text);
+      if (o.counterfactuals && all[i].ok()) {
+        WhatIfOptions whatif;
+        out << '\n' << WhatIfText(WhatIf(*rules, HouseholdOf(batch, i), when, {}, whatif), text.lang);
+      }
       return all[i].ok() ? 0 : 1;
     }
   }

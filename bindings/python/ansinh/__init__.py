@@ -33,6 +33,7 @@ from ._ansinh import (  # noqa: F401  (re-exported)
     RuleError,
     RuleSet,
     UsageError,
+    WhatIf,
     __version__,
 )
 from ._dates import when_args as _when_args
@@ -40,7 +41,7 @@ from ._progress import Progress as _Progress
 
 __all__ = [
     "Benefit", "ColumnError", "Decision", "Diagnostic", "Diff", "Error", "FrameResult", "InputError", "Member",
-    "RecordIssue", "Report", "RuleError", "RuleSet", "UsageError", "__version__", "check", "diff",
+    "RecordIssue", "Report", "RuleError", "RuleSet", "UsageError", "WhatIf", "__version__", "check", "diff",
     "format_diagnostics", "load",
 ]
 
@@ -119,6 +120,29 @@ def _evaluate(self, household, as_of=None, period=None, explain=False, lang=None
     """
     kind, text = _when_args(as_of, period)
     return _ansinh._evaluate_one(self, household, kind, text, bool(explain), lang, detail, bool(strict))
+
+
+def _what_if(self, household, changes=(), as_of=None, period=None, *, counterfactuals=True, lang=None):
+    """What if some facts of one household were different (ansinh/whatif.hpp).
+
+    ``household``: a dict as for :meth:`evaluate`. ``changes``: ``'path=value'``
+    texts, as ``ansinh explain --set`` takes them — ``'income_per_capita=1400000'``,
+    ``'members[CL-0001-02].disability=severe'``, ``'merit=[martyr_relative]'``,
+    ``'pregnant=null'``; a single text is one change. A change naming an unknown
+    field or member, a value of the wrong type or an enum value the schema does
+    not list raises :class:`UsageError` (with "Did you mean …?").
+
+    Returns a ``WhatIf``: ``before`` and ``after`` (explained :class:`Decision`),
+    ``changes``, ``differences`` (each benefit whose status or amount changed,
+    before and after), ``counterfactuals`` (for each near miss of ``after``,
+    each change of one fact that makes it eligible, verified by evaluating the
+    changed household; ``counterfactuals=False`` skips them) and ``text()``
+    (Vietnamese by default, ``lang='en'``).
+    """
+    if isinstance(changes, str):
+        changes = [changes]
+    kind, text = _when_args(as_of, period)
+    return _ansinh._what_if(self, household, list(changes), kind, text, bool(counterfactuals), lang)
 
 
 def _evaluate_many(self, households, as_of=None, period=None, *, explain=False, lang=None, threads=None,
@@ -280,6 +304,7 @@ def _load_checked(path, roots, expected_hash):
 
 RuleSet.evaluate = _evaluate
 RuleSet.evaluate_many = _evaluate_many
+RuleSet.what_if = _what_if
 RuleSet.evaluate_frame = _evaluate_frame
 RuleSet.benefits = property(_benefits)
 RuleSet.fields = property(_fields)

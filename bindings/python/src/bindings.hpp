@@ -32,6 +32,8 @@ void BindEvaluate(py::module_& m);
 void BindDecisions(py::module_& m);
 // _Report, _Diff and the functions that build them (ansinh/report.hpp, diff.hpp).
 void BindReport(py::module_& m);
+// WhatIf and _what_if() (ansinh/whatif.hpp).
+void BindWhatIf(py::module_& m);
 
 // Households checked against a rule set's schema, ready to evaluate. Keeps
 // the rule set alive as long as the batch (the batch points into its schema).

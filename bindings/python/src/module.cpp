@@ -15,4 +15,5 @@ PYBIND11_MODULE(_ansinh, m) {
   ap::BindEvaluate(m);
   ap::BindDecisions(m);
   ap::BindReport(m);
+  ap::BindWhatIf(m);
 }
