@@ -141,7 +141,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   int64_t total = 0;
   bool first = true;
   // Output goes out in large blocks (one write per ~1 MB), not per record.
-  std::string block;
+  std::string block, second_half;
   constexpr size_t kBlock = 1u << 20;
   auto flush = [&]() {
     os.write(block.data(), static_cast<std::streamsize>(block.size()));
@@ -159,8 +159,8 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     totals.max_listed = 1048575;  // the record errors listed: as many as a sheet holds
     workbook = std::make_unique<EvalWorkbook>(*rules, when, lang, totals);
   }
-  // With two threads or more, the next batch is read while this one's decisions are
-  // written (a decision batch does not refer to the records it came from); at most two
+  // With two threads or more, the next batch is read while this one is evaluated and its
+  // decisions written (a decision batch does not refer to the records it came from); at most two
   // batches are held, so memory does not grow with the file.
   const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
   RecordBatch first_batch(*rules), second_batch(*rules);
@@ -168,9 +168,27 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   RecordBatch* ahead = &second_batch;
   bool more = reader.Next(*batch, 8192);
   while (more) {
-    DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
+    // The next batch is read from before this one is evaluated (the evaluation only reads
+    // `*batch` and the rule set; the reader fills `*ahead`).
     std::future<bool> reading;
     if (threads >= 2) reading = std::async(std::launch::async, [&reader, ahead] { return reader.Next(*ahead, 8192); });
+    DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
+    // JSON Lines and CSV rows do not depend on each other: with two threads or more, they
+    // are formatted in pairs of runs of kRun decisions, the second run of each pair on
+    // another thread into its own block, appended after the first's (input order kept;
+    // memory bounded by the runs, not the batch).
+    const bool split = threads >= 2 && (format == "jsonl" || format == "csv");
+    auto rows = [&](size_t from, size_t to, std::string* to_block) {
+      for (size_t i = from; i < to; ++i) {
+        const DecisionView d = decisions[i];
+        if (format == "jsonl") {
+          AppendJson(d, json, to_block);
+          *to_block += '\n';
+        } else {
+          CsvRows(*to_block, d, lang, detail, !o.csv_raw);
+        }
+      }
+    };
     for (size_t i = 0; i < decisions.size(); ++i) {
       const DecisionView d = decisions[i];
       if (!d.ok()) ++errors;
@@ -181,14 +199,13 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       for (size_t m = 0; m < d.member_count(); ++m) {
         for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
       }
-      if (format == "jsonl") {
-        AppendJson(d, json, &block);
-        block += '\n';
+      if (split) {
+        // formatted below
+      } else if (format == "jsonl" || format == "csv") {
+        rows(i, i + 1, &block);
       } else if (format == "json") {
         if (!first) block += ",\n";
         AppendJson(d, json, &block);
-      } else if (format == "csv") {
-        CsvRows(block, d, lang, detail, !o.csv_raw);
       } else if (format == "xlsx") {
         // the workbook takes the whole batch below
       } else {
@@ -196,6 +213,18 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
         block += '\n';
       }
       first = false;
+      if (block.size() >= kBlock) flush();
+    }
+    constexpr size_t kRun = 512;
+    for (size_t at = 0; split && at < decisions.size(); at += 2 * kRun) {
+      const size_t mid = std::min(at + kRun, decisions.size());
+      const size_t end = std::min(at + 2 * kRun, decisions.size());
+      std::future<void> second;
+      if (mid < end) second = std::async(std::launch::async, [&rows, mid, end, &second_half] { rows(mid, end, &second_half); });
+      rows(at, mid, &block);
+      if (second.valid()) second.get();
+      block += second_half;
+      second_half.clear();
       if (block.size() >= kBlock) flush();
     }
     if (workbook) workbook->Add(*batch, decisions);

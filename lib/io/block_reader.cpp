@@ -15,6 +15,22 @@
 
 namespace ansinh::internal {
 
+int CreateTemporaryFile() {
+  const char* env = std::getenv("TMPDIR");
+  const std::string dir = env != nullptr && *env != '\0' ? env : "/tmp";
+#ifdef O_TMPFILE
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+#endif
+  std::string pattern = dir + "/ansinh-input-XXXXXX";
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int tmp = ::mkostemp(name.data(), O_CLOEXEC);
+  if (tmp < 0) throw InputError("cannot create a temporary file in " + dir + ": " + std::strerror(errno));
+  ::unlink(name.data());
+  return tmp;
+}
+
 namespace {
 
 struct Spooled {
@@ -38,29 +54,13 @@ int OpenSpooled(const std::string& path) {
   return fd;
 }
 
-int CreateTemporary() {
-  const char* env = std::getenv("TMPDIR");
-  const std::string dir = env != nullptr && *env != '\0' ? env : "/tmp";
-#ifdef O_TMPFILE
-  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0) return fd;
-#endif
-  std::string pattern = dir + "/ansinh-input-XXXXXX";
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  const int tmp = ::mkostemp(name.data(), O_CLOEXEC);
-  if (tmp < 0) throw InputError("cannot create a temporary file in " + dir + ": " + std::strerror(errno));
-  ::unlink(name.data());
-  return tmp;
-}
-
 // Copies all of `path` (not a regular file) into a new temporary file.
 int Spool(const std::string& path) {
   const int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
   int out = -1;
   try {
-    out = CreateTemporary();
+    out = CreateTemporaryFile();
     std::unique_ptr<char[]> buf(new char[1 << 16]);
     for (;;) {
       const ssize_t n = ::read(in, buf.get(), 1 << 16);

@@ -13,6 +13,10 @@
 
 namespace ansinh::internal {
 
+// A new unlinked temporary file in $TMPDIR (or /tmp), open for reading and
+// writing; it disappears with its descriptor. Throws InputError if none can be made.
+int CreateTemporaryFile();
+
 class BlockReader {
  public:
   static constexpr size_t kPadding = 64;  // >= simdjson::SIMDJSON_PADDING

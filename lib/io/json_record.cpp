@@ -43,7 +43,7 @@ const char* Kind(ondemand::json_type t) {
 }
 
 // Walks a value to its end, validating it.
-error_code Skip(ondemand::value value, int depth) {
+error_code Skip(ondemand::value& value, int depth) {
   if (depth > kMaxDepth) return simdjson::DEPTH_ERROR;
   ondemand::json_type t;
   if (auto e = value.type().get(t)) return e;
@@ -200,11 +200,11 @@ void JsonRecordConverter::Fail(error_code error, std::string_view text, const Re
   }
 }
 
-error_code JsonRecordConverter::ConvertHousehold(ondemand::object object, BatchBuilder& b) {
+error_code JsonRecordConverter::ConvertHousehold(ondemand::object& object, BatchBuilder& b) {
   for (auto result : object) {
-    ondemand::field field;
+    if (auto e = result.error()) return e;
+    ondemand::field& field = result.value_unsafe();  // no copy (a copy stalled on store forwarding)
     std::string_view key;
-    if (auto e = std::move(result).get(field)) return e;
     if (auto e = field.unescaped_key().get(key)) return e;
     const int index = household_fields_.Find(key);
     error_code e = simdjson::SUCCESS;
@@ -221,7 +221,7 @@ error_code JsonRecordConverter::ConvertHousehold(ondemand::object object, BatchB
   return simdjson::SUCCESS;
 }
 
-error_code JsonRecordConverter::ConvertMembers(ondemand::value value, BatchBuilder& b) {
+error_code JsonRecordConverter::ConvertMembers(ondemand::value& value, BatchBuilder& b) {
   if (members_given_) {
     b.AddIssue(DuplicateFieldIssue("members"));
     return Skip(value, 1);
@@ -237,8 +237,8 @@ error_code JsonRecordConverter::ConvertMembers(ondemand::value value, BatchBuild
   ondemand::array array;
   if (auto e = value.get_array().get(array)) return e;
   for (auto result : array) {
-    ondemand::value item;
-    if (auto e = std::move(result).get(item)) return e;
+    if (auto e = result.error()) return e;
+    ondemand::value& item = result.value_unsafe();
     ++member_ordinal_;
     if (auto e = item.type().get(t)) return e;
     if (t != ondemand::json_type::object) {
@@ -253,12 +253,12 @@ error_code JsonRecordConverter::ConvertMembers(ondemand::value value, BatchBuild
   return simdjson::SUCCESS;
 }
 
-error_code JsonRecordConverter::ConvertPerson(ondemand::object object, BatchBuilder& b) {
+error_code JsonRecordConverter::ConvertPerson(ondemand::object& object, BatchBuilder& b) {
   b.BeginPerson();
   for (auto result : object) {
-    ondemand::field field;
+    if (auto e = result.error()) return e;
+    ondemand::field& field = result.value_unsafe();  // no copy (a copy stalled on store forwarding)
     std::string_view key;
-    if (auto e = std::move(result).get(field)) return e;
     if (auto e = field.unescaped_key().get(key)) return e;
     const int index = person_fields_.Find(key);
     error_code e = simdjson::SUCCESS;
@@ -274,7 +274,7 @@ error_code JsonRecordConverter::ConvertPerson(ondemand::object object, BatchBuil
   return simdjson::SUCCESS;
 }
 
-error_code JsonRecordConverter::ConvertValue(Entity entity, int field, ondemand::value value,
+error_code JsonRecordConverter::ConvertValue(Entity entity, int field, ondemand::value& value,
                                              BatchBuilder& b) {
   ondemand::json_type t;
   if (auto e = value.type().get(t)) return e;
@@ -313,7 +313,7 @@ error_code JsonRecordConverter::ConvertValue(Entity entity, int field, ondemand:
   return simdjson::INCORRECT_TYPE;
 }
 
-error_code JsonRecordConverter::ConvertList(Entity entity, int field, ondemand::array array,
+error_code JsonRecordConverter::ConvertList(Entity entity, int field, ondemand::array& array,
                                             BatchBuilder& b) {
   items_.clear();
   bool non_text = false;

@@ -29,11 +29,11 @@ class JsonRecordConverter {
 
  private:
   using ErrorCode = simdjson::error_code;
-  ErrorCode ConvertHousehold(simdjson::ondemand::object object, BatchBuilder& b);
-  ErrorCode ConvertMembers(simdjson::ondemand::value value, BatchBuilder& b);
-  ErrorCode ConvertPerson(simdjson::ondemand::object object, BatchBuilder& b);
-  ErrorCode ConvertValue(Entity entity, int field, simdjson::ondemand::value value, BatchBuilder& b);
-  ErrorCode ConvertList(Entity entity, int field, simdjson::ondemand::array array, BatchBuilder& b);
+  ErrorCode ConvertHousehold(simdjson::ondemand::object& object, BatchBuilder& b);
+  ErrorCode ConvertMembers(simdjson::ondemand::value& value, BatchBuilder& b);
+  ErrorCode ConvertPerson(simdjson::ondemand::object& object, BatchBuilder& b);
+  ErrorCode ConvertValue(Entity entity, int field, simdjson::ondemand::value& value, BatchBuilder& b);
+  ErrorCode ConvertList(Entity entity, int field, simdjson::ondemand::array& array, BatchBuilder& b);
   ErrorCode SetString(Entity entity, int field, std::string_view s, BatchBuilder& b);
   void Fail(ErrorCode error, std::string_view text, const RecordOrigin& origin, BatchBuilder& b);
 

@@ -12,6 +12,7 @@
 
 #include "ansinh/reader.hpp"
 #include "io/block_reader.hpp"
+#include "io/household_ids.hpp"
 #include "io/id_table.hpp"
 #include "records/batch.hpp"
 
@@ -25,24 +26,6 @@ class RecordSource {
   virtual bool ReadOne(BatchBuilder& builder) = 0;
   // Bytes of input consumed so far.
   virtual uint64_t bytes_read() const noexcept = 0;
-};
-
-// Household ids seen so far in one input, for R_DUPLICATE_HOUSEHOLD_ID.
-// Memory grows with the number of distinct ids (the only state that does).
-class HouseholdIds {
- public:
-  // Before EndHousehold: if the current household's id was seen before, adds
-  // the issue; otherwise remembers it with `origin`.
-  void Check(BatchBuilder& builder, const RecordOrigin& origin);
-
- private:
-  struct First {
-    uint32_t file;
-    uint64_t line;
-    uint64_t index;
-  };
-  IdTable<First> first_;
-  std::vector<std::string> files_;
 };
 
 // Records given as text in memory (a request body, a C API argument), read

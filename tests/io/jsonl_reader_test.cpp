@@ -226,3 +226,30 @@ TEST_CASE("RecordReader: errors of the environment", "[reader]") {
   jsonl.format = RecordFormat::kJsonLines;
   CHECK_THROWS_AS(RecordReader(rules, {std::string(ANSINH_BINARY_DIR)}, jsonl), ansinh::InputError);
 }
+
+TEST_CASE("JSON Lines: a duplicate household id far beyond the in-memory part of the id check", "[jsonl]") {
+  // 60,000 households, ~45 bytes each in the id log: the first ids are in the temporary
+  // file (the in-memory part is 1 MB) when the last household repeats the second one.
+  const auto rules = MakeRules();
+  std::string text;
+  const int n = 60000;
+  for (int i = 0; i < n; ++i) text += "{\"id\":\"HH-" + std::to_string(i) + "\",\"members\":[{\"id\":\"P1\"}]}\n";
+  text += "{\"id\":\"HH-1\",\"members\":[{\"id\":\"P1\"}]}\n";
+  TempFile f("many.jsonl", text);
+  RecordReader reader(rules, {f.path()});
+  RecordBatch batch(rules);
+  size_t seen = 0;
+  size_t duplicates = 0;
+  while (reader.Next(batch, 4096)) {
+    for (size_t h = 0; h < batch.size(); ++h, ++seen) {
+      for (const auto& issue : batch.issues(h)) {
+        if (issue.code != "R_DUPLICATE_HOUSEHOLD_ID") continue;
+        ++duplicates;
+        CHECK(seen == static_cast<size_t>(n));
+        CHECK(issue.message.find(f.path() + ":2") != std::string::npos);
+      }
+    }
+  }
+  CHECK(seen == static_cast<size_t>(n) + 1);
+  CHECK(duplicates == 1);
+}
