@@ -259,8 +259,17 @@ void ChunkEvaluator::Evaluate(const internal::BatchData& batch, size_t h_begin, 
     for (size_t k = 0; k < passes; ++k) {
       for (size_t h = 0; h < h_count; ++h) pass_days_[h] = days[h][std::min(k, days[h].size() - 1)];
       // Passes always end on the month's last day (it is every household's last candidate).
-      state_.SetDays(pass_days_);
-      state_.Run();
+      // One day for every household of the chunk (always so for a chunk of
+      // one, as in the service): a scalar day, as for an as-of evaluation, so
+      // that the versions not in force that day are skipped (their guards)
+      // and each benefit takes its one version at once.
+      if (!pass_days_.empty() &&
+          std::all_of(pass_days_.begin(), pass_days_.end(), [&](int64_t d) { return d == pass_days_.front(); })) {
+        state_.SetDay(static_cast<int32_t>(pass_days_.front()));
+      } else {
+        state_.SetDays(pass_days_);
+      }
+      state_.Run(k > 0);
       if (k == 0) CopyVariables();
       vars_from_regs_ = false;
       Merge(k);

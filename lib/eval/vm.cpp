@@ -162,13 +162,36 @@ Reg& EvalState::OutScalar(const plan::Op& op) {
   return r;
 }
 
-void EvalState::Run() {
+void EvalState::FindDayDependent() {
   const plan::Program& prog = *program;
-  for (const plan::Op& op : prog.ops) {
+  std::vector<uint8_t> reg_dependent(prog.regs.size(), 0);
+  if (prog.as_of_reg >= 0) reg_dependent[static_cast<size_t>(prog.as_of_reg)] = 1;
+  day_dependent_.assign(prog.ops.size(), 0);
+  auto reads = [&](int32_t r) { return r >= 0 && reg_dependent[static_cast<size_t>(r)] != 0; };
+  for (size_t i = 0; i < prog.ops.size(); ++i) {
+    const plan::Op& op = prog.ops[i];
+    // Benefit ops read the results of the pass (and condition registers beyond a, b, c): always run.
+    const bool benefit = op.code == OpCode::kBenefit || op.code == OpCode::kGroup ||
+                         op.code == OpCode::kExclusive || op.code == OpCode::kReceives;
+    const bool dependent = benefit || reads(op.a) || reads(op.b) || reads(op.c);
+    day_dependent_[i] = dependent ? 1 : 0;
+    if (dependent && op.out >= 0) reg_dependent[static_cast<size_t>(op.out)] = 1;
+  }
+  dependence_of_ = program;
+}
+
+void EvalState::Run(bool again) {
+  const plan::Program& prog = *program;
+  if (dependence_of_ != program) FindDayDependent();
+  if (!again) ran_.assign(prog.ops.size(), 0);
+  for (size_t i = 0; i < prog.ops.size(); ++i) {
+    const plan::Op& op = prog.ops[i];
+    if (again && ran_[i] != 0 && day_dependent_[i] == 0) continue;
     if (op.guard >= 0 && scalar_day) {
       const plan::Guard& g = prog.guards[op.guard];
       if (day < g.from || day > g.to) continue;
     }
+    ran_[i] = 1;
     switch (op.code) {
       case OpCode::kGatherHP:
       case OpCode::kGatherHPair:

@@ -72,8 +72,12 @@ class EvalState {
   void SetDay(int32_t day);
   void SetDays(const std::vector<int64_t>& per_household);
   void SetPeriod(int32_t first_day, int32_t last_day);
-  // Runs every op of the program for the bound chunk.
-  void Run();
+  // Runs every op of the program for the bound chunk. `again`: another pass
+  // over the same chunk on another day (a month's candidate days): an op
+  // whose inputs depend neither on the day nor on benefit results, and that
+  // ran in an earlier pass, is skipped (its register still holds its value:
+  // every op writes its own slot, and nothing else writes it).
+  void Run(bool again = false);
 
   const plan::Program* program = nullptr;
   const internal::BatchData* batch = nullptr;
@@ -109,6 +113,11 @@ class EvalState {
   std::vector<int64_t> day_column_;
   std::vector<uint8_t> day_states_;
   bool has_pairs_ = false;
+  // Per op of `dependence_of_`: its value depends on the day (or it is a benefit op).
+  void FindDayDependent();
+  const plan::Program* dependence_of_ = nullptr;
+  std::vector<uint8_t> day_dependent_;
+  std::vector<uint8_t> ran_;  // per op: ran in a pass of the current chunk
   size_t chunk_households_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "io/text_evaluate.hpp"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "ansinh/error.hpp"
@@ -36,6 +37,24 @@ bool Fill(RecordSource& source, RecordBatch& batch, const ReadOptions& read, siz
   return n > 0;
 }
 
+// The record batch a thread reuses from one call to the next (the service
+// answers every request with one call): its columns keep their capacity, so
+// reading a household does not grow a hundred vectors from nothing each time.
+// Bound to one rule set (a reload brings a new one; the old is then let go).
+RecordBatch& ThreadBatch(const RuleSet& rules) {
+  struct Cache {
+    std::optional<RuleSet> rules;
+    std::unique_ptr<RecordBatch> batch;
+  };
+  thread_local Cache cache;
+  if (!cache.rules || &ImplOf(*cache.rules) != &ImplOf(rules)) {
+    cache = Cache{};
+    cache.rules = rules;
+    cache.batch = std::make_unique<RecordBatch>(rules);
+  }
+  return *cache.batch;
+}
+
 }  // namespace
 
 TextEvaluateCounts EvaluateText(const RuleSet& rules, std::string_view text, const When& when,
@@ -52,7 +71,7 @@ TextEvaluateCounts EvaluateText(const RuleSet& rules, std::string_view text, con
   const bool array = options.layout == DecisionLayout::kJsonArray;
   TextEvaluateCounts counts;
   if (array) *out += "[\n";
-  RecordBatch batch(rules);
+  RecordBatch& batch = ThreadBatch(rules);
   while (Fill(*source, batch, options.read, kChunk)) {
     const DecisionBatch decisions = Evaluate(rules, batch, when, evaluate);
     for (size_t i = 0; i < decisions.size(); ++i) {
