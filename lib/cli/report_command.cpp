@@ -46,7 +46,7 @@ RenderOptions ParseRender(const Options& o) {
   render.by = ParseReportBy(o.by.empty() ? "benefit" : o.by).value_or(ReportBy::kBenefit);
   render.table = o.table;
   render.csv_formula_guard = !o.csv_raw;
-  if (!o.table.empty() && o.format != "csv") throw UsageError("--table needs --format csv");
+  if (!o.table.empty() && o.format != "csv") throw UsageError("--table needs --format csv", "--table chỉ dùng cùng --format csv");
   CheckFormatOptions(o);
   return render;
 }
