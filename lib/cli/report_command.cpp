@@ -81,8 +81,13 @@ int RunReport(const Options& o, std::ostream& out, std::ostream& err) {
     output.stream() << RenderText(report, render);
   }
   output.Finish();
-  err << "ansinh report: " << report.households << " households, " << report.error_households
-      << " with record errors, " << report.indicators.size() << " indicators\n";
+  if (render.lang == Language::kVi) {
+    err << "ansinh report: " << report.households << " hộ, " << report.error_households << " hộ có lỗi hồ sơ, "
+        << report.indicators.size() << " chỉ số\n";
+  } else {
+    err << "ansinh report: " << report.households << " households, " << report.error_households
+        << " with record errors, " << report.indicators.size() << " indicators\n";
+  }
   return 0;
 }
 
