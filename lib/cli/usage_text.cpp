@@ -31,7 +31,10 @@ std::string Closest(const std::string& word, const std::vector<std::string>& com
   size_t best_distance = 3;
   for (const std::string& c : commands) {
     const size_t d = EditDistance(word, c);
-    if (d < best_distance) best_distance = d, best = c;
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
   }
   return best;
 }

@@ -218,6 +218,7 @@ std::string WhatVi(std::string_view what) {
       {"a record issue code", "một mã lỗi hồ sơ"},
       {"an 'extends' entry", "một mục của 'extends'"},
       {"the test household", "hộ kiểm tra"},
+      {"the test", "bài kiểm tra"},
       {"a value of ", "giá trị của "},
       {"a date key of ", "khóa ngày của "},
       {"the label of ", "nhãn của "},
@@ -254,6 +255,7 @@ std::string WhatVi(std::string_view what) {
       {"field ", "trường "},
       {"unit ", "đơn vị "},
       {"check ", "kiểm tra "},
+      {"test ", "bài kiểm tra "},
       {"the ", ""},
   };
   std::string out;
