@@ -11,6 +11,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ansinh/diagnostic.hpp"
@@ -18,10 +19,19 @@
 
 ANSINH_BEGIN_NAMESPACE
 
-// Base of every exception thrown by ansinh.
+// Base of every exception thrown by ansinh. what() is English; an error a
+// person meets at the command line (a file that cannot be read or written, a
+// wrong option value) also has its Vietnamese text, message_vi().
 class ANSINH_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  Error(const std::string& message, std::string message_vi)
+      : std::runtime_error(message), message_vi_(std::move(message_vi)) {}
+  // The Vietnamese text, or empty when the thrower gave none (what() then).
+  const std::string& message_vi() const noexcept { return message_vi_; }
+
+ private:
+  std::string message_vi_;
 };
 
 // A rule package has errors. what() is the formatted diagnostics.

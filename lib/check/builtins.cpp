@@ -66,7 +66,8 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
     for (const auto& [name, sig] : table) names.push_back(name);
     std::sort(names.begin(), names.end());
     Error(DiagnosticCode::kUnknownFunction, n,
-          internal::WithSuggestion("unknown function '" + n.text + "'.", n.text, names));
+          internal::WithSuggestion(
+              internal::Message{"unknown function '" + n.text + "'.", "không có hàm '" + n.text + "'."}, n.text, names));
     return nullptr;
   }
   const Signature& sig = it->second;
@@ -74,9 +75,12 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
   if (argc < sig.min_args || (sig.max_args >= 0 && argc > sig.max_args)) {
     std::string expected = sig.max_args < 0 ? "at least " + std::to_string(sig.min_args)
                                             : std::to_string(sig.min_args);
+    const std::string expected_vi = sig.max_args < 0 ? "ít nhất " + std::to_string(sig.min_args)
+                                                     : std::to_string(sig.min_args);
     Error(DiagnosticCode::kArity, n,
-          n.text + " takes " + expected + " argument" + (sig.min_args == 1 && sig.max_args == 1 ? "" : "s") +
-              ", not " + std::to_string(argc) + ": write it like " + sig.usage);
+          {n.text + " takes " + expected + " argument" + (sig.min_args == 1 && sig.max_args == 1 ? "" : "s") +
+               ", not " + std::to_string(argc) + ": write it like " + sig.usage,
+           n.text + " cần " + expected_vi + " đối số, không phải " + std::to_string(argc) + ": viết như " + sig.usage});
     return nullptr;
   }
   if (IsAggregate(sig.fn)) return VisitAggregate(n, s);
@@ -88,14 +92,17 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
     if (a == nullptr) return nullptr;
     args.push_back(a);
   }
-  auto need = [&](int i, ValueType t, const char* what) -> bool {
+  // `what` in English and Vietnamese ("a date", "một ngày").
+  auto need = [&](int i, ValueType t, const char* what, const char* what_vi) -> bool {
     if (args[i] == nullptr) return false;
     if (t == ValueType::kDecimal ? args[i]->type.numeric() : (args[i]->type.base == t && !args[i]->type.list)) {
       return true;
     }
     Error(DiagnosticCode::kTypeMismatch, *n.children[i],
-          n.text + " needs " + what + " here, but '" + Source(*n.children[i]) + "' is " + TypeName(args[i]->type) +
-              ": write it like " + sig.usage);
+          {n.text + " needs " + what + " here, but '" + Source(*n.children[i]) + "' is " + TypeName(args[i]->type) +
+               ": write it like " + sig.usage,
+           n.text + " cần " + what_vi + " ở đây, nhưng '" + Source(*n.children[i]) + "' là " +
+               TypeNameVi(args[i]->type) + ": viết như " + sig.usage});
     return false;
   };
   Type result{ValueType::kInt};
@@ -104,48 +111,56 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
     case Builtin::kMonthsBetween:
     case Builtin::kYearsBetween:
     case Builtin::kDaysBetween:
-      if (!need(0, ValueType::kDate, "a date") || !need(1, ValueType::kDate, "a date")) return nullptr;
+      if (!need(0, ValueType::kDate, "a date", "một ngày") || !need(1, ValueType::kDate, "a date", "một ngày")) {
+        return nullptr;
+      }
       if (sig.fn == Builtin::kDaysBetween && (MentionsAsOf(args[0]) || MentionsAsOf(args[1]))) {
         pkg_.uses_days_between_as_of = true;
       }
       break;
     case Builtin::kAddMonths:
     case Builtin::kAddYears:
-      if (!need(0, ValueType::kDate, "a date") || !need(1, ValueType::kInt, "a whole number")) return nullptr;
+      if (!need(0, ValueType::kDate, "a date", "một ngày") ||
+          !need(1, ValueType::kInt, "a whole number", "một số nguyên")) {
+        return nullptr;
+      }
       result = Type{ValueType::kDate};
       break;
     case Builtin::kYear:
     case Builtin::kMonth:
     case Builtin::kDay:
-      if (!need(0, ValueType::kDate, "a date")) return nullptr;
+      if (!need(0, ValueType::kDate, "a date", "một ngày")) return nullptr;
       break;
     case Builtin::kMin:
     case Builtin::kMax: {
       IrNode* acc = args[0];
       if (!acc->type.numeric() && acc->type.base != ValueType::kDate) {
-        need(0, ValueType::kDecimal, "a number or a date");
+        need(0, ValueType::kDecimal, "a number or a date", "một số hoặc một ngày");
         return nullptr;
       }
       for (size_t i = 1; i < args.size(); ++i) {
-        if (!Unify(acc, args[i], *n.children[0], *n.children[i], "compare")) return nullptr;
+        if (!Unify(acc, args[i], *n.children[0], *n.children[i], {"compare", "phép so sánh"})) return nullptr;
         args[0] = acc;
       }
       // Unify may have cast earlier arguments only pairwise: cast all to the final type.
       for (IrNode*& a : args) {
-        if (a->type != acc->type && (a = Coerce(a, acc->type, n, "compare")) == nullptr) return nullptr;
+        if (a->type != acc->type && (a = Coerce(a, acc->type, n, {"compare", "phép so sánh"})) == nullptr) return nullptr;
       }
       result = acc->type;
       break;
     }
     case Builtin::kAbs:
-      if (!need(0, ValueType::kDecimal, "a number")) return nullptr;
+      if (!need(0, ValueType::kDecimal, "a number", "một số")) return nullptr;
       result = args[0]->type;
       break;
     case Builtin::kRound:
-      if (!need(0, ValueType::kDecimal, "a number") || !need(1, ValueType::kDecimal, "a number")) return nullptr;
+      if (!need(0, ValueType::kDecimal, "a number", "một số") || !need(1, ValueType::kDecimal, "a number", "một số")) {
+        return nullptr;
+      }
       if (args[1]->kind != IrKind::kConst || args[1]->const_value <= 0) {
         Error(DiagnosticCode::kTypeMismatch, *n.children[1],
-              "the unit of round must be a fixed positive number, e.g. round(x, 1000)");
+              {"the unit of round must be a fixed positive number, e.g. round(x, 1000)",
+               "đơn vị làm tròn của round phải là một số dương cố định, ví dụ round(x, 1000)"});
         return nullptr;
       }
       if (args[1]->type.base == ValueType::kInt) args[1] = CastToScaled(args[1], ValueType::kDecimal);
@@ -154,34 +169,44 @@ IrNode* ExprChecker::VisitCall(const Node& n, const Scope& s) {
     case Builtin::kSize:
       if (args[0]->type.base != ValueType::kSet || args[0]->type.list) {
         Error(DiagnosticCode::kTypeMismatch, *n.children[0],
-              "size needs a set field such as deprivations, but '" + Source(*n.children[0]) + "' is " +
-                  TypeName(args[0]->type));
+              {"size needs a set field such as deprivations, but '" + Source(*n.children[0]) + "' is " +
+                   TypeName(args[0]->type),
+               "size cần một trường tập hợp như deprivations, nhưng '" + Source(*n.children[0]) + "' là " +
+                   TypeNameVi(args[0]->type)});
         return nullptr;
       }
       break;
     case Builtin::kKnown:
       if (args[0]->type.list) {
-        need(0, ValueType::kBool, "a value");
+        need(0, ValueType::kBool, "a value", "một giá trị");
         return nullptr;
       }
       result = Type{ValueType::kBool};
       break;
     case Builtin::kDefault:
-      if (!Unify(args[0], args[1], *n.children[0], *n.children[1], "choose between")) return nullptr;
+      if (!Unify(args[0], args[1], *n.children[0], *n.children[1], {"choose between", "việc chọn giữa hai giá trị"})) {
+        return nullptr;
+      }
       result = args[0]->type;
       break;
     case Builtin::kInUnit: {
-      if (!need(0, ValueType::kString, "a text holding a unit code (a field such as commune)")) return nullptr;
+      if (!need(0, ValueType::kString, "a text holding a unit code (a field such as commune)",
+                "một văn bản chứa mã đơn vị (một trường như commune)")) {
+        return nullptr;
+      }
       if (args[1]->kind != IrKind::kConst || args[1]->type.base != ValueType::kString) {
         Error(DiagnosticCode::kTypeMismatch, *n.children[1],
-              "the area of in_unit is a unit code in quotes, e.g. in_unit(commune, \"844\")");
+              {"the area of in_unit is a unit code in quotes, e.g. in_unit(commune, \"844\")",
+               "địa bàn của in_unit là một mã đơn vị trong dấu nháy, ví dụ in_unit(commune, \"844\")"});
         return nullptr;
       }
       unit_code = pkg_.units.CodeId(args[1]->text);
       if (unit_code < 0) {
         Error(DiagnosticCode::kUnknownName, *n.children[1],
-              internal::WithSuggestion("'" + args[1]->text + "' is not a unit of the package (section `units`).",
-                                       args[1]->text, pkg_.units.codes));
+              internal::WithSuggestion(
+                  internal::Message{"'" + args[1]->text + "' is not a unit of the package (section `units`).",
+                                    "'" + args[1]->text + "' không phải một đơn vị của gói (mục `units`)."},
+                  args[1]->text, pkg_.units.codes));
         return nullptr;
       }
       // The unit a code designates depends on the day (units end and are succeeded).
@@ -223,27 +248,35 @@ IrNode* ExprChecker::VisitAggregate(const Node& n, const Scope& s) {
                                            target->path[0] == "members";
     Error(DiagnosticCode::kTypeMismatch, coll,
           plain_members_from_person
-              ? "from a person rule, write household.members: " + n.text + "(household.members, ...)"
-              : n.text + " goes over the members of the household: write " + n.text + "(members, ...) or " +
-                    n.text + "(m in household.members, ...)");
+              ? internal::Message{"from a person rule, write household.members: " + n.text + "(household.members, ...)",
+                                  "trong quy tắc của một người, viết household.members: " + n.text +
+                                      "(household.members, ...)"}
+              : internal::Message{n.text + " goes over the members of the household: write " + n.text +
+                                      "(members, ...) or " + n.text + "(m in household.members, ...)",
+                                  n.text + " duyệt qua các thành viên của hộ: viết " + n.text + "(members, ...) hoặc " +
+                                      n.text + "(m in household.members, ...)"});
     return nullptr;
   }
   if (!binding.empty()) {
     static const char* kReserved[] = {"param", "household", "as_of", "period_start", "period_end", "members", "id"};
     for (const char* r : kReserved) {
       if (binding == r) {
-        Error(DiagnosticCode::kTypeMismatch, *coll.children[0], "'" + binding + "' cannot name a member: choose another name such as m");
+        Error(DiagnosticCode::kTypeMismatch, *coll.children[0],
+              {"'" + binding + "' cannot name a member: choose another name such as m",
+               "'" + binding + "' không dùng để gọi tên thành viên được: chọn tên khác, ví dụ m"});
         return nullptr;
       }
     }
     if (s.Find(binding) != nullptr) {
       Error(DiagnosticCode::kTypeMismatch, *coll.children[0],
-            "'" + binding + "' already names a member here: choose another name");
+            {"'" + binding + "' already names a member here: choose another name",
+             "'" + binding + "' đã là tên một thành viên ở đây: chọn tên khác"});
       return nullptr;
     }
   }
   if (s.level == Level::kPair) {
-    Error(DiagnosticCode::kLimit, n, "aggregations over members nest at most two deep");
+    Error(DiagnosticCode::kLimit, n,
+          {"aggregations over members nest at most two deep", "phép gộp theo thành viên chỉ lồng được tối đa hai tầng"});
     return nullptr;
   }
   // The body's scope: one level down; every name keeps what it meant.
@@ -272,12 +305,14 @@ IrNode* ExprChecker::VisitAggregate(const Node& n, const Scope& s) {
   if (fn == Builtin::kSum) {
     if (!body->type.numeric()) {
       Error(DiagnosticCode::kTypeMismatch, *n.children[1],
-            "sum needs a number for each member, but '" + Source(*n.children[1]) + "' is " + TypeName(body->type));
+            {"sum needs a number for each member, but '" + Source(*n.children[1]) + "' is " + TypeName(body->type),
+             "sum cần một số cho mỗi thành viên, nhưng '" + Source(*n.children[1]) + "' là " +
+                 TypeNameVi(body->type)});
       return nullptr;
     }
     result = body->type;
   } else {
-    body = Coerce(body, Type{ValueType::kBool}, *n.children[1], n.text);
+    body = Coerce(body, Type{ValueType::kBool}, *n.children[1], {n.text, "hàm " + n.text});
     if (body == nullptr) return nullptr;
     if (fn != Builtin::kCount) result = Type{ValueType::kBool};
   }
@@ -296,7 +331,8 @@ IrNode* ExprChecker::VisitBenefitRef(const Node& n, const Scope& s) {
   const Node& arg = *n.children[0];
   if (arg.kind != NodeKind::kString) {
     Error(DiagnosticCode::kTypeMismatch, arg,
-          n.text + " needs the id of a benefit or a group in quotes, e.g. " + n.text + "(\"social_allowance\")");
+          {n.text + " needs the id of a benefit or a group in quotes, e.g. " + n.text + "(\"social_allowance\")",
+           n.text + " cần mã một chế độ hoặc một nhóm trong dấu nháy, ví dụ " + n.text + "(\"social_allowance\")"});
     return nullptr;
   }
   const Entity e = s.vars[0].entity;
@@ -309,8 +345,11 @@ IrNode* ExprChecker::VisitBenefitRef(const Node& n, const Scope& s) {
     node->index = b->second;
     if ((benefit.def->applies_to == Entity::kHousehold) != (e == Entity::kHousehold)) {
       Error(DiagnosticCode::kEntityMismatch, arg,
-            "benefit '" + arg.text + "' applies to each " + ToString(benefit.def->applies_to) + ", not to the " +
-                ToString(e) + " this rule is about");
+            {"benefit '" + arg.text + "' applies to each " + ToString(benefit.def->applies_to) + ", not to the " +
+                 ToString(e) + " this rule is about",
+             "chế độ '" + arg.text + "' xét cho từng " +
+                 (benefit.def->applies_to == Entity::kHousehold ? "hộ" : "người") + ", không phải cho " +
+                 (e == Entity::kHousehold ? "hộ" : "người") + " mà quy tắc này nói đến"});
       return nullptr;
     }
     if (deps_ != nullptr) {
@@ -328,8 +367,11 @@ IrNode* ExprChecker::VisitBenefitRef(const Node& n, const Scope& s) {
     node->is_group = true;
     if ((group.level == Level::kHousehold) != (e == Entity::kHousehold)) {
       Error(DiagnosticCode::kEntityMismatch, arg,
-            "group '" + arg.text + "' holds benefits of each " +
-                (group.level == Level::kHousehold ? "household" : "person") + ", not of the " + ToString(e));
+            {"group '" + arg.text + "' holds benefits of each " +
+                 (group.level == Level::kHousehold ? "household" : "person") + ", not of the " + ToString(e),
+             "nhóm '" + arg.text + "' gồm các chế độ của từng " +
+                 (group.level == Level::kHousehold ? "hộ" : "người") + ", không phải của " +
+                 (e == Entity::kHousehold ? "hộ" : "người")});
       return nullptr;
     }
     if (deps_ != nullptr) {
@@ -343,7 +385,9 @@ IrNode* ExprChecker::VisitBenefitRef(const Node& n, const Scope& s) {
   for (const auto& [id, i] : names_.groups) ids.push_back(id);
   std::sort(ids.begin(), ids.end());
   Error(DiagnosticCode::kUnknownBenefit, arg,
-        internal::WithSuggestion("no benefit or group is called \"" + arg.text + "\".", arg.text, ids));
+        internal::WithSuggestion(internal::Message{"no benefit or group is called \"" + arg.text + "\".",
+                                                   "không có chế độ hoặc nhóm nào tên \"" + arg.text + "\"."},
+                                 arg.text, ids));
   return nullptr;
 }
 

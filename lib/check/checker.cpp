@@ -18,6 +18,9 @@ using internal::DiagnosticSink;
 const char* const kReservedNames[] = {"id",   "members", "household", "param", "as_of", "period_start",
                                       "period_end", "and", "or", "not", "in", "if", "then", "else", "true", "false"};
 
+// "household" / "person" in Vietnamese, for messages.
+std::string EntityVi(Entity e) { return e == Entity::kHousehold ? "hộ" : "người"; }
+
 bool IsReserved(const std::string& name) {
   return std::any_of(std::begin(kReservedNames), std::end(kReservedNames), [&](const char* r) { return name == r; });
 }
@@ -86,13 +89,15 @@ class Checker {
         if (f.entity != entity) continue;
         if (IsReserved(f.name)) {
           sink_.Error(DiagnosticCode::kBadIdentifier, f.loc,
-                      "'" + f.name + "' is a reserved word and cannot name a field: choose another name", 
+                      {"'" + f.name + "' is a reserved word and cannot name a field: choose another name",
+                       "'" + f.name + "' là từ khóa, không dùng làm tên trường được: hãy chọn tên khác"},
                       static_cast<uint32_t>(f.name.size()));
           continue;
         }
         if (index.count(f.name)) {
-          sink_.Error(DiagnosticCode::kDuplicateId, f.loc, "the " + std::string(ToString(entity)) + " field '" +
-                                                               f.name + "' is defined twice",
+          sink_.Error(DiagnosticCode::kDuplicateId, f.loc,
+                      {"the " + std::string(ToString(entity)) + " field '" + f.name + "' is defined twice",
+                       "trường '" + f.name + "' của " + EntityVi(entity) + " được khai báo hai lần"},
                       static_cast<uint32_t>(f.name.size()));
           continue;
         }
@@ -102,11 +107,14 @@ class Checker {
         Type t{f.type};
         if (f.type == ValueType::kEnum || f.type == ValueType::kSet) {
           if (f.values.empty()) {
-            sink_.Error(DiagnosticCode::kMissingKey, f.loc, "field '" + f.name + "' of type " + ToString(f.type) +
-                                                                " needs its values: values: [a, b, ...]");
+            sink_.Error(DiagnosticCode::kMissingKey, f.loc,
+                        {"field '" + f.name + "' of type " + ToString(f.type) + " needs its values: values: [a, b, ...]",
+                         "trường '" + f.name + "' kiểu " + ToString(f.type) +
+                             " cần danh sách giá trị: values: [a, b, ...]"});
           }
           if (f.type == ValueType::kSet && f.values.size() > 64) {
-            sink_.Error(DiagnosticCode::kLimit, f.loc, "a set field can have at most 64 values");
+            sink_.Error(DiagnosticCode::kLimit, f.loc,
+                        {"a set field can have at most 64 values", "trường tập hợp có tối đa 64 giá trị"});
           }
           t.enum_id = NewEnum(std::string(ToString(entity)) + "." + f.name, f.values, f.value_labels);
         }
@@ -116,8 +124,10 @@ class Checker {
             cf.default_raw = *raw;
           } else {
             sink_.Error(DiagnosticCode::kWrongType, f.default_loc,
-                        "the default " + f.default_input->ToString() + " is not a valid " + ToString(f.type) +
-                            " for field '" + f.name + "'");
+                        {"the default " + f.default_input->ToString() + " is not a valid " + ToString(f.type) +
+                             " for field '" + f.name + "'",
+                         "giá trị mặc định " + f.default_input->ToString() + " không phải " + ToString(f.type) +
+                             " hợp lệ cho trường '" + f.name + "'"});
           }
         }
         index[f.name] = static_cast<int>(fields.size());
@@ -175,7 +185,8 @@ class Checker {
   void BuildParams() {
     for (const model::ParamDef& p : pkg().parameters) {
       if (names_.params.count(p.name)) {
-        sink_.Error(DiagnosticCode::kDuplicateId, p.loc, "parameter '" + p.name + "' is defined twice",
+        sink_.Error(DiagnosticCode::kDuplicateId, p.loc,
+                    {"parameter '" + p.name + "' is defined twice", "tham số '" + p.name + "' được khai báo hai lần"},
                     static_cast<uint32_t>(p.name.size()));
         continue;
       }
@@ -183,7 +194,9 @@ class Checker {
       cp.def = &p;
       cp.type = Type{p.type};
       if (p.type != ValueType::kMoney && p.type != ValueType::kDecimal && p.type != ValueType::kInt) {
-        sink_.Error(DiagnosticCode::kBadValue, p.loc, "parameter '" + p.name + "' must be money, decimal or int");
+        sink_.Error(DiagnosticCode::kBadValue, p.loc,
+                    {"parameter '" + p.name + "' must be money, decimal or int",
+                     "tham số '" + p.name + "' phải có kiểu money, decimal hoặc int"});
         continue;
       }
       if (p.type == ValueType::kInt) {
@@ -192,7 +205,11 @@ class Checker {
           auto integral = [](const std::optional<Decimal>& d) { return !d || d->is_integer(); };
           bool ok = integral(step.scalar);
           for (const auto& c : step.cells) ok = ok && integral(c.value);
-          if (!ok) sink_.Error(DiagnosticCode::kBadNumber, step.loc, "parameter '" + p.name + "' is an int: whole numbers only");
+          if (!ok) {
+            sink_.Error(DiagnosticCode::kBadNumber, step.loc,
+                        {"parameter '" + p.name + "' is an int: whole numbers only",
+                         "tham số '" + p.name + "' có kiểu int: chỉ ghi số nguyên"});
+          }
         }
       }
       names_.params[p.name] = static_cast<int>(out_->params.size());
@@ -205,17 +222,21 @@ class Checker {
     for (const model::VariableDef& v : pkg().variables) {
       auto& table = v.entity == Entity::kHousehold ? names_.household_variables : names_.person_variables;
       if (IsReserved(v.name)) {
-        sink_.Error(DiagnosticCode::kBadIdentifier, v.loc, "'" + v.name + "' is a reserved word and cannot name a variable");
+        sink_.Error(DiagnosticCode::kBadIdentifier, v.loc,
+                    {"'" + v.name + "' is a reserved word and cannot name a variable",
+                     "'" + v.name + "' là từ khóa, không dùng làm tên biến được"});
         continue;
       }
       if (out_->schema.IndexOf(v.entity, v.name) >= 0) {
-        sink_.Error(DiagnosticCode::kDuplicateId, v.loc, "variable '" + v.name + "' has the name of a " +
-                                                             ToString(v.entity) + " field: choose another name",
+        sink_.Error(DiagnosticCode::kDuplicateId, v.loc,
+                    {"variable '" + v.name + "' has the name of a " + ToString(v.entity) + " field: choose another name",
+                     "biến '" + v.name + "' trùng tên một trường của " + EntityVi(v.entity) + ": hãy chọn tên khác"},
                     static_cast<uint32_t>(v.name.size()));
         continue;
       }
       if (table.count(v.name)) {
-        sink_.Error(DiagnosticCode::kDuplicateId, v.loc, "variable '" + v.name + "' is defined twice",
+        sink_.Error(DiagnosticCode::kDuplicateId, v.loc,
+                    {"variable '" + v.name + "' is defined twice", "biến '" + v.name + "' được khai báo hai lần"},
                     static_cast<uint32_t>(v.name.size()));
         continue;
       }
@@ -225,13 +246,16 @@ class Checker {
       cv.type = Type{v.type};
       if (v.type == ValueType::kEnum || v.type == ValueType::kSet) {
         if (v.values.empty()) {
-          sink_.Error(DiagnosticCode::kMissingKey, v.loc, "variable '" + v.name + "' of type " + ToString(v.type) +
-                                                              " needs its values: values: [a, b, ...]");
+          sink_.Error(DiagnosticCode::kMissingKey, v.loc,
+                      {"variable '" + v.name + "' of type " + ToString(v.type) + " needs its values: values: [a, b, ...]",
+                       "biến '" + v.name + "' kiểu " + ToString(v.type) + " cần danh sách giá trị: values: [a, b, ...]"});
         }
         cv.type.enum_id = NewEnum(std::string(ToString(v.entity)) + "." + v.name, v.values, v.value_labels);
       }
       if (v.type == ValueType::kString) {
-        sink_.Error(DiagnosticCode::kBadValue, v.loc, "variables cannot be texts: use an enum with its values");
+        sink_.Error(DiagnosticCode::kBadValue, v.loc,
+                    {"variables cannot be texts: use an enum with its values",
+                     "biến không được là văn bản: dùng kiểu enum với danh sách giá trị"});
         continue;
       }
       table[v.name] = static_cast<int>(out_->variables.size());
@@ -242,7 +266,8 @@ class Checker {
   void DeclareBenefitsAndGroups() {
     for (const model::GroupDef& g : pkg().groups) {
       if (names_.groups.count(g.id)) {
-        sink_.Error(DiagnosticCode::kDuplicateId, g.loc, "group '" + g.id + "' is defined twice");
+        sink_.Error(DiagnosticCode::kDuplicateId, g.loc,
+                    {"group '" + g.id + "' is defined twice", "nhóm '" + g.id + "' được khai báo hai lần"});
         continue;
       }
       CheckedGroup cg;
@@ -259,7 +284,9 @@ class Checker {
                      [](const model::BenefitDef* a, const model::BenefitDef* b) { return a->order < b->order; });
     for (const model::BenefitDef* b : sorted) {
       if (names_.benefits.count(b->id) || names_.groups.count(b->id)) {
-        sink_.Error(DiagnosticCode::kDuplicateId, b->loc, "the id '" + b->id + "' is used twice (benefits and groups share ids)");
+        sink_.Error(DiagnosticCode::kDuplicateId, b->loc,
+                    {"the id '" + b->id + "' is used twice (benefits and groups share ids)",
+                     "mã '" + b->id + "' bị dùng hai lần (chế độ và nhóm dùng chung một bộ mã)"});
         continue;
       }
       CheckedBenefit cb;
@@ -271,8 +298,10 @@ class Checker {
         auto it = names_.groups.find(b->group);
         if (it == names_.groups.end()) {
           sink_.Error(DiagnosticCode::kUnknownGroup, b->group_loc,
-                      internal::WithSuggestion("no group is called '" + b->group + "': declare it under `groups:`.",
-                                               b->group, group_ids),
+                      internal::WithSuggestion(
+                          internal::Message{"no group is called '" + b->group + "': declare it under `groups:`.",
+                                            "không có nhóm nào tên '" + b->group + "': hãy khai báo trong `groups:`."},
+                          b->group, group_ids),
                       static_cast<uint32_t>(b->group.size()));
         } else {
           cb.group = it->second;
@@ -284,14 +313,18 @@ class Checker {
         cb.exclusive = true;
         if (b->applies_to != Entity::kPerson) {
           sink_.Error(DiagnosticCode::kBadValue, b->exclusive_loc,
-                      "benefit '" + b->id + "' is a household benefit; 'exclusive' chooses one member of the "
-                          "household, so it needs applies_to: person",
+                      {"benefit '" + b->id + "' is a household benefit; 'exclusive' chooses one member of the "
+                           "household, so it needs applies_to: person",
+                       "chế độ '" + b->id + "' là chế độ của hộ; 'exclusive' chọn một thành viên trong hộ, "
+                           "nên cần applies_to: person"},
                       static_cast<uint32_t>(std::string_view("exclusive").size()));
         } else if (!b->group.empty()) {
           sink_.Error(DiagnosticCode::kBadValue, b->exclusive_loc,
-                      "benefit '" + b->id + "' has both '" + (b->adds_to_group ? "adds_to" : "group") +
-                          "' and 'exclusive'; a benefit paid to one member of the household cannot also "
-                          "compete in a group",
+                      {"benefit '" + b->id + "' has both '" + (b->adds_to_group ? "adds_to" : "group") +
+                           "' and 'exclusive'; a benefit paid to one member of the household cannot also "
+                           "compete in a group",
+                       "chế độ '" + b->id + "' ghi cả '" + (b->adds_to_group ? "adds_to" : "group") +
+                           "' và 'exclusive'; chế độ chỉ trả cho một thành viên của hộ thì không so cùng một nhóm được"},
                       static_cast<uint32_t>(std::string_view("exclusive").size()));
         }
       }
@@ -304,7 +337,9 @@ class Checker {
   void OrderAndValidateGroup(CheckedGroup& g) {
     const model::GroupDef& def = *g.def;
     if (def.policy != "highest") {
-      sink_.Error(DiagnosticCode::kBadValue, def.loc, "group '" + def.id + "': the only policy is 'highest'");
+      sink_.Error(DiagnosticCode::kBadValue, def.loc,
+                  {"group '" + def.id + "': the only policy is 'highest'",
+                   "nhóm '" + def.id + "': cách chọn duy nhất là 'highest'"});
     }
     if (!def.order.empty()) {
       std::vector<int> ordered;
@@ -317,7 +352,10 @@ class Checker {
           std::vector<std::string> ids;
           for (int b : g.competing) ids.push_back(out_->benefits[b].def->id);
           sink_.Error(DiagnosticCode::kUnknownBenefit, loc,
-                      internal::WithSuggestion("'" + id + "' is not a benefit of group '" + def.id + "'.", id, ids),
+                      internal::WithSuggestion(
+                          internal::Message{"'" + id + "' is not a benefit of group '" + def.id + "'.",
+                                            "'" + id + "' không phải một chế độ của nhóm '" + def.id + "'."},
+                          id, ids),
                       static_cast<uint32_t>(id.size()));
           continue;
         }
@@ -338,8 +376,10 @@ class Checker {
       }
       if (d->applies_to != first->applies_to || d->unit != first->unit || d->frequency != first->frequency) {
         sink_.Error(DiagnosticCode::kGroupMismatch, d->group_loc,
-                    "benefit '" + d->id + "' cannot compete with '" + first->id + "' in group '" + def.id +
-                        "': benefits of one group must have the same applies_to, unit and frequency",
+                    {"benefit '" + d->id + "' cannot compete with '" + first->id + "' in group '" + def.id +
+                         "': benefits of one group must have the same applies_to, unit and frequency",
+                     "chế độ '" + d->id + "' không so được với '" + first->id + "' trong nhóm '" + def.id +
+                         "': các chế độ của một nhóm phải cùng applies_to, unit và frequency"},
                     static_cast<uint32_t>(d->group.size()));
       }
     }
@@ -347,7 +387,8 @@ class Checker {
       const model::BenefitDef* d = out_->benefits[b].def;
       if (first != nullptr && d->applies_to != first->applies_to) {
         sink_.Error(DiagnosticCode::kGroupMismatch, d->group_loc,
-                    "benefit '" + d->id + "' adds to group '" + def.id + "' but applies to a different entity");
+                    {"benefit '" + d->id + "' adds to group '" + def.id + "' but applies to a different entity",
+                     "chế độ '" + d->id + "' cộng vào nhóm '" + def.id + "' nhưng áp dụng cho đối tượng khác (hộ/người)"});
       }
       if (first == nullptr) g.level = out_->benefits[b].level;
     }
@@ -358,7 +399,8 @@ class Checker {
     for (size_t i = 0; i < out_->variables.size(); ++i) {
       CheckedVariable& v = out_->variables[i];
       Deps deps;
-      v.formula = checker.Check(v.def->formula, v.entity, &v.type, &deps, "variable '" + v.def->name + "'");
+      v.formula = checker.Check(v.def->formula, v.entity, &v.type, &deps,
+                                {"variable '" + v.def->name + "'", "biến '" + v.def->name + "'"});
       graph_.Set(Item{Item::Kind::kVariable, static_cast<int>(i)}, deps);
     }
   }
@@ -374,11 +416,16 @@ class Checker {
       for (const model::Condition& c : v.when) names.push_back(c.name);
       const std::string which =
           b.versions.size() > 1 ? "the version of " + b.id + " from " + v.from.ToString() : b.id;
+      const std::string which_vi =
+          b.versions.size() > 1 ? "phiên bản từ " + v.from.ToString() + " của " + b.id : b.id;
       sink_.Error(DiagnosticCode::kUnknownName, t.loc,
-                  internal::WithSuggestion("'for' names '" + t.name + "', which is not a condition of " + which +
-                                               " ('for' lists the conditions of `when` that say whom the "
-                                               "benefit is for).",
-                                           t.name, names),
+                  internal::WithSuggestion(
+                      internal::Message{"'for' names '" + t.name + "', which is not a condition of " + which +
+                                            " ('for' lists the conditions of `when` that say whom the "
+                                            "benefit is for).",
+                                        "'for' ghi '" + t.name + "', không phải một điều kiện của " + which_vi +
+                                            " ('for' liệt kê các điều kiện trong `when` cho biết chế độ dành cho ai)."},
+                      t.name, names),
                   static_cast<uint32_t>(t.name.size()));
     }
   }
@@ -396,19 +443,24 @@ class Checker {
           CheckedCondition cc;
           cc.def = &c;
           const Type boolean{ValueType::kBool};
-          cc.test = checker.Check(c.test, e, &boolean, &deps, "condition '" + c.name + "' of " + b.def->id);
+          cc.test = checker.Check(c.test, e, &boolean, &deps,
+                                  {"condition '" + c.name + "' of " + b.def->id,
+                                   "điều kiện '" + c.name + "' của " + b.def->id});
           cv.conditions.push_back(cc);
         }
         CheckTarget(*b.def, v);
-        cv.amount = checker.Check(v.amount, e, &amount_type, &deps, "amount of " + b.def->id);
+        cv.amount = checker.Check(v.amount, e, &amount_type, &deps,
+                                {"amount of " + b.def->id, "mức hưởng của " + b.def->id});
         b.versions.push_back(std::move(cv));
       }
       const Type boolean{ValueType::kBool};
       if (b.exclusive && !b.def->exclusive_between.empty()) {
-        b.between = checker.Check(b.def->exclusive_between, e, &boolean, &deps, "'between' of " + b.def->id);
+        b.between = checker.Check(b.def->exclusive_between, e, &boolean, &deps,
+                                  {"'between' of " + b.def->id, "'between' của " + b.def->id});
       }
       if (b.exclusive && !b.def->exclusive_prefer.empty()) {
-        b.prefer = checker.Check(b.def->exclusive_prefer, e, &boolean, &deps, "'prefer' of " + b.def->id);
+        b.prefer = checker.Check(b.def->exclusive_prefer, e, &boolean, &deps,
+                                 {"'prefer' of " + b.def->id, "'prefer' của " + b.def->id});
       }
       version_params_.push_back(deps.params);
       graph_.Set(Item{Item::Kind::kBenefit, static_cast<int>(i)}, deps);
@@ -424,18 +476,22 @@ class Checker {
     std::set<std::string> ids;
     for (const model::CheckDef& c : pkg().checks) {
       if (!ids.insert(c.id).second) {
-        sink_.Error(DiagnosticCode::kDuplicateId, c.loc, "check '" + c.id + "' is defined twice");
+        sink_.Error(DiagnosticCode::kDuplicateId, c.loc,
+                    {"check '" + c.id + "' is defined twice", "phép kiểm tra '" + c.id + "' được khai báo hai lần"});
         continue;
       }
       CheckedCheck cc;
       cc.def = &c;
       Deps deps;
       const Type boolean{ValueType::kBool};
-      cc.when = checker.Check(c.when, c.applies_to, &boolean, &deps, "check '" + c.id + "'");
+      cc.when = checker.Check(c.when, c.applies_to, &boolean, &deps,
+                              {"check '" + c.id + "'", "phép kiểm tra '" + c.id + "'"});
       if (!c.field.empty() && out_->schema.IndexOf(c.applies_to, c.field) < 0) {
         sink_.Error(DiagnosticCode::kUnknownName, c.loc,
-                    "check '" + c.id + "' names the field '" + c.field + "', which the " + ToString(c.applies_to) +
-                        " does not have");
+                    {"check '" + c.id + "' names the field '" + c.field + "', which the " + ToString(c.applies_to) +
+                         " does not have",
+                     "phép kiểm tra '" + c.id + "' ghi trường '" + c.field + "', mà " + EntityVi(c.applies_to) +
+                         " không có"});
       }
       graph_.Set(Item{Item::Kind::kCheck, static_cast<int>(out_->checks.size())}, deps);
       out_->checks.push_back(cc);
@@ -471,7 +527,9 @@ class Checker {
         cc.def = &c;
         Deps deps;
         const Type boolean{ValueType::kBool};
-        cc.when = checker.Check(c.when, c.applies_to, &boolean, &deps, "the not_encoded value '" + v + "' of " + f.name);
+        cc.when = checker.Check(c.when, c.applies_to, &boolean, &deps,
+                                {"the not_encoded value '" + v + "' of " + f.name,
+                                 "giá trị not_encoded '" + v + "' của " + f.name});
         graph_.Set(Item{Item::Kind::kCheck, static_cast<int>(out_->checks.size())}, deps);
         out_->checks.push_back(cc);
       }
@@ -482,7 +540,8 @@ class Checker {
     std::set<std::string> ids;
     for (const model::IndicatorDef& ind : pkg().indicators) {
       if (!ids.insert(ind.id).second) {
-        sink_.Error(DiagnosticCode::kDuplicateId, ind.loc, "indicator '" + ind.id + "' is defined twice");
+        sink_.Error(DiagnosticCode::kDuplicateId, ind.loc,
+                    {"indicator '" + ind.id + "' is defined twice", "chỉ số '" + ind.id + "' được khai báo hai lần"});
         continue;
       }
       CheckedIndicator ci;
@@ -490,9 +549,11 @@ class Checker {
       Deps deps;
       const Type boolean{ValueType::kBool};
       if (!ind.filter.empty()) {
-        ci.filter = checker.Check(ind.filter, ind.population, &boolean, &deps, "filter of indicator '" + ind.id + "'");
+        ci.filter = checker.Check(ind.filter, ind.population, &boolean, &deps,
+                                  {"filter of indicator '" + ind.id + "'", "bộ lọc của chỉ số '" + ind.id + "'"});
       }
-      ci.numerator = checker.Check(ind.numerator, ind.population, &boolean, &deps, "indicator '" + ind.id + "'");
+      ci.numerator = checker.Check(ind.numerator, ind.population, &boolean, &deps,
+                                   {"indicator '" + ind.id + "'", "chỉ số '" + ind.id + "'"});
       graph_.Set(Item{Item::Kind::kIndicator, static_cast<int>(out_->indicators.size())}, deps);
       out_->indicators.push_back(ci);
     }
@@ -650,10 +711,14 @@ void Checker::CheckParamsInForce() {
         const model::ParamDef& def = *out_->params[p].def;
         if (def.steps.empty() || def.steps.front().from > v.from) {
           sink_.Error(DiagnosticCode::kParameterNotInForce, v.loc,
-                      "benefit '" + b.def->id + "' is in force from " + v.from.ToString() + " but parameter '" +
-                          def.name + "' has no value before " +
-                          (def.steps.empty() ? std::string("any date") : def.steps.front().from.ToString()) +
-                          ": add the value in force then, or start the benefit later",
+                      {"benefit '" + b.def->id + "' is in force from " + v.from.ToString() + " but parameter '" +
+                           def.name + "' has no value before " +
+                           (def.steps.empty() ? std::string("any date") : def.steps.front().from.ToString()) +
+                           ": add the value in force then, or start the benefit later",
+                       "chế độ '" + b.def->id + "' có hiệu lực từ " + v.from.ToString() + " nhưng tham số '" +
+                           def.name + "' chưa có mức nào" +
+                           (def.steps.empty() ? std::string() : " trước " + def.steps.front().from.ToString()) +
+                           ": thêm mức có hiệu lực từ ngày đó, hoặc cho chế độ bắt đầu muộn hơn"},
                       1, b.def->id);
         }
       }
@@ -668,7 +733,9 @@ void Checker::WarnUnusedParams() {
     if (!used[i] && !out_->params[i].def->informational) {
       const model::ParamDef& def = *out_->params[i].def;
       sink_.Warning(DiagnosticCode::kUnusedParameter, def.loc,
-                    "parameter '" + def.name + "' is not used by any rule", static_cast<uint32_t>(def.name.size()));
+                    {"parameter '" + def.name + "' is not used by any rule",
+                     "tham số '" + def.name + "' không được quy tắc nào dùng"},
+                    static_cast<uint32_t>(def.name.size()));
     }
   }
 }

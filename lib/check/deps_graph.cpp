@@ -114,8 +114,10 @@ std::vector<Item> DepsGraph::Order(const CheckedPackage& pkg, internal::Diagnost
                                         ? static_cast<uint32_t>(Name(pkg, dep).size())
                                         : 1;
             sink.Error(DiagnosticCode::kVariableCycle, LocOf(pkg, dep),
-                       "these rules depend on each other in a circle: " + path +
-                           ". Break the circle: one of them must be computed without the others",
+                       {"these rules depend on each other in a circle: " + path +
+                            ". Break the circle: one of them must be computed without the others",
+                        "các quy tắc này phụ thuộc nhau thành vòng tròn: " + path +
+                            ". Hãy phá vòng: một trong số chúng phải tính được mà không cần các quy tắc kia"},
                        length);
           }
         }

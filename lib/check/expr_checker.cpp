@@ -21,13 +21,14 @@ const ExprChecker::Var* ExprChecker::Scope::Find(std::string_view name) const {
 }
 
 CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const Type* expected, Deps* deps,
-                               std::string_view what) {
+                               const internal::Message& what) {
   CheckedExpr out;
   out.source = &text;
   out.level = entity == Entity::kHousehold ? Level::kHousehold : Level::kPerson;
   text_ = &text;
   deps_ = deps;
-  what_ = std::string(what);
+  what_ = what.en;
+  what_words_ = what;
   // An item the loader could not read whole keeps an empty expression; the
   // loader already said what is missing, so do not add a second message.
   if (text.text.empty() && !text.loc.known()) return out;
@@ -35,8 +36,10 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
   if (text.text.size() > parse_options_.max_length) {
     all_read_ = false;
     ErrorAt(DiagnosticCode::kLimit, 0, 1,
-            "the expression is too long: " + std::to_string(text.text.size()) + " bytes (at most " +
-                std::to_string(parse_options_.max_length) + "); split it into variables");
+            {"the expression is too long: " + std::to_string(text.text.size()) + " bytes (at most " +
+                 std::to_string(parse_options_.max_length) + "); split it into variables",
+             "biểu thức quá dài: " + std::to_string(text.text.size()) + " byte (tối đa " +
+                 std::to_string(parse_options_.max_length) + "); hãy tách thành các biến"});
     return out;
   }
   // A message that refers to another place of the expression (the '(' an
@@ -45,15 +48,20 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
     const internal::Loc at = text_->At(offset);
     return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
   };
-  expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_, where);
+  // The same place in Vietnamese, for the Vietnamese text of the same failure.
+  const expr::PlaceNamer where_vi = [this](uint32_t offset) {
+    const internal::Loc at = text_->At(offset);
+    return "dòng " + std::to_string(at.line) + ", cột " + std::to_string(at.column);
+  };
+  expr::ParseResult parsed = expr::ParseExpression(text.text, parse_options_, where, where_vi);
   if (!parsed.root) {
     all_read_ = false;
     for (const expr::SyntaxError& e : parsed.errors) {
       ErrorAt(e.limit ? DiagnosticCode::kLimit : DiagnosticCode::kExprSyntax, e.offset, e.offset + e.length,
-              e.message);
+              {e.message, e.message_vi});
     }
     if (parsed.errors.empty()) {
-      ErrorAt(DiagnosticCode::kExprSyntax, 0, 1, "the expression could not be read");
+      ErrorAt(DiagnosticCode::kExprSyntax, 0, 1, {"the expression could not be read", "không đọc được biểu thức"});
     }
     return out;
   }
@@ -65,10 +73,11 @@ CheckedExpr ExprChecker::Check(const model::ExprText& text, Entity entity, const
                         entity == Entity::kHousehold ? Projection::kSelf : Projection::kHouseholdOfPerson});
   IrNode* root = Visit(*parsed.root, scope);
   if (root != nullptr && expected != nullptr) {
-    root = Coerce(root, *expected, *parsed.root, what_);
+    root = Coerce(root, *expected, *parsed.root, what_words_);
   }
   if (root != nullptr && root->type.list) {
-    Error(DiagnosticCode::kTypeMismatch, *parsed.root, "a list is only allowed right of 'in'");
+    Error(DiagnosticCode::kTypeMismatch, *parsed.root,
+          {"a list is only allowed right of 'in'", "danh sách chỉ được viết bên phải 'in'"});
     root = nullptr;
   }
   out.root = root;
@@ -138,7 +147,7 @@ IrNode* ExprChecker::VisitLiteral(const Node& n, const Scope&) {
     case NodeKind::kInt: {
       auto d = Decimal::Parse(n.text);
       if (!d || d->integer_part() > INT64_MAX / Decimal::kScale) {
-        Error(DiagnosticCode::kBadNumber, n, "the number " + n.text + " is too large");
+        Error(DiagnosticCode::kBadNumber, n, {"the number " + n.text + " is too large", "số " + n.text + " quá lớn"});
         return nullptr;
       }
       node->type.base = ValueType::kInt;
@@ -149,7 +158,8 @@ IrNode* ExprChecker::VisitLiteral(const Node& n, const Scope&) {
       auto d = Decimal::Parse(n.text);
       if (!d) {
         Error(DiagnosticCode::kBadNumber, n,
-              "the number " + n.text + " cannot be used: at most 6 decimal places and about 9 trillion");
+              {"the number " + n.text + " cannot be used: at most 6 decimal places and about 9 trillion",
+               "không dùng được số " + n.text + ": tối đa 6 chữ số thập phân và khoảng 9 nghìn tỷ"});
         return nullptr;
       }
       node->type.base = ValueType::kDecimal;
@@ -159,7 +169,9 @@ IrNode* ExprChecker::VisitLiteral(const Node& n, const Scope&) {
     case NodeKind::kDate: {
       auto d = Date::Parse(n.text);
       if (!d) {
-        Error(DiagnosticCode::kBadDate, n, n.text + " is not a calendar date (write YYYY-MM-DD)");
+        Error(DiagnosticCode::kBadDate, n,
+              {n.text + " is not a calendar date (write YYYY-MM-DD)",
+               n.text + " không phải ngày có thật (viết YYYY-MM-DD)"});
         return nullptr;
       }
       node->type.base = ValueType::kDate;
@@ -187,7 +199,8 @@ IrNode* ExprChecker::VisitList(const Node& n, const Scope& s) {
     if (item == nullptr) return nullptr;
     if (item->kind != IrKind::kConst || item->type.list) {
       Error(DiagnosticCode::kTypeMismatch, *child,
-            "a list may only hold fixed values (numbers, dates, texts), not '" + Source(*child) + "'");
+            {"a list may only hold fixed values (numbers, dates, texts), not '" + Source(*child) + "'",
+             "danh sách chỉ chứa giá trị cố định (số, ngày, văn bản), không chứa '" + Source(*child) + "'"});
       return nullptr;
     }
     if (first) {
@@ -196,9 +209,11 @@ IrNode* ExprChecker::VisitList(const Node& n, const Scope& s) {
     } else if (item->type.base != list->type.base) {
       const bool numbers = Type{item->type.base}.numeric() && Type{list->type.base}.numeric();
       if (!numbers) {
-        Error(DiagnosticCode::kTypeMismatch, *child, "all values of a list must be of one kind: '" +
-                                                         Source(*child) + "' is " + TypeName(item->type) +
-                                                         ", the list holds " + TypeName(Type{list->type.base}));
+        Error(DiagnosticCode::kTypeMismatch, *child,
+              {"all values of a list must be of one kind: '" + Source(*child) + "' is " + TypeName(item->type) +
+                   ", the list holds " + TypeName(Type{list->type.base}),
+               "các giá trị của danh sách phải cùng loại: '" + Source(*child) + "' là " + TypeNameVi(item->type) +
+                   ", còn danh sách chứa " + TypeNameVi(Type{list->type.base})});
         return nullptr;
       }
       if (item->type.base == ValueType::kDecimal) list->type.base = ValueType::kDecimal;
@@ -213,7 +228,8 @@ IrNode* ExprChecker::VisitName(const Node& n, const Scope& s) {
   const std::string& head = path[0];
   if (head == "param") {
     if (path.size() != 2) {
-      Error(DiagnosticCode::kUnknownParameter, n, "write param.<name> to use a parameter");
+      Error(DiagnosticCode::kUnknownParameter, n,
+            {"write param.<name> to use a parameter", "viết param.<tên> để dùng một tham số"});
       return nullptr;
     }
     return VisitParam(n, nullptr, s);
@@ -225,23 +241,29 @@ IrNode* ExprChecker::VisitName(const Node& n, const Scope& s) {
     }
     if (head == "members") {
       Error(DiagnosticCode::kTypeMismatch, n,
-            "'members' can only be the first argument of count, any, all or sum, e.g. count(members, age_years < 16)");
+            {"'members' can only be the first argument of count, any, all or sum, e.g. count(members, age_years < 16)",
+             "'members' chỉ được là đối số đầu của count, any, all hoặc sum, ví dụ count(members, age_years < 16)"});
       return nullptr;
     }
     if (head == "household") {
-      Error(DiagnosticCode::kUnknownName, n, "'household' alone is not a value: write household.<field>");
+      Error(DiagnosticCode::kUnknownName, n,
+            {"'household' alone is not a value: write household.<field>",
+             "'household' đứng một mình không phải một giá trị: viết household.<trường>"});
       return nullptr;
     }
     return VisitEntityMember(n, s, s.vars[0], 0);
   }
   if (const Var* var = s.Find(head); var != nullptr && !var->name.empty()) {
     if (path.size() != 2) {
-      Error(DiagnosticCode::kUnknownName, n, "'" + Source(n) + "' is not a name: write " + head + ".<field>");
+      Error(DiagnosticCode::kUnknownName, n,
+            {"'" + Source(n) + "' is not a name: write " + head + ".<field>",
+             "'" + Source(n) + "' không phải một tên: viết " + head + ".<trường>"});
       return nullptr;
     }
     if (path[1] == "members") {
       Error(DiagnosticCode::kTypeMismatch, n,
-            "'" + Source(n) + "' can only be the first argument of count, any, all or sum");
+            {"'" + Source(n) + "' can only be the first argument of count, any, all or sum",
+             "'" + Source(n) + "' chỉ được là đối số đầu của count, any, all hoặc sum"});
       return nullptr;
     }
     return VisitEntityMember(n, s, *var, 1);
@@ -328,16 +350,20 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
   if (key == nullptr) {
     if (kind != model::ParamKind::kScalar) {
       Error(DiagnosticCode::kParameterKey, n,
-            "param." + name + " is a " + (kind == model::ParamKind::kTable ? "table" : "bracket table") +
-                ": write param." + name + "[" +
-                (kind == model::ParamKind::kTable ? "<an enum value such as area>" : "<a number>") + "]");
+            {"param." + name + " is a " + (kind == model::ParamKind::kTable ? "table" : "bracket table") +
+                 ": write param." + name + "[" +
+                 (kind == model::ParamKind::kTable ? "<an enum value such as area>" : "<a number>") + "]",
+             "param." + name + " là một " + (kind == model::ParamKind::kTable ? "bảng" : "bảng bậc") +
+                 ": viết param." + name + "[" +
+                 (kind == model::ParamKind::kTable ? "<một giá trị lựa chọn như area>" : "<một số>") + "]"});
       return nullptr;
     }
     return node;
   }
   if (kind == model::ParamKind::kScalar) {
-    Error(DiagnosticCode::kParameterKey, *key, "param." + name + " is a single value, not a table: remove [" +
-                                                   Source(*key) + "]");
+    Error(DiagnosticCode::kParameterKey, *key,
+          {"param." + name + " is a single value, not a table: remove [" + Source(*key) + "]",
+           "param." + name + " là một giá trị đơn, không phải bảng: bỏ [" + Source(*key) + "]"});
     return nullptr;
   }
   IrNode* k = Visit(*key, s);
@@ -346,7 +372,8 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
   if (kind == model::ParamKind::kBrackets) {
     if (!k->type.numeric()) {
       Error(DiagnosticCode::kParameterKey, *key,
-            "param." + name + " is looked up by a number, but '" + Source(*key) + "' is " + TypeName(k->type));
+            {"param." + name + " is looked up by a number, but '" + Source(*key) + "' is " + TypeName(k->type),
+             "param." + name + " tra theo một số, nhưng '" + Source(*key) + "' là " + TypeNameVi(k->type)});
       return nullptr;
     }
     if (k->type.base == ValueType::kInt) k = CastToScaled(k, ValueType::kDecimal);
@@ -370,9 +397,12 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
                                      [&](const model::ParamCell& c) { return c.key == k->text; });
       if (!found) {
         Error(DiagnosticCode::kParameterKey, *key,
-              internal::WithSuggestion("param." + name + " has no entry '" + k->text + "' (from " +
-                                           step.from.ToString() + ").",
-                                       k->text, keys));
+              internal::WithSuggestion(
+                  internal::Message{"param." + name + " has no entry '" + k->text + "' (from " +
+                                        step.from.ToString() + ").",
+                                    "param." + name + " không có mục '" + k->text + "' (từ " +
+                                        step.from.ToString() + ")."},
+                  k->text, keys));
         return nullptr;
       }
     }
@@ -382,8 +412,10 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
   }
   if (k->type.base != ValueType::kEnum || k->type.list) {
     Error(DiagnosticCode::kParameterKey, *key,
-          "param." + name + " is looked up by an enum value (such as area), but '" + Source(*key) + "' is " +
-              TypeName(k->type));
+          {"param." + name + " is looked up by an enum value (such as area), but '" + Source(*key) + "' is " +
+               TypeName(k->type),
+           "param." + name + " tra theo một giá trị lựa chọn (như area), nhưng '" + Source(*key) + "' là " +
+               TypeNameVi(k->type)});
     return nullptr;
   }
   const EnumDef& e = pkg_.enums[k->type.enum_id];
@@ -399,8 +431,11 @@ IrNode* ExprChecker::VisitParam(const Node& n, const Node* key, const Scope& s) 
       std::string list;
       for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
       Error(DiagnosticCode::kParameterKey, *key,
-            "param." + name + " has no value for " + list + " (values from " + step.from.ToString() +
-                "), but " + Source(*key) + " can be any of " + e.name + ": add the missing entries");
+            {"param." + name + " has no value for " + list + " (values from " + step.from.ToString() +
+                 "), but " + Source(*key) + " can be any of " + e.name + ": add the missing entries",
+             "param." + name + " không có giá trị cho " + list + " (các giá trị từ " + step.from.ToString() +
+                 "), nhưng " + Source(*key) + " có thể là bất kỳ giá trị nào của " + e.name +
+                 ": bổ sung các mục còn thiếu"});
       return nullptr;
     }
   }
@@ -413,7 +448,8 @@ IrNode* ExprChecker::VisitIndex(const Node& n, const Scope& s) {
   const Node& base = *n.children[0];
   if (base.kind != NodeKind::kName || base.path.size() != 2 || base.path[0] != "param") {
     Error(DiagnosticCode::kTypeMismatch, n,
-          "only parameters can be indexed with [...], e.g. param.poverty_line[area]");
+          {"only parameters can be indexed with [...], e.g. param.poverty_line[area]",
+           "chỉ tham số mới tra được bằng [...], ví dụ param.poverty_line[area]"});
     return nullptr;
   }
   IrNode* node = VisitParam(base, n.children[1].get(), s);
@@ -425,7 +461,7 @@ IrNode* ExprChecker::VisitUnary(const Node& n, const Scope& s) {
   IrNode* a = Visit(*n.children[0], s);
   if (a == nullptr) return nullptr;
   if (n.op == Op::kNot) {
-    a = Coerce(a, Type{ValueType::kBool}, *n.children[0], "'not'");
+    a = Coerce(a, Type{ValueType::kBool}, *n.children[0], {"'not'", "'not'"});
     if (a == nullptr) return nullptr;
     IrNode* node = NewNode(IrKind::kUnary, Type{ValueType::kBool}, a->level, n);
     node->op = Op::kNot;
@@ -434,7 +470,8 @@ IrNode* ExprChecker::VisitUnary(const Node& n, const Scope& s) {
   }
   if (!a->type.numeric()) {
     Error(DiagnosticCode::kTypeMismatch, *n.children[0],
-          "'-' needs a number, but '" + Source(*n.children[0]) + "' is " + TypeName(a->type));
+          {"'-' needs a number, but '" + Source(*n.children[0]) + "' is " + TypeName(a->type),
+           "'-' cần một số, nhưng '" + Source(*n.children[0]) + "' là " + TypeNameVi(a->type)});
     return nullptr;
   }
   if (a->kind == IrKind::kConst) {
@@ -468,7 +505,8 @@ IrNode* ExprChecker::VisitLogic(const Node& n, const Scope& s) {
   IrNode* a = Visit(*n.children[0], s);
   IrNode* b = Visit(*n.children[1], s);
   if (a == nullptr || b == nullptr) return nullptr;
-  const char* word = n.op == Op::kAnd ? "'and'" : "'or'";
+  const internal::Message word = n.op == Op::kAnd ? internal::Message{"'and'", "'and'"}
+                                                  : internal::Message{"'or'", "'or'"};
   a = Coerce(a, Type{ValueType::kBool}, *n.children[0], word);
   b = Coerce(b, Type{ValueType::kBool}, *n.children[1], word);
   if (a == nullptr || b == nullptr) return nullptr;
@@ -482,21 +520,26 @@ IrNode* ExprChecker::VisitCompare(const Node& n, const Scope& s) {
   IrNode* a = Visit(*n.children[0], s);
   IrNode* b = Visit(*n.children[1], s);
   if (a == nullptr || b == nullptr) return nullptr;
-  if (!Unify(a, b, *n.children[0], *n.children[1], "compare")) return nullptr;
+  if (!Unify(a, b, *n.children[0], *n.children[1], {"compare", "phép so sánh"})) return nullptr;
   const bool ordered = n.op != Op::kEq && n.op != Op::kNe;
   if (ordered) {
     const ValueType t = a->type.base;
     const bool ok = a->type.numeric() || t == ValueType::kDate;
     if (!ok) {
       Error(DiagnosticCode::kTypeMismatch, n,
-            std::string("'") + expr::ToString(n.op) + "' needs numbers or dates, but '" + Source(*n.children[0]) +
-                "' is " + TypeName(a->type) + (t == ValueType::kEnum ? ": compare it with == or use 'in [...]'" : ""));
+            {std::string("'") + expr::ToString(n.op) + "' needs numbers or dates, but '" + Source(*n.children[0]) +
+                 "' is " + TypeName(a->type) + (t == ValueType::kEnum ? ": compare it with == or use 'in [...]'" : ""),
+             std::string("'") + expr::ToString(n.op) + "' cần số hoặc ngày, nhưng '" + Source(*n.children[0]) +
+                 "' là " + TypeNameVi(a->type) + (t == ValueType::kEnum ? ": so sánh bằng == hoặc dùng 'in [...]'" : "")});
       return nullptr;
     }
   }
   if (a->type.base == ValueType::kSet) {
-    Error(DiagnosticCode::kTypeMismatch, n, "sets cannot be compared with " + std::string(expr::ToString(n.op)) +
-                                                ": test a value with 'in', or count with size(...)");
+    Error(DiagnosticCode::kTypeMismatch, n,
+          {"sets cannot be compared with " + std::string(expr::ToString(n.op)) +
+               ": test a value with 'in', or count with size(...)",
+           "không so sánh tập hợp bằng " + std::string(expr::ToString(n.op)) +
+               " được: kiểm tra một giá trị bằng 'in', hoặc đếm bằng size(...)"});
     return nullptr;
   }
   IrNode* node = NewNode(IrKind::kBinary, Type{ValueType::kBool}, MaxLevel(a->level, b->level), n);
@@ -514,8 +557,11 @@ IrNode* ExprChecker::VisitArithmetic(const Node& n, const Scope& s) {
     IrNode* x = i == 0 ? a : b;
     if (!x->type.numeric()) {
       Error(DiagnosticCode::kTypeMismatch, *n.children[i],
-            "'" + op + "' needs numbers, but '" + Source(*n.children[i]) + "' is " + TypeName(x->type) +
-                (x->type.base == ValueType::kDate ? ": use months_between, years_between or days_between for dates" : ""));
+            {"'" + op + "' needs numbers, but '" + Source(*n.children[i]) + "' is " + TypeName(x->type) +
+                 (x->type.base == ValueType::kDate ? ": use months_between, years_between or days_between for dates" : ""),
+             "'" + op + "' cần số, nhưng '" + Source(*n.children[i]) + "' là " + TypeNameVi(x->type) +
+                 (x->type.base == ValueType::kDate ? ": với ngày tháng hãy dùng months_between, years_between hoặc days_between"
+                                                   : "")});
       return nullptr;
     }
   }
@@ -531,8 +577,9 @@ IrNode* ExprChecker::VisitArithmetic(const Node& n, const Scope& s) {
       break;
     case Op::kMul:
       if (ma && mb) {
-        Error(DiagnosticCode::kTypeMismatch, n, "money cannot be multiplied by money: multiply an amount by a "
-                                                "number or a coefficient (1.5 * param.base)");
+        Error(DiagnosticCode::kTypeMismatch, n,
+              {"money cannot be multiplied by money: multiply an amount by a number or a coefficient (1.5 * param.base)",
+               "không nhân tiền với tiền: nhân số tiền với một số hoặc một hệ số (1.5 * param.base)"});
         return nullptr;
       }
       result = (ma || mb) ? ValueType::kMoney
@@ -541,7 +588,7 @@ IrNode* ExprChecker::VisitArithmetic(const Node& n, const Scope& s) {
       break;
     default:  // kDiv
       if (!ma && mb) {
-        Error(DiagnosticCode::kTypeMismatch, n, "a number cannot be divided by money");
+        Error(DiagnosticCode::kTypeMismatch, n, {"a number cannot be divided by money", "không chia một số cho tiền"});
         return nullptr;
       }
       result = (ma && mb) ? ValueType::kDecimal : ma ? ValueType::kMoney : ValueType::kDecimal;
@@ -571,21 +618,23 @@ IrNode* ExprChecker::VisitMembership(const Node& n, const Scope& s) {
   const Node& nb = *n.children[1];
   if (b->type.base == ValueType::kSet && !b->type.list) {
     const Type elem{ValueType::kEnum, b->type.enum_id};
-    a = Coerce(a, elem, na, "look up in " + Source(nb));
+    a = Coerce(a, elem, na, {"look up in " + Source(nb), "phép tra trong " + Source(nb)});
     if (a == nullptr) return nullptr;
   } else if (b->type.list) {
     if (a->type.list || a->type.base == ValueType::kSet) {
-      Error(DiagnosticCode::kTypeMismatch, na, "left of 'in' must be a single value");
+      Error(DiagnosticCode::kTypeMismatch, na,
+            {"left of 'in' must be a single value", "bên trái 'in' phải là một giá trị đơn"});
       return nullptr;
     }
     // Type every list item against the left side.
     for (IrNode*& item : b->args) {
       IrNode* left = a;
       if (IsStringLiteral(a) && !IsStringLiteral(item)) {
-        Error(DiagnosticCode::kTypeMismatch, na, "compare a field with the list, not a text");
+        Error(DiagnosticCode::kTypeMismatch, na,
+              {"compare a field with the list, not a text", "so sánh một trường với danh sách, không phải một văn bản"});
         return nullptr;
       }
-      if (!Unify(left, item, na, nb, "look up in the list")) return nullptr;
+      if (!Unify(left, item, na, nb, {"look up in the list", "phép tra trong danh sách"})) return nullptr;
       a = left;
     }
     if (!b->args.empty()) b->type = Type{b->args[0]->type.base, b->args[0]->type.enum_id, true};
@@ -596,8 +645,10 @@ IrNode* ExprChecker::VisitMembership(const Node& n, const Scope& s) {
     }
   } else {
     Error(DiagnosticCode::kTypeMismatch, nb,
-          "right of 'in' must be a list such as [\"poor\", \"near_poor\"] or a set field, but '" + Source(nb) +
-              "' is " + TypeName(b->type));
+          {"right of 'in' must be a list such as [\"poor\", \"near_poor\"] or a set field, but '" + Source(nb) +
+               "' is " + TypeName(b->type),
+           "bên phải 'in' phải là một danh sách như [\"poor\", \"near_poor\"] hoặc một trường tập hợp, nhưng '" +
+               Source(nb) + "' là " + TypeNameVi(b->type)});
     return nullptr;
   }
   IrNode* node = NewNode(IrKind::kBinary, Type{ValueType::kBool}, MaxLevel(a->level, b->level), n);
@@ -611,9 +662,9 @@ IrNode* ExprChecker::VisitIf(const Node& n, const Scope& s) {
   IrNode* a = Visit(*n.children[1], s);
   IrNode* b = Visit(*n.children[2], s);
   if (c == nullptr || a == nullptr || b == nullptr) return nullptr;
-  c = Coerce(c, Type{ValueType::kBool}, *n.children[0], "the condition of 'if'");
+  c = Coerce(c, Type{ValueType::kBool}, *n.children[0], {"the condition of 'if'", "điều kiện của 'if'"});
   if (c == nullptr) return nullptr;
-  if (!Unify(a, b, *n.children[1], *n.children[2], "choose between")) return nullptr;
+  if (!Unify(a, b, *n.children[1], *n.children[2], {"choose between", "việc chọn giữa hai nhánh"})) return nullptr;
   IrNode* node = NewNode(IrKind::kIf, a->type, MaxLevel(c->level, MaxLevel(a->level, b->level)), n);
   node->args = {c, a, b};
   return node;

@@ -38,10 +38,11 @@ class ExprChecker {
 
   // Parses `text` and checks it for `entity`. `expected` (may be null) is the
   // type the result must convert to. `what` names the expression in messages
-  // ("condition 'under_3'"). Returns a CheckedExpr whose root is null on errors
+  // ("condition 'under_3'" / "điều kiện 'under_3'"; the English is the
+  // diagnostics' item). Returns a CheckedExpr whose root is null on errors
   // (already reported).
   CheckedExpr Check(const model::ExprText& text, Entity entity, const Type* expected, Deps* deps,
-                    std::string_view what);
+                    const internal::Message& what);
 
   // False once an expression could not be read (syntax error, too long): what
   // it refers to is then unknown.
@@ -50,6 +51,8 @@ class ExprChecker {
   // A readable name of a type for messages: "number", "money", "date",
   // "yes/no", "a value of household.area (rural, urban)", ...
   std::string TypeName(const Type& type) const;
+  // The same in Vietnamese: "một số nguyên", "tiền", "một giá trị của household.area (rural, urban)".
+  std::string TypeNameVi(const Type& type) const;
 
  private:
   struct Var {
@@ -82,8 +85,9 @@ class ExprChecker {
   IrNode* VisitIndex(const expr::Node& n, const Scope& s);
 
   // Conversions. Both report and return null on failure.
-  IrNode* Coerce(IrNode* node, const Type& target, const expr::Node& src, std::string_view context);
-  bool Unify(IrNode*& a, IrNode*& b, const expr::Node& na, const expr::Node& nb, std::string_view context);
+  // `context` says what the value is for, in both languages ("compare" / "phép so sánh").
+  IrNode* Coerce(IrNode* node, const Type& target, const expr::Node& src, const internal::Message& context);
+  bool Unify(IrNode*& a, IrNode*& b, const expr::Node& na, const expr::Node& nb, const internal::Message& context);
   IrNode* CastToScaled(IrNode* node, ValueType target);
   IrNode* MapEnum(IrNode* node, int target_enum, const expr::Node& src);
 
@@ -106,6 +110,7 @@ class ExprChecker {
   const model::ExprText* text_ = nullptr;
   Deps* deps_ = nullptr;
   std::string what_;
+  internal::Message what_words_{""};  // what_ in both languages, for messages
 };
 
 }  // namespace ansinh::check

@@ -287,6 +287,9 @@ class Lint {
   std::string Where(const CheckedBenefit& b, const model::BenefitVersion& v) const {
     return "benefit '" + b.def->id + "'" + (b.def->versions.size() > 1 ? " (version from " + v.from.ToString() + ")" : "");
   }
+  std::string WhereVi(const CheckedBenefit& b, const model::BenefitVersion& v) const {
+    return "chế độ '" + b.def->id + "'" + (b.def->versions.size() > 1 ? " (phiên bản từ " + v.from.ToString() + ")" : "");
+  }
 
   void Benefit(size_t bi) {
     const CheckedBenefit& b = p_.benefits[bi];
@@ -304,10 +307,14 @@ class Lint {
           continue;
         }
         sink_.Warning(DiagnosticCode::kConstantCondition, c.def->test.loc,
-                      "condition '" + c.def->name + "' of " + Where(b, v) + " is always " + (*k ? "true" : "false") +
-                          " whatever the record holds (the values its fields can take): " +
-                          (*k ? "it decides nothing; remove it or write the limit the law sets"
-                              : "the benefit can never be granted; check the comparison and the values"),
+                      {"condition '" + c.def->name + "' of " + Where(b, v) + " is always " + (*k ? "true" : "false") +
+                           " whatever the record holds (the values its fields can take): " +
+                           (*k ? "it decides nothing; remove it or write the limit the law sets"
+                               : "the benefit can never be granted; check the comparison and the values"),
+                       "điều kiện '" + c.def->name + "' của " + WhereVi(b, v) + " luôn " + (*k ? "đúng" : "sai") +
+                           " dù hồ sơ ghi gì (với mọi giá trị các trường có thể nhận): " +
+                           (*k ? "nó không quyết định gì; bỏ nó đi hoặc ghi đúng ngưỡng luật quy định"
+                               : "chế độ không bao giờ được hưởng; kiểm tra phép so sánh và các giá trị")},
                       static_cast<uint32_t>(c.def->name.size()), b.def->id);
         if (!*k) never = true;
       }
@@ -321,8 +328,10 @@ class Lint {
       }
       if (!empty_subject.empty() && !never) {
         sink_.Warning(DiagnosticCode::kVersionNeverApplies, v.loc,
-                      Where(b, v) + " can never apply: its conditions ask contradictory things of '" + empty_subject +
-                          "'; check the limits of its conditions",
+                      {Where(b, v) + " can never apply: its conditions ask contradictory things of '" + empty_subject +
+                           "'; check the limits of its conditions",
+                       WhereVi(b, v) + " không bao giờ áp dụng được: các điều kiện của nó đòi '" + empty_subject +
+                           "' những điều trái ngược nhau; kiểm tra các ngưỡng trong điều kiện"},
                       1, b.def->id);
       }
       versions_[bi].push_back(std::move(all));
@@ -363,22 +372,27 @@ class Lint {
         std::optional<Date> to = next;
         if (v.to && (!to || *v.to < *to)) to = v.to;
         if (to && *to < from) continue;
-        std::string missing;
+        std::string missing, missing_vi;
         if (def.kind == model::ParamKind::kScalar) {
-          if (!step.scalar) missing = "no value";
+          if (!step.scalar) missing = "no value", missing_vi = "không có giá trị";
         } else if (step.all_null) {
-          missing = "no value for any entry";
+          missing = "no value for any entry", missing_vi = "không có giá trị cho mục nào";
         } else {
           for (const model::ParamCell& c : step.cells) {
-            if (!c.value) missing += (missing.empty() ? "no value for " : ", ") + c.key;
+            if (c.value) continue;
+            missing += (missing.empty() ? "no value for " : ", ") + c.key;
+            missing_vi += (missing_vi.empty() ? "không có giá trị cho " : ", ") + c.key;
           }
         }
         if (missing.empty()) continue;
         sink_.Warning(DiagnosticCode::kParameterGap, step.loc,
-                      "parameter '" + def.name + "' has " + missing + " from " + from.ToString() +
-                          (to ? " to " + to->ToString() : std::string(" on")) + ", while " + Where(b, v) +
-                          " that uses it is in force: its decisions then are undetermined; write the figure once "
-                          "the legal text is known",
+                      {"parameter '" + def.name + "' has " + missing + " from " + from.ToString() +
+                           (to ? " to " + to->ToString() : std::string(" on")) + ", while " + Where(b, v) +
+                           " that uses it is in force: its decisions then are undetermined; write the figure once "
+                           "the legal text is known",
+                       "tham số '" + def.name + "' " + missing_vi + " từ " + from.ToString() +
+                           (to ? " đến " + to->ToString() : std::string(" trở đi")) + ", trong khi " + WhereVi(b, v) +
+                           " dùng nó đang có hiệu lực: khi đó kết quả xét là chưa xác định; ghi mức khi đã có văn bản"},
                       10, b.def->id);
       }
     }
@@ -413,9 +427,12 @@ class Lint {
     std::string ids;
     for (int b : g.competing) ids += (ids.empty() ? "" : ", ") + p_.benefits[static_cast<size_t>(b)].def->id;
     sink_.Warning(DiagnosticCode::kGroupNeverCompetes, g.def->loc,
-                  "group '" + g.def->id + "' never decides anything: no two of its benefits (" + ids +
-                      ") can be eligible for the same " + (g.level == Level::kHousehold ? "household" : "person") +
-                      " at the same time, their conditions exclude each other; remove the group or check the conditions",
+                  {"group '" + g.def->id + "' never decides anything: no two of its benefits (" + ids +
+                       ") can be eligible for the same " + (g.level == Level::kHousehold ? "household" : "person") +
+                       " at the same time, their conditions exclude each other; remove the group or check the conditions",
+                   "nhóm '" + g.def->id + "' không bao giờ phải chọn: không có hai chế độ nào của nhóm (" + ids +
+                       ") cùng được hưởng cho một " + (g.level == Level::kHousehold ? "hộ" : "người") +
+                       " cùng lúc, vì điều kiện của chúng loại trừ nhau; bỏ nhóm hoặc kiểm tra lại điều kiện"},
                   static_cast<uint32_t>(g.def->id.size()), g.def->id);
   }
 

@@ -51,11 +51,39 @@ std::string ExprChecker::TypeName(const Type& t) const {
   return t.list ? "a list of " + base : base;
 }
 
+std::string ExprChecker::TypeNameVi(const Type& t) const {
+  std::string base;
+  switch (t.base) {
+    case ValueType::kBool: base = "có/không (true hoặc false)"; break;
+    case ValueType::kInt: base = "một số nguyên"; break;
+    case ValueType::kMoney: base = "tiền"; break;
+    case ValueType::kDecimal: base = "một số thập phân"; break;
+    case ValueType::kDate: base = "một ngày"; break;
+    case ValueType::kString: base = "một văn bản"; break;
+    case ValueType::kEnum:
+    case ValueType::kSet: {
+      if (t.enum_id < 0 || t.enum_id >= static_cast<int>(pkg_.enums.size())) {
+        base = t.base == ValueType::kSet ? "một tập hợp" : "một giá trị lựa chọn";
+        break;
+      }
+      const EnumDef& e = pkg_.enums[t.enum_id];
+      std::string values;
+      for (size_t i = 0; i < e.values.size() && i < 6; ++i) values += (i ? ", " : "") + e.values[i];
+      if (e.values.size() > 6) values += ", ...";
+      base = std::string(t.base == ValueType::kSet ? "một tập hợp giá trị của " : "một giá trị của ") + e.name + " (" +
+             values + ")";
+      break;
+    }
+  }
+  return t.list ? "danh sách gồm " + base : base;
+}
+
 IrNode* ExprChecker::CastToScaled(IrNode* node, ValueType target) {
   if (node->kind == IrKind::kConst) {
     int64_t scaled = 0;
     if (__builtin_mul_overflow(node->const_value, Decimal::kScale, &scaled)) {
-      ErrorAt(DiagnosticCode::kBadNumber, node->begin, node->end, "this number is too large for money or decimals");
+      ErrorAt(DiagnosticCode::kBadNumber, node->begin, node->end,
+              {"this number is too large for money or decimals", "số này quá lớn cho tiền hoặc số thập phân"});
       return node;
     }
     node->const_value = scaled;
@@ -90,14 +118,15 @@ IrNode* ExprChecker::MapEnum(IrNode* node, int target_enum, const Node& src) {
   }
   if (!any) {
     Error(DiagnosticCode::kTypeMismatch, src,
-          "'" + Source(src) + "' (" + TypeName(node->type) + ") can never equal " + TypeName(map->type));
+          {"'" + Source(src) + "' (" + TypeName(node->type) + ") can never equal " + TypeName(map->type),
+           "'" + Source(src) + "' (" + TypeNameVi(node->type) + ") không bao giờ bằng " + TypeNameVi(map->type)});
     return nullptr;
   }
   map->args.push_back(node);
   return map;
 }
 
-IrNode* ExprChecker::Coerce(IrNode* node, const Type& target, const Node& src, std::string_view context) {
+IrNode* ExprChecker::Coerce(IrNode* node, const Type& target, const Node& src, const internal::Message& context) {
   if (node == nullptr) return nullptr;
   if (node->type == target) return node;
   const ValueType from = node->type.base;
@@ -118,8 +147,10 @@ IrNode* ExprChecker::Coerce(IrNode* node, const Type& target, const Node& src, s
       std::string values;
       for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + v;
       ErrorAt(DiagnosticCode::kUnknownEnumValue, node->begin, node->end,
-              internal::WithSuggestion("\"" + node->text + "\" is not a value of " + e.name + " (" + values + ").",
-                                       node->text, e.values));
+              internal::WithSuggestion(
+                  internal::Message{"\"" + node->text + "\" is not a value of " + e.name + " (" + values + ").",
+                                    "\"" + node->text + "\" không phải một giá trị của " + e.name + " (" + values + ")."},
+                  node->text, e.values));
       return nullptr;
     }
     node->type = target;
@@ -142,16 +173,19 @@ IrNode* ExprChecker::Coerce(IrNode* node, const Type& target, const Node& src, s
     return cast;
   }
   std::string what = Source(src);
-  std::string message = "expected " + TypeName(target) + " to " + std::string(context) + ", but '" + what +
-                        "' is " + TypeName(node->type);
+  internal::Message message{
+      "expected " + TypeName(target) + " to " + context.en + ", but '" + what + "' is " + TypeName(node->type),
+      "cần " + TypeNameVi(target) + " cho " + context.vi + ", nhưng '" + what + "' là " + TypeNameVi(node->type)};
   if (target.base == ValueType::kBool && node->type.base != ValueType::kBool) {
-    message += ": write a condition, e.g. " + (what.empty() ? std::string("x") : what) + " == ...";
+    const std::string example = (what.empty() ? std::string("x") : what) + " == ...";
+    message.en += ": write a condition, e.g. " + example;
+    message.vi += ": hãy viết một điều kiện, ví dụ " + example;
   }
   Error(DiagnosticCode::kTypeMismatch, src, message);
   return nullptr;
 }
 
-bool ExprChecker::Unify(IrNode*& a, IrNode*& b, const Node& na, const Node& nb, std::string_view context) {
+bool ExprChecker::Unify(IrNode*& a, IrNode*& b, const Node& na, const Node& nb, const internal::Message& context) {
   if (a->type == b->type) return true;
   const Type ta = a->type, tb = b->type;
   // An enum against a text literal: check the literal against the enum.
@@ -181,8 +215,10 @@ bool ExprChecker::Unify(IrNode*& a, IrNode*& b, const Node& na, const Node& nb, 
   // Underline both operands: the problem is their pairing, not one side.
   const uint32_t begin = std::min(na.begin, nb.begin), end = std::max(na.end, nb.end);
   ErrorAt(DiagnosticCode::kTypeMismatch, begin, end,
-          "cannot " + std::string(context) + " '" + Source(na) + "' (" + TypeName(ta) + ") and '" + Source(nb) +
-              "' (" + TypeName(tb) + ")");
+          {"cannot " + context.en + " '" + Source(na) + "' (" + TypeName(ta) + ") and '" + Source(nb) + "' (" +
+               TypeName(tb) + ")",
+           "'" + Source(na) + "' (" + TypeNameVi(ta) + ") và '" + Source(nb) + "' (" + TypeNameVi(tb) +
+               ") khác loại, không dùng được cho " + context.vi});
   return false;
 }
 

@@ -34,8 +34,10 @@ void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, Check
       const model::UnitDef& cur = defs[list[k]];
       if (DayOf(prev.to, INT32_MAX) >= DayOf(cur.from, INT32_MIN)) {
         sink.Error(DiagnosticCode::kOverlappingPeriods, cur.loc,
-                   "unit '" + code + "' (" + Period(cur) + ") overlaps its earlier entry (" + Period(prev) +
-                       "); end the earlier one with `valid: {to: ...}` the day before",
+                   {"unit '" + code + "' (" + Period(cur) + ") overlaps its earlier entry (" + Period(prev) +
+                        "); end the earlier one with `valid: {to: ...}` the day before",
+                    "đơn vị '" + code + "' (" + Period(cur) + ") chồng thời gian với mục trước của nó (" + Period(prev) +
+                        "); cho mục trước kết thúc một ngày trước đó bằng `valid: {to: ...}`"},
                    static_cast<uint32_t>(code.size()), "unit " + code);
       }
     }
@@ -52,11 +54,15 @@ void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, Check
   for (const auto& [code, list] : by_code) known.push_back(code);
   std::vector<std::string> parents, successors;
   bool ok = true;
-  auto unknown = [&](const model::UnitDef& u, const char* what, const std::string& code, const Loc& loc) {
+  auto unknown = [&](const model::UnitDef& u, const char* what, const char* what_vi, const std::string& code,
+                     const Loc& loc) {
     sink.Error(DiagnosticCode::kUnknownName, loc,
-               internal::WithSuggestion("unit '" + u.code + "' has " + what + " '" + code +
-                                            "', which is not a unit of the package.",
-                                        code, known),
+               internal::WithSuggestion(
+                   internal::Message{"unit '" + u.code + "' has " + what + " '" + code +
+                                         "', which is not a unit of the package.",
+                                     "đơn vị '" + u.code + "' có " + what_vi + " '" + code +
+                                         "', không phải một đơn vị của gói."},
+                   code, known),
                static_cast<uint32_t>(code.size()), "unit " + u.code);
     ok = false;
   };
@@ -70,32 +76,38 @@ void CheckUnits(const model::Package& pkg, internal::DiagnosticSink& sink, Check
         if (p == nullptr) p = &defs[by_code[u.parent].front()];
       }
       if (p == nullptr) {
-        unknown(u, "parent", u.parent, u.parent_loc);
+        unknown(u, "parent", "đơn vị cấp trên", u.parent, u.parent_loc);
       } else if (static_cast<int>(p->level) >= static_cast<int>(u.level)) {
         sink.Error(DiagnosticCode::kBadValue, u.parent_loc,
-                   "the parent of unit '" + u.code + "' must be of a higher level (province above district above "
-                   "commune), but '" + u.parent + "' is not",
+                   {"the parent of unit '" + u.code + "' must be of a higher level (province above district above "
+                    "commune), but '" + u.parent + "' is not",
+                    "đơn vị cấp trên của '" + u.code + "' phải ở cấp cao hơn (tỉnh trên huyện, huyện trên xã), "
+                    "nhưng '" + u.parent + "' thì không"},
                    static_cast<uint32_t>(u.parent.size()), "unit " + u.code);
         ok = false;
       }
     } else if (u.level != model::UnitLevel::kProvince) {
       sink.Error(DiagnosticCode::kMissingKey, u.loc,
-                 "unit '" + u.code + "' is a district or commune without a parent; add `parent: \"<code>\"`",
+                 {"unit '" + u.code + "' is a district or commune without a parent; add `parent: \"<code>\"`",
+                  "đơn vị '" + u.code + "' là huyện hoặc xã nhưng không có đơn vị cấp trên; thêm `parent: \"<mã>\"`"},
                  static_cast<uint32_t>(u.code.size()), "unit " + u.code);
       ok = false;
     }
     if (!u.successor.empty()) {
       if (!u.to) {
         sink.Error(DiagnosticCode::kMissingKey, u.successor_loc,
-                   "unit '" + u.code + "' has a successor but no last day; add `valid: {to: YYYY-MM-DD}`",
+                   {"unit '" + u.code + "' has a successor but no last day; add `valid: {to: YYYY-MM-DD}`",
+                    "đơn vị '" + u.code + "' có đơn vị kế tiếp nhưng không có ngày cuối; thêm `valid: {to: YYYY-MM-DD}`"},
                    static_cast<uint32_t>(u.successor.size()), "unit " + u.code);
         ok = false;
       } else if (by_code.count(u.successor) == 0) {
-        unknown(u, "successor", u.successor, u.successor_loc);
+        unknown(u, "successor", "đơn vị kế tiếp", u.successor, u.successor_loc);
       } else if (in_force(u.successor, u.to->days() + 1) == nullptr) {
         sink.Error(DiagnosticCode::kBadPeriod, u.successor_loc,
-                   "the successor '" + u.successor + "' of unit '" + u.code + "' is not in force on " +
-                       Date::FromDays(u.to->days() + 1).ToString() + ", the day after the unit ended",
+                   {"the successor '" + u.successor + "' of unit '" + u.code + "' is not in force on " +
+                        Date::FromDays(u.to->days() + 1).ToString() + ", the day after the unit ended",
+                    "đơn vị kế tiếp '" + u.successor + "' của '" + u.code + "' không có hiệu lực vào ngày " +
+                        Date::FromDays(u.to->days() + 1).ToString() + ", ngày sau khi đơn vị kết thúc"},
                    static_cast<uint32_t>(u.successor.size()), "unit " + u.code);
         ok = false;
       }

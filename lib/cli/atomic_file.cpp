@@ -54,6 +54,13 @@ extern "C" void RemoveTempsAndDie(int sig) {
 
 std::string Reason() { return std::strerror(errno); }
 
+// "cannot write FILE: REASON" in English and Vietnamese (the system's reason is English).
+InputError CannotWrite(const std::string& target, const std::string& reason, bool unchanged = false) {
+  return InputError("cannot write " + target + ": " + reason + (unchanged ? "; it was not changed" : ""),
+                    "không ghi được tệp " + target + " (hệ thống báo: " + reason + ")" +
+                        (unchanged ? "; tệp vẫn giữ nguyên như cũ" : ""));
+}
+
 std::string Folder(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   if (slash == std::string::npos) return ".";
@@ -131,17 +138,20 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)), stream_
   const std::string real = Resolve(target_);
   struct stat st;
   const bool exists = ::stat(real.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) throw InputError("cannot write " + target_ + ": it is a folder");
+  if (exists && S_ISDIR(st.st_mode)) {
+    throw InputError("cannot write " + target_ + ": it is a folder",
+                     "không ghi được " + target_ + ": đó là một thư mục, không phải tệp");
+  }
   if (exists && !S_ISREG(st.st_mode)) {  // a device, a terminal, a pipe: in place
     fd_ = ::open(real.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd_ < 0) throw InputError("cannot write " + target_ + ": " + Reason());
+    if (fd_ < 0) throw CannotWrite(target_, Reason());
   } else {
     std::string name = real.substr(real.find_last_of('/') == std::string::npos ? 0 : real.find_last_of('/') + 1);
     std::string pattern = Folder(real) + "/." + name + ".tmp-XXXXXX";
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     fd_ = ::mkostemp(buf.data(), O_CLOEXEC);
-    if (fd_ < 0) throw InputError("cannot write " + target_ + ": " + Reason());
+    if (fd_ < 0) throw CannotWrite(target_, Reason());
     temp_.assign(buf.data());
     slot_ = ClaimSlot(temp_);
     if (slot_ >= 0) g_slot_live[slot_].store(true);
@@ -178,14 +188,14 @@ void AtomicFile::Commit() {
     fd_ = -1;
     if (!temp_.empty()) ::unlink(temp_.c_str());
     committed_ = true;  // nothing left to clean up
-    throw InputError("cannot write " + target_ + ": " + reason + (temp_.empty() ? "" : "; it was not changed"));
+    throw CannotWrite(target_, reason, !temp_.empty());
   };
   if (!written) fail(std::strerror(error != 0 ? error : EIO));
   if (temp_.empty()) {  // in place: a device or a pipe
     const int fd = fd_;
     fd_ = -1;
     committed_ = true;
-    if (::close(fd) != 0) throw InputError("cannot write " + target_ + ": " + Reason());
+    if (::close(fd) != 0) throw CannotWrite(target_, Reason());
     return;
   }
   if (::fsync(fd_) != 0) fail(Reason());
@@ -209,7 +219,9 @@ void RefuseOutputOverInput(const std::string& output, const std::vector<std::str
     struct stat in;
     if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
       throw InputError("--output " + output + " is the input file " + input +
-                       ": writing it would destroy the records; choose another output file");
+                           ": writing it would destroy the records; choose another output file",
+                       "--output " + output + " chính là tệp đầu vào " + input +
+                           ": ghi vào đó sẽ xóa mất hồ sơ; hãy chọn tệp kết quả khác");
     }
   }
 }

@@ -30,7 +30,11 @@ int RunCases(const Options& o, std::ostream& out, std::ostream& err) {
   output.Finish();
   size_t uncovered = 0;
   for (const GeneratedCase& c : cases) uncovered += !c.covered;
-  err << "ansinh cases: " << cases.size() << " cases, " << uncovered << " not covered by the current tests\n";
+  if (ParseLang(o.lang) == Language::kVi) {
+    err << "ansinh cases: " << cases.size() << " trường hợp, " << uncovered << " trường hợp chưa có bài kiểm tra nào\n";
+  } else {
+    err << "ansinh cases: " << cases.size() << " cases, " << uncovered << " not covered by the current tests\n";
+  }
   return 0;
 }
 

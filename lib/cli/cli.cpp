@@ -9,6 +9,8 @@
 #include "ansinh/error.hpp"
 #include "ansinh/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/usage_text.hpp"
 
 namespace ansinh::cli {
 
@@ -31,6 +33,12 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   RegisterCases(app, o);
   RegisterServe(app, o);
 
+  // The CLI's own messages are Vietnamese unless --lang en is given.
+  const Language lang = LangOfArgs(args);
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    commands.push_back(sub->get_name());
+  }
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -53,28 +61,28 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       out << app.help();
       return 0;
     }
-    err << "ansinh: " << e.what() << "\n";
-    err << "Run 'ansinh --help' or 'ansinh <command> --help' for usage.\n";
+    err << "ansinh: " << UsageErrorText(e, args, commands, lang) << "\n";
+    err << UsageHint(lang) << "\n";
     return 2;
   }
   try {
     for (CLI::App* sub : app.get_subcommands()) {
       const int code = Dispatch(sub->get_name(), o, out, err);
       out.flush();
-      if (!out) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
+      if (!out) throw StdoutError();
       return code;
     }
   } catch (const UsageError& e) {
-    err << "ansinh: " << e.what() << "\n";
+    err << "ansinh: " << ErrorText(e, lang) << "\n";
     return 2;
   } catch (const InputError& e) {
-    err << "ansinh: " << e.what() << "\n";
+    err << "ansinh: " << ErrorText(e, lang) << "\n";
     return 3;
   } catch (const Error& e) {  // e.g. a report total beyond the largest sum (report_helpers.cpp)
-    err << "ansinh: " << e.what() << "\n";
+    err << "ansinh: " << ErrorText(e, lang) << "\n";
     return 1;
   } catch (const std::exception& e) {
-    err << "ansinh: internal error: " << e.what() << "\n";
+    err << "ansinh: " << (lang == Language::kVi ? "lỗi nội bộ: " : "internal error: ") << e.what() << "\n";
     return 3;
   }
   return 2;

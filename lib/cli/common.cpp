@@ -28,15 +28,22 @@ std::optional<RuleSet> LoadOrReport(const std::string& path, const Options& o, s
 
 When ParseWhen(const Options& o) {
   if (o.as_of.empty() == o.period.empty()) {
-    throw UsageError("give exactly one of --as-of YYYY-MM-DD (a day) or --period YYYY-MM (a month)");
+    throw UsageError("give exactly one of --as-of YYYY-MM-DD (a day) or --period YYYY-MM (a month)",
+                     "hãy cho đúng một trong hai: --as-of YYYY-MM-DD (một ngày) hoặc --period YYYY-MM (một tháng)");
   }
   if (!o.as_of.empty()) {
     auto d = Date::Parse(o.as_of);
-    if (!d) throw UsageError("--as-of " + o.as_of + " is not a date: write YYYY-MM-DD, e.g. 2024-07-01");
+    if (!d) {
+      throw UsageError("--as-of " + o.as_of + " is not a date: write YYYY-MM-DD, e.g. 2024-07-01",
+                       "--as-of " + o.as_of + " không phải một ngày: viết YYYY-MM-DD, ví dụ 2024-07-01");
+    }
     return When::AsOf(*d);
   }
   auto m = YearMonth::Parse(o.period);
-  if (!m) throw UsageError("--period " + o.period + " is not a month: write YYYY-MM, e.g. 2024-07");
+  if (!m) {
+    throw UsageError("--period " + o.period + " is not a month: write YYYY-MM, e.g. 2024-07",
+                     "--period " + o.period + " không phải một tháng: viết YYYY-MM, ví dụ 2024-07");
+  }
   return When::Month(*m);
 }
 
@@ -74,14 +81,22 @@ void Output::Finish() {
     return;
   }
   stream_->flush();
-  if (!*stream_) throw InputError("cannot write the standard output (is the disk full, or the pipe closed?)");
+  if (!*stream_) throw StdoutError();
 }
 
 void CheckFormatOptions(const Options& o) {
   if (o.format == "xlsx" && o.output.empty()) {
-    throw UsageError("--format xlsx writes an Excel file: give --output FILE.xlsx (or --output - for the standard output)");
+    throw UsageError("--format xlsx writes an Excel file: give --output FILE.xlsx (or --output - for the standard output)",
+                     "--format xlsx ghi ra tệp Excel: hãy cho --output TỆP.xlsx (hoặc --output - để ghi ra màn hình)");
   }
-  if (o.csv_bom && o.format != "csv") throw UsageError("--csv-bom needs --format csv");
+  if (o.csv_bom && o.format != "csv") {
+    throw UsageError("--csv-bom needs --format csv", "--csv-bom chỉ dùng cùng --format csv");
+  }
+}
+
+InputError StdoutError() {
+  return InputError("cannot write the standard output (is the disk full, or the pipe closed?)",
+                    "không ghi được ra đầu ra chuẩn (đĩa đầy, hoặc ống dẫn đã đóng?)");
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }

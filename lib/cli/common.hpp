@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ansinh/decision.hpp"
+#include "ansinh/error.hpp"
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "cli/commands.hpp"
@@ -43,6 +44,8 @@ class Output {
   std::ostream* stream_;
 };
 bool StderrIsTerminal();
+// "cannot write the standard output" (exit 3), in English and Vietnamese.
+InputError StdoutError();
 // The UTF-8 byte-order mark --csv-bom puts first.
 inline constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
 // Throws UsageError for --format xlsx without --output (an Excel file is not

@@ -61,8 +61,13 @@ int RunDiff(const Options& o, std::ostream& out, std::ostream& err) {
     output.stream() << RenderText(diff, render);
   }
   output.Finish();
-  err << "ansinh diff: " << diff.households << " households, " << diff.changed_households << " with a change; "
-      << "monthly cost " << diff.monthly_a << " -> " << diff.monthly_b << " VND\n";
+  if (render.lang == Language::kVi) {
+    err << "ansinh diff: " << diff.households << " hộ, " << diff.changed_households << " hộ có thay đổi; "
+        << "chi phí hằng tháng " << diff.monthly_a << " -> " << diff.monthly_b << " đ\n";
+  } else {
+    err << "ansinh diff: " << diff.households << " households, " << diff.changed_households << " with a change; "
+        << "monthly cost " << diff.monthly_a << " -> " << diff.monthly_b << " VND\n";
+  }
   return 0;
 }
 

@@ -234,8 +234,12 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      err << "\r" << households << " records, " << static_cast<long>(households / (s > 0 ? s : 1)) << "/s, "
-          << errors << " with errors" << std::flush;
+      const long rate = static_cast<long>(households / (s > 0 ? s : 1));
+      if (lang == Language::kVi) {
+        err << "\r" << households << " hồ sơ, " << rate << "/giây, " << errors << " có lỗi" << std::flush;
+      } else {
+        err << "\r" << households << " records, " << rate << "/s, " << errors << " with errors" << std::flush;
+      }
     }
   }
   if (format == "json") block += first ? "]\n" : "\n]\n";
@@ -244,11 +248,18 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   output.Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (progress) err << "\r";
-  err << "ansinh eval: " << households << " households (" << persons << " persons) in "
-      << static_cast<long>(seconds * 1000) << " ms: " << errors << " with record errors, " << warnings
-      << " with warnings, " << undetermined << " undetermined person benefits; total monthly "
-      << (total == INT64_MAX || total == INT64_MIN ? "at least " : "")
-      << (lang == Language::kVi ? FormatGrouped(total, '.') + " đ" : FormatGrouped(total, ',') + " VND") << "\n";
+  const bool at_least = total == INT64_MAX || total == INT64_MIN;
+  if (lang == Language::kVi) {
+    err << "ansinh eval: " << households << " hộ (" << persons << " người) trong " << static_cast<long>(seconds * 1000)
+        << " ms: " << errors << " hộ có lỗi hồ sơ, " << warnings << " hộ có cảnh báo, " << undetermined
+        << " chế độ của từng người chưa xác định; tổng hằng tháng " << (at_least ? "ít nhất " : "")
+        << FormatGrouped(total, '.') << " đ\n";
+  } else {
+    err << "ansinh eval: " << households << " households (" << persons << " persons) in "
+        << static_cast<long>(seconds * 1000) << " ms: " << errors << " with record errors, " << warnings
+        << " with warnings, " << undetermined << " undetermined person benefits; total monthly "
+        << (at_least ? "at least " : "") << FormatGrouped(total, ',') << " VND\n";
+  }
   return o.quiet && errors > 0 ? 1 : 0;
 }
 

@@ -56,7 +56,8 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
       if (!o.household.empty() && id != o.household) continue;
       if (o.household.empty() && (batch.size() > 1 || seen.size() > 1)) {
         throw UsageError("the records hold several households: choose one with --household (e.g. --household " +
-                         seen.front() + ")");
+                             seen.front() + ")",
+                         "hồ sơ có nhiều hộ: chọn một hộ bằng --household (ví dụ --household " + seen.front() + ")");
       }
       if (!o.sets.empty()) {
         const WhatIfResult r = WhatIf(*rules, HouseholdOf(batch, i), when, o.sets);
@@ -78,7 +79,8 @@ int RunExplain(const Options& o, std::ostream& out, std::ostream& err) {
   }
   std::string ids;
   for (const std::string& s : seen) ids += (ids.empty() ? "" : ", ") + s;
-  throw UsageError("no household '" + o.household + "' in the records (first ids: " + ids + ")");
+  throw UsageError("no household '" + o.household + "' in the records (first ids: " + ids + ")",
+                   "không có hộ '" + o.household + "' trong hồ sơ (các mã đầu tiên: " + ids + ")");
 }
 
 }  // namespace ansinh::cli

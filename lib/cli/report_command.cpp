@@ -46,7 +46,7 @@ RenderOptions ParseRender(const Options& o) {
   render.by = ParseReportBy(o.by.empty() ? "benefit" : o.by).value_or(ReportBy::kBenefit);
   render.table = o.table;
   render.csv_formula_guard = !o.csv_raw;
-  if (!o.table.empty() && o.format != "csv") throw UsageError("--table needs --format csv");
+  if (!o.table.empty() && o.format != "csv") throw UsageError("--table needs --format csv", "--table chỉ dùng cùng --format csv");
   CheckFormatOptions(o);
   return render;
 }
@@ -81,8 +81,13 @@ int RunReport(const Options& o, std::ostream& out, std::ostream& err) {
     output.stream() << RenderText(report, render);
   }
   output.Finish();
-  err << "ansinh report: " << report.households << " households, " << report.error_households
-      << " with record errors, " << report.indicators.size() << " indicators\n";
+  if (render.lang == Language::kVi) {
+    err << "ansinh report: " << report.households << " hộ, " << report.error_households << " hộ có lỗi hồ sơ, "
+        << report.indicators.size() << " chỉ số\n";
+  } else {
+    err << "ansinh report: " << report.households << " households, " << report.error_households
+        << " with record errors, " << report.indicators.size() << " indicators\n";
+  }
   return 0;
 }
 

@@ -48,9 +48,13 @@ XlsxSheet::XlsxSheet(void* sheet, const XlsxFormats* formats, std::string name, 
 void XlsxSheet::Fail(int error) const {
   if (error == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE) {
     throw InputError("cannot write the Excel sheet '" + name_ +
-                     "': more rows than a sheet holds (1,048,576); use --format csv for this many records");
+                         "': more rows than a sheet holds (1,048,576); use --format csv for this many records",
+                     "không ghi được trang Excel '" + name_ +
+                         "': nhiều dòng hơn sức chứa của một trang (1.048.576); với chừng này hồ sơ hãy dùng --format csv");
   }
-  throw InputError("cannot write the Excel sheet '" + name_ + "': " + lxw_strerror(static_cast<lxw_error>(error)));
+  const std::string why = lxw_strerror(static_cast<lxw_error>(error));
+  throw InputError("cannot write the Excel sheet '" + name_ + "': " + why,
+                   "không ghi được trang Excel '" + name_ + "' (thư viện Excel báo: " + why + ")");
 }
 
 void XlsxSheet::Widen(size_t chars) {
@@ -125,13 +129,18 @@ XlsxBook::XlsxBook() : impl_(std::make_unique<Impl>()) {
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/ansinh-xlsx-XXXXXX";
   const int fd = mkstemp(pattern.data());
-  if (fd < 0) throw InputError("cannot create a scratch file for the Excel workbook in " + pattern);
+  if (fd < 0) {
+    throw InputError("cannot create a scratch file for the Excel workbook in " + pattern,
+                     "không tạo được tệp tạm cho sổ Excel ở " + pattern);
+  }
   close(fd);
   impl_->path = pattern;
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   impl_->book = workbook_new_opt(impl_->path.c_str(), &options);
-  if (impl_->book == nullptr) throw InputError("cannot start the Excel workbook (out of memory?)");
+  if (impl_->book == nullptr) {
+    throw InputError("cannot start the Excel workbook (out of memory?)", "không tạo được sổ Excel (hết bộ nhớ?)");
+  }
   auto* header = workbook_add_format(impl_->book);
   format_set_bold(header);
   format_set_bg_color(header, 0xDDEBF7);
@@ -152,7 +161,10 @@ XlsxBook::~XlsxBook() = default;
 XlsxSheet& XlsxBook::AddSheet(std::string_view name, const std::vector<std::string>& header) {
   const std::string sheet_name(name);
   lxw_worksheet* ws = workbook_add_worksheet(impl_->book, sheet_name.c_str());
-  if (ws == nullptr) throw InputError("cannot add the Excel sheet '" + sheet_name + "'");
+  if (ws == nullptr) {
+    throw InputError("cannot add the Excel sheet '" + sheet_name + "'",
+                     "không thêm được trang Excel '" + sheet_name + "'");
+  }
   impl_->sheets.push_back(std::unique_ptr<XlsxSheet>(new XlsxSheet(ws, &impl_->formats, sheet_name, header.size())));
   XlsxSheet& sheet = *impl_->sheets.back();
   for (size_t c = 0; c < header.size(); ++c) {
@@ -180,11 +192,15 @@ std::string XlsxBook::Finish() {
   lxw_workbook* book = impl_->book;
   impl_->book = nullptr;
   if (const lxw_error e = workbook_close(book)) {
-    throw InputError(std::string("cannot write the Excel workbook: ") + lxw_strerror(e));
+    throw InputError(std::string("cannot write the Excel workbook: ") + lxw_strerror(e),
+                     std::string("không ghi được sổ Excel (thư viện Excel báo: ") + lxw_strerror(e) + ")");
   }
   std::ifstream in(impl_->path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad() || bytes.empty()) throw InputError("cannot read back the Excel workbook from " + impl_->path);
+  if (in.bad() || bytes.empty()) {
+    throw InputError("cannot read back the Excel workbook from " + impl_->path,
+                     "không đọc lại được sổ Excel từ " + impl_->path);
+  }
   return bytes;
 }
 
@@ -206,7 +222,9 @@ struct XlsxBook::Impl {};
 XlsxBook::XlsxBook() {
   throw UsageError(
       "--format xlsx is not available: this ansinh was built without libxlsxwriter (install libxlsxwriter-dev, "
-      "e.g. with tools/install-deps.sh, and configure again); --format csv --csv-bom opens in Excel too");
+      "e.g. with tools/install-deps.sh, and configure again); --format csv --csv-bom opens in Excel too",
+      "không dùng được --format xlsx: bản ansinh này được dựng không có libxlsxwriter (cài libxlsxwriter-dev, "
+      "ví dụ bằng tools/install-deps.sh, rồi cấu hình lại); --format csv --csv-bom cũng mở được bằng Excel");
 }
 XlsxBook::~XlsxBook() = default;
 XlsxSheet& XlsxBook::AddSheet(std::string_view, const std::vector<std::string>&) { throw UsageError("no xlsx"); }

@@ -129,7 +129,8 @@ bool HasErrors(const std::vector<Diagnostic>& diagnostics) noexcept {
 }
 
 RuleError::RuleError(std::vector<Diagnostic> diagnostics)
-    : Error(Format(diagnostics, Language::kEn)), diagnostics_(std::move(diagnostics)) {}
+    : Error(Format(diagnostics, Language::kEn), Format(diagnostics, Language::kVi)),
+      diagnostics_(std::move(diagnostics)) {}
 
 std::string ToString(const SourceLocation& location) {
   if (!location.known()) return location.file;

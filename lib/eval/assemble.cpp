@@ -99,7 +99,7 @@ uint32_t ChunkEvaluator::AddDetail(size_t b, size_t lane, uint8_t status, bool p
       issue.code = "R_EVALUATION";
       issue.severity = Severity::kWarning;
       issue.message = "benefit " + rules_.benefits[b].id + " could not be computed: " + error;
-      issue.message_vi = "không tính được chế độ " + rules_.benefits[b].id + ": " + error;
+      issue.message_vi = "không tính được chế độ " + rules_.benefits[b].id + ": " + state_.why.FirstError(l.why[lane], true);
       eval_issues_[h].push_back(std::move(issue));
     }
     leaves_.clear();

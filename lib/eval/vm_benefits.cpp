@@ -214,7 +214,7 @@ void RunBenefit(EvalState& s, const Op& op) {
     const auto rounded = RoundToUnit(Decimal::FromMillionths(amount.At(i)), p.rounding_unit, p.rounding_mode);
     if (!rounded) {
       bl.status[i] = StatusByte(BenefitStatus::kUndetermined);
-      bl.why[i] = s.why.Error("the amount became too large");
+      bl.why[i] = s.why.Error(ErrorText{"the amount became too large", "số tiền trở nên quá lớn"});
       continue;
     }
     bl.status[i] = StatusByte(BenefitStatus::kEligible);

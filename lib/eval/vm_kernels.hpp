@@ -27,7 +27,7 @@ inline void MergeNotKnown(EvalState& s, Reg& o, size_t i, const Reg& a, uint8_t 
 
 // out = f(a, b) where f(int64 x, int64 y, int64& out) -> bool (false = evaluation error).
 template <typename F>
-void StrictBinary(EvalState& s, const plan::Op& op, F f, const char* error) {
+void StrictBinary(EvalState& s, const plan::Op& op, F f, const ErrorText& error) {
   const Reg& a = s.regs[op.a];
   const Reg& b = s.regs[op.b];
   if (a.scalar && b.scalar) {
@@ -87,7 +87,7 @@ void StrictBinary(EvalState& s, const plan::Op& op, F f, const char* error) {
 
 // out = f(a) where f(int64 x, int64& out) -> bool.
 template <typename F>
-void StrictUnary(EvalState& s, const plan::Op& op, F f, const char* error) {
+void StrictUnary(EvalState& s, const plan::Op& op, F f, const ErrorText& error) {
   const Reg& a = s.regs[op.a];
   if (a.scalar) {
     Reg& o = s.OutScalar(op);

@@ -16,6 +16,8 @@ using plan::OpCode;
 
 namespace {
 
+constexpr ErrorText kOverflow{"a number became too large", "một số trở nên quá lớn"};
+
 // Rounds num/den half to even; false if the result does not fit.
 bool DivHalfEven(Int128 num, Int128 den, int64_t& out) {
   if (den == 0) return false;
@@ -72,7 +74,7 @@ void RunGather(EvalState& s, const Op& op) {
 }
 
 void RunArithmetic(EvalState& s, const Op& op) {
-  static constexpr const char* kOverflow = "a number became too large";
+  
   switch (op.code) {
     case OpCode::kAdd:
       StrictBinary(s, op, [](int64_t x, int64_t y, int64_t& o) { return !__builtin_add_overflow(x, y, &o); }, kOverflow);
@@ -97,11 +99,11 @@ void RunArithmetic(EvalState& s, const Op& op) {
     case OpCode::kDivSS:
       StrictBinary(s, op, [](int64_t x, int64_t y, int64_t& o) {
         return y != 0 && DivHalfEven(static_cast<Int128>(x) * Decimal::kScale, y, o);
-      }, "division by zero");
+      }, ErrorText{"division by zero", "chia cho 0"});
       break;
     case OpCode::kDivSI:
       StrictBinary(s, op, [](int64_t x, int64_t y, int64_t& o) { return y != 0 && DivHalfEven(x, y, o); },
-                   "division by zero");
+                   ErrorText{"division by zero", "chia cho 0"});
       break;
     case OpCode::kNeg:
       StrictUnary(s, op, [](int64_t x, int64_t& o) { return !__builtin_sub_overflow(int64_t{0}, x, &o); }, kOverflow);
@@ -313,7 +315,7 @@ void RunMisc(EvalState& s, const Op& op) {
       return;
     case OpCode::kAbs:
       StrictUnary(s, op, [](int64_t x, int64_t& o) { return x != INT64_MIN && ((o = x < 0 ? -x : x), true); },
-                  "a number became too large");
+                  kOverflow);
       return;
     case OpCode::kRound: {
       const int64_t unit = op.imm;  // scaled
@@ -323,7 +325,7 @@ void RunMisc(EvalState& s, const Op& op) {
         if (!r) return false;
         o = *r;
         return true;
-      }, "a number became too large");
+      }, kOverflow);
       return;
     }
     case OpCode::kIntDivConst: {
@@ -346,7 +348,8 @@ void RunMisc(EvalState& s, const Op& op) {
         if (unit < 0) return false;  // a code the package does not list
         o = units->Within(unit, area);
         return true;
-      }, "the unit code is not one of the package's units (section `units`)");
+      }, ErrorText{"the unit code is not one of the package's units (section `units`)",
+                   "mã đơn vị không phải một đơn vị của gói (mục `units`)"});
       return;
     }
     default: break;

@@ -52,7 +52,7 @@ void RunReduce(EvalState& s, const Op& op) {
       o.why[g] = 0;
     } else if (overflow) {
       o.st[g] = kError;
-      o.why[g] = s.why.Error("a sum over members became too large");
+      o.why[g] = s.why.Error(ErrorText{"a sum over members became too large", "tổng theo các thành viên trở nên quá lớn"});
     } else if (error) {
       o.st[g] = kError;
       o.why[g] = error_why;
@@ -85,9 +85,12 @@ int StepOf(const ParamPlan& p, int64_t day) {
 Lookup Before(EvalState& s, const ParamPlan& p, int64_t day) {
   Lookup r;
   r.state = kError;
-  r.why = s.why.Error(p.display + " has no value on " + Date::FromDays(static_cast<int32_t>(day)).ToString() +
-                      (p.step_from.empty() ? std::string() : " (its first value applies from " +
-                                                                 Date::FromDays(p.step_from.front()).ToString() + ")"));
+  const std::string on = Date::FromDays(static_cast<int32_t>(day)).ToString();
+  const std::string first = p.step_from.empty() ? std::string() : Date::FromDays(p.step_from.front()).ToString();
+  r.why = s.why.Error(p.display + " has no value on " + on +
+                          (first.empty() ? std::string() : " (its first value applies from " + first + ")"),
+                      p.display + " chưa có giá trị vào ngày " + on +
+                          (first.empty() ? std::string() : " (giá trị đầu tiên áp dụng từ " + first + ")"));
   return r;
 }
 
@@ -110,7 +113,7 @@ Lookup LookupOne(EvalState& s, uint32_t plan_index, const ParamPlan& p, int64_t 
     if (k < 0 || k >= p.keys) {
       Lookup r;
       r.state = kError;
-      r.why = s.why.Error(p.display + " has no entry for this value");
+      r.why = s.why.Error(p.display + " has no entry for this value", p.display + " không có mục cho giá trị này");
       return r;
     }
     return Cell(s, plan_index, p, static_cast<size_t>(step) * p.keys + static_cast<size_t>(k), static_cast<uint32_t>(k));
@@ -120,8 +123,12 @@ Lookup LookupOne(EvalState& s, uint32_t plan_index, const ParamPlan& p, int64_t 
   if (it == p.bounds.begin() + b) {
     Lookup r;
     r.state = kError;
-    r.why = s.why.Error(p.display + " has no bracket for " + Decimal::FromMillionths(k).ToString() +
-                        (b < e ? " (the lowest starts at " + Decimal::FromMillionths(p.bounds[b]).ToString() + ")" : ""));
+    const std::string value = Decimal::FromMillionths(k).ToString();
+    const std::string lowest = b < e ? Decimal::FromMillionths(p.bounds[b]).ToString() : std::string();
+    r.why = s.why.Error(p.display + " has no bracket for " + value +
+                            (lowest.empty() ? std::string() : " (the lowest starts at " + lowest + ")"),
+                        p.display + " không có bậc nào cho " + value +
+                            (lowest.empty() ? std::string() : " (bậc thấp nhất bắt đầu từ " + lowest + ")"));
     return r;
   }
   const size_t at = static_cast<size_t>(it - p.bounds.begin()) - 1;

@@ -24,13 +24,13 @@ void WhyPool::Leaves(uint32_t why, std::vector<Node>* out, std::vector<uint32_t>
   }
 }
 
-std::string WhyPool::FirstError(uint32_t why) const {
+std::string WhyPool::FirstError(uint32_t why, bool vi) const {
   std::vector<uint32_t> stack;
   if (why != 0) stack.push_back(why);
   while (!stack.empty()) {
     const Node& n = nodes_[stack.back()];
     stack.pop_back();
-    if (n.kind == Kind::kError) return messages_[n.a];
+    if (n.kind == Kind::kError) return vi ? messages_vi_[n.a] : messages_[n.a];
     if (n.kind == Kind::kUnion) {
       stack.push_back(n.b);
       stack.push_back(n.a);

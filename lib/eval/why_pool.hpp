@@ -11,6 +11,14 @@
 
 namespace ansinh::eval {
 
+// The text of an evaluation error in English and Vietnamese (literals).
+struct ErrorText {
+  constexpr ErrorText(const char* english) : en(english), vi("") {}  // NOLINT: implicit on purpose
+  constexpr ErrorText(const char* english, const char* vietnamese) : en(english), vi(vietnamese) {}
+  const char* en;
+  const char* vi;
+};
+
 class WhyPool {
  public:
   enum class Kind : uint8_t { kNone, kField, kUnion, kError, kParamNull };
@@ -25,15 +33,19 @@ class WhyPool {
   void Clear() {
     nodes_.resize(1);
     messages_.clear();
+    messages_vi_.clear();
   }
   uint32_t Field(uint8_t entity, uint32_t lane, uint32_t field) {
     return Push({Kind::kField, entity, lane, field});
   }
   uint32_t ParamNull(uint32_t plan, uint32_t key) { return Push({Kind::kParamNull, 0, plan, key}); }
-  uint32_t Error(std::string message) {
+  // An evaluation error, in English and Vietnamese.
+  uint32_t Error(std::string message, std::string message_vi) {
     messages_.push_back(std::move(message));
+    messages_vi_.push_back(std::move(message_vi));
     return Push({Kind::kError, 0, static_cast<uint32_t>(messages_.size() - 1), 0});
   }
+  uint32_t Error(const ErrorText& text) { return Error(text.en, text.vi); }
   uint32_t Union(uint32_t a, uint32_t b) {
     if (a == 0 || a == b) return b;
     if (b == 0) return a;
@@ -43,8 +55,8 @@ class WhyPool {
   const std::string& message(uint32_t index) const { return messages_[index]; }
   // The leaves (fields, parameter values) under `why`, each once, in first-seen order.
   void Leaves(uint32_t why, std::vector<Node>* out, std::vector<uint32_t>* scratch) const;
-  // The first error message under `why`, or empty.
-  std::string FirstError(uint32_t why) const;
+  // The first error message under `why`, or empty; `vi`: its Vietnamese text.
+  std::string FirstError(uint32_t why, bool vi = false) const;
 
  private:
   uint32_t Push(const Node& n) {
@@ -53,6 +65,7 @@ class WhyPool {
   }
   std::vector<Node> nodes_;
   std::vector<std::string> messages_;
+  std::vector<std::string> messages_vi_;
 };
 
 }  // namespace ansinh::eval

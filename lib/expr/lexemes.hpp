@@ -31,15 +31,15 @@ struct LexResult {
 inline LexResult LexToken(TokenKind kind, size_t begin, size_t end) {
   return LexResult{Token{kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, {}, 0};
 }
-inline LexResult LexError(size_t offset, size_t length, std::string message,
+// `message` in English, `message_vi` in Vietnamese.
+inline LexResult LexError(size_t offset, size_t length, std::string message, std::string message_vi,
                           size_t token_begin) {
-  return LexResult{{},
-                   SyntaxError{static_cast<uint32_t>(offset), static_cast<uint32_t>(length),
-                               std::move(message)},
-                   token_begin};
+  SyntaxError error{static_cast<uint32_t>(offset), static_cast<uint32_t>(length), std::move(message)};
+  error.message_vi = std::move(message_vi);
+  return LexResult{{}, std::move(error), token_begin};
 }
-inline LexResult LexError(size_t offset, size_t length, std::string message) {
-  return LexError(offset, length, std::move(message), offset);
+inline LexResult LexError(size_t offset, size_t length, std::string message, std::string message_vi) {
+  return LexError(offset, length, std::move(message), std::move(message_vi), offset);
 }
 
 // At a digit: an integer, decimal or date, with range and shape checks.
@@ -49,7 +49,7 @@ LexResult ScanString(std::string_view text, size_t p);
 // At a byte >= 0x80 outside a string: always an error (≤ ≥ ≠, typographic quotes, ...).
 LexResult ScanNonAscii(std::string_view text, size_t p);
 // "unexpected character '$'" (or the byte's code for a control character).
-std::string UnexpectedAscii(char c);
+std::pair<std::string, std::string> UnexpectedAscii(char c);  // English, Vietnamese
 
 // Length of the valid UTF-8 sequence at text[p], 0 when invalid.
 size_t Utf8Length(std::string_view text, size_t p) noexcept;

@@ -22,8 +22,8 @@ bool IsOperandRule(std::string_view which) {
 class Describer {
  public:
   Describer(uint32_t offset, const std::vector<Token>& tokens, std::string_view text,
-            const PlaceNamer& where)
-      : tokens_(tokens), text_(text), where_(where) {
+            const PlaceNamer& where, const PlaceNamer& where_vi)
+      : tokens_(tokens), text_(text), where_(where), where_vi_(where_vi) {
     const char* at = SkipBlank(text.data() + std::min<size_t>(offset, text.size()),
                                text.data() + text.size());
     offset_ = static_cast<uint32_t>(at - text.data());
@@ -35,16 +35,23 @@ class Describer {
 
   SyntaxError Describe(std::string_view which, std::string_view expected) const {
     if (IsOperandRule(which)) return MissingOperand();
-    if (which == "close_paren") return Unclosed("')'");
-    if (which == "close_index") return Unclosed("']'");
-    if (which == "close_call") return UnclosedList("',' or ')'");
-    if (which == "close_list") return UnclosedList("',' or ']'");
-    if (which == "then") return Error("expected 'then' after the condition of 'if'");
-    if (which == "else") return Error("expected 'else' after the 'then' branch of 'if'");
-    if (which == "in") return Error("expected 'in' after 'not'");
+    if (which == "close_paren") return Unclosed("')'", "')'");
+    if (which == "close_index") return Unclosed("']'", "']'");
+    if (which == "close_call") return UnclosedList("',' or ')'", "',' hoặc ')'");
+    if (which == "close_list") return UnclosedList("',' or ']'", "',' hoặc ']'");
+    if (which == "then") return Error("expected 'then' after the condition of 'if'", "thiếu 'then' sau điều kiện của 'if'");
+    if (which == "else") {
+      return Error("expected 'else' after the 'then' branch of 'if'", "thiếu 'else' sau nhánh 'then' của 'if'");
+    }
+    if (which == "in") return Error("expected 'in' after 'not'", "thiếu 'in' sau 'not'");
     if (which == "no_chain") return ChainedComparison();
     if (which == "end") return Trailing();
-    return Error(std::string(expected));
+    // "expected <rule name>": the rule names are the grammar's own words.
+    std::string vi(expected);
+    if (vi == "expected an expression") vi = "thiếu biểu thức";
+    else if (vi == "expected the end of the expression") vi = "cần kết thúc biểu thức ở đây";
+    else if (vi.rfind("expected ", 0) == 0) vi = "thiếu " + vi.substr(9);
+    return Error(std::string(expected), vi);
   }
 
  private:
@@ -61,25 +68,31 @@ class Describer {
   }
   bool Is(size_t i, std::string_view word) const { return i < tokens_.size() && Raw(i) == word; }
 
-  SyntaxError Error(std::string message, std::optional<size_t> token = std::nullopt) const {
+  // `message` in English, `message_vi` in Vietnamese.
+  SyntaxError Error(std::string message, std::string message_vi, std::optional<size_t> token = std::nullopt) const {
     size_t i = token.value_or(at_);
+    SyntaxError error;
     if (i < tokens_.size()) {
-      return SyntaxError{tokens_[i].begin, tokens_[i].end - tokens_[i].begin, std::move(message)};
+      error = SyntaxError{tokens_[i].begin, tokens_[i].end - tokens_[i].begin, std::move(message)};
+    } else {
+      uint32_t end = static_cast<uint32_t>(text_.size());
+      error = SyntaxError{i == at_ ? offset_ : end, 1, std::move(message)};
     }
-    uint32_t end = static_cast<uint32_t>(text_.size());
-    return SyntaxError{i == at_ ? offset_ : end, 1, std::move(message)};
+    error.message_vi = std::move(message_vi);
+    return error;
   }
 
   // The caller's name of the place, else "column 7", or "line 2, column 7" in
   // a multi-line text.
-  std::string Where(uint32_t offset) const {
-    if (where_) return where_(offset);
+  std::string Where(uint32_t offset, bool vi = false) const {
+    if (!vi && where_) return where_(offset);
+    if (vi && where_vi_) return where_vi_(offset);
     size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
     line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
-    std::string column = "column " + std::to_string(offset - line_start + 1);
+    std::string column = (vi ? "cột " : "column ") + std::to_string(offset - line_start + 1);
     if (text_.find('\n') == std::string_view::npos) return column;
     size_t line = 1 + std::count(text_.begin(), text_.begin() + line_start, '\n');
-    return "line " + std::to_string(line) + ", " + column;
+    return (vi ? "dòng " : "line ") + std::to_string(line) + ", " + column;
   }
 
   // The innermost '(' or '[' still open before the failure.
@@ -96,38 +109,47 @@ class Describer {
   SyntaxError MissingOperand() const {
     if (Is(at_, "if")) {
       return Error("put 'if \u2026 then \u2026 else \u2026' in parentheses when it is part of a "
-                   "larger expression");
+                   "larger expression",
+                   "đặt 'if \u2026 then \u2026 else \u2026' trong ngoặc khi nó là một phần của biểu thức lớn hơn");
     }
-    if (at_ > 0) return Error("expected an expression after " + Quoted(at_ - 1));
-    if (AtEnd()) return Error("the expression is empty");
-    return Error("expected an expression, found " + Quoted(at_));
+    if (at_ > 0) {
+      return Error("expected an expression after " + Quoted(at_ - 1), "thiếu biểu thức sau " + Quoted(at_ - 1));
+    }
+    if (AtEnd()) return Error("the expression is empty", "biểu thức trống");
+    return Error("expected an expression, found " + Quoted(at_), "cần một biểu thức, nhưng gặp " + Quoted(at_));
   }
 
-  SyntaxError Unclosed(std::string_view closer) const {
+  SyntaxError Unclosed(std::string_view closer, std::string_view closer_vi) const {
     std::optional<size_t> open = OpenBracket();
     std::string message = "expected " + std::string(closer);
-    if (open) message += " to close the " + Quoted(*open) + " at " + Where(tokens_[*open].begin);
-    return Error(message);
+    std::string message_vi = "thiếu " + std::string(closer_vi);
+    if (open) {
+      message += " to close the " + Quoted(*open) + " at " + Where(tokens_[*open].begin);
+      message_vi += " để đóng " + Quoted(*open) + " ở " + Where(tokens_[*open].begin, true);
+    }
+    return Error(message, message_vi);
   }
 
   // Arguments and list items: a ',' where X3 stopped means an item is missing.
-  SyntaxError UnclosedList(std::string_view expected) const {
+  SyntaxError UnclosedList(std::string_view expected, std::string_view expected_vi) const {
     if (Is(at_, ",")) {
       if (at_ > 0 && (Is(at_ - 1, "(") || Is(at_ - 1, "["))) {
-        return Error("expected an expression after " + Quoted(at_ - 1));
+        return Error("expected an expression after " + Quoted(at_ - 1), "thiếu biểu thức sau " + Quoted(at_ - 1));
       }
-      return Error("expected an expression after ','", at_ + 1);
+      return Error("expected an expression after ','", "thiếu biểu thức sau ','", at_ + 1);
     }
-    return Unclosed(expected);
+    return Unclosed(expected, expected_vi);
   }
 
   SyntaxError Trailing() const {
-    if (AtEnd()) return Error("unexpected text after the end of the expression");
+    if (AtEnd()) return Error("unexpected text after the end of the expression", "có chữ thừa sau cuối biểu thức");
     if (Is(at_, ")") || Is(at_, "]")) {
-      return Error("unmatched " + Quoted(at_) + ": nothing before it to close");
+      return Error("unmatched " + Quoted(at_) + ": nothing before it to close",
+                   Quoted(at_) + " thừa: không có ngoặc mở nào trước nó");
     }
-    if (Is(at_, "then") || Is(at_, "else")) return Error(Quoted(at_) + " without 'if'");
-    return Error("unexpected " + Quoted(at_) + " after the end of the expression");
+    if (Is(at_, "then") || Is(at_, "else")) return Error(Quoted(at_) + " without 'if'", Quoted(at_) + " thiếu 'if'");
+    return Error("unexpected " + Quoted(at_) + " after the end of the expression",
+                 Quoted(at_) + " thừa sau cuối biểu thức");
   }
 
   SyntaxError ChainedComparison() const;
@@ -139,6 +161,7 @@ class Describer {
   const std::vector<Token>& tokens_;
   std::string_view text_;
   const PlaceNamer& where_;
+  const PlaceNamer& where_vi_;
   uint32_t offset_ = 0;
   size_t at_ = 0;  // index of the first token at or after offset_
 };
@@ -211,15 +234,16 @@ SyntaxError Describer::ChainedComparison() const {
   std::string hint = readable ? a + " " + op1_text + " " + b + " and " + b + " " + op2_text +
                                     " " + c
                               : "a < b and b < c";
-  return Error("comparisons cannot be chained: write '" + hint + "'");
+  return Error("comparisons cannot be chained: write '" + hint + "'",
+               "không viết các phép so sánh nối liền nhau: viết '" + hint + "'");
 }
 
 }  // namespace
 
 SyntaxError DescribeFailure(uint32_t offset, std::string_view which, std::string_view expected,
                             const std::vector<Token>& tokens, std::string_view text,
-                            const PlaceNamer& where) {
-  return Describer(offset, tokens, text, where).Describe(which, expected);
+                            const PlaceNamer& where, const PlaceNamer& where_vi) {
+  return Describer(offset, tokens, text, where, where_vi).Describe(which, expected);
 }
 
 }  // namespace ansinh::expr

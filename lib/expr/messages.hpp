@@ -21,7 +21,7 @@ namespace ansinh::expr {
 // of an offset (PlaceNamer); empty: the column in `text`.
 SyntaxError DescribeFailure(uint32_t offset, std::string_view which, std::string_view expected,
                             const std::vector<Token>& tokens, std::string_view text,
-                            const PlaceNamer& where = {});
+                            const PlaceNamer& where = {}, const PlaceNamer& where_vi = {});
 
 }  // namespace ansinh::expr
 

@@ -27,7 +27,11 @@ ParseResult Failed(SyntaxError error) {
   return result;
 }
 
-ParseResult Failed(std::string message) { return Failed(SyntaxError{0, 1, std::move(message)}); }
+ParseResult Failed(std::string message, std::string message_vi) {
+  SyntaxError error{0, 1, std::move(message)};
+  error.message_vi = std::move(message_vi);
+  return Failed(std::move(error));
+}
 
 // The first node (leftmost first) more than `limit` edges below the root, or
 // null. Iterative: the tree may be arbitrarily deep here.
@@ -63,6 +67,8 @@ ParseResult CheckTreeDepth(std::unique_ptr<Node> root, const ParseOptions& optio
     SyntaxError error{deep->begin, 1,
                       "too many operators in a row: the formula is more than " +
                           std::to_string(limit) + " levels deep; split it into variables"};
+    error.message_vi = "quá nhiều phép toán nối tiếp: công thức sâu hơn " + std::to_string(limit) +
+                       " tầng; hãy tách thành các biến";
     error.limit = true;
     DestroyIteratively(std::move(root));
     return Failed(std::move(error));
@@ -76,7 +82,7 @@ ParseResult CheckTreeDepth(std::unique_ptr<Node> root, const ParseOptions& optio
 // nested within the limit, reaches X3) and reports the earliest error: the
 // grammar's if it stops before clean_end, else the scan's.
 ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
-                         const ParseOptions& options, const PlaceNamer& where) {
+                         const ParseOptions& options, const PlaceNamer& where, const PlaceNamer& where_vi) {
   const char* const first = text.data();
   const char* const last = first + scan.clean_end;
   parser::ErrorHandler handler(first);
@@ -86,8 +92,9 @@ ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
   bool ok = x3::phrase_parse(iter, last, grammar, parser::Skipper{}, tree);
   if (!ok) {
     SyntaxError error{scan.clean_end, 1, "could not parse the expression"};
+    error.message_vi = "không đọc được biểu thức";
     if (const auto& failure = handler.failure()) {
-      error = DescribeFailure(failure->offset, failure->which, failure->message, scan.tokens, text, where);
+      error = DescribeFailure(failure->offset, failure->which, failure->message, scan.tokens, text, where, where_vi);
     }
     if (!scan.error || error.offset < scan.clean_end) return Failed(std::move(error));
   }
@@ -95,27 +102,32 @@ ParseResult ParseScanned(const std::string& text, const ScanResult& scan,
   return CheckTreeDepth(Lower(tree, handler), options);
 }
 
-ParseResult ParseChecked(const std::string& text, const ParseOptions& options, const PlaceNamer& where) {
+ParseResult ParseChecked(const std::string& text, const ParseOptions& options, const PlaceNamer& where,
+                         const PlaceNamer& where_vi) {
   if (text.size() > options.max_length) {
-    return Failed("the expression is too long: " + std::to_string(text.size()) +
-                  " bytes (at most " + std::to_string(options.max_length) + ")");
+    return Failed("the expression is too long: " + std::to_string(text.size()) + " bytes (at most " +
+                      std::to_string(options.max_length) + ")",
+                  "biểu thức quá dài: " + std::to_string(text.size()) + " byte (tối đa " +
+                      std::to_string(options.max_length) + ")");
   }
   ParseOptions bounded = options;
   bounded.max_depth = std::min(options.max_depth, kMaxSupportedDepth);
-  return ParseScanned(text, Scan(text, bounded.max_depth), bounded, where);
+  return ParseScanned(text, Scan(text, bounded.max_depth), bounded, where, where_vi);
 }
 
 }  // namespace
 
-ParseResult ParseExpression(const std::string& text, const ParseOptions& options, const PlaceNamer& where) {
+ParseResult ParseExpression(const std::string& text, const ParseOptions& options, const PlaceNamer& where,
+                            const PlaceNamer& where_vi) {
   try {
-    return ParseChecked(text, options, where);
+    return ParseChecked(text, options, where, where_vi);
   } catch (const std::bad_alloc&) {
-    return Failed("out of memory while parsing the expression");
+    return Failed("out of memory while parsing the expression", "hết bộ nhớ khi đọc biểu thức");
   } catch (const std::exception& e) {
-    return Failed(std::string("internal error while parsing the expression: ") + e.what());
+    return Failed(std::string("internal error while parsing the expression: ") + e.what(),
+                  std::string("lỗi nội bộ khi đọc biểu thức: ") + e.what());
   } catch (...) {
-    return Failed("internal error while parsing the expression");
+    return Failed("internal error while parsing the expression", "lỗi nội bộ khi đọc biểu thức");
   }
 }
 

@@ -34,11 +34,11 @@ LexResult ScanName(std::string_view text, size_t p) {
     if (IsKeyword(word) && (part != start || (p < text.size() && text[p] == '.'))) {
       return LexError(part, p - part,
                       "'" + std::string(word) + "' is a keyword and cannot be part of a name",
-                      start);
+                      "'" + std::string(word) + "' là từ khóa, không được làm một phần của tên", start);
     }
     if (p >= text.size() || text[p] != '.') break;
     if (p + 1 >= text.size() || !IsIdentStart(text[p + 1])) {
-      return LexError(p, 1, "expected a name after '.'", start);
+      return LexError(p, 1, "expected a name after '.'", "thiếu tên sau '.'", start);
     }
     part = ++p;
   }
@@ -50,37 +50,41 @@ LexResult ScanName(std::string_view text, size_t p) {
 LexResult ScanPunct(std::string_view text, size_t p) {
   char c = text[p];
   char next = p + 1 < text.size() ? text[p + 1] : '\0';
-  auto two = [&](const char* message) { return LexError(p, 2, message); };
+  auto two = [&](const char* message, const char* message_vi) { return LexError(p, 2, message, message_vi); };
   switch (c) {
     case '(': case ')': case '[': case ']': case ',': case '+': case '-': case '*': case '/':
       return LexToken(TokenKind::kPunct, p, p + 1);
     case '=':
       if (next == '=') return LexToken(TokenKind::kPunct, p, p + 2);
-      if (next == '>') return two("write '>=' instead of '=>'");
-      if (next == '<') return two("write '<=' instead of '=<'");
-      return LexError(p, 1, "'=' compares nothing: write '==' to test equality");
+      if (next == '>') return two("write '>=' instead of '=>'", "viết '>=' thay cho '=>'");
+      if (next == '<') return two("write '<=' instead of '=<'", "viết '<=' thay cho '=<'");
+      return LexError(p, 1, "'=' compares nothing: write '==' to test equality",
+                      "'=' không so sánh gì: viết '==' để so sánh bằng");
     case '!':
       if (next == '=') return LexToken(TokenKind::kPunct, p, p + 2);
-      return LexError(p, 1, "write 'not' instead of '!'");
+      return LexError(p, 1, "write 'not' instead of '!'", "viết 'not' thay cho '!'");
     case '<':
       if (next == '=') return LexToken(TokenKind::kPunct, p, p + 2);
-      if (next == '>') return two("write '!=' instead of '<>'");
+      if (next == '>') return two("write '!=' instead of '<>'", "viết '!=' thay cho '<>'");
       return LexToken(TokenKind::kPunct, p, p + 1);
     case '>':
       return LexToken(TokenKind::kPunct, p, p + (next == '=' ? 2 : 1));
     case '&':
-      if (next == '&') return two("write 'and' instead of '&&'");
-      return LexError(p, 1, "write 'and' instead of '&'");
+      if (next == '&') return two("write 'and' instead of '&&'", "viết 'and' thay cho '&&'");
+      return LexError(p, 1, "write 'and' instead of '&'", "viết 'and' thay cho '&'");
     case '|':
-      if (next == '|') return two("write 'or' instead of '||'");
-      return LexError(p, 1, "write 'or' instead of '|'");
+      if (next == '|') return two("write 'or' instead of '||'", "viết 'or' thay cho '||'");
+      return LexError(p, 1, "write 'or' instead of '|'", "viết 'or' thay cho '|'");
     case '.':
-      if (IsDigit(next)) return LexError(p, 1, "write a digit before '.': 0.5, not .5");
+      if (IsDigit(next)) {
+        return LexError(p, 1, "write a digit before '.': 0.5, not .5", "viết một chữ số trước '.': 0.5, không phải .5");
+      }
       break;
     default:
       break;
   }
-  return LexError(p, 1, UnexpectedAscii(c));
+  auto [message, message_vi] = UnexpectedAscii(c);
+  return LexError(p, 1, std::move(message), std::move(message_vi));
 }
 
 LexResult ScanToken(std::string_view text, size_t p) {
@@ -130,6 +134,8 @@ ScanResult Scan(std::string_view text, uint32_t max_depth) {
                                  "the expression is nested too deeply: more than " +
                                      std::to_string(max_depth) +
                                      " levels of brackets, '-', 'not' and 'if'"};
+      result.error->message_vi = "biểu thức lồng quá sâu: hơn " + std::to_string(max_depth) +
+                                 " tầng ngoặc, '-', 'not' và 'if'";
       result.error->limit = true;
       return result;
     }

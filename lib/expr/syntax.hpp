@@ -64,6 +64,7 @@ struct SyntaxError {
   uint32_t length = 1;
   std::string message;
   bool limit = false;  // a ParseOptions limit was exceeded (reported as E_LIMIT), not a slip
+  std::string message_vi = {};  // the same in Vietnamese (places named by the Vietnamese PlaceNamer)
 };
 
 struct ParseOptions {
@@ -93,8 +94,9 @@ struct ParseResult {
 // to the end of the line). Never throws (catches everything from Spirit), never
 // recurses deeper than options.max_depth (deeper input is an error, not a crash).
 // Thread-safe. `where` names places in messages (PlaceNamer).
+// `where_vi` names them in the Vietnamese message ("dòng 2, cột 7" when empty).
 ParseResult ParseExpression(const std::string& text, const ParseOptions& options = {},
-                            const PlaceNamer& where = {});
+                            const PlaceNamer& where = {}, const PlaceNamer& where_vi = {});
 
 }  // namespace ansinh::expr
 

@@ -26,12 +26,25 @@ int CreateTemporaryFile() {
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   const int tmp = ::mkostemp(name.data(), O_CLOEXEC);
-  if (tmp < 0) throw InputError("cannot create a temporary file in " + dir + ": " + std::strerror(errno));
+  if (tmp < 0) {
+    const std::string reason = std::strerror(errno);
+    throw InputError("cannot create a temporary file in " + dir + ": " + reason,
+                     "không tạo được tệp tạm trong " + dir + " (hệ thống báo: " + reason + ")");
+  }
   ::unlink(name.data());
   return tmp;
 }
 
 namespace {
+
+// "cannot open PATH: <the system's reason>" in English, and in Vietnamese a
+// sentence naming the file with the system's (English) reason in brackets.
+InputError SystemError(const char* what, const char* what_vi, const std::string& path, int error,
+                       const char* note = "", const char* note_vi = "") {
+  const std::string reason = std::strerror(error);
+  return InputError(what + path + note + ": " + reason,
+                    what_vi + path + note_vi + " (hệ thống báo: " + reason + ")");
+}
 
 struct Spooled {
   int fd = -1;  // the unlinked copy
@@ -50,14 +63,14 @@ int OpenSpooled(const std::string& path) {
   if (it == SpoolTable().end()) return -1;
   const std::string self = "/proc/self/fd/" + std::to_string(it->second.fd);
   const int fd = ::open(self.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError("cannot read the copy of " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw SystemError("cannot read the copy of ", "không đọc được bản sao của ", path, errno);
   return fd;
 }
 
 // Copies all of `path` (not a regular file) into a new temporary file.
 int Spool(const std::string& path) {
   const int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+  if (in < 0) throw SystemError("cannot open ", "không mở được tệp ", path, errno);
   int out = -1;
   try {
     out = CreateTemporaryFile();
@@ -65,14 +78,14 @@ int Spool(const std::string& path) {
     for (;;) {
       const ssize_t n = ::read(in, buf.get(), 1 << 16);
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+      if (n < 0) throw SystemError("cannot read ", "không đọc được tệp ", path, errno);
       if (n == 0) break;
       for (ssize_t done = 0; done < n;) {
         const ssize_t w = ::write(out, buf.get() + done, static_cast<size_t>(n - done));
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0) {
-          throw InputError("cannot keep a copy of " + path + " (it can be read only once): " +
-                           std::strerror(w < 0 ? errno : EIO));
+          throw SystemError("cannot keep a copy of ", "không giữ được bản sao của ", path, w < 0 ? errno : EIO,
+                            " (it can be read only once)", " (chỉ đọc được một lần)");
         }
         done += w;
       }
@@ -95,11 +108,11 @@ int OpenForReading(const std::string& path) {
   const int spooled = OpenSpooled(path);
   if (spooled >= 0) return spooled;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw SystemError("cannot open ", "không mở được tệp ", path, errno);
   struct stat st;
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw InputError("cannot read " + path + ": it is a folder");
+    throw InputError("cannot read " + path + ": it is a folder", "không đọc được " + path + ": đó là một thư mục, không phải tệp");
   }
   return fd;
 }
@@ -193,7 +206,7 @@ bool BlockReader::Refill() {
   for (;;) {
     const ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw InputError("cannot read " + path_ + ": " + std::strerror(errno));
+    if (n < 0) throw SystemError("cannot read ", "không đọc được tệp ", path_, errno);
     if (n == 0) eof_ = true;
     end_ += static_cast<size_t>(n);
     std::memset(buffer_.get() + end_, 0, kPadding);
@@ -208,9 +221,12 @@ void BlockReader::Seek(uint64_t offset) {
     begin_ = static_cast<size_t>(offset - buffer_offset_);
     return;
   }
-  if (fd_ < 0) throw InputError("cannot seek back in " + path_ + " (text in memory)");
+  if (fd_ < 0) {
+    throw InputError("cannot seek back in " + path_ + " (text in memory)",
+                     "không quay lại được trong " + path_ + " (văn bản trong bộ nhớ)");
+  }
   if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) {
-    throw InputError("cannot seek in " + path_ + ": " + std::strerror(errno));
+    throw SystemError("cannot seek in ", "không dời được vị trí đọc trong ", path_, errno);
   }
   buffer_offset_ = offset;
   begin_ = end_ = 0;

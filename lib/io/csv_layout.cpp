@@ -16,7 +16,7 @@ std::vector<std::string> ReadHeader(const std::string& path, size_t max_row_byte
   BlockReader in(path, 1 << 16);
   CsvScanner scanner(&in, max_row_bytes);
   CsvRow row;
-  if (!scanner.Next(&row) || row.too_long) throw InputError(path + " has no header row");
+  if (!scanner.Next(&row) || row.too_long) throw InputError(path + " has no header row", path + " không có dòng tiêu đề");
   std::vector<std::string> names;
   for (std::string_view f : row.fields) names.emplace_back(TrimSpaces(f));
   return names;
@@ -64,12 +64,14 @@ void MapCsvHeaders(const CompiledSchema& schema, const std::vector<std::string>&
   households->id_column = Find(households->names, "id");
   if (households->id_column < 0) households->id_column = FindJoin(households->names, options);
   if (households->id_column < 0) {
-    throw InputError(households->path + " has no 'id' column (the household id)");
+    throw InputError(households->path + " has no 'id' column (the household id)",
+                     households->path + " không có cột 'id' (mã hộ)");
   }
   persons->join_column = FindJoin(persons->names, options);
   if (persons->join_column < 0) {
     throw InputError(persons->path + " has no '" + options.household_id_column +
-                     "' column naming each person's household");
+                         "' column naming each person's household",
+                     persons->path + " không có cột '" + options.household_id_column + "' ghi hộ của từng người");
   }
   persons->id_column = Find(persons->names, "id");
   MapColumns(schema, Entity::kHousehold, households);

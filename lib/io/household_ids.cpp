@@ -59,7 +59,8 @@ bool HouseholdIds::Insert(std::string_view id, const RecordOrigin& origin, Recor
   }
   if (files_.empty() || files_.back() != origin.file) files_.push_back(origin.file);
   const uint64_t offset = flushed_ + buffer_.size();
-  if (offset + 1 > kIdLogOffsetMask) throw InputError("too many household ids to check for duplicates");
+  if (offset + 1 > kIdLogOffsetMask) throw InputError("too many household ids to check for duplicates",
+                                                       "quá nhiều mã hộ để kiểm tra trùng lặp");
   const Header h{hash, origin.line, origin.index, static_cast<uint32_t>(files_.size() - 1),
                  static_cast<uint32_t>(id.size())};
   buffer_.append(reinterpret_cast<const char*>(&h), sizeof h);
@@ -79,8 +80,9 @@ void HouseholdIds::Flush() {
                                static_cast<off_t>(flushed_ + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      throw InputError(std::string("cannot write the temporary file of household ids: ") +
-                       (n < 0 ? std::strerror(errno) : "no space"));
+      const std::string reason = n < 0 ? std::strerror(errno) : "no space";
+      throw InputError("cannot write the temporary file of household ids: " + reason,
+                       "không ghi được tệp tạm chứa mã hộ (hệ thống báo: " + reason + ")");
     }
     done += static_cast<size_t>(n);
   }
@@ -94,8 +96,9 @@ void HouseholdIds::ReadAt(uint64_t offset, void* out, size_t n) {
     const ssize_t got = ::pread(fd_, to, n, static_cast<off_t>(offset));
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
-      throw InputError(std::string("cannot read the temporary file of household ids: ") +
-                       (got < 0 ? std::strerror(errno) : "end of file"));
+      const std::string reason = got < 0 ? std::strerror(errno) : "end of file";
+      throw InputError("cannot read the temporary file of household ids: " + reason,
+                       "không đọc được tệp tạm chứa mã hộ (hệ thống báo: " + reason + ")");
     }
     to += got;
     offset += static_cast<uint64_t>(got);

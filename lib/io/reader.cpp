@@ -34,8 +34,10 @@ RecordFormat Detect(const std::vector<std::string>& paths) {
     if (ext == "csv") return RecordFormat::kCsv;
   }
   throw InputError("cannot tell the record format of '" + paths.front() +
-                   "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); give it with "
-                   "--records-format (ReadOptions::format)");
+                       "' from its extension (.jsonl, .ndjson, .json, .yaml, .yml, .csv); give it with "
+                       "--records-format (ReadOptions::format)",
+                   "không biết dạng hồ sơ của '" + paths.front() +
+                       "' qua đuôi tệp (.jsonl, .ndjson, .json, .yaml, .yml, .csv); hãy cho bằng --records-format");
 }
 
 }  // namespace
@@ -56,7 +58,9 @@ class RecordReader::Impl {
       case RecordFormat::kCsv:
         if (paths.size() != 2) {
           throw InputError("CSV records need two files: households.csv and persons.csv (got " +
-                           std::to_string(paths.size()) + ")");
+                               std::to_string(paths.size()) + ")",
+                           "hồ sơ CSV cần hai tệp: households.csv và persons.csv (nhận được " +
+                               std::to_string(paths.size()) + ")");
         }
         source_ = internal::MakeCsvSource(*schema_, std::move(paths), options);
         break;
@@ -112,8 +116,11 @@ RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
   impl.Fill(batch, max);
   if (batch.size() > options.max_records) {
     throw InputError("'" + paths.front() + "' has more than " + std::to_string(options.max_records) +
-                     " records, the limit for reading everything at once (ReadOptions::max_records); "
-                     "read it in chunks with RecordReader::Next");
+                         " records, the limit for reading everything at once (ReadOptions::max_records); "
+                         "read it in chunks with RecordReader::Next",
+                     "'" + paths.front() + "' có hơn " + std::to_string(options.max_records) +
+                         " hồ sơ, giới hạn khi đọc một lần (ReadOptions::max_records); hãy đọc từng phần bằng "
+                         "RecordReader::Next");
   }
   return batch;
 }

@@ -25,7 +25,8 @@ std::unique_ptr<RecordSource> OpenText(const RuleSet& rules, std::string_view te
     case RecordFormat::kJsonLines: return MakeJsonLinesSource(schema, MemoryInput{name, text}, read);
     default: break;
   }
-  throw UsageError("records given as text are JSON (an object, an array of objects) or JSON Lines");
+  throw UsageError("records given as text are JSON (an object, an array of objects) or JSON Lines",
+                   "hồ sơ đưa dạng văn bản phải là JSON (một đối tượng, một mảng đối tượng) hoặc JSON Lines");
 }
 
 // Clears `batch` and fills it with up to `max` households of `source`; false when none was left.
@@ -102,7 +103,8 @@ TextExplanation ExplainText(const RuleSet& rules, std::string_view text, const W
       if (seen.size() < 6) seen.push_back(id);
       if (!options.household.empty() && id != options.household) continue;
       if (options.household.empty() && (batch.size() > 1 || seen.size() > 1)) {
-        throw UsageError("the records hold several households: choose one by its id (e.g. " + seen.front() + ")");
+        throw UsageError("the records hold several households: choose one by its id (e.g. " + seen.front() + ")",
+                         "hồ sơ có nhiều hộ: chọn một hộ theo mã (ví dụ " + seen.front() + ")");
       }
       const DecisionBatch all = Evaluate(rules, batch, when, evaluate);
       TextOptions text_options;
@@ -116,10 +118,11 @@ TextExplanation ExplainText(const RuleSet& rules, std::string_view text, const W
       return result;
     }
   }
-  if (seen.empty()) throw UsageError("the records hold no household");
+  if (seen.empty()) throw UsageError("the records hold no household", "hồ sơ không có hộ nào");
   std::string ids;
   for (const std::string& s : seen) ids += (ids.empty() ? "" : ", ") + s;
-  throw UsageError("no household '" + options.household + "' in the records (first ids: " + ids + ")");
+  throw UsageError("no household '" + options.household + "' in the records (first ids: " + ids + ")",
+                   "không có hộ '" + options.household + "' trong hồ sơ (các mã đầu tiên: " + ids + ")");
 }
 
 }  // namespace ansinh::internal

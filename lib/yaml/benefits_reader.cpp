@@ -26,8 +26,10 @@ std::optional<Period> ReadPeriod(Reader& reader, const NodeRef& ref, std::string
     p.to_ref = to->value;
     if (from_date && p.to && *p.to < *from_date) {
       reader.Error(DiagnosticCode::kBadPeriod, to->value,
-                   "the period ends on " + p.to->ToString() + ", before it starts on " + from_date->ToString() +
-                       "; 'to' is the last day in force and must not be before 'from'");
+                   {"the period ends on " + p.to->ToString() + ", before it starts on " + from_date->ToString() +
+                        "; 'to' is the last day in force and must not be before 'from'",
+                    "thời gian hiệu lực kết thúc ngày " + p.to->ToString() + ", trước ngày bắt đầu " +
+                        from_date->ToString() + "; 'to' là ngày cuối còn hiệu lực, không được trước 'from'"});
       return std::nullopt;
     }
   }
@@ -54,7 +56,8 @@ std::optional<model::Condition> ReadCondition(Reader& reader, const NodeRef& ite
   }
   if (entries->size() != 1) {
     reader.Error(DiagnosticCode::kWrongType, item,
-                 "write one condition per `- name: expression` line, or the long form {name, label, test}");
+                 {"write one condition per `- name: expression` line, or the long form {name, label, test}",
+                  "mỗi dòng `- tên: biểu thức` ghi một điều kiện, hoặc viết dạng đầy đủ {name, label, test}"});
     return std::nullopt;
   }
   const MapEntry& e = entries->front();
@@ -71,8 +74,10 @@ std::vector<model::Condition> ReadConditions(Reader& reader, const NodeRef& ref)
   std::vector<model::Condition> out;
   if (!ref.node.IsSequence()) {
     reader.Error(DiagnosticCode::kWrongType, ref,
-                 "'when' must be a list of named conditions, one `- name: expression` per line, not " +
-                     std::string(KindName(ref.node)));
+                 {"'when' must be a list of named conditions, one `- name: expression` per line, not " +
+                      std::string(KindName(ref.node)),
+                  "'when' phải là danh sách các điều kiện có tên, mỗi dòng một `- tên: biểu thức`, không phải " +
+                      std::string(KindNameVi(ref.node))});
     return out;
   }
   for (const YAML::Node& item : ref.node) {
@@ -81,8 +86,10 @@ std::vector<model::Condition> ReadConditions(Reader& reader, const NodeRef& ref)
     auto same = std::find_if(out.begin(), out.end(), [&](const model::Condition& o) { return o.name == c->name; });
     if (same != out.end()) {
       reader.Error(DiagnosticCode::kDuplicateId, c->loc, static_cast<uint32_t>(c->name.size()),
-                   "condition '" + c->name + "' appears twice (first on line " + std::to_string(same->loc.line) +
-                       "); give each condition its own name");
+                   {"condition '" + c->name + "' appears twice (first on line " + std::to_string(same->loc.line) +
+                        "); give each condition its own name",
+                    "điều kiện '" + c->name + "' xuất hiện hai lần (lần đầu ở dòng " + std::to_string(same->loc.line) +
+                        "); đặt cho mỗi điều kiện một tên riêng"});
       continue;
     }
     out.push_back(std::move(*c));
@@ -97,7 +104,9 @@ void ReadRounding(Reader& reader, const NodeRef& ref, model::Rounding& out) {
   if (const MapEntry* u = Reader::Find(*entries, "unit")) {
     std::optional<int64_t> unit = reader.Integer(u->value, "'unit'");
     if (unit && *unit <= 0) {
-      reader.Error(DiagnosticCode::kBadNumber, u->value, "the rounding unit must be a positive whole number, e.g. 1 or 1000");
+      reader.Error(DiagnosticCode::kBadNumber, u->value,
+                   {"the rounding unit must be a positive whole number, e.g. 1 or 1000",
+                    "đơn vị làm tròn phải là số nguyên dương, ví dụ 1 hoặc 1000"});
     } else if (unit) {
       out.unit = *unit;
     }
@@ -122,7 +131,8 @@ std::vector<model::TargetRef> ReadTarget(Reader& reader, const NodeRef& ref) {
     std::optional<std::string> name = reader.Identifier(item, "condition name in 'for'");
     if (!name) continue;
     if (std::any_of(out.begin(), out.end(), [&](const model::TargetRef& t) { return t.name == *name; })) {
-      reader.Error(DiagnosticCode::kDuplicateId, item, "'" + *name + "' is listed twice in 'for'");
+      reader.Error(DiagnosticCode::kDuplicateId, item,
+                   {"'" + *name + "' is listed twice in 'for'", "'" + *name + "' được liệt kê hai lần trong 'for'"});
       continue;
     }
     out.push_back(model::TargetRef{*name, item.loc});
@@ -141,9 +151,15 @@ void CheckVersions(Reader& reader, std::vector<model::BenefitVersion>& versions,
     std::string message = "the version of " + what + " from " + cur.from.ToString() +
                           " overlaps the version from " + prev.from.ToString() + " (line " +
                           std::to_string(prev.loc.line) + "), ";
+    std::string message_vi = "phiên bản của " + WhatVi(what) + " từ " + cur.from.ToString() +
+                             " chồng thời gian với phiên bản từ " + prev.from.ToString() + " (dòng " +
+                             std::to_string(prev.loc.line) + "), ";
+    const std::string day_before = Date::FromDays(cur.from.days() - 1).ToString();
     message += prev.to ? "which ends on " + prev.to->ToString() + "; versions must follow each other"
-                       : "which has no end; give it `to: " + Date::FromDays(cur.from.days() - 1).ToString() + "`";
-    reader.Error(DiagnosticCode::kOverlappingPeriods, cur.loc, 1, std::move(message));
+                       : "which has no end; give it `to: " + day_before + "`";
+    message_vi += prev.to ? "phiên bản đó kết thúc ngày " + prev.to->ToString() + "; các phiên bản phải nối tiếp nhau"
+                          : "phiên bản đó không có ngày kết thúc; hãy ghi cho nó `to: " + day_before + "`";
+    reader.Error(DiagnosticCode::kOverlappingPeriods, cur.loc, 1, {std::move(message), std::move(message_vi)});
   }
 }
 
@@ -196,7 +212,8 @@ void ReadVersion(Reader& reader, const NodeRef& item, const VersionDefaults& def
     v.amount = *defaults.amount;
   } else if (!defaults.has_amount) {
     reader.Error(DiagnosticCode::kMissingKey, item,
-                 "this version of " + what + " has no 'amount', and the benefit gives none; add `amount: <expression>`");
+                 {"this version of " + what + " has no 'amount', and the benefit gives none; add `amount: <expression>`",
+                  "phiên bản này của " + WhatVi(what) + " không có 'amount', chế độ cũng không ghi; thêm `amount: <biểu thức>`"});
   }
   if (!p) return;
   v.from = p->from;
@@ -218,7 +235,8 @@ void ReadVersions(Reader& reader, const std::vector<MapEntry>& entries, const No
   if (versions == nullptr) return ReadOnlyVersion(reader, entries, map, defaults, b, what);
   if (const MapEntry* effective = Reader::Find(entries, "effective")) {
     reader.Error(DiagnosticCode::kBadValue, effective->key_ref,
-                 what + " has 'versions': give 'effective' in each version instead of here");
+                 {what + " has 'versions': give 'effective' in each version instead of here",
+                  WhatVi(what) + " có 'versions': ghi 'effective' trong từng phiên bản thay vì ở đây"});
   }
   for (const NodeRef& item : reader.List(versions->value, "'versions'").value_or(std::vector<NodeRef>{})) {
     ReadVersion(reader, item, defaults, b, what);
@@ -231,8 +249,10 @@ void ReadGroupRef(Reader& reader, const std::vector<MapEntry>& entries, model::B
   const MapEntry* adds_to = Reader::Find(entries, "adds_to");
   if (group != nullptr && adds_to != nullptr) {
     reader.Error(DiagnosticCode::kBadValue, adds_to->key_ref,
-                 what + " has both 'group' and 'adds_to'; keep 'group' to compete in a group, or 'adds_to' "
-                        "to be paid on top of its winner");
+                 {what + " has both 'group' and 'adds_to'; keep 'group' to compete in a group, or 'adds_to' "
+                         "to be paid on top of its winner",
+                  WhatVi(what) + " ghi cả 'group' và 'adds_to'; giữ 'group' để so trong nhóm, hoặc 'adds_to' "
+                                 "để được trả thêm ngoài chế độ thắng của nhóm"});
   } else if (const MapEntry* g = group ? group : adds_to) {
     b.group = reader.Identifier(g->value, "group id").value_or("");
     b.adds_to_group = g == adds_to;

@@ -10,6 +10,7 @@
 namespace ansinh::yaml {
 
 namespace fs = std::filesystem;
+using internal::Message;
 using internal::WithSuggestion;
 
 namespace {
@@ -42,7 +43,10 @@ Workspace::Workspace(const LoadOptions& options, const fs::path& package_real, c
   for (const std::string& root : options.roots) {
     const fs::path real = fs::canonical(root, ec);
     if (ec || !fs::is_directory(real, ec)) {
-      ReportAtPath(DiagnosticCode::kFileRead, root, "the root folder cannot be read: " + (ec ? ec.message() : "not a folder"),
+      const std::string why = ec ? ec.message() : "not a folder";
+      ReportAtPath(DiagnosticCode::kFileRead, root,
+                   {"the root folder cannot be read: " + why,
+                    ec ? "không đọc được thư mục gốc" + SystemSaysVi(why) : "thư mục gốc không phải một thư mục"},
                    sources_, sink_);
       continue;
     }
@@ -93,14 +97,18 @@ std::optional<ResolvedPackage> Workspace::Resolve(const std::string& entry, cons
   if (!entry.empty() && entry[0] == '.') return ResolvePath(entry, at, from, from_display);
   if (entry.empty() || entry.find_first_of("/\\") != std::string::npos) {
     sink_.Error(DiagnosticCode::kBadValue, at.loc,
-                "'" + entry + "' is neither a package id nor a relative path: write an id such as 'vn', or a path "
-                "starting with ./ or ../",
+                {"'" + entry + "' is neither a package id nor a relative path: write an id such as 'vn', or a path "
+                 "starting with ./ or ../",
+                 "'" + entry + "' không phải mã gói cũng không phải đường dẫn tương đối: ghi một mã như 'vn', "
+                 "hoặc một đường dẫn bắt đầu bằng ./ hoặc ../"},
                 at.length);
     return std::nullopt;
   }
   if (!IsPackageId(entry)) {
     sink_.Error(DiagnosticCode::kBadIdentifier, at.loc,
-                "'" + entry + "' is not a valid package id: use letters, digits, '-', '_' and '.'", at.length);
+                {"'" + entry + "' is not a valid package id: use letters, digits, '-', '_' and '.'",
+                 "'" + entry + "' không phải mã gói hợp lệ: dùng chữ cái, chữ số, '-', '_' và '.'"},
+                at.length);
     return std::nullopt;
   }
   return ResolveId(entry, at);
@@ -112,20 +120,27 @@ std::optional<ResolvedPackage> Workspace::ResolvePath(const std::string& entry, 
   const fs::path real = fs::weakly_canonical(from / entry, ec);
   const std::string shown = JoinDisplay(from_display, entry);
   if (ec) {
-    sink_.Error(DiagnosticCode::kExtendsNotFound, at.loc, "cannot resolve '" + entry + "': " + ec.message(), at.length);
+    sink_.Error(DiagnosticCode::kExtendsNotFound, at.loc,
+                {"cannot resolve '" + entry + "': " + ec.message(),
+                 "không tìm được '" + entry + "'" + SystemSaysVi(ec.message())},
+                at.length);
     return std::nullopt;
   }
   if (!Contains(real)) {
     sink_.Error(DiagnosticCode::kExtendsOutsideRoot, at.loc,
-                "'" + entry + "' resolves to '" + shown + "', outside the workspace " + DescribeRoots() +
-                    "; a package may only extend packages inside it (move the package, or mark a common parent "
-                    "folder with ansinh-workspace.yaml)",
+                {"'" + entry + "' resolves to '" + shown + "', outside the workspace " + DescribeRoots() +
+                     "; a package may only extend packages inside it (move the package, or mark a common parent "
+                     "folder with ansinh-workspace.yaml)",
+                 "'" + entry + "' trỏ tới '" + shown + "', nằm ngoài không gian làm việc " + DescribeRoots() +
+                     "; một gói chỉ được kế thừa các gói bên trong đó (chuyển gói vào, hoặc đánh dấu một thư mục "
+                     "cha chung bằng ansinh-workspace.yaml)"},
                 at.length);
     return std::nullopt;
   }
   if (!fs::is_regular_file(real / "package.yaml", ec)) {
     sink_.Error(DiagnosticCode::kExtendsNotFound, at.loc,
-                "no package at '" + shown + "' (no package.yaml there); check the path, or write the package id",
+                {"no package at '" + shown + "' (no package.yaml there); check the path, or write the package id",
+                 "không có gói nào ở '" + shown + "' (ở đó không có package.yaml); kiểm tra đường dẫn, hoặc ghi mã gói"},
                 at.length);
     return std::nullopt;
   }
@@ -138,9 +153,14 @@ std::optional<ResolvedPackage> Workspace::ResolveId(const std::string& id, const
   if (it == index_.end()) {
     std::vector<std::string> ids;
     for (const auto& entry : index_) ids.push_back(entry.first);
-    std::string message = WithSuggestion(
-        "no package with id '" + id + "' in the workspace " + DescribeRoots() + ".", id, ids);
-    if (message.back() == '.') message += " Write the id from its package.yaml, or a relative path such as ../vn.";
+    Message message = WithSuggestion(
+        Message{"no package with id '" + id + "' in the workspace " + DescribeRoots() + ".",
+                "không có gói nào mã '" + id + "' trong không gian làm việc " + DescribeRoots() + "."},
+        id, ids);
+    if (message.en.back() == '.') {
+      message.en += " Write the id from its package.yaml, or a relative path such as ../vn.";
+      message.vi += " Ghi mã lấy từ package.yaml của gói đó, hoặc một đường dẫn tương đối như ../vn.";
+    }
     sink_.Error(DiagnosticCode::kExtendsNotFound, at.loc, std::move(message), at.length);
     return std::nullopt;
   }
@@ -148,8 +168,10 @@ std::optional<ResolvedPackage> Workspace::ResolveId(const std::string& id, const
     std::string folders;
     for (const fs::path& p : it->second) folders += (folders.empty() ? "'" : ", '") + Display(p) + "'";
     sink_.Error(DiagnosticCode::kDuplicateId, at.loc,
-                "package id '" + id + "' is used by several folders: " + folders +
-                    "; give each package its own id, or extend by relative path",
+                {"package id '" + id + "' is used by several folders: " + folders +
+                     "; give each package its own id, or extend by relative path",
+                 "mã gói '" + id + "' được nhiều thư mục dùng: " + folders +
+                     "; đặt cho mỗi gói một mã riêng, hoặc kế thừa bằng đường dẫn tương đối"},
                 at.length);
     return std::nullopt;
   }
@@ -162,8 +184,10 @@ void Workspace::BuildIndex() {
   for (const WorkspaceRoot& root : roots_) ScanFolder(root.real, 0, folders);
   if (folders > kMaxWorkspaceFolders) {
     ReportAtPath(DiagnosticCode::kLimit, roots_.front().display,
-                 "the workspace has more than " + std::to_string(kMaxWorkspaceFolders) +
-                     " folders; packages beyond them are not found by id (use a smaller --root)",
+                 {"the workspace has more than " + std::to_string(kMaxWorkspaceFolders) +
+                      " folders; packages beyond them are not found by id (use a smaller --root)",
+                  "không gian làm việc có hơn " + std::to_string(kMaxWorkspaceFolders) +
+                      " thư mục; các gói ngoài số đó không tìm được theo mã (dùng --root hẹp hơn)"},
                  sources_, sink_);
   }
 }

@@ -11,6 +11,7 @@ namespace ansinh::yaml {
 
 namespace fs = std::filesystem;
 using internal::DiagnosticSink;
+using internal::Message;
 using internal::Sources;
 
 namespace {
@@ -38,7 +39,7 @@ struct FolderWalker {
   std::set<std::string> visited;  // real paths of folders already listed
   std::vector<PackageFile> out;
 
-  void Report(DiagnosticCode code, const std::string& rel, std::string message) {
+  void Report(DiagnosticCode code, const std::string& rel, Message message) {
     ReportAtPath(code, JoinDisplay(display_dir, rel), std::move(message), sources, sink);
   }
 
@@ -51,7 +52,8 @@ void FolderWalker::Folder(const fs::path& real, const std::string& rel, uint32_t
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(real, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
   if (ec) {
-    Report(DiagnosticCode::kFileRead, rel, "cannot read this folder: " + ec.message());
+    Report(DiagnosticCode::kFileRead, rel,
+           {"cannot read this folder: " + ec.message(), "không đọc được thư mục này" + SystemSaysVi(ec.message())});
     return;
   }
   std::sort(entries.begin(), entries.end(),
@@ -69,8 +71,10 @@ void FolderWalker::Entry(const fs::directory_entry& entry, const std::string& re
   const fs::file_status target = fs::status(entry.path(), ec);
   if (ec) {
     Report(DiagnosticCode::kFileRead, rel,
-           std::string(is_link ? "broken or looping symbolic link: " : "cannot read: ") + ec.message() +
-               "; remove it or point it at an existing file");
+           {std::string(is_link ? "broken or looping symbolic link: " : "cannot read: ") + ec.message() +
+                "; remove it or point it at an existing file",
+            std::string(is_link ? "liên kết tượng trưng hỏng hoặc lặp vòng" : "không đọc được") +
+                SystemSaysVi(ec.message()) + "; xóa nó hoặc cho nó trỏ tới một tệp có thật"});
     return;
   }
   if (is_link && !allow_outside) {
@@ -78,27 +82,33 @@ void FolderWalker::Entry(const fs::directory_entry& entry, const std::string& re
     if (ec || !IsInside(real, root)) {
       // Neither read nor walked, and its target is not printed.
       Report(DiagnosticCode::kLinkOutside, rel,
-             "this symbolic link leads out of the package folder, so it is not read; copy what it points to into "
-             "the package, or allow links out with --allow-outside");
+             {"this symbolic link leads out of the package folder, so it is not read; copy what it points to into "
+              "the package, or allow links out with --allow-outside",
+              "liên kết tượng trưng này trỏ ra ngoài thư mục gói nên không được đọc; chép nội dung nó trỏ tới vào "
+              "gói, hoặc cho phép bằng --allow-outside"});
       return;
     }
   }
   if (fs::is_directory(target)) {
     const fs::path real = fs::canonical(entry.path(), ec);
     if (ec) {
-      Report(DiagnosticCode::kFileRead, rel, "cannot read this folder: " + ec.message());
+      Report(DiagnosticCode::kFileRead, rel,
+             {"cannot read this folder: " + ec.message(), "không đọc được thư mục này" + SystemSaysVi(ec.message())});
       return;
     }
     if (!visited.insert(real.string()).second) {
       Report(DiagnosticCode::kFileRead, rel,
-             "symbolic link loop: this folder is '" + real.string() +
-                 "', which is already read (a link back to a parent, or a second link to it); remove the link");
+             {"symbolic link loop: this folder is '" + real.string() +
+                  "', which is already read (a link back to a parent, or a second link to it); remove the link",
+              "liên kết tượng trưng lặp vòng: thư mục này là '" + real.string() +
+                  "', đã được đọc rồi (liên kết trỏ ngược lên thư mục cha, hoặc liên kết thứ hai tới nó); xóa liên kết"});
       return;
     }
     if (fs::exists(real / "package.yaml", ec)) return;  // another package
     if (depth + 1 > kMaxFolderDepth) {
       Report(DiagnosticCode::kLimit, rel,
-             "folders nested deeper than " + std::to_string(kMaxFolderDepth) + " levels; flatten the package");
+             {"folders nested deeper than " + std::to_string(kMaxFolderDepth) + " levels; flatten the package",
+              "thư mục lồng sâu hơn " + std::to_string(kMaxFolderDepth) + " tầng; hãy bớt tầng thư mục của gói"});
       return;
     }
     Folder(real, rel, depth + 1);
@@ -120,7 +130,9 @@ std::string JoinDisplay(const std::string& display, const std::string& rel) {
   return out.empty() ? "." : out;
 }
 
-void ReportAtPath(DiagnosticCode code, const std::string& display, std::string message, Sources& sources,
+std::string SystemSaysVi(const std::string& text) { return " (hệ thống báo: " + text + ")"; }
+
+void ReportAtPath(DiagnosticCode code, const std::string& display, Message message, Sources& sources,
                   DiagnosticSink& sink) {
   uint32_t index = UINT32_MAX;
   for (uint32_t i = 0; i < sources.size(); ++i) {
@@ -147,8 +159,10 @@ std::vector<PackageFile> ListPackageFiles(const fs::path& real_dir, const std::s
     const fs::path real = fs::canonical(header, ec);
     if (ec || !IsInside(real, root)) {
       ReportAtPath(DiagnosticCode::kLinkOutside, JoinDisplay(display_dir, "package.yaml"),
-                   "this symbolic link leads out of the package folder, so it is not read; copy the file into the "
-                   "package, or allow links out with --allow-outside",
+                   {"this symbolic link leads out of the package folder, so it is not read; copy the file into the "
+                    "package, or allow links out with --allow-outside",
+                    "liên kết tượng trưng này trỏ ra ngoài thư mục gói nên không được đọc; chép tệp vào gói, "
+                    "hoặc cho phép bằng --allow-outside"},
                    sources, sink);
       return std::move(walker.out);
     }
@@ -165,27 +179,33 @@ std::optional<uint32_t> ReadSourceFile(const fs::path& real, const std::string& 
   std::error_code ec;
   const uintmax_t size = fs::file_size(real, ec);
   if (ec) {
-    ReportAtPath(DiagnosticCode::kFileRead, display, "cannot read this file: " + ec.message(), sources, sink);
+    ReportAtPath(DiagnosticCode::kFileRead, display,
+                 {"cannot read this file: " + ec.message(), "không đọc được tệp này" + SystemSaysVi(ec.message())},
+                 sources, sink);
     return std::nullopt;
   }
   if (size > max_bytes) {
     ReportAtPath(DiagnosticCode::kLimit, display,
-                 "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) +
-                     "; split it into several files",
+                 {"the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) +
+                      "; split it into several files",
+                  "tệp có " + std::to_string(size) + " byte, vượt giới hạn " + std::to_string(max_bytes) +
+                      " byte; hãy tách thành nhiều tệp"},
                  sources, sink);
     return std::nullopt;
   }
   std::ifstream in(real, std::ios::binary);
   if (!in) {
-    ReportAtPath(DiagnosticCode::kFileRead, display, std::string("cannot open this file: ") + std::strerror(errno),
-                 sources, sink);
+    const std::string why = std::strerror(errno);
+    ReportAtPath(DiagnosticCode::kFileRead, display,
+                 {"cannot open this file: " + why, "không mở được tệp này" + SystemSaysVi(why)}, sources, sink);
     return std::nullopt;
   }
   std::string text;
   text.reserve(static_cast<size_t>(size));
   text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad() || text.size() > max_bytes) {
-    ReportAtPath(DiagnosticCode::kFileRead, display, "cannot read this file completely", sources, sink);
+    ReportAtPath(DiagnosticCode::kFileRead, display,
+                 {"cannot read this file completely", "không đọc hết được tệp này"}, sources, sink);
     return std::nullopt;
   }
   return sources.Add(display, std::move(text));

@@ -43,8 +43,11 @@ std::optional<uint32_t> ReadSourceFile(const std::filesystem::path& real, const 
 // Reports a problem about a path without a position (a folder, an unreadable
 // file): the path is added to `sources` with empty text, so the diagnostic
 // prints as "path: error: ...".
-void ReportAtPath(DiagnosticCode code, const std::string& display, std::string message,
+void ReportAtPath(DiagnosticCode code, const std::string& display, internal::Message message,
                   internal::Sources& sources, internal::DiagnosticSink& sink);
+// "(the system says: <text>)" in Vietnamese, after a sentence naming the file:
+// the operating system's own words (errno, std::error_code) are English.
+std::string SystemSaysVi(const std::string& text);
 
 // `display` joined with `rel` ('/'-separated, lexically normal).
 std::string JoinDisplay(const std::string& display, const std::string& rel);

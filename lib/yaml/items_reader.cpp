@@ -50,8 +50,10 @@ void ReadCheck(Reader& reader, const NodeRef& item, PackageItems& items) {
     id = reader.Text(i->value, "check id");
     if (id && !IsCheckId(*id)) {
       reader.Error(DiagnosticCode::kBadIdentifier, i->value,
-                   "'" + *id + "' is not a valid check id: it becomes a record issue code, so use UPPER_SNAKE_CASE "
-                   "ASCII (letters, digits, '_', starting with a letter), e.g. 'R_PREGNANT_MALE'");
+                   {"'" + *id + "' is not a valid check id: it becomes a record issue code, so use UPPER_SNAKE_CASE "
+                    "ASCII (letters, digits, '_', starting with a letter), e.g. 'R_PREGNANT_MALE'",
+                    "'" + *id + "' không phải mã kiểm tra hợp lệ: mã này thành mã lỗi hồ sơ, nên viết CHỮ_HOA không "
+                    "dấu (chữ cái, chữ số, '_', bắt đầu bằng chữ cái), ví dụ 'R_PREGNANT_MALE'"});
       id.reset();
     }
     if (id) c.loc = i->value.loc;
@@ -85,20 +87,26 @@ void ReadTarget(Reader& reader, const NodeRef& ref, model::IndicatorDef& ind) {
   const MapEntry* share = Reader::Find(*entries, "share");
   const MapEntry* count = Reader::Find(*entries, "count");
   if (share != nullptr && count != nullptr) {
-    reader.Error(DiagnosticCode::kBadValue, count->key_ref, "a target has either 'share' or 'count', not both; remove one");
+    reader.Error(DiagnosticCode::kBadValue, count->key_ref,
+                 {"a target has either 'share' or 'count', not both; remove one",
+                  "mục tiêu ghi 'share' hoặc 'count', không ghi cả hai; bỏ một"});
   } else if (share == nullptr && count == nullptr) {
-    reader.Error(DiagnosticCode::kMissingKey, ref, "'target' has no 'share' or 'count'; add `share: 0.9` or `count: 0`");
+    reader.Error(DiagnosticCode::kMissingKey, ref,
+                 {"'target' has no 'share' or 'count'; add `share: 0.9` or `count: 0`",
+                  "'target' không có 'share' hay 'count'; thêm `share: 0.9` hoặc `count: 0`"});
   } else if (share != nullptr) {
     std::optional<Decimal> s = reader.Number(share->value, "'share'");
     if (s && (*s < Decimal() || *s > Decimal::FromInteger(1))) {
-      reader.Error(DiagnosticCode::kBadNumber, share->value, "'share' is a fraction between 0 and 1, e.g. 0.96 for 96%");
+      reader.Error(DiagnosticCode::kBadNumber, share->value,
+                   {"'share' is a fraction between 0 and 1, e.g. 0.96 for 96%",
+                    "'share' là một tỷ lệ từ 0 đến 1, ví dụ 0.96 cho 96%"});
     } else {
       ind.target_share = s;
     }
   } else {
     std::optional<int64_t> n = reader.Integer(count->value, "'count'");
     if (n && *n < 0) {
-      reader.Error(DiagnosticCode::kBadNumber, count->value, "'count' cannot be negative");
+      reader.Error(DiagnosticCode::kBadNumber, count->value, {"'count' cannot be negative", "'count' không được âm"});
     } else {
       ind.target_count = n;
     }

@@ -49,17 +49,23 @@ void TreeLoader::Run(const std::string& path, model::Package& out) {
   std::error_code ec;
   const fs::path real = fs::canonical(display, ec);
   if (ec) {
-    ReportAtPath(DiagnosticCode::kFileRead, display, "cannot open the package folder: " + ec.message(), sources_, sink_);
+    ReportAtPath(DiagnosticCode::kFileRead, display,
+                 {"cannot open the package folder: " + ec.message(),
+                  "không mở được thư mục gói" + SystemSaysVi(ec.message())},
+                 sources_, sink_);
     return;
   }
   if (!fs::is_directory(real, ec)) {
     ReportAtPath(DiagnosticCode::kFileRead, display,
-                 "this is a file, not a folder; give the folder that holds package.yaml", sources_, sink_);
+                 {"this is a file, not a folder; give the folder that holds package.yaml",
+                  "đây là một tệp, không phải thư mục; hãy chỉ thư mục chứa package.yaml"},
+                 sources_, sink_);
     return;
   }
   if (!fs::is_regular_file(real / "package.yaml", ec)) {
     ReportAtPath(DiagnosticCode::kPackageMissing, display,
-                 "no package.yaml in this folder; a rule package needs one, with at least `id: <package-id>`",
+                 {"no package.yaml in this folder; a rule package needs one, with at least `id: <package-id>`",
+                  "thư mục này không có package.yaml; một gói quy tắc cần tệp này, ít nhất có `id: <mã-gói>`"},
                  sources_, sink_);
     return;
   }
@@ -88,8 +94,10 @@ void TreeLoader::ReadFiles(uint32_t index) {
   for (const PackageFile& f : files) {
     if (files_ >= options_.max_files) {
       ReportAtPath(DiagnosticCode::kLimit, f.display,
-                   "more than " + std::to_string(options_.max_files) +
-                       " rule files in this package and those it extends; this file and the rest are not read",
+                   {"more than " + std::to_string(options_.max_files) +
+                        " rule files in this package and those it extends; this file and the rest are not read",
+                    "gói này và các gói nó kế thừa có hơn " + std::to_string(options_.max_files) +
+                        " tệp quy tắc; tệp này và các tệp sau không được đọc"},
                    sources_, sink_);
       return;
     }
@@ -118,8 +126,9 @@ void TreeLoader::LoadBases(uint32_t index) {
     auto known = loaded_.find(target->real.string());
     if (known != loaded_.end() && std::find(stack_.begin(), stack_.end(), known->second) != stack_.end()) {
       sink_.Error(DiagnosticCode::kExtendsCycle, refs[i].loc,
-                  "packages extend each other in a cycle: " + CycleText(known->second) +
-                      "; remove one of these extends",
+                  {"packages extend each other in a cycle: " + CycleText(known->second) +
+                       "; remove one of these extends",
+                   "các gói kế thừa nhau thành vòng: " + CycleText(known->second) + "; bỏ một trong các extends này"},
                   refs[i].length);
       continue;
     }
@@ -128,7 +137,8 @@ void TreeLoader::LoadBases(uint32_t index) {
       base = known->second;
     } else if (stack_.size() >= kMaxExtendsDepth) {
       sink_.Error(DiagnosticCode::kLimit, refs[i].loc,
-                  "packages extend each other more than " + std::to_string(kMaxExtendsDepth) + " levels deep",
+                  {"packages extend each other more than " + std::to_string(kMaxExtendsDepth) + " levels deep",
+                   "các gói kế thừa nhau sâu hơn " + std::to_string(kMaxExtendsDepth) + " tầng"},
                   refs[i].length);
       continue;
     } else {
@@ -136,7 +146,8 @@ void TreeLoader::LoadBases(uint32_t index) {
     }
     std::vector<uint32_t>& bases = packages_[index].bases;
     if (std::find(bases.begin(), bases.end(), base) != bases.end()) {
-      sink_.Error(DiagnosticCode::kDuplicateId, refs[i].loc, "this package is already extended; remove the repeat",
+      sink_.Error(DiagnosticCode::kDuplicateId, refs[i].loc,
+                  {"this package is already extended; remove the repeat", "gói này đã được kế thừa rồi; bỏ dòng lặp lại"},
                   refs[i].length);
       continue;
     }
@@ -195,8 +206,10 @@ void CheckPackageIds(const std::vector<LoadedPackage>& packages, DiagnosticSink&
     auto [it, inserted] = ids.emplace(meta.id, p);
     if (inserted) continue;
     sink.Error(DiagnosticCode::kDuplicateId, meta.loc,
-               "package id '" + meta.id + "' is also the id of '" + packages[it->second].header.meta.dir +
-                   "' in the same tree; give each package its own id",
+               {"package id '" + meta.id + "' is also the id of '" + packages[it->second].header.meta.dir +
+                    "' in the same tree; give each package its own id",
+                "mã gói '" + meta.id + "' cũng là mã của '" + packages[it->second].header.meta.dir +
+                    "' trong cùng cây gói; đặt cho mỗi gói một mã riêng"},
                static_cast<uint32_t>(meta.id.size()));
   }
 }
@@ -226,7 +239,9 @@ model::LoadedTree LoadPackageTree(const std::string& path, const LoadOptions& op
     TreeLoader loader(options, tree.sources, sink);
     loader.Run(path, tree.package);
   } catch (const std::exception& e) {
-    ReportAtPath(DiagnosticCode::kFileRead, path, std::string("the package could not be loaded: ") + e.what(),
+    ReportAtPath(DiagnosticCode::kFileRead, path,
+                 {std::string("the package could not be loaded: ") + e.what(),
+                  std::string("không nạp được gói") + SystemSaysVi(e.what())},
                  tree.sources, sink);
   }
   sink.Sort();

@@ -44,7 +44,9 @@ class Merger {
       if (auto same = local.find(key); same != local.end()) {
         Report(DiagnosticCode::kDuplicateId, at,
                "is defined twice in package " + Name(origin) + " (first at " + Where(merged[same->second].loc) +
-                   "); rename or remove one");
+                   "); rename or remove one",
+               "được định nghĩa hai lần trong gói " + Name(origin) + " (lần đầu ở " + Where(merged[same->second].loc) +
+                   "); đổi tên hoặc xóa một mục");
         continue;
       }
       auto existing = index.find(key);
@@ -52,7 +54,9 @@ class Merger {
         if (item.override_) {
           Report(DiagnosticCode::kOverrideNothing, at,
                  "has `override: true`, but no package that " + Name(origin) +
-                     " extends defines it; remove `override: true`");
+                     " extends defines it; remove `override: true`",
+                 "ghi `override: true`, nhưng không gói nào mà " + Name(origin) +
+                     " kế thừa định nghĩa mục này; bỏ `override: true`");
         }
         index[key] = local[key] = merged.size();
         merged.push_back(std::move(item));
@@ -62,11 +66,15 @@ class Merger {
       if (!is_base_[origin][old.origin]) {
         Report(DiagnosticCode::kDuplicateId, at,
                "is also defined by package " + Name(old.origin) + " (" + Where(old.loc) + "), which " + Name(origin) +
-                   " does not extend; rename one of them");
+                   " does not extend; rename one of them",
+               "cũng được định nghĩa trong gói " + Name(old.origin) + " (" + Where(old.loc) + "), gói mà " +
+                   Name(origin) + " không kế thừa; đổi tên một trong hai");
       } else if (!item.override_) {
         Report(DiagnosticCode::kOverrideMissing, at,
                "is already defined by package " + Name(old.origin) + " (" + Where(old.loc) +
-                   "); add `override: true` to replace it, or choose another name");
+                   "); add `override: true` to replace it, or choose another name",
+               "đã được định nghĩa trong gói " + Name(old.origin) + " (" + Where(old.loc) +
+                   "); thêm `override: true` để thay thế, hoặc chọn tên khác");
       } else {
         local[key] = existing->second;
         old = std::move(item);  // replaced in place: keeps its position
@@ -82,9 +90,11 @@ class Merger {
     uint32_t length;
   };
 
-  void Report(DiagnosticCode code, const Item& at, const std::string& what) {
-    sink_.Error(code, at.loc, std::string(at.kind) + " '" + at.key + "' " + what, at.length,
-                std::string(at.kind) + " " + at.key);
+  // `what` and `what_vi` follow the item's kind and id ("benefit 'x' ...", "chế độ 'x' ...").
+  void Report(DiagnosticCode code, const Item& at, const std::string& what, const std::string& what_vi) {
+    sink_.Error(code, at.loc,
+                {std::string(at.kind) + " '" + at.key + "' " + what, WhatVi(std::string(at.kind) + " ") + "'" + at.key + "' " + what_vi},
+                at.length, std::string(at.kind) + " " + at.key);
   }
 
   void MarkBases(uint32_t of, uint32_t p) {
@@ -120,8 +130,10 @@ void MergeTests(std::vector<model::TestCase>& tests, const internal::Sources& so
     if (!inserted) {
       const Loc& first = out.tests[it->second].loc;
       sink.Error(DiagnosticCode::kDuplicateId, t.loc,
-                 "two tests are named '" + t.name + "' (first at " + sources.file(first.file).path + ":" +
-                     std::to_string(first.line) + "); give each test its own name",
+                 {"two tests are named '" + t.name + "' (first at " + sources.file(first.file).path + ":" +
+                      std::to_string(first.line) + "); give each test its own name",
+                  "hai bài kiểm tra cùng tên '" + t.name + "' (bài đầu ở " + sources.file(first.file).path + ":" +
+                      std::to_string(first.line) + "); đặt cho mỗi bài một tên riêng"},
                  1, "test " + t.name);
       continue;
     }

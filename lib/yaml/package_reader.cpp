@@ -41,8 +41,10 @@ void ReadPackageKey(Reader& reader, const MapEntry& e, PackageHeader& header) {
     meta.loc = e.value.loc;
     if (!IsPackageId(*id)) {
       reader.Error(DiagnosticCode::kBadIdentifier, e.value,
-                   "'" + *id + "' is not a valid package id: use letters, digits, '-', '_' and '.', "
-                   "starting with a letter or digit, e.g. 'vn-tra-vinh'");
+                   {"'" + *id + "' is not a valid package id: use letters, digits, '-', '_' and '.', "
+                    "starting with a letter or digit, e.g. 'vn-tra-vinh'",
+                    "'" + *id + "' không phải mã gói hợp lệ: dùng chữ cái không dấu, chữ số, '-', '_' và '.', "
+                    "bắt đầu bằng chữ cái hoặc chữ số, ví dụ 'vn-tra-vinh'"});
       return;
     }
     meta.id = *id;
@@ -77,7 +79,8 @@ void ReadRuleFile(Reader& reader, PackageItems& items, PackageHeader* header) {
   if (root.IsNull()) {
     if (header != nullptr) {
       reader.Error(DiagnosticCode::kMissingKey, reader.source().LocAt(0), 1,
-                   "package.yaml is empty; write at least `id: <package-id>`");
+                   {"package.yaml is empty; write at least `id: <package-id>`",
+                    "package.yaml đang trống; ghi ít nhất `id: <mã-gói>`"});
     }
     return;
   }
@@ -100,7 +103,8 @@ void ReadRuleFile(Reader& reader, PackageItems& items, PackageHeader* header) {
         ReadPackageKey(reader, e, *header);
       } else {
         reader.Error(DiagnosticCode::kUnknownKey, e.key_ref,
-                     "'" + e.key + "' is a package key; move it to package.yaml");
+                     {"'" + e.key + "' is a package key; move it to package.yaml",
+                      "'" + e.key + "' là khóa của gói; chuyển nó sang package.yaml"});
       }
       continue;
     }
@@ -108,7 +112,8 @@ void ReadRuleFile(Reader& reader, PackageItems& items, PackageHeader* header) {
   }
   if (header != nullptr && !header->has_id && Reader::Find(*entries, "id") == nullptr) {
     reader.Error(DiagnosticCode::kMissingKey, reader.Ref(root),
-                 "package.yaml has no 'id'; add `id: <package-id>` (letters, digits, '-', '_', '.')");
+                 {"package.yaml has no 'id'; add `id: <package-id>` (letters, digits, '-', '_', '.')",
+                  "package.yaml không có 'id'; thêm `id: <mã-gói>` (chữ cái, chữ số, '-', '_', '.')"});
   }
 }
 

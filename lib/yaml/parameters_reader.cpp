@@ -64,12 +64,16 @@ void ReadCells(Reader& reader, const NodeRef& ref, const ParamContext& ctx, mode
                                [&](const model::ParamCell& c) { return c.bound == cell.bound; });
       if (same != step.cells.end()) {
         reader.Error(DiagnosticCode::kDuplicateKey, e.key_ref,
-                     "lower bound " + bound->ToString() + " is given twice (first as '" + same->key +
-                         "' on line " + std::to_string(same->loc.line) + "); remove one");
+                     {"lower bound " + bound->ToString() + " is given twice (first as '" + same->key +
+                          "' on line " + std::to_string(same->loc.line) + "); remove one",
+                      "cận dưới " + bound->ToString() + " được ghi hai lần (lần đầu là '" + same->key +
+                          "' ở dòng " + std::to_string(same->loc.line) + "); bỏ một"});
         continue;
       }
     } else if (e.key.empty()) {
-      reader.Error(DiagnosticCode::kBadValue, e.key_ref, "a table key cannot be empty; write an enum value");
+      reader.Error(DiagnosticCode::kBadValue, e.key_ref,
+                   {"a table key cannot be empty; write an enum value",
+                    "khóa của bảng không được để trống; ghi một giá trị lựa chọn"});
       continue;
     }
     bool is_null = false;
@@ -86,8 +90,10 @@ void ReadStepValue(Reader& reader, const NodeRef& ref, const ParamContext& ctx, 
   if (ctx.param.kind == model::ParamKind::kScalar) {
     if (ref.node.IsMap()) {
       reader.Error(DiagnosticCode::kWrongType, ref,
-                   "the value of scalar " + ctx.what + " must be a number or null, not a map; "
-                   "declare `kind: table` or `kind: brackets` for a map of values");
+                   {"the value of scalar " + ctx.what + " must be a number or null, not a map; "
+                    "declare `kind: table` or `kind: brackets` for a map of values",
+                    "giá trị của " + WhatVi(ctx.what) + " (tham số đơn) phải là một số hoặc null, không phải "
+                    "ánh xạ; khai báo `kind: table` hoặc `kind: brackets` nếu có nhiều giá trị"});
       return;
     }
     bool is_null = false;
@@ -168,7 +174,8 @@ void ReadParameter(Reader& reader, const MapEntry& e, PackageItems& items) {
     std::optional<std::vector<MapEntry>> steps = reader.Map(v->value, "'values' of " + ctx.what + " ({date: value, ...})");
     if (steps && steps->empty()) {
       reader.Error(DiagnosticCode::kBadValue, v->key_ref,
-                   "'values' of " + ctx.what + " is empty; give at least one `YYYY-MM-DD: value`");
+                   {"'values' of " + ctx.what + " is empty; give at least one `YYYY-MM-DD: value`",
+                    "'values' của " + WhatVi(ctx.what) + " đang trống; ghi ít nhất một dòng `YYYY-MM-DD: giá trị`"});
     }
     for (const MapEntry& s : steps.value_or(std::vector<MapEntry>{})) ReadStep(reader, s, ctx, p);
   }

@@ -22,11 +22,14 @@ const std::vector<std::pair<std::string, ValueType>>& TypeChoices() {
 void AddValue(Reader& reader, const NodeRef& at, const std::string& value, Label label,
               std::set<std::string>& seen, TypedValues& out, Label not_encoded = {}) {
   if (value.empty()) {
-    reader.Error(DiagnosticCode::kBadValue, at, "an enum value cannot be empty; write a word such as 'rural'");
+    reader.Error(DiagnosticCode::kBadValue, at,
+                 {"an enum value cannot be empty; write a word such as 'rural'",
+                  "giá trị lựa chọn không được để trống; ghi một từ như 'rural'"});
     return;
   }
   if (!seen.insert(value).second) {
-    reader.Error(DiagnosticCode::kDuplicateId, at, "value '" + value + "' is listed twice; remove one");
+    reader.Error(DiagnosticCode::kDuplicateId, at,
+                 {"value '" + value + "' is listed twice; remove one", "giá trị '" + value + "' được liệt kê hai lần; bỏ một"});
     return;
   }
   out.values.push_back(value);
@@ -46,7 +49,8 @@ Label ValueLabel(Reader& reader, const MapEntry& e, Label& not_encoded) {
       not_encoded = reader.LabelValue(k.value, "'not_encoded'").value_or(Label{});
       if (not_encoded.vi.empty() && not_encoded.en.empty()) {
         reader.Error(DiagnosticCode::kBadValue, k.value,
-                     "'not_encoded' says why no benefit covers '" + e.key + "': write the reason, {vi: ..., en: ...}");
+                     {"'not_encoded' says why no benefit covers '" + e.key + "': write the reason, {vi: ..., en: ...}",
+                      "'not_encoded' nói vì sao không chế độ nào tính '" + e.key + "': ghi lý do, {vi: ..., en: ...}"});
       }
     } else if (k.key == "vi" || k.key == "en") {
       if (std::optional<std::string> text = reader.Text(k.value, "'" + k.key + "'")) {
@@ -74,16 +78,20 @@ void ReadValues(Reader& reader, const NodeRef& ref, TypedValues& out) {
     }
   } else {
     reader.Error(DiagnosticCode::kWrongType, ref,
-                 "'values' must be a list [a, b] or a map {a: label, b: label}, not " +
-                     std::string(KindName(ref.node)));
+                 {"'values' must be a list [a, b] or a map {a: label, b: label}, not " + std::string(KindName(ref.node)),
+                  "'values' phải là một danh sách [a, b] hoặc một ánh xạ {a: nhãn, b: nhãn}, không phải " +
+                      std::string(KindNameVi(ref.node))});
     return;
   }
   if (out.values.empty() && seen.empty()) {
-    reader.Error(DiagnosticCode::kBadValue, ref, "'values' is empty; list the allowed values, e.g. [rural, urban]");
+    reader.Error(DiagnosticCode::kBadValue, ref,
+                 {"'values' is empty; list the allowed values, e.g. [rural, urban]",
+                  "'values' đang trống; liệt kê các giá trị được phép, ví dụ [rural, urban]"});
   }
   if (out.type == ValueType::kSet && out.values.size() > kMaxSetValues) {
     reader.Error(DiagnosticCode::kLimit, ref,
-                 "a set may have at most " + std::to_string(kMaxSetValues) + " values; use an enum or split it");
+                 {"a set may have at most " + std::to_string(kMaxSetValues) + " values; use an enum or split it",
+                  "một tập hợp có tối đa " + std::to_string(kMaxSetValues) + " giá trị; dùng enum hoặc tách ra"});
   }
 }
 
@@ -95,7 +103,8 @@ bool CheckName(Reader& reader, const MapEntry& e, std::string_view what, bool is
   }
   if (is_field && (e.key == "id" || (entity == Entity::kHousehold && e.key == "members"))) {
     reader.Error(DiagnosticCode::kBadIdentifier, e.key_ref,
-                 "'" + e.key + "' is built in (every record has it); remove it from the schema");
+                 {"'" + e.key + "' is built in (every record has it); remove it from the schema",
+                  "'" + e.key + "' là trường có sẵn (hồ sơ nào cũng có); bỏ nó khỏi lược đồ"});
     return false;
   }
   return true;
@@ -132,7 +141,8 @@ void ReadField(Reader& reader, const MapEntry& e, Entity entity, PackageItems& i
         f.default_input = std::move(v.value);
         f.default_loc = k.value.loc;
       } else {
-        reader.Error(DiagnosticCode::kWrongType, k.value, "'default' of " + what + ": " + v.error);
+        reader.Error(DiagnosticCode::kWrongType, k.value,
+                     {"'default' of " + what + ": " + v.error, "'default' của " + WhatVi(what) + ": " + v.error_vi});
       }
     }
   }
@@ -154,10 +164,12 @@ bool ReadType(Reader& reader, const std::vector<MapEntry>& entries, const NodeRe
   const bool has_values = out.type == ValueType::kEnum || out.type == ValueType::kSet;
   if (has_values && values == nullptr) {
     reader.Error(DiagnosticCode::kMissingKey, type->value,
-                 std::string(what) + " is an " + ToString(out.type) + " but has no 'values'; add `values: [a, b]`");
+                 {std::string(what) + " is an " + ToString(out.type) + " but has no 'values'; add `values: [a, b]`",
+                  WhatVi(what) + " có kiểu " + ToString(out.type) + " nhưng không có 'values'; thêm `values: [a, b]`"});
   } else if (!has_values && values != nullptr) {
     reader.Error(DiagnosticCode::kBadValue, values->key_ref,
-                 "'values' is only for enum and set; remove it, or write `type: enum`");
+                 {"'values' is only for enum and set; remove it, or write `type: enum`",
+                  "'values' chỉ dùng cho enum và set; bỏ nó đi, hoặc ghi `type: enum`"});
   } else if (values != nullptr) {
     ReadValues(reader, values->value, out);
   }
@@ -199,7 +211,9 @@ void ReadVariables(Reader& reader, const NodeRef& section, PackageItems& items) 
       const Label& n = typed.value_not_encoded[i];
       if (!n.vi.empty() || !n.en.empty()) {
         reader.Error(DiagnosticCode::kBadValue, typed.value_locs[i], static_cast<uint32_t>(v.values[i].size()),
-                     "'not_encoded' is for the values of a schema field (what a record may name), not of a variable");
+                     {"'not_encoded' is for the values of a schema field (what a record may name), not of a variable",
+                      "'not_encoded' dành cho giá trị của một trường trong lược đồ (điều hồ sơ có thể ghi), "
+                      "không dành cho biến"});
       }
     }
     if (const MapEntry* en = reader.Require(*entries, e.value, "entity", what, "entity: household")) {

@@ -12,7 +12,9 @@ void ReadValidity(Reader& reader, const NodeRef& ref, model::UnitDef& unit) {
   if (const MapEntry* f = Reader::Find(*entries, "from")) unit.from = reader.DateValue(f->value, "'from'");
   if (const MapEntry* t = Reader::Find(*entries, "to")) unit.to = reader.DateValue(t->value, "'to'");
   if (unit.from && unit.to && *unit.to < *unit.from) {
-    reader.Error(DiagnosticCode::kBadDate, ref, "'to' is before 'from': a unit is valid from its first to its last day");
+    reader.Error(DiagnosticCode::kBadDate, ref,
+                 {"'to' is before 'from': a unit is valid from its first to its last day",
+                  "'to' trước 'from': một đơn vị có hiệu lực từ ngày đầu đến ngày cuối của nó"});
     unit.to.reset();
   }
 }
@@ -29,7 +31,7 @@ void ReadUnit(Reader& reader, const NodeRef& item, PackageItems& items) {
   if (const MapEntry* c = reader.Require(*entries, item, "code", "a unit", "code: \"29269\"")) {
     unit.code = reader.Text(c->value, "unit code").value_or("");
     has_code = !unit.code.empty();
-    if (!has_code) reader.Error(DiagnosticCode::kBadValue, c->value, "a unit code cannot be empty");
+    if (!has_code) reader.Error(DiagnosticCode::kBadValue, c->value, {"a unit code cannot be empty", "mã đơn vị không được để trống"});
     if (has_code) unit.loc = c->value.loc;
   }
   const std::string what = has_code ? "unit '" + unit.code + "'" : "the unit";

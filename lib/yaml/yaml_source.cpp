@@ -218,6 +218,7 @@ std::string WhatVi(std::string_view what) {
       {"a record issue code", "một mã lỗi hồ sơ"},
       {"an 'extends' entry", "một mục của 'extends'"},
       {"the test household", "hộ kiểm tra"},
+      {"the test", "bài kiểm tra"},
       {"a value of ", "giá trị của "},
       {"a date key of ", "khóa ngày của "},
       {"the label of ", "nhãn của "},
@@ -254,6 +255,7 @@ std::string WhatVi(std::string_view what) {
       {"field ", "trường "},
       {"unit ", "đơn vị "},
       {"check ", "kiểm tra "},
+      {"test ", "bài kiểm tra "},
       {"the ", ""},
   };
   std::string out;
@@ -303,19 +305,28 @@ bool YamlSource::CheckText(DiagnosticSink& sink) const {
     }
     const unsigned char c = static_cast<unsigned char>(t[i]);
     static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string message;
+    internal::Message message{""};
+    const std::string hex = std::string() + kHex[c >> 4] + kHex[c & 0xF];
     if (len == 0) {
-      message = std::string("byte 0x") + kHex[c >> 4] + kHex[c & 0xF] +
-                " is not UTF-8 text; save the file as UTF-8 (Unicode), not in an older code page such as "
-                "Windows-1258 or TCVN3";
+      message = {"byte 0x" + hex +
+                     " is not UTF-8 text; save the file as UTF-8 (Unicode), not in an older code page such as "
+                     "Windows-1258 or TCVN3",
+                 "byte 0x" + hex +
+                     " không phải văn bản UTF-8; hãy lưu tệp dạng UTF-8 (Unicode), không dùng bảng mã cũ như "
+                     "Windows-1258 hay TCVN3"};
     } else if (c == 0) {
-      message = "a NUL byte (U+0000) in the text; delete it (it often comes from a file saved as UTF-16)";
+      message = {"a NUL byte (U+0000) in the text; delete it (it often comes from a file saved as UTF-16)",
+                 "văn bản có byte NUL (U+0000); hãy xóa nó (thường do tệp được lưu dạng UTF-16)"};
     } else if (len == 2) {
-      message = "an invisible control character (U+0080..U+009F) in the text; delete it";
+      message = {"an invisible control character (U+0080..U+009F) in the text; delete it",
+                 "văn bản có ký tự điều khiển ẩn (U+0080..U+009F); hãy xóa nó"};
     } else {
-      message = std::string("an invisible control character (U+00") + kHex[c >> 4] + kHex[c & 0xF] +
-                (c == 0x1B ? ", escape" : c == '\r' ? ", a carriage return without a line feed" : "") +
-                ") in the text; delete it";
+      message = {"an invisible control character (U+00" + hex +
+                     (c == 0x1B ? ", escape" : c == '\r' ? ", a carriage return without a line feed" : "") +
+                     ") in the text; delete it",
+                 "văn bản có ký tự điều khiển ẩn (U+00" + hex +
+                     (c == 0x1B ? ", escape" : c == '\r' ? ", ký tự về đầu dòng không kèm xuống dòng" : "") +
+                     "); hãy xóa nó"};
     }
     sink.Error(DiagnosticCode::kBadText, LocAt(static_cast<uint32_t>(i)), message);
     if (++reported == kMaxReported) break;
@@ -331,8 +342,9 @@ bool YamlSource::Parse(DiagnosticSink& sink) {
   const NestingEstimate nesting = EstimateNesting(text(), kMaxScanDepth);
   if (nesting.depth > kMaxScanDepth) {
     sink.Error(DiagnosticCode::kLimit, LocAt(static_cast<uint32_t>(nesting.offset)),
-               "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
-                   " levels; rule files need only a few levels");
+               {"YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                    " levels; rule files need only a few levels",
+                "YAML lồng sâu hơn " + std::to_string(kMaxYamlDepth) + " tầng; tệp quy tắc chỉ cần vài tầng"});
     return false;
   }
   try {
@@ -340,7 +352,8 @@ bool YamlSource::Parse(DiagnosticSink& sink) {
     root_ = YAML::Load(text());
   } catch (const YAML::DeepRecursion& e) {
     sink.Error(DiagnosticCode::kLimit, LocAt(OffsetOf(e.mark)),
-               "YAML nested too deeply; rule files need only a few levels");
+               {"YAML nested too deeply; rule files need only a few levels",
+                "YAML lồng quá sâu; tệp quy tắc chỉ cần vài tầng"});
     return false;
   } catch (const YAML::Exception& e) {
     ReportSyntax(e.msg, OffsetOf(e.mark), sink);
@@ -405,9 +418,12 @@ bool YamlSource::CheckQuotes(DiagnosticSink& sink) const {
     const std::string key = t.substr(q.swallowed, key_end - q.swallowed);
     const std::string quote(1, q.quote);
     sink.Error(DiagnosticCode::kUnterminatedQuote, LocAt(static_cast<uint32_t>(q.open)),
-               "the text opened with " + quote + " here is not closed on its line: it runs on to line " +
-                   std::to_string(swallowed.line) + " and takes in `" + key + ":` as text; close it with " + quote +
-                   " at the end of this line",
+               {"the text opened with " + quote + " here is not closed on its line: it runs on to line " +
+                    std::to_string(swallowed.line) + " and takes in `" + key + ":` as text; close it with " + quote +
+                    " at the end of this line",
+                "văn bản mở bằng " + quote + " ở đây không được đóng trên dòng của nó: nó kéo sang dòng " +
+                    std::to_string(swallowed.line) + " và nuốt `" + key + ":` thành chữ; hãy đóng bằng " + quote +
+                    " ở cuối dòng này"},
                static_cast<uint32_t>(std::max<size_t>(1, q.line_end - q.open)));
   }
   return found.empty();
@@ -418,7 +434,9 @@ bool YamlSource::CheckDocuments(DiagnosticSink& sink) const {
   const DocumentLayout layout = ScanDocuments(t);
   if (layout.second_document != std::string::npos) {
     sink.Error(DiagnosticCode::kYamlSyntax, LocAt(static_cast<uint32_t>(layout.second_document)),
-               "a rule file holds one YAML document; remove this line or move what follows into another file", 3);
+               {"a rule file holds one YAML document; remove this line or move what follows into another file",
+                "một tệp quy tắc chỉ chứa một tài liệu YAML; xóa dòng này hoặc chuyển phần sau sang tệp khác"},
+               3);
     return false;
   }
   // yaml-cpp 0.7 returns an empty document, without an error, for some
@@ -427,8 +445,10 @@ bool YamlSource::CheckDocuments(DiagnosticSink& sink) const {
       t.compare(layout.first_content, 4, "null") != 0 && t.compare(layout.first_content, 4, "Null") != 0 &&
       t.compare(layout.first_content, 4, "NULL") != 0) {
     sink.Error(DiagnosticCode::kYamlSyntax, LocAt(static_cast<uint32_t>(layout.first_content)),
-               std::string("invalid YAML: a file cannot start with '") + t[layout.first_content] +
-                   "'; start it with a section such as `benefits:`");
+               {std::string("invalid YAML: a file cannot start with '") + t[layout.first_content] +
+                    "'; start it with a section such as `benefits:`",
+                std::string("YAML không hợp lệ: tệp không được bắt đầu bằng '") + t[layout.first_content] +
+                    "'; hãy bắt đầu bằng một mục như `benefits:`"});
     return false;
   }
   return true;
@@ -438,15 +458,18 @@ bool YamlSource::CheckDepth(const YAML::Node& node, uint32_t depth, size_t& visi
                             DiagnosticSink& sink) const {
   if (++visited > kMaxYamlNodes) {
     sink.Error(DiagnosticCode::kLimit, LocOf(node),
-               "the file has more than " + std::to_string(kMaxYamlNodes) +
-                   " YAML nodes (aliases counted at each use); split it or remove aliases");
+               {"the file has more than " + std::to_string(kMaxYamlNodes) +
+                    " YAML nodes (aliases counted at each use); split it or remove aliases",
+                "tệp có hơn " + std::to_string(kMaxYamlNodes) +
+                    " nút YAML (bí danh tính mỗi lần dùng); hãy tách tệp hoặc bỏ bí danh"});
     return false;
   }
   if (!node.IsMap() && !node.IsSequence()) return true;
   if (depth > kMaxYamlDepth) {
     sink.Error(DiagnosticCode::kLimit, LocOf(node),
-               "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
-                   " levels; rule files need only a few levels");
+               {"YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                    " levels; rule files need only a few levels",
+                "YAML lồng sâu hơn " + std::to_string(kMaxYamlDepth) + " tầng; tệp quy tắc chỉ cần vài tầng"});
     return false;
   }
   for (auto it = node.begin(); it != node.end(); ++it) {

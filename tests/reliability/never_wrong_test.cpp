@@ -130,7 +130,7 @@ TEST_CASE("an output file naming an input is refused before anything is written"
   for (const auto& args : runs) {
     INFO(args[0] << " " << args.back());
     CHECK(RunAnsinh(args, out, err) == 3);
-    CHECK(Contains(ReadFile(err), "is the input file"));
+    CHECK(Contains(ReadFile(err), "chính là tệp đầu vào"));  // "is the input file", Vietnamese by default
     CHECK(ReadFile(registry) == before);
     CHECK(ReadFile(pp) == before_pp);
   }
@@ -147,7 +147,7 @@ TEST_CASE("a write error exits 3 without a summary claiming success", "[reliabil
                      "/dev/full"},
                     out, err) == 3);
     const std::string e = ReadFile(err);
-    CHECK(Contains(e, "cannot write /dev/full"));
+    CHECK(Contains(e, "không ghi được tệp /dev/full (hệ thống báo: "));  // "cannot write /dev/full: ..."
     CHECK(!Contains(e, "ansinh eval:"));  // the summary line
   }
   CHECK(RunAnsinh({"report", kRules, "examples/registry.jsonl", "--as-of", kAsOf, "-o", "/dev/full"}, out, err) == 3);
@@ -218,7 +218,7 @@ TEST_CASE("a persons CSV through a pipe or a FIFO loses no one and does not hang
   // Two pipes: no file name tells the format.
   CHECK(Bash("ANSINH eval rules/vn <(cat examples/households.csv) <(cat examples/persons.csv) --as-of 2026-11-15 >" +
              Quote(got) + " 2>" + Quote(err)) == 3);
-  CHECK(Contains(ReadFile(err), "give it with --records-format"));
+  CHECK(Contains(ReadFile(err), "hãy cho bằng --records-format"));
   CHECK(Bash("ANSINH eval rules/vn <(cat examples/households.csv) <(cat examples/persons.csv) --as-of 2026-11-15 "
              "--records-format csv >" + Quote(got) + " 2>" + Quote(err)) == 0);
   CHECK(ReadFile(got) == want);
@@ -237,7 +237,7 @@ TEST_CASE("a persons CSV through a pipe or a FIFO loses no one and does not hang
              Quote(diff_pipe) + " 2>" + Quote(err)) == 0);
   CHECK(JsonStringField(ReadFile(diff_pipe), "households") == JsonStringField(ReadFile(diff_file), "households"));
   CHECK(Contains(ReadFile(err), "ansinh diff: " + std::to_string(ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl").size()) +
-                                    " households"));
+                                    " hộ"));
 }
 
 // --- 4. CSV unclosed quote ------------------------------------------------------------

@@ -134,8 +134,8 @@ TEST_CASE("10,000 JSON Lines records, 10% corrupt: one decision each, in order, 
   dir.Write("clean.jsonl", clean);
   REQUIRE(Eval(dir, {dir.Path("all.jsonl")}, dir.Path("all.out")) == 0);
   const std::string summary = ReadFile(dir.Path("stderr.txt"));
-  CHECK(summary.find(std::to_string(kRecords) + " households") != std::string::npos);
-  CHECK(summary.find(std::to_string(kRecords / 10) + " with record errors") != std::string::npos);
+  CHECK(summary.find(std::to_string(kRecords) + " hộ") != std::string::npos);  // Vietnamese by default
+  CHECK(summary.find(std::to_string(kRecords / 10) + " hộ có lỗi hồ sơ") != std::string::npos);
   REQUIRE(Eval(dir, {dir.Path("clean.jsonl")}, dir.Path("clean.out")) == 0);
   CheckRun(ReadLines(dir.Path("all.out")), expected, ReadLines(dir.Path("clean.out")));
 

@@ -156,7 +156,7 @@ expect(len(changes) == sum(len(h["changes"]) for h in diff["changes"]), "diff ch
 
 # --- whole or not at all ----------------------------------------------------
 p = run("report", PKG, REG, *PERIOD, "--format", "xlsx", "-o", "/dev/full", ok=False)
-expect(p.returncode != 0 and b"cannot write" in p.stderr, f"xlsx to /dev/full: {p.returncode} {p.stderr!r}")
+expect(p.returncode != 0 and "không ghi được".encode() in p.stderr, f"xlsx to /dev/full: {p.returncode} {p.stderr!r}")
 missing_dir = os.path.join(WORK, "no-such-dir", "r.xlsx")
 p = run("report", PKG, REG, *PERIOD, "--format", "xlsx", "-o", missing_dir, ok=False)
 expect(p.returncode != 0 and not os.path.exists(missing_dir), "xlsx into a missing folder")

@@ -61,6 +61,9 @@ TEST_CASE("Golden diagnostics of tests/data/bad", "[yaml][golden]") {
       const std::string actual_vi = Format(result.diagnostics(), Language::kVi);
       for (const Diagnostic& d : result.diagnostics()) {
         if (d.severity == Severity::kError) codes.insert(d.code);
+        // Worded in Vietnamese where it was found, not the catalogue's meaning with the English message.
+        INFO("case " << name << ": " << d.message);
+        CHECK_FALSE(d.message_vi.empty());
       }
       if (update) {
         std::ofstream(expected_file, std::ios::binary) << actual;
