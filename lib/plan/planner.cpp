@@ -499,6 +499,7 @@ void Planner::CollectReads(const IrNode* n, Level level, std::vector<Read>* read
     switch (n->kind) {
       case IrKind::kField:
         read.label = (n->entity == 0 ? pkg_.schema.household : pkg_.schema.person)[n->index].label;
+        read.unit = (n->entity == 0 ? pkg_.schema.household : pkg_.schema.person)[n->index].unit;
         break;
       case IrKind::kVariable:
         read.label = pkg_.variables[n->index].def->label;
@@ -506,6 +507,7 @@ void Planner::CollectReads(const IrNode* n, Level level, std::vector<Read>* read
         break;
       case IrKind::kParam: {
         read.label = pkg_.params[n->index].def->label;
+        read.unit = pkg_.params[n->index].def->unit;
         // The op that computed this register holds the param plan.
         for (auto op = prog_->ops.rbegin(); op != prog_->ops.rend(); ++op) {
           if (op->out == it->second) {
