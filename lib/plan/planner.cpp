@@ -571,6 +571,16 @@ Compare ToCompare(expr::Op op) {
 
 }  // namespace
 
+// A whole number read (a field, variable, parameter or count) converted to compare with money or a
+// decimal: the reason shows the value read, with its label and unit, not the conversion ("1 đ").
+static const IrNode* Uncast(const IrNode* n) {
+  if (n->kind != IrKind::kCast || n->args.empty()) return n;
+  const IrNode* a = n->args[0];
+  const bool read = a->kind == IrKind::kField || a->kind == IrKind::kVariable || a->kind == IrKind::kParam ||
+                    a->kind == IrKind::kAggregate;
+  return read ? a : n;
+}
+
 ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level level) {
   ConditionPlan plan;
   const IrNode* root = c.test.root;
@@ -580,8 +590,8 @@ ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level lev
       case expr::Op::kEq: case expr::Op::kNe: case expr::Op::kLt: case expr::Op::kLe:
       case expr::Op::kGt: case expr::Op::kGe: case expr::Op::kIn: case expr::Op::kNotIn:
         plan.top = ToCompare(root->op);
-        plan.lhs = lowered_[root->args[0]];
-        plan.rhs = root->args[1]->type.list ? -1 : lowered_[root->args[1]];
+        plan.lhs = lowered_[Uncast(root->args[0])];
+        plan.rhs = root->args[1]->type.list ? -1 : lowered_[Uncast(root->args[1])];
         plan.lhs_const = ConstOf(root->args[0]);
         plan.rhs_const = ConstOf(root->args[1]);
         break;

@@ -110,6 +110,7 @@ schema:
   person:
     insured_months: {type: int, unit: months, label: {vi: Thời gian đóng, en: Contributions}}
     injury_rate: {type: int, unit: percent, label: {vi: Tỷ lệ tổn thương, en: Injury rate}}
+    children: {type: int, label: {vi: Số con, en: Children}}
 parameters:
   min_members:
     label: {vi: Số người tối thiểu, en: Minimum members}
@@ -120,6 +121,9 @@ parameters:
     type: int
     unit: months
     values: {2021-01-01: 6}
+  min_children:
+    label: {vi: Số con tối thiểu, en: Minimum children}
+    values: {2021-01-01: 2}
   income_line:
     label: {vi: Chuẩn, en: Line}
     unit: VND/month
@@ -143,6 +147,12 @@ benefits:
     when:
       - rate: injury_rate >= 61
     amount: 100
+  - id: many_children
+    applies_to: person
+    effective: {from: 2021-01-01}
+    when:
+      - many: children >= param.min_children
+    amount: 100
   - id: poor
     applies_to: household
     effective: {from: 2021-01-01}
@@ -157,6 +167,7 @@ benefits:
   Person& p = h.AddMember("P1");
   p.Set("insured_months", int64_t{4});
   p.Set("injury_rate", int64_t{41});
+  p.Set("children", int64_t{1});
   const Decision d = Evaluate(rules, h, When::AsOf(*Date::Parse("2024-07-01")));
   REQUIRE(d.ok());
   auto reason = [&](const char* id, Language lang) {
@@ -166,13 +177,14 @@ benefits:
     CHECK(o->status == BenefitStatus::kNotEligible);
     return d.reason(*o, lang);
   };
-  // The whole number compared with a money-typed parameter is converted first (its label is
-  // not found through the conversion), but neither side is written as money.
-  CHECK(reason("big_household", Language::kVi) == "Không đủ điều kiện: big (1 < Số người tối thiểu 3)");
-  CHECK(reason("big_household", Language::kEn) == "Not eligible: big (1 < Minimum members 3)");
+  // A whole number compared with a parameter left at type money: neither side is money.
+  CHECK(reason("big_household", Language::kVi) == "Không đủ điều kiện: big (Số người 1 < Số người tối thiểu 3)");
+  CHECK(reason("big_household", Language::kEn) == "Not eligible: big (Members 1 < Minimum members 3)");
   CHECK(reason("insured", Language::kVi) ==
         "Không đủ điều kiện: long (Thời gian đóng 4 tháng < Thời gian tối thiểu 6 tháng)");
   CHECK(reason("insured", Language::kEn) == "Not eligible: long (Contributions 4 months < Minimum period 6 months)");
+  // Neither unit nor type: a money-typed parameter compared with a whole number is a count.
+  CHECK(reason("many_children", Language::kVi) == "Không đủ điều kiện: many (Số con 1 < Số con tối thiểu 2)");
   CHECK(reason("injured", Language::kVi) == "Không đủ điều kiện: rate (Tỷ lệ tổn thương 41% < 61%)");
   CHECK(reason("poor", Language::kVi) == "Không đủ điều kiện: low (Thu nhập 2.000.000 đ > Chuẩn 1.500.000 đ)");
   CHECK(reason("poor", Language::kEn) == "Not eligible: low (Income 2,000,000 VND > Line 1,500,000 VND)");
