@@ -204,6 +204,7 @@ struct ANSINH_EXPORT ExplainedRead {
   std::string name;      // "household.income_per_capita", "param.poverty_line[rural]", "age_months"
   Label label;
   OutputValue value;
+  std::string unit;      // the declared `unit` of the field or parameter ("months", "percent", "VND/month"), or ""
   std::optional<ParameterUse> parameter;  // for parameters: the step in force and its reference
 };
 

@@ -15,6 +15,7 @@
 #include "check/checked.hpp"
 #include "model/package.hpp"
 #include "runtime/access.hpp"
+#include "runtime/render.hpp"
 #include "runtime/rule_set_impl.hpp"
 
 ANSINH_BEGIN_NAMESPACE
@@ -37,15 +38,6 @@ Date AddDays(Date d, int n) { return Date::FromDays(d.days() + n); }
 std::pair<int, int> AddMonths(int y, int m, int n) {
   const int total = y * 12 + (m - 1) + n;
   return {total / 12, total % 12 + 1};
-}
-
-std::string Money(int64_t vnd) {
-  std::string digits = std::to_string(vnd < 0 ? -vnd : vnd), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return (vnd < 0 ? "-" : "") + out;
 }
 
 // YAML text of a value (plain when safe, else double-quoted).
@@ -288,6 +280,11 @@ class Generator {
     if (!line) return;
     const std::string label_vi = t.field_label.vi.empty() ? t.field : t.field_label.vi;
     const std::string label_en = t.field_label.en.empty() ? t.field : t.field_label.en;
+    // A money field's figures in its declared unit ("1.500.000 đ"; "6 tháng" for a field declared in months).
+    const FieldInfo* field = rules_.schema().Find(t.entity, t.field);
+    auto in_unit = [&](int64_t v, Language lang) {
+      return internal::WholeInUnit(v, ValueType::kMoney, field != nullptr ? field->unit : "", lang);
+    };
     const struct {
       int64_t delta;
       const char* vi;
@@ -308,8 +305,8 @@ class Generator {
         if (v != nullptr && v->kind() == InputValue::Kind::kInt && v->as_int() == value) covered = true;
       }
       Emit(b, base, std::move(h), base.as_of, "income",
-           {label_vi + " " + s.vi + " mức " + Money(*line) + " đ: " + Money(value) + " đ",
-            label_en + " " + s.en + " the line of " + Money(*line) + " VND: " + Money(value) + " VND"},
+           {label_vi + " " + s.vi + " mức " + in_unit(*line, Language::kVi) + ": " + in_unit(value, Language::kVi),
+            label_en + " " + s.en + " the line of " + in_unit(*line, Language::kEn) + ": " + in_unit(value, Language::kEn)},
            covered, out);
     }
   }

@@ -236,7 +236,8 @@ class Searcher {
     const Label& l = t.field_label;
     const std::string what_vi = l.vi.empty() ? t.field : l.vi, what_en = l.en.empty() ? t.field : l.en;
     auto bound = [&](Language lang) {
-      return money ? report::Money(*b, lang) : *b < 0 ? std::to_string(*b) : report::Count(static_cast<uint64_t>(*b), lang);
+      const FieldInfo* f = rules_.schema().Find(t.entity, t.field);
+      return internal::WholeInUnit(*b, money ? ValueType::kMoney : ValueType::kInt, f != nullptr ? f->unit : "", lang);
     };
     c.text = {"đủ điều kiện nếu " + what_vi + " " + OpText(best->second) + " " + bound(Language::kVi),
               "eligible if " + what_en + " " + OpText(best->second) + " " + bound(Language::kEn)};

@@ -25,7 +25,7 @@ std::string InputText(const FieldInfo& f, const InputValue& v, Language lang) {
     case InputValue::Kind::kBool:
       return v.as_bool() ? (vi ? "có" : "yes") : (vi ? "không" : "no");
     case InputValue::Kind::kInt:
-      return f.type == ValueType::kMoney ? report::Money(v.as_int(), lang) : v.ToString();
+      return internal::WholeInUnit(v.as_int(), f.type, f.unit, lang);
     case InputValue::Kind::kDecimal:
       return v.ToString();
     case InputValue::Kind::kText:

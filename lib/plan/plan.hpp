@@ -129,6 +129,7 @@ struct Read {
   int32_t reg = -1;
   std::string name;        // "household.income_per_capita", "param.poverty_line[area]"
   Label label;
+  std::string unit;         // the field's or parameter's declared `unit` ("months", "VND/month"); may be empty
   int32_t param_plan = -1;  // for parameters
   int32_t key_reg = -1;     // for table/bracket parameters: the key register
 };

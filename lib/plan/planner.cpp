@@ -499,6 +499,7 @@ void Planner::CollectReads(const IrNode* n, Level level, std::vector<Read>* read
     switch (n->kind) {
       case IrKind::kField:
         read.label = (n->entity == 0 ? pkg_.schema.household : pkg_.schema.person)[n->index].label;
+        read.unit = (n->entity == 0 ? pkg_.schema.household : pkg_.schema.person)[n->index].unit;
         break;
       case IrKind::kVariable:
         read.label = pkg_.variables[n->index].def->label;
@@ -506,6 +507,7 @@ void Planner::CollectReads(const IrNode* n, Level level, std::vector<Read>* read
         break;
       case IrKind::kParam: {
         read.label = pkg_.params[n->index].def->label;
+        read.unit = pkg_.params[n->index].def->unit;
         // The op that computed this register holds the param plan.
         for (auto op = prog_->ops.rbegin(); op != prog_->ops.rend(); ++op) {
           if (op->out == it->second) {
@@ -569,6 +571,16 @@ Compare ToCompare(expr::Op op) {
 
 }  // namespace
 
+// A whole number read (a field, variable, parameter or count) converted to compare with money or a
+// decimal: the reason shows the value read, with its label and unit, not the conversion ("1 đ").
+static const IrNode* Uncast(const IrNode* n) {
+  if (n->kind != IrKind::kCast || n->args.empty()) return n;
+  const IrNode* a = n->args[0];
+  const bool read = a->kind == IrKind::kField || a->kind == IrKind::kVariable || a->kind == IrKind::kParam ||
+                    a->kind == IrKind::kAggregate;
+  return read ? a : n;
+}
+
 ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level level) {
   ConditionPlan plan;
   const IrNode* root = c.test.root;
@@ -578,8 +590,8 @@ ConditionPlan Planner::PlanCondition(const check::CheckedCondition& c, Level lev
       case expr::Op::kEq: case expr::Op::kNe: case expr::Op::kLt: case expr::Op::kLe:
       case expr::Op::kGt: case expr::Op::kGe: case expr::Op::kIn: case expr::Op::kNotIn:
         plan.top = ToCompare(root->op);
-        plan.lhs = lowered_[root->args[0]];
-        plan.rhs = root->args[1]->type.list ? -1 : lowered_[root->args[1]];
+        plan.lhs = lowered_[Uncast(root->args[0])];
+        plan.rhs = root->args[1]->type.list ? -1 : lowered_[Uncast(root->args[1])];
         plan.lhs_const = ConstOf(root->args[0]);
         plan.rhs_const = ConstOf(root->args[1]);
         break;

@@ -91,6 +91,13 @@ const Label* ReadLabel(const plan::ConditionPlan& c, int32_t reg) {
   return nullptr;
 }
 
+const std::string* ReadUnit(const plan::ConditionPlan& c, int32_t reg) {
+  for (const plan::Read& r : c.reads) {
+    if (r.reg == reg && !r.unit.empty()) return &r.unit;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void AppendAmountText(std::string& out, const BenefitInfo& info, int64_t amount, Language lang) {
@@ -161,6 +168,87 @@ void AppendHuman(std::string& out, const RuleSetImpl& impl, const OutputValue& v
     case ValueType::kString: out += v.text; return;
   }
   out += v.text;
+}
+
+namespace {
+
+// How a declared `unit` writes a number: money "1.500.000 đ", percent "61%",
+// a count or a length of time a plain number with the unit's word ("6 tháng").
+struct UnitStyle {
+  enum class Kind { kByType, kMoney, kPercent, kPlain } kind = Kind::kByType;
+  std::string_view vi, en;  // the word after a plain number; empty for none
+};
+
+UnitStyle StyleOf(std::string_view unit) {
+  using K = UnitStyle::Kind;
+  if (unit.empty()) return {};
+  if (unit == "money" || unit.substr(0, 3) == "VND" || unit == "đ" || unit == "đồng") return {K::kMoney, {}, {}};
+  if (unit == "percent" || unit == "%") return {K::kPercent, {}, {}};
+  if (unit == "count") return {K::kPlain, {}, {}};
+  if (unit == "months" || unit == "month") return {K::kPlain, "tháng", "months"};
+  if (unit == "years" || unit == "year") return {K::kPlain, "năm", "years"};
+  if (unit == "days" || unit == "day") return {K::kPlain, "ngày", "days"};
+  if (unit == "persons" || unit == "people" || unit == "person") return {K::kPlain, "người", "people"};
+  return {K::kPlain, unit, unit};  // another word ("kg"): written as declared
+}
+
+// A number as a plain figure: whole numbers grouped ("1.000"), others with a decimal comma in vi.
+void AppendFigure(std::string& out, const OutputValue& v, Language lang) {
+  const char sep = lang == Language::kVi ? '.' : ',';
+  if (v.type == ValueType::kInt) return AppendGrouped(out, v.raw, sep);
+  if (v.raw % Decimal::kScale == 0) return AppendGrouped(out, v.raw / Decimal::kScale, sep);
+  AppendNumber(out, v.raw, lang);
+}
+
+}  // namespace
+
+// A known number in the style of `unit`; false (nothing appended) when the unit leaves it to the type.
+bool AppendNumberInUnit(std::string& out, const OutputValue& v, std::string_view unit, Language lang) {
+  const UnitStyle style = StyleOf(unit);
+  switch (style.kind) {
+    case UnitStyle::Kind::kByType: return false;
+    case UnitStyle::Kind::kMoney:
+      if (v.type != ValueType::kInt) return false;  // money and decimals: by the type (money is money)
+      AppendMoney(out, v.raw, lang);
+      return true;
+    case UnitStyle::Kind::kPercent:
+      AppendFigure(out, v, lang);
+      out += '%';
+      return true;
+    case UnitStyle::Kind::kPlain: break;
+  }
+  AppendFigure(out, v, lang);
+  const std::string_view word = lang == Language::kVi ? style.vi : style.en;
+  if (!word.empty()) {
+    out += ' ';
+    out += word;
+  }
+  return true;
+}
+
+void AppendInUnit(std::string& out, const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, std::string_view unit,
+                  Language lang) {
+  const bool number = v.type == ValueType::kInt || v.type == ValueType::kMoney || v.type == ValueType::kDecimal;
+  if (v.known && number && AppendNumberInUnit(out, v, unit, lang)) return;
+  AppendHuman(out, impl, v, enum_id, lang);
+}
+
+std::string WholeInUnit(int64_t value, ValueType type, std::string_view unit, Language lang) {
+  OutputValue v;
+  v.type = ValueType::kInt;
+  v.known = true;
+  v.raw = value;
+  std::string out;
+  if (!AppendNumberInUnit(out, v, unit.empty() && type == ValueType::kMoney ? std::string_view("money") : unit, lang)) {
+    AppendGrouped(out, value, lang == Language::kVi ? '.' : ',');
+  }
+  return out;
+}
+
+std::string HumanInUnit(const RuleSetImpl& impl, const OutputValue& v, std::string_view unit, Language lang) {
+  std::string out;
+  AppendInUnit(out, impl, v, -1, unit, lang);
+  return out;
 }
 
 std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang) {
@@ -280,7 +368,7 @@ bool HasLabel(const Side& side, Language lang) { return side.label != nullptr &&
 
 // Appends the value of a side in words; false (nothing appended) when it has none.
 bool AppendSideValue(std::string& out, const DecisionData& data, const ChunkPool& pool, const CapturedValue& c,
-                     const plan::ConstOperand& k, Language lang) {
+                     const plan::ConstOperand& k, std::string_view unit, Language lang) {
   const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const size_t at = out.size();
   if (k.present) {
@@ -298,12 +386,12 @@ bool AppendSideValue(std::string& out, const DecisionData& data, const ChunkPool
         }
       }
       if (out.size() > at) out += ", ";
-      AppendHuman(out, impl, value, k.enum_id, lang);
+      AppendInUnit(out, impl, value, k.enum_id, unit, lang);
     }
     return out.size() > at;
   }
   if (c.reg < 0) return false;
-  AppendHuman(out, impl, CapturedOutput(data, pool, c), Prog(data).regs[c.reg].enum_id, lang);
+  AppendInUnit(out, impl, CapturedOutput(data, pool, c), Prog(data).regs[c.reg].enum_id, unit, lang);
   return out.size() > at;
 }
 
@@ -338,10 +426,23 @@ void AppendNotEligible(std::string& out, const DecisionData& data, size_t h, con
   const CapturedValue& rhs = pool.values[d->values_begin + 1];
   const Side left = SideOf(cp, lhs, cp.lhs_const), right = SideOf(cp, rhs, cp.rhs_const);
   // The two values in words, in a scratch tail of `out` (cut off again below).
+  // Each side in its declared unit; a side without one (a literal, a variable) in the other's,
+  // and a money-typed side without a unit compared with a whole number is a count, not money.
+  const std::string* lu = cp.lhs_const.present ? nullptr : ReadUnit(cp, lhs.reg);
+  const std::string* ru = cp.rhs_const.present ? nullptr : ReadUnit(cp, rhs.reg);
+  auto type_of = [&](const CapturedValue& c, const plan::ConstOperand& k) {
+    return k.present ? k.type : c.reg >= 0 ? Prog(data).regs[c.reg].type : ValueType::kBool;
+  };
+  auto unit_of = [&](const std::string* own, const std::string* other, ValueType own_type, ValueType other_type) {
+    if (own != nullptr) return std::string_view(*own);
+    if (other != nullptr) return std::string_view(*other);
+    return own_type == ValueType::kMoney && other_type == ValueType::kInt ? std::string_view("count") : std::string_view();
+  };
+  const ValueType lt = type_of(lhs, cp.lhs_const), rt = type_of(rhs, cp.rhs_const);
   const size_t base = out.size();
-  if (!AppendSideValue(out, data, pool, lhs, cp.lhs_const, lang)) return out.resize(base);
+  if (!AppendSideValue(out, data, pool, lhs, cp.lhs_const, unit_of(lu, ru, lt, rt), lang)) return out.resize(base);
   const size_t mid = out.size();
-  if (!AppendSideValue(out, data, pool, rhs, cp.rhs_const, lang)) return out.resize(base);
+  if (!AppendSideValue(out, data, pool, rhs, cp.rhs_const, unit_of(ru, lu, rt, lt), lang)) return out.resize(base);
   static thread_local std::string values;  // reused: no allocation per reason
   values.assign(out, base, std::string::npos);
   out.resize(base);
@@ -465,6 +566,7 @@ Explanation Explain(const DecisionData& data, size_t h, const BenefitOutcome& o)
       ExplainedRead er;
       er.name = r.name;
       er.label = r.label;
+      er.unit = r.unit;
       er.value = take();
       if (r.param_plan >= 0) {
         const plan::ParamPlan& pp = Prog(data).params[r.param_plan];

@@ -3,6 +3,7 @@
 #define ANSINH_LIB_RUNTIME_RENDER_HPP_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ansinh/decision.hpp"
@@ -30,6 +31,14 @@ void AppendAmountText(std::string& out, const BenefitInfo& info, int64_t amount,
 // A value for people: vi "1.500.000 đ", en "1,500,000 VND"; enum labels; dates; yes/no.
 std::string Human(const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang);
 void AppendHuman(std::string& out, const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, Language lang);
+// The same, a number written in the declared `unit` of its field or parameter: money
+// "1.500.000 đ", "percent" "61%", "months" "6 tháng"/"6 months", "count" "3"; "" = by its type.
+void AppendInUnit(std::string& out, const RuleSetImpl& impl, const OutputValue& v, int32_t enum_id, std::string_view unit,
+                  Language lang);
+std::string HumanInUnit(const RuleSetImpl& impl, const OutputValue& v, std::string_view unit, Language lang);
+// A whole number of a field or parameter (VND for money) of `type` and declared `unit`:
+// "1.500.000 đ", "61%", "6 tháng", "3"; without a unit, money as money and the rest plain.
+std::string WholeInUnit(int64_t value, ValueType type, std::string_view unit, Language lang);
 
 }  // namespace ansinh::internal
 

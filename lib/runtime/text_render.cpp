@@ -68,7 +68,7 @@ void Trace(std::ostringstream& out, const DecisionView& d, const BenefitOutcome&
     out << "   [" << ToString(c.location) << "]\n";
     for (const ExplainedRead& r : c.reads) {
       const std::string name = r.label.Get(lang).empty() ? r.name : r.label.Get(lang) + " (" + r.name + ")";
-      out << "            " << name << " = " << internal::Human(impl, r.value, -1, lang);
+      out << "            " << name << " = " << internal::HumanInUnit(impl, r.value, r.unit, lang);
       if (r.parameter) {
         out << (lang == Language::kVi ? "  — áp dụng từ " : "  — in force from ") << r.parameter->from.ToString()
             << ", " << r.parameter->reference << (r.parameter->provisional ? (lang == Language::kVi ? " (tạm tính)" : " (provisional)") : "");

@@ -97,3 +97,119 @@ TEST_CASE("reasons name the values compared, by their labels", "[reasons]") {
         "Not eligible: War invalid (Merit is Relative of a martyr, which does not include War invalid)");
   CHECK(reason("children", Language::kVi) == "Không đủ điều kiện: Có từ 2 con (Số con 1 < 2)");
 }
+
+// A number is written in the unit its field or parameter declares: money "đ",
+// percent "%", months/years/count a plain number (with the unit's word), even
+// for a parameter that leaves `type` at its default (money).
+TEST_CASE("reasons write numbers in their declared unit", "[reasons][units]") {
+  TempPackage pkg({{"rules.yaml", std::string(R"Y(
+schema:
+  household:
+    members_count: {type: int, unit: count, label: {vi: Số người, en: Members}}
+    income: {type: money, unit: VND/month, label: {vi: Thu nhập, en: Income}}
+  person:
+    insured_months: {type: int, unit: months, label: {vi: Thời gian đóng, en: Contributions}}
+    injury_rate: {type: int, unit: percent, label: {vi: Tỷ lệ tổn thương, en: Injury rate}}
+    children: {type: int, label: {vi: Số con, en: Children}}
+parameters:
+  min_members:
+    label: {vi: Số người tối thiểu, en: Minimum members}
+    unit: count
+    values: {2021-01-01: 3}
+  min_months:
+    label: {vi: Thời gian tối thiểu, en: Minimum period}
+    type: int
+    unit: months
+    values: {2021-01-01: 6}
+  min_children:
+    label: {vi: Số con tối thiểu, en: Minimum children}
+    values: {2021-01-01: 2}
+  income_line:
+    label: {vi: Chuẩn, en: Line}
+    unit: VND/month
+    values: {2021-01-01: 1500000}
+benefits:
+  - id: big_household
+    applies_to: household
+    effective: {from: 2021-01-01}
+    when:
+      - big: members_count >= param.min_members
+    amount: 100
+  - id: insured
+    applies_to: person
+    effective: {from: 2021-01-01}
+    when:
+      - long: insured_months >= param.min_months
+    amount: 100
+  - id: injured
+    applies_to: person
+    effective: {from: 2021-01-01}
+    when:
+      - rate: injury_rate >= 61
+    amount: 100
+  - id: many_children
+    applies_to: person
+    effective: {from: 2021-01-01}
+    when:
+      - many: children >= param.min_children
+    amount: 100
+  - id: poor
+    applies_to: household
+    effective: {from: 2021-01-01}
+    when:
+      - low: income <= param.income_line
+    amount: 100
+)Y")}});
+  const RuleSet rules = pkg.Rules();
+  Household h("H");
+  h.Set("members_count", int64_t{1});
+  h.Set("income", int64_t{2000000});
+  Person& p = h.AddMember("P1");
+  p.Set("insured_months", int64_t{4});
+  p.Set("injury_rate", int64_t{41});
+  p.Set("children", int64_t{1});
+  const Decision d = Evaluate(rules, h, When::AsOf(*Date::Parse("2024-07-01")));
+  REQUIRE(d.ok());
+  auto reason = [&](const char* id, Language lang) {
+    const bool household = std::string(id) == "big_household" || std::string(id) == "poor";
+    const std::optional<BenefitOutcome> o = Find(d, id, household ? -1 : 0);
+    REQUIRE(o);
+    CHECK(o->status == BenefitStatus::kNotEligible);
+    return d.reason(*o, lang);
+  };
+  // A whole number compared with a parameter left at type money: neither side is money.
+  CHECK(reason("big_household", Language::kVi) == "Không đủ điều kiện: big (Số người 1 < Số người tối thiểu 3)");
+  CHECK(reason("big_household", Language::kEn) == "Not eligible: big (Members 1 < Minimum members 3)");
+  CHECK(reason("insured", Language::kVi) ==
+        "Không đủ điều kiện: long (Thời gian đóng 4 tháng < Thời gian tối thiểu 6 tháng)");
+  CHECK(reason("insured", Language::kEn) == "Not eligible: long (Contributions 4 months < Minimum period 6 months)");
+  // Neither unit nor type: a money-typed parameter compared with a whole number is a count.
+  CHECK(reason("many_children", Language::kVi) == "Không đủ điều kiện: many (Số con 1 < Số con tối thiểu 2)");
+  CHECK(reason("injured", Language::kVi) == "Không đủ điều kiện: rate (Tỷ lệ tổn thương 41% < 61%)");
+  CHECK(reason("poor", Language::kVi) == "Không đủ điều kiện: low (Thu nhập 2.000.000 đ > Chuẩn 1.500.000 đ)");
+  CHECK(reason("poor", Language::kEn) == "Not eligible: low (Income 2,000,000 VND > Line 1,500,000 VND)");
+
+  // The explanation writes each value read in its unit too.
+  EvaluateOptions options;
+  options.explain = true;
+  const Decision traced = Evaluate(rules, h, When::AsOf(*Date::Parse("2024-07-01")), options);
+  const std::string text = ToText(traced, Language::kVi, /*explain=*/true);
+  CHECK(text.find("Số người tối thiểu (param.min_members) = 3  —") != std::string::npos);
+  CHECK(text.find("Thời gian tối thiểu (param.min_months) = 6 tháng") != std::string::npos);
+  CHECK(text.find("Tỷ lệ tổn thương (injury_rate) = 41%") != std::string::npos);
+  CHECK(text.find("Chuẩn (param.income_line) = 1.500.000 đ") != std::string::npos);
+  CHECK(text.find(" 3 đ") == std::string::npos);
+  const std::optional<BenefitOutcome> big = Find(traced, "big_household", -1);
+  REQUIRE(big);
+  const std::optional<Explanation> x = traced.explanation(*big);
+  REQUIRE(x);
+  REQUIRE(x->conditions.size() == 1);
+  bool saw_param = false;
+  for (const ExplainedRead& r : x->conditions[0].reads) {
+    if (r.name.find("min_members") != std::string::npos) {
+      saw_param = true;
+      CHECK(r.unit == "count");
+    }
+  }
+  CHECK(saw_param);
+}
