@@ -32,11 +32,11 @@ ansinh::Household FromRegistry(const std::string& id) {
 
 ansinh::When November2026() { return ansinh::When::Month(*ansinh::YearMonth::Parse("2026-11")); }
 
-std::string UsageMessage(const ansinh::Household& h, const std::string& change) {
+std::string UsageMessage(const ansinh::Household& h, const std::string& change, bool vietnamese = false) {
   try {
     ansinh::ParseChange(Rules(), h, change);
   } catch (const ansinh::UsageError& e) {
-    return e.what();
+    return vietnamese ? e.message_vi() : e.what();
   }
   return "(no error)";
 }
@@ -109,6 +109,17 @@ TEST_CASE("what-if: a bad change names the field, with a suggestion") {
         std::string::npos);
   CHECK(UsageMessage(h, "income_per_capita").find("expected path=value") != std::string::npos);
   CHECK(UsageMessage(h, "id=X").find("is not a field of the household") != std::string::npos);
+  // The same in Vietnamese, what the CLI shows by default.
+  CHECK(UsageMessage(h, "members[CL-0001-02].disability=sever", true) ==
+        "--set members[CL-0001-02].disability: 'sever' không phải một giá trị của 'disability' (các giá trị: none, "
+        "mild, severe, particularly_severe). Ý bạn là 'severe'?");
+  CHECK(UsageMessage(h, "incme_per_capita=1", true) ==
+        "--set incme_per_capita: 'incme_per_capita' không phải một trường của hộ. Ý bạn là 'income_per_capita'?");
+  CHECK(UsageMessage(h, "members[CL-0001-2].disability=severe", true)
+            .find("hộ 'CL-0001' không có thành viên 'CL-0001-2'") != std::string::npos);
+  CHECK(UsageMessage(h, "income_per_capita=abc", true).find("không phải một số tiền chẵn đồng") != std::string::npos);
+  CHECK(UsageMessage(h, "disability=none", true).find("Đây là trường của thành viên") != std::string::npos);
+  CHECK(UsageMessage(h, "income_per_capita", true).find("cần viết trường=giá trị") != std::string::npos);
 }
 
 TEST_CASE("what-if: a change that ends eligibility, with the totals before and after") {
@@ -217,9 +228,11 @@ TEST_CASE("explain --set on the example registry, and a bad --set as a usage err
   CHECK(out.find("not eligible") != std::string::npos);
   CHECK(Cli(with({"--set", "members[CL-0001-02].disabilty=severe"}), out, err) == 2);
   CHECK(out.empty());
+  CHECK(err.find("'disabilty' không phải một trường của thành viên. Ý bạn là 'disability'?") != std::string::npos);
+  CHECK(Cli(with({"--set", "members[CL-0001-02].disabilty=severe", "--lang", "en"}), out, err) == 2);
   CHECK(err.find("'disabilty' is not a field of a person. Did you mean 'disability'?") != std::string::npos);
   CHECK(Cli(with({"--set", "members[CL-0001-02].disability=sever"}), out, err) == 2);
-  CHECK(err.find("Did you mean 'severe'?") != std::string::npos);
+  CHECK(err.find("Ý bạn là 'severe'?") != std::string::npos);
   // --counterfactuals: the usual explanation, then the verified lines.
   const std::vector<std::string> cl5{"explain", kRules, kRegistry, "--household", "CL-0050", "--period", "2026-11"};
   std::vector<std::string> args = cl5;
