@@ -3,7 +3,7 @@
 blocks of a Markdown page, as written, from the project root, with `ansinh`
 replaced by the built binary and `-o FILE` / `--output FILE` / `> FILE`
 redirected into a work folder. Each command must exit 0 (or N when its comment
-says `# exit N`) and write something; HTML outputs must pass check_html.py with
+says `exit N` or `mã thoát N`) and write something; HTML outputs must pass check_html.py with
 their charts, JSON outputs must parse, xlsx outputs must open. A plain ```
 block right after a ```sh block is an excerpt of the output of that block's
 first command: each of its lines must appear in that output. A block right
@@ -33,8 +33,7 @@ CHARTS = {
 
 
 NAMED_FILE = re.compile(r"\((?:tệp|file) `([^`/]+)`\)")
-EXPECT_EXIT = re.compile(r"#\s*exit\s+(\d+)")
-SYNOPSIS = re.compile(r"<[^>]*>|\[[^\]]*\]")
+EXPECT_EXIT = re.compile(r"#.*\b(?:exit|mã thoát)\s+(\d+)")
 PREFIXES = ("ansinh ", "build/bin/ansinh ")
 
 
@@ -79,10 +78,49 @@ def named_files(page):
     return files
 
 
-def runnable(command):
-    """False for a synopsis line and for `ansinh serve`, which are shown, not run."""
-    words = command.split("#", 1)[0]
-    return not SYNOPSIS.search(words) and not re.match(r"(build/bin/)?ansinh serve\b", command)
+def joined(lines):
+    """The lines of a block with `\\` continuations joined: [(first line number, text)]."""
+    out, pending, start = [], "", 0
+    for n, line in lines:
+        if not pending:
+            start = n
+        if line.rstrip().endswith("\\"):
+            pending += line.rstrip()[:-1] + " "
+            continue
+        out.append((start, pending + line))
+        pending = ""
+    if pending:
+        out.append((start, pending))
+    return out
+
+
+ROOT = "."  # the project root (main sets it)
+
+
+def generated(command):
+    """The input the command needs that a benchmark generates (bench/data/, /tmp/), if absent."""
+    words = shlex.split(command, comments=True)
+    outputs = {words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-o", "--output", ">")}
+    for word in words:
+        if word in outputs or word.startswith(">"):
+            continue
+        if word.startswith(("bench/data/", "/tmp/")) and not os.path.exists(os.path.join(ROOT, word)):
+            return word
+    return None
+
+
+def not_run(command):
+    """Why a command is shown but not run: a synopsis (<...> and [...] words), `ansinh
+    serve`, a command on a benchmark's generated data; None for one to run."""
+    words = shlex.split(command, comments=True)
+    if any(w.startswith(("<", "[")) for w in words):
+        return "synopsis"
+    if words[0].endswith("ansinh") and len(words) > 1 and words[1] == "serve":
+        return "a service: tests/serve runs it"
+    data = generated(command)
+    if data:
+        return f"needs the generated {data}"
+    return None
 
 
 def commands(page):
@@ -90,11 +128,11 @@ def commands(page):
     previous_sh = None
     for kind, start, lines in blocks(page):
         if kind == "sh":
-            cmds = [(n, l.strip()) for n, l in lines if l.strip().startswith(PREFIXES)]
-            skipped = [c for c in cmds if not runnable(c[1])]
-            for n, c in skipped:
-                print(f"skip line {n}: {c}")
-            cmds = [c for c in cmds if runnable(c[1])]
+            cmds = [(n, l.strip()) for n, l in joined(lines) if l.strip().startswith(PREFIXES)]
+            for n, c in cmds:
+                if not_run(c):
+                    print(f"skip line {n} ({not_run(c)}): {c}")
+            cmds = [(n, c) for n, c in cmds if not not_run(c)]
             previous_sh = cmds
             for i, (n, c) in enumerate(cmds):
                 yield n, c, []
@@ -120,6 +158,9 @@ def run(binary, root, work, number, line, excerpt, typed):
         at = args.index(">")
         stdout_file = os.path.join(work, os.path.basename(args[at + 1]))
         del args[at:at + 2]
+    elif args[-1].startswith(">"):
+        stdout_file = os.path.join(work, os.path.basename(args[-1][1:]))
+        del args[-1]
     outputs = [stdout_file] if stdout_file else []
     for i, a in enumerate(args):
         if a in ("-o", "--output") and i + 1 < len(args):
@@ -200,7 +241,9 @@ def main():
     if len(sys.argv) < 5:
         print(__doc__)
         return 2
+    global ROOT
     binary, root, work, page = sys.argv[1:5]
+    ROOT = root
     minimum = int(sys.argv[5]) if len(sys.argv) > 5 else 1
     os.makedirs(work, exist_ok=True)
     typed = {}
