@@ -7,19 +7,23 @@
 # reproduce with build-fuzz/fuzz/<target>_fuzzer <file>, then keep it in
 # tests/fuzz/regressions/<target>/ once fixed.
 #
-# Usage: tools/fuzz.sh [--build-only | --no-build] [--jobs N] [SECONDS] [TARGET...]
+# Usage: tools/fuzz.sh [--build-only | --no-build] [--dir DIR] [--jobs N] [SECONDS] [TARGET...]
 #   (targets: expr package records eval yamlrec rulefile; --jobs N runs N targets at a time, default 1;
-#   tools/test.sh builds with --build-only while other tests run, then runs with --no-build)
+#   --dir DIR: the build directory (default build-fuzz); with --no-build, any clang build
+#   configured with -DANSINH_BUILD_FUZZERS=ON: tools/test.sh runs the fuzzers of its
+#   sanitizer build, build-asan, which also holds the ASan+UBSan test programs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=1
 run=1
 parallel=1
+dir=build-fuzz
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-only) run=0; shift ;;
     --no-build) build=0; shift ;;
     --jobs) parallel=$2; shift 2 ;;
+    --dir) dir=$2; shift 2 ;;
     *) break ;;
   esac
 done
@@ -35,28 +39,28 @@ if [ $build -eq 1 ]; then
   fi
   # -O1 and a unity build (as the sanitizer builds of tools/test.sh): a third of
   # the compiler's CPU time of -O2 file by file.
-  CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
+  CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON \
     -DANSINH_BUILD_FUZZERS=ON -DANSINH_BUILD_TESTS=OFF -DANSINH_BUILD_CLI=OFF -DANSINH_BUILD_BENCH=OFF \
     -DANSINH_BUILD_PYTHON=OFF -DANSINH_INSTALL=OFF >/dev/null
-  cmake --build build-fuzz -j "${ANSINH_JOBS:-$(nproc)}" --target "${targets[@]/%/_fuzzer}"
+  cmake --build "$dir" -j "${ANSINH_JOBS:-$(nproc)}" --target "${targets[@]/%/_fuzzer}"
 fi
 [ $run -eq 1 ] || exit 0
 
-rm -rf build-fuzz/seeds
-/usr/bin/python3 tools/fuzz_seeds.py build-fuzz/seeds >/dev/null
+rm -rf "$dir/seeds"
+/usr/bin/python3 tools/fuzz_seeds.py "$dir/seeds" >/dev/null
 
 declare -A max_len=([expr]=2048 [package]=100000 [records]=16384 [eval]=16384 [yamlrec]=16384 [rulefile]=32768)
 fuzz_one() {
-  local t=$1 corpus=build-fuzz/corpus/$1 log=build-fuzz/$1.log
-  mkdir -p "$corpus" "build-fuzz/artifacts/$t"
+  local t=$1 corpus=$dir/corpus/$1 log=$dir/$1.log
+  mkdir -p "$corpus" "$dir/artifacts/$t"
   echo "== fuzz $t for ${seconds}s"
   # Seeds and saved regressions are read but not written to; new inputs go to $corpus.
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    "build-fuzz/fuzz/${t}_fuzzer" -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=25 \
-    -rss_limit_mb=2560 -print_final_stats=1 -dict="build-fuzz/seeds/$t.dict" \
-    -artifact_prefix="build-fuzz/artifacts/$t/" \
-    "$corpus" "build-fuzz/seeds/$t" "tests/fuzz/regressions/$t" >"$log" 2>&1
+    "$dir/fuzz/${t}_fuzzer" -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=25 \
+    -rss_limit_mb=2560 -print_final_stats=1 -dict="$dir/seeds/$t.dict" \
+    -artifact_prefix="$dir/artifacts/$t/" \
+    "$corpus" "$dir/seeds/$t" "tests/fuzz/regressions/$t" >"$log" 2>&1
 }
 # Targets run $parallel at a time; every one runs to its end, then any failure stops the script.
 declare -A pid_of
@@ -70,15 +74,15 @@ for t in "${targets[@]}"; do
   wait "${pid_of[$t]}" || failed+=("$t")
 done
 for t in "${failed[@]}"; do
-  tail -n 60 "build-fuzz/$t.log"
-  echo "fuzz $t FAILED: input saved in build-fuzz/artifacts/$t/ (log: build-fuzz/$t.log)"
+  tail -n 60 "$dir/$t.log"
+  echo "fuzz $t FAILED: input saved in $dir/artifacts/$t/ (log: $dir/$t.log)"
 done
 [ ${#failed[@]} -eq 0 ] || exit 1
 
 summary=()
 for t in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$t
-  log=build-fuzz/$t.log
+  corpus=$dir/corpus/$t
+  log=$dir/$t.log
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
