@@ -25,6 +25,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import serve_load  # noqa: E402  (its server start-up)
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 
@@ -60,16 +63,7 @@ def send(port, count):
 
 
 def start(cmd, log):
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(log, "w"))
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", pathlib.Path(log).read_text())
-        if m:
-            return proc, int(m.group(1))
-        if proc.poll() is not None:
-            sys.exit("server exited: " + pathlib.Path(log).read_text())
-        time.sleep(0.1)
-    sys.exit("server did not start")
+    return serve_load.start_command(cmd, log, 300)
 
 
 def serve_args(ansinh, tmp, threads):

@@ -48,10 +48,15 @@ end
 
 
 def start(ansinh, rules, threads, log):
-    proc = subprocess.Popen([ansinh, "serve", str(rules), "--listen", "127.0.0.1:0", "--threads", str(threads),
-                             "--access-log", str(log) + ".access", "--max-connections", "1024"],
-                            stdout=subprocess.DEVNULL, stderr=open(log, "w"))
-    deadline = time.time() + 60
+    return start_command([ansinh, "serve", str(rules), "--listen", "127.0.0.1:0", "--threads", str(threads),
+                          "--access-log", str(log) + ".access", "--max-connections", "1024"], log, 60)
+
+
+def start_command(cmd, log, seconds):
+    """Starts a server command (`ansinh serve ... --listen 127.0.0.1:0`, maybe under valgrind) and
+    waits for the port it prints; (process, port). bench/serve_cost.py uses it too."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(log, "w"))
+    deadline = time.time() + seconds
     while time.time() < deadline:
         m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", pathlib.Path(log).read_text())
         if m:
