@@ -9,20 +9,25 @@
 #include "ansinh/error.hpp"
 #include "ansinh/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
 #include "cli/common.hpp"
 #include "cli/usage_text.hpp"
 
 namespace ansinh::cli {
 
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CLI::App app{"ansinh — decides which social subsidies a household qualifies for, from YAML rule packages.\n"
-               "Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found (rule errors, failed tests, record errors),\n"
-               "2 usage error, 3 a file could not be read.",
-               "ansinh"};
+namespace {
+
+const char* const kDescription =
+    "ansinh — decides which social subsidies a household qualifies for, from YAML rule packages.\n"
+    "Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found (rule errors, failed tests, record errors),\n"
+    "2 usage error, 3 a file could not be read.";
+
+// The program's commands and options, in English.
+void Register(CLI::App& app, Options& o) {
+  app.description(kDescription);
   app.set_version_flag("--version", std::string(Version()));
   app.require_subcommand(1);
   app.fallthrough(false);
-  Options o;
   RegisterCheck(app, o);
   RegisterTest(app, o);
   RegisterEval(app, o);
@@ -32,9 +37,25 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   RegisterCoverage(app, o);
   RegisterCases(app, o);
   RegisterServe(app, o);
+}
+
+}  // namespace
+
+std::vector<std::string> HelpWithoutVietnamese() {
+  CLI::App app{"", "ansinh"};
+  Options o;
+  Register(app, o);
+  return UntranslatedHelp(app);
+}
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app{"", "ansinh"};
+  Options o;
+  Register(app, o);
 
   // The CLI's own messages are Vietnamese unless --lang en is given.
   const Language lang = LangOfArgs(args);
+  if (lang == Language::kVi) TranslateHelp(app);
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     commands.push_back(sub->get_name());

@@ -13,6 +13,9 @@ namespace ansinh::cli {
 // (rule errors, failed tests, record errors), 2 usage error, 3 environment
 // error (unreadable file ...). Never throws.
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// The descriptions of the commands and options that --help would show in
+// English under the default Vietnamese (a test keeps this empty).
+std::vector<std::string> HelpWithoutVietnamese();
 
 }  // namespace ansinh::cli
 

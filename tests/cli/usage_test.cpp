@@ -92,3 +92,21 @@ TEST_CASE("cli: a file that cannot be read or written is named in a Vietnamese s
 
 }  // namespace
 }  // namespace ansinh
+
+TEST_CASE("help text: every command's and option's description has its Vietnamese text") {
+  const std::vector<std::string> missing = ansinh::cli::HelpWithoutVietnamese();
+  for (const std::string& d : missing) UNSCOPED_INFO("no Vietnamese text for: " << d);
+  CHECK(missing.empty());
+}
+
+TEST_CASE("help text: Vietnamese by default, English with --lang en") {
+  std::ostringstream out, err;
+  CHECK(ansinh::cli::RunCli({"check", "--help"}, out, err) == 0);
+  CHECK(out.str().find("Kiểm tra một gói quy tắc") != std::string::npos);
+  CHECK(out.str().find("Cách dùng:") != std::string::npos);
+  CHECK(out.str().find("Chỉ in lỗi") != std::string::npos);
+  std::ostringstream en, err2;
+  CHECK(ansinh::cli::RunCli({"check", "--help", "--lang", "en"}, en, err2) == 0);
+  CHECK(en.str().find("Check a rule package") != std::string::npos);
+  CHECK(en.str().find("Print errors only") != std::string::npos);
+}
