@@ -33,10 +33,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(expr package records eval yamlrec rulefile)
 
 if [ $build -eq 1 ]; then
-  launcher=()
-  if command -v ccache >/dev/null 2>&1; then
-    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  fi
+  . tools/ccache.sh   # sets launcher
   # -O1 and a unity build (as the sanitizer builds of tools/test.sh): a third of
   # the compiler's CPU time of -O2 file by file.
   CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \

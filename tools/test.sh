@@ -30,12 +30,7 @@ jobs=${ANSINH_JOBS:-$(nproc)}
 fuzz_seconds=${ANSINH_FUZZ_SECONDS:-30}
 start=$(date +%s)
 timings=()
-launcher=()
-if command -v ccache >/dev/null 2>&1; then
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  # What ccache needs to cache the files compiled with a precompiled header (the CLI's).
-  export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
-fi
+. tools/ccache.sh   # sets launcher (ccache when installed)
 common=(-G Ninja -DANSINH_WERROR=ON "${launcher[@]}")
 # The sanitizer builds: no benchmark programs, no Python binding (the
 # interpreter is not instrumented: those tests carry the label no-sanitizer),
@@ -98,9 +93,16 @@ configure() {  # configure DIR ARGS...: quiet unless it fails
   fi
 }
 
+# The full run builds build/ as a unity build (about half the compiler's CPU
+# time of file by file: 450 against 816 CPU s from a fresh clone); --quick
+# builds it file by file, so that a one-line change recompiles one file (the
+# first --quick after a full run recompiles build/ file by file, from ccache's
+# cache when ccache is installed).
 release_build() {
+  local unity=ON
+  [ $quick -eq 1 ] && unity=OFF
   configure build "${common[@]}" -DCMAKE_BUILD_TYPE=Release -DANSINH_BUILD_PYTHON=ON \
-    -DPython_EXECUTABLE=/usr/bin/python3
+    -DPython_EXECUTABLE=/usr/bin/python3 -DCMAKE_UNITY_BUILD=$unity
   cmake --build build -j "$jobs"
 }
 # The sanitizer builds are clang's (Debian clang 14): it compiles this code in
