@@ -154,14 +154,19 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec == http::error::body_limit) {
-      return Fail(413, "E_BODY_TOO_LARGE",
-                  "the body is larger than " + std::to_string(shared_.options.max_body_bytes) + " bytes");
+      const std::string n = std::to_string(shared_.options.max_body_bytes);
+      return Fail(413, "E_BODY_TOO_LARGE", "the body is larger than " + n + " bytes",
+                  "nội dung gửi lên lớn hơn " + n + " byte");
     }
     if (ec == http::error::header_limit) {
-      return Fail(431, "E_HEADER_TOO_LARGE",
-                  "the headers are larger than " + std::to_string(shared_.options.max_header_bytes) + " bytes");
+      const std::string n = std::to_string(shared_.options.max_header_bytes);
+      return Fail(431, "E_HEADER_TOO_LARGE", "the headers are larger than " + n + " bytes",
+                  "phần đầu (headers) của yêu cầu lớn hơn " + n + " byte");
     }
-    if (ec) return Fail(400, "E_HTTP", "not a valid HTTP/1.1 request: " + ec.message());
+    if (ec) {
+      return Fail(400, "E_HTTP", "not a valid HTTP/1.1 request: " + ec.message(),
+                  "không phải một yêu cầu HTTP/1.1 hợp lệ (Beast báo: " + ec.message() + ")");
+    }
     Handle();
   }
 
@@ -174,16 +179,27 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // An answer after which the connection closes (the stream cannot be trusted).
-  void Fail(unsigned status, const std::string& code, const std::string& message) {
+  // In the request's language as far as its headers were read (a body beyond
+  // the limit is refused while the header is being completed), else Vietnamese.
+  void Fail(unsigned status, const std::string& code, const std::string& en, const std::string& vi) {
+    Language lang = Language::kVi;
+    if (parser_ && parser_->got_some()) lang = LanguageOf(parser_->get());
     serve::Response r;
     r.status = status;
-    internal::JsonWriter w;
-    w.BeginObject().Key("error").BeginObject().Key("code").String(code).Key("message").String(message);
-    w.EndObject().EndObject();
-    r.body = w.Take() + "\n";
+    r.body = serve::ErrorBody(code, en, vi, lang);
     r.error_code = code;
     start_ = Clock::now();
     Send(std::move(r), false, "", "", 0);
+  }
+
+  // The request's language (serve::RequestLanguage); Vietnamese for a bad lang= (api.cpp answers it).
+  static Language LanguageOf(const http::request<http::string_body>& req) {
+    const auto accept = req.find(http::field::accept_language);
+    return serve::RequestLanguage(std::string_view(req.target().data(), req.target().size()),
+                                  accept == req.end()
+                                      ? std::string_view()
+                                      : std::string_view(accept->value().data(), accept->value().size()))
+        .value_or(Language::kVi);
   }
 
   void Handle() {
@@ -211,13 +227,16 @@ class Session : public std::enable_shared_from_this<Session> {
                                                         : std::string_view(auth->value().data(), auth->value().size()))) {
       r.status = 401;
       r.error_code = "E_UNAUTHORIZED";
-      r.body = "{\"error\":{\"code\":\"E_UNAUTHORIZED\",\"message\":\"send Authorization: Bearer TOKEN\"}}\n";
+      r.body = serve::ErrorBody("E_UNAUTHORIZED", "send Authorization: Bearer TOKEN",
+                                "cần gửi mã truy cập: Authorization: Bearer TOKEN", LanguageOf(req));
     } else {
       serve::Request in;
       in.method = method;
       in.target = target;
       const auto type = req.find(http::field::content_type);
       if (type != req.end()) in.content_type = std::string_view(type->value().data(), type->value().size());
+      const auto accept = req.find(http::field::accept_language);
+      if (accept != req.end()) in.accept_language = std::string_view(accept->value().data(), accept->value().size());
       in.body = req.body();
       try {
         r = shared_.api.Handle(in);
@@ -226,10 +245,10 @@ class Session : public std::enable_shared_from_this<Session> {
         r = serve::Response();
         r.status = 500;
         r.error_code = "E_INTERNAL";
-        internal::JsonWriter w;
-        w.BeginObject().Key("error").BeginObject().Key("code").String("E_INTERNAL").Key("message").String(e.what());
-        w.EndObject().EndObject();
-        r.body = w.Take() + "\n";
+        const auto* error = dynamic_cast<const Error*>(&e);
+        const std::string vi = error != nullptr && !error->message_vi().empty() ? error->message_vi() : e.what();
+        r.body = serve::ErrorBody("E_INTERNAL", std::string("internal error: ") + e.what(), "lỗi nội bộ: " + vi,
+                                  LanguageOf(req));
       }
     }
     Send(std::move(r), keep, method, path, req.body().size());
@@ -300,10 +319,14 @@ class Refusal : public std::enable_shared_from_this<Refusal> {
  public:
   explicit Refusal(tcp::socket&& socket) : socket_(std::move(socket)) {}
   void Start() {
-    static const std::string kAnswer =
-        "HTTP/1.1 503 Service Unavailable\r\nServer: ansinh\r\nRetry-After: 1\r\nContent-Type: application/json\r\n"
-        "Connection: close\r\nContent-Length: 88\r\n\r\n"
-        "{\"error\":{\"code\":\"E_BUSY\",\"message\":\"too many connections: retry after 1 second\"}}\n";
+    // Answered before the request is read: Vietnamese, with both texts.
+    static const std::string kAnswer = [] {
+      const std::string body = serve::ErrorBody("E_BUSY", "too many connections: retry after 1 second",
+                                                "quá nhiều kết nối: hãy thử lại sau 1 giây", Language::kVi);
+      return "HTTP/1.1 503 Service Unavailable\r\nServer: ansinh\r\nRetry-After: 1\r\nContent-Type: "
+             "application/json\r\nConnection: close\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body;
+    }();
     net::async_write(socket_, net::buffer(kAnswer), [self = shared_from_this()](beast::error_code, std::size_t) {
       beast::error_code ignored;
       self->socket_.shutdown(tcp::socket::shutdown_both, ignored);
