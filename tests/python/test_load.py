@@ -102,6 +102,35 @@ def test_usage_errors_are_value_errors(ansinh, rules):
     assert issubclass(ansinh.InputError, ansinh.Error)
 
 
+def test_errors_carry_both_languages(ansinh, rules):
+    # str(e) English; e.message_vi the Vietnamese text the library gives, e.message_en the English one.
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.evaluate({"id": "h"}, period="2026-13")
+    e = info.value
+    assert str(e) == e.message_en == "period 2026-13 is not a month: write YYYY-MM, e.g. 2024-07"
+    assert e.message_vi == "period 2026-13 không phải một tháng: viết YYYY-MM, ví dụ 2024-07"
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.evaluate({"id": "h"}, as_of="2026-01-01", lang="fr")
+    assert info.value.message_vi == "lang phải là 'vi' hoặc 'en', không phải 'fr'"
+    # A what-if change the schema does not know: the core library's Vietnamese text.
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.what_if({"id": "h", "members": [{"id": "p"}]}, ["members[p].disabilty=severe"], period="2026-11")
+    assert "Did you mean 'disability'?" in str(info.value) and "Ý bạn là" in info.value.message_vi
+    # RuleError: the diagnostics as `ansinh check` prints them, in each language, whatever load's lang.
+    with pytest.raises(ansinh.RuleError) as info:
+        ansinh.load(BAD, lang="en")
+    e = info.value
+    assert e.message_vi.rstrip("\n") == run_cli("check", BAD, check=False).stderr.rstrip("\n")
+    assert e.message_en.rstrip("\n") == run_cli("check", "--lang", "en", BAD, check=False).stderr.rstrip("\n")
+    assert str(e) == e.message_en
+    # An exception raised in Python without the texts: both are str(e).
+    plain = ansinh.Error("x")
+    assert plain.message_vi == plain.message_en == "x"
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.evaluate({"id": "h"}, period="2026-13")
+    assert pickle.loads(pickle.dumps(info.value)).message_vi == info.value.message_vi
+
+
 def test_pickle_reloads_by_path(ansinh, rules):
     again = pickle.loads(pickle.dumps(rules))
     assert again.hash == rules.hash and again.path == rules.path
