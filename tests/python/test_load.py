@@ -1,10 +1,11 @@
 """ansinh.load, errors with their diagnostics, package metadata."""
 
 import pickle
+import re
 
 import pytest
 
-from conftest import RULES, SOURCE, run_cli
+from conftest import REGISTRY, RULES, SOURCE, run_cli
 
 BAD = SOURCE / "tests" / "data" / "bad" / "bad_date"
 
@@ -134,3 +135,26 @@ def test_errors_carry_both_languages(ansinh, rules):
 def test_pickle_reloads_by_path(ansinh, rules):
     again = pickle.loads(pickle.dumps(rules))
     assert again.hash == rules.hash and again.path == rules.path
+
+
+def test_labels_do_not_repeat_their_unit(rules):
+    # The unit is written after the number ("41%", "723 tháng"): a label that names it
+    # again prints "Tỷ lệ tổn thương (%) 41%".
+    words = {"percent": ["%", "phần trăm", "percent"], "months": ["tháng", "months", "month"], "count": [],
+             "years": ["năm", "years", "year"], "days": ["ngày", "days", "day"]}
+
+    def repeats(label, unit):
+        said = words.get(unit, ["đ", "đồng", "VND"] if unit.startswith("VND") else [unit])
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", b, re.I)
+                   for b in re.findall(r"\(([^)]*)\)", label) for w in said)
+
+    fields = rules.fields.dropna(subset=["unit"])
+    params = rules.parameters.drop_duplicates("name")
+    bad = [(r.name, lab) for t in (fields, params) for r in t.itertuples() if r.unit
+           for lab in (r.label_vi, r.label_en) if repeats(lab, r.unit)]
+    assert bad == []
+    # And in what an officer reads: a war invalid's household, everything shown.
+    for lang in ("vi", "en"):
+        text = run_cli("explain", RULES, REGISTRY, "--household", "CL-0053", "--period", "2026-11", "--all",
+                       "--lang", lang).stdout
+        assert "(%)" not in text and ("Tỷ lệ tổn thương" in text or "Injury rate" in text)
