@@ -67,7 +67,9 @@ class AccessLog {
       fd_ = STDERR_FILENO;
     } else if (!where.empty()) {
       fd_ = ::open(where.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-      if (fd_ < 0) throw InputError("cannot open the access log " + where);
+      if (fd_ < 0) {
+        throw InputError("cannot open the access log " + where, "không mở được tệp nhật ký truy cập " + where);
+      }
       owned_ = true;
     }
   }
@@ -348,7 +350,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
-    if (ec) throw InputError("cannot listen on " + endpoint.address().to_string() + ":" + std::to_string(endpoint.port()) + ": " + ec.message());
+    if (ec) {
+      const std::string where = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+      throw InputError("cannot listen on " + where + ": " + ec.message(),
+                       "không nghe được ở " + where + " (hệ thống báo: " + ec.message() + ")");
+    }
   }
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
   void Start() { Accept(); }
@@ -389,40 +395,58 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
 tcp::endpoint ParseListen(const std::string& listen) {
   const size_t colon = listen.rfind(':');
-  if (colon == std::string::npos) throw UsageError("--listen " + listen + ": write HOST:PORT, e.g. 127.0.0.1:8080");
+  if (colon == std::string::npos) {
+    throw UsageError("--listen " + listen + ": write HOST:PORT, e.g. 127.0.0.1:8080",
+                     "--listen " + listen + ": viết HOST:PORT, ví dụ 127.0.0.1:8080");
+  }
   std::string host = listen.substr(0, colon);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   if (host == "localhost") host = "127.0.0.1";
   beast::error_code ec;
   const net::ip::address address = net::ip::make_address(host, ec);
-  if (ec) throw UsageError("--listen " + listen + ": '" + host + "' is not an IP address");
+  if (ec) {
+    throw UsageError("--listen " + listen + ": '" + host + "' is not an IP address",
+                     "--listen " + listen + ": '" + host + "' không phải một địa chỉ IP");
+  }
   const std::string port = listen.substr(colon + 1);
   char* end = nullptr;
   const unsigned long p = std::strtoul(port.c_str(), &end, 10);
-  if (port.empty() || *end != '\0' || p > 65535) throw UsageError("--listen " + listen + ": '" + port + "' is not a port");
+  if (port.empty() || *end != '\0' || p > 65535) {
+    throw UsageError("--listen " + listen + ": '" + port + "' is not a port",
+                     "--listen " + listen + ": '" + port + "' không phải một cổng");
+  }
   return tcp::endpoint(address, static_cast<unsigned short>(p));
 }
 
 std::string ReadToken(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read the token file " + path);
+  if (!in) throw InputError("cannot read the token file " + path, "không đọc được tệp mã truy cập " + path);
   std::ostringstream text;
   text << in.rdbuf();
   std::string token = text.str();
   while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
-  if (token.size() < 16) throw UsageError("the token in " + path + " is shorter than 16 characters");
+  if (token.size() < 16) {
+    throw UsageError("the token in " + path + " is shorter than 16 characters",
+                     "mã truy cập trong " + path + " ngắn hơn 16 ký tự");
+  }
   return token;
 }
 
 }  // namespace
 
 int Serve(const ServeOptions& options, std::ostream& log_stream) {
-  if (options.packages.empty()) throw UsageError("ansinh serve: give at least one rule package folder");
+  if (options.packages.empty()) {
+    throw UsageError("ansinh serve: give at least one rule package folder",
+                     "ansinh serve: cần ít nhất một thư mục gói quy tắc");
+  }
   const tcp::endpoint endpoint = ParseListen(options.listen);
   const bool loopback = endpoint.address().is_loopback();
   if (!loopback && options.token_file.empty()) {
     throw UsageError("--listen " + options.listen +
-                     " is not a loopback address: give --token-file (clients then send Authorization: Bearer TOKEN)");
+                         " is not a loopback address: give --token-file (clients then send Authorization: Bearer TOKEN)",
+                     "--listen " + options.listen +
+                         " không phải địa chỉ nội bộ (loopback): cần --token-file (máy khách khi đó gửi "
+                         "Authorization: Bearer TOKEN)");
   }
   Log log(log_stream);
   serve::Api api(options.packages, options.load);

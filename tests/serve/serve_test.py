@@ -339,7 +339,14 @@ def case_token():
         # Beyond loopback, a token is required.
         out = subprocess.run([ANSINH, "serve", str(RULES), "--listen", "0.0.0.0:0"], capture_output=True, text=True,
                              timeout=60)
-        check(out.returncode == 2 and "--token-file" in out.stderr, out.stderr)
+        check(out.returncode == 2 and "--token-file" in out.stderr
+              and "không phải địa chỉ nội bộ (loopback)" in out.stderr, out.stderr)  # Vietnamese by default
+        out = subprocess.run([ANSINH, "serve", str(RULES), "--listen", "0.0.0.0:0", "--lang", "en"], capture_output=True,
+                             text=True, timeout=60)
+        check(out.returncode == 2 and "is not a loopback address: give --token-file" in out.stderr, out.stderr)
+        out = subprocess.run([ANSINH, "serve", str(RULES), "--listen", "localhost"], capture_output=True, text=True,
+                             timeout=60)
+        check(out.returncode == 2 and "--listen localhost: viết HOST:PORT" in out.stderr, out.stderr)
         # No CORS unless configured.
         with Server(RULES, args=["--cors-origin", "http://intake.example"]) as s:
             _, headers, _ = s.request("/healthz", headers={"Origin": "http://intake.example"})
