@@ -55,6 +55,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   // The CLI's own messages are Vietnamese unless --lang en is given.
   const Language lang = LangOfArgs(args);
+  AlignHelp(app);
   if (lang == Language::kVi) TranslateHelp(app);
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {

@@ -5,11 +5,49 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 
 namespace ansinh::cli {
 namespace {
+
+// CLI11's detail::format_help with the name column padded by display width.
+void FormatHelp(std::ostream& out, std::string name, const std::string& description, size_t width) {
+  name = "  " + name;
+  const size_t used = DisplayWidth(name);
+  out << name;
+  if (used < width) out << std::string(width - used, ' ');
+  if (!description.empty()) {
+    if (used >= width) out << "\n" << std::string(width, ' ');
+    for (const char c : description) {
+      out.put(c);
+      if (c == '\n') out << std::string(width, ' ');
+    }
+  }
+  out << "\n";
+}
+
+class WidthFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    std::stringstream out;
+    FormatHelp(out, make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt),
+               column_width_);
+    return out.str();
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    FormatHelp(out, sub->get_display_name(true), sub->get_description(), column_width_);
+    return out.str();
+  }
+};
+
+void SetFormatter(CLI::App& app, const std::shared_ptr<CLI::Formatter>& formatter) {
+  app.formatter(formatter);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) SetFormatter(*sub, formatter);
+}
 
 const std::unordered_map<std::string_view, std::string_view>& Table() {
   static const std::unordered_map<std::string_view, std::string_view> table{
@@ -192,6 +230,14 @@ void Headings(CLI::App& app) {
 }
 
 }  // namespace
+
+size_t DisplayWidth(std::string_view text) {
+  size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;  // not a continuation byte
+  return n;
+}
+
+void AlignHelp(CLI::App& app) { SetFormatter(app, std::make_shared<WidthFormatter>()); }
 
 void TranslateHelp(CLI::App& app) {
   EachDescription(app, [](const std::string& english, auto set) {

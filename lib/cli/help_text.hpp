@@ -4,7 +4,9 @@
 #ifndef ANSINH_LIB_CLI_HELP_TEXT_HPP_
 #define ANSINH_LIB_CLI_HELP_TEXT_HPP_
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace CLI {
@@ -12,6 +14,15 @@ class App;
 }
 
 namespace ansinh::cli {
+
+// Gives `app` and its commands a formatter that pads the name column of --help
+// by display width (code points: a Vietnamese precomposed letter is one
+// column) instead of CLI11's std::setw, which counts bytes and misaligns a
+// line holding "BẮT BUỘC" or a Vietnamese command description. Call before
+// TranslateHelp (whose headings it keeps).
+void AlignHelp(CLI::App& app);
+// The display width of UTF-8 `text`: its code points.
+size_t DisplayWidth(std::string_view text);
 
 // Replaces every description of `app`, its commands and their options by its
 // Vietnamese text, and CLI11's headings (Usage, Options...).

@@ -27,6 +27,8 @@ void RegisterServe(CLI::App& app, Options& o) {
   c->add_option("--root", o.roots, "Folder that `extends` may resolve into (repeatable)");
   c->add_flag("--allow-outside", o.allow_outside,
               "Follow symbolic links that lead out of the package folder (refused by default: E_LINK_OUTSIDE)");
+  // The answers choose their language per request (lang=, Accept-Language): this is the start-up's.
+  c->add_option("--lang", o.lang, "Language: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
 }
 
 int RunServe(const Options& o, std::ostream& out, std::ostream& err) {

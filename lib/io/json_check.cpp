@@ -37,7 +37,8 @@ struct Locator : nlohmann::json_sax<nlohmann::json> {
 
 }  // namespace
 
-JsonTextError JsonTextErrorAt(std::string_view text, size_t offset, std::string code, std::string message) {
+JsonTextError JsonTextErrorAt(std::string_view text, size_t offset, std::string code, std::string message,
+                              std::string message_vi) {
   JsonTextError e;
   e.line = 1;
   size_t line_start = 0;
@@ -51,6 +52,7 @@ JsonTextError JsonTextErrorAt(std::string_view text, size_t offset, std::string 
   e.column = offset - line_start + 1;
   e.code = std::move(code);
   e.message = std::move(message);
+  e.message_vi = std::move(message_vi);
   return e;
 }
 
@@ -62,7 +64,8 @@ size_t JsonTextStart(std::string_view text) noexcept {
 
 std::optional<JsonTextError> CheckJsonText(std::string_view text) {
   if (JsonTextStart(text) == text.size()) {
-    return JsonTextErrorAt(text, text.size(), "J_EMPTY", "no JSON text: the body is empty");
+    return JsonTextErrorAt(text, text.size(), "J_EMPTY", "no JSON text: the body is empty",
+                           "không có văn bản JSON: nội dung gửi lên trống");
   }
   // simdjson first (fast, and the parser the record reader uses); its refusals
   // are located by nlohmann::json's parser, which also decides the cases
@@ -75,7 +78,9 @@ std::optional<JsonTextError> CheckJsonText(std::string_view text) {
   nlohmann::json::sax_parse(text.begin(), text.end(), &locator, nlohmann::json::input_format_t::json, true);
   if (!locator.failed) return std::nullopt;
   // nlohmann counts the offending byte as read: the error is at the byte before.
-  return JsonTextErrorAt(text, locator.offset > 0 ? locator.offset - 1 : 0, "J_SYNTAX", locator.message);
+  // nlohmann's reason stays English in the Vietnamese text, in brackets (as the system's reasons do).
+  return JsonTextErrorAt(text, locator.offset > 0 ? locator.offset - 1 : 0, "J_SYNTAX", locator.message,
+                         "không phải JSON hợp lệ (trình đọc JSON báo: " + locator.message + ")");
 }
 
 }  // namespace ansinh::internal

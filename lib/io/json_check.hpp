@@ -17,7 +17,8 @@ struct JsonTextError {
   uint64_t line = 0;    // 1-based
   uint64_t column = 0;  // 1-based, in bytes
   std::string code;     // "J_SYNTAX", "J_EMPTY"
-  std::string message;  // English
+  std::string message;     // English
+  std::string message_vi;  // Vietnamese
 };
 
 // nullopt when `text` is one valid JSON document; else the first error.
@@ -27,8 +28,9 @@ std::optional<JsonTextError> CheckJsonText(std::string_view text);
 // and white space); text.size() when there is none.
 size_t JsonTextStart(std::string_view text) noexcept;
 
-// The error `code`/`message` placed at byte `offset` of `text`.
-JsonTextError JsonTextErrorAt(std::string_view text, size_t offset, std::string code, std::string message);
+// The error `code`/`message`/`message_vi` placed at byte `offset` of `text`.
+JsonTextError JsonTextErrorAt(std::string_view text, size_t offset, std::string code, std::string message,
+                              std::string message_vi);
 
 }  // namespace ansinh::internal
 

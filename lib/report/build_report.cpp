@@ -69,7 +69,9 @@ Diff BuildDiff(const RuleSet& a, const RuleSet& b, const std::vector<std::string
     if (!more_a && !more_b) break;
     if (batch_a.size() != batch_b.size()) {
       throw InputError("the records were read differently for the two packages (" + std::to_string(batch_a.size()) +
-                       " and " + std::to_string(batch_b.size()) + " households in one chunk)");
+                           " and " + std::to_string(batch_b.size()) + " households in one chunk)",
+                       "hồ sơ được đọc khác nhau với hai gói luật (" + std::to_string(batch_a.size()) + " và " +
+                           std::to_string(batch_b.size()) + " hộ trong một phần)");
     }
     builder.Add(batch_a, Evaluate(a, batch_a, when, eval), batch_b, Evaluate(b, batch_b, when, eval));
   }

@@ -60,8 +60,11 @@ void CostTally::AddEntity(const OutcomeRange& outcomes, bool person) {
     if (money) {
       cash = true;
       int64_t& sum = monthly ? line.monthly : line.once;
-      sum = AddMoney(sum, o.amount, "the cost of benefit", line.id);
-      if (!monthly) tally_.once = AddMoney(tally_.once, o.amount, "the one-off payments of a household");
+      sum = AddMoney(sum, o.amount, {"the cost of benefit", "chi phí của trợ cấp"}, TextsOf(line.label));
+      if (!monthly) {
+        tally_.once =
+            AddMoney(tally_.once, o.amount, {"the one-off payments of a household", "các khoản chi một lần của một hộ"});
+      }
     }
     if (g < 0) continue;
     CostLine& group = groups_[g];
@@ -72,7 +75,7 @@ void CostTally::AddEntity(const OutcomeRange& outcomes, bool person) {
     }
     if (money) {
       int64_t& sum = monthly ? group.monthly : group.once;
-      sum = AddMoney(sum, o.amount, "the cost of group", group.id);
+      sum = AddMoney(sum, o.amount, {"the cost of group", "chi phí của nhóm"}, TextsOf(group.label));
     }
     if (o.provisional) ++group.provisional;
   }
@@ -95,8 +98,12 @@ const HouseholdTally& CostTally::AddHousehold(const DecisionView& d) {
 }
 
 void CostTally::Finish(Report& report) {
-  for (CostLine& line : benefits_) line.annual = AnnualMoney(line.monthly, "the cost of benefit", line.id);
-  for (CostLine& line : groups_) line.annual = AnnualMoney(line.monthly, "the cost of group", line.id);
+  for (CostLine& line : benefits_) {
+    line.annual = AnnualMoney(line.monthly, {"the cost of benefit", "chi phí của trợ cấp"}, TextsOf(line.label));
+  }
+  for (CostLine& line : groups_) {
+    line.annual = AnnualMoney(line.monthly, {"the cost of group", "chi phí của nhóm"}, TextsOf(line.label));
+  }
   report.benefits = std::move(benefits_);
   report.groups = std::move(groups_);
 }

@@ -99,9 +99,9 @@ class DiffBuilder::Impl {
     diff_.once_a = a.once;
     diff_.once_b = b.once;
     // The renderers print B - A of each pair: it must fit too.
-    report::CheckMoneyChange(diff_.monthly_a, diff_.monthly_b, "the total monthly cost");
-    report::CheckMoneyChange(diff_.annual_a, diff_.annual_b, "the total annual cost");
-    report::CheckMoneyChange(diff_.once_a, diff_.once_b, "the one-off payments");
+    report::CheckMoneyChange(diff_.monthly_a, diff_.monthly_b, {"the total monthly cost", "tổng chi phí hằng tháng"});
+    report::CheckMoneyChange(diff_.annual_a, diff_.annual_b, {"the total annual cost", "tổng chi phí hằng năm"});
+    report::CheckMoneyChange(diff_.once_a, diff_.once_b, {"the one-off payments", "các khoản chi một lần"});
     for (size_t i = 0; i < a.benefits.size(); ++i) Totals(diff_.benefits[line_of_a_[i]], a.benefits[i], true);
     for (size_t j = 0; j < b.benefits.size(); ++j) Totals(diff_.benefits[line_of_b_[j]], b.benefits[j], false);
     for (IndicatorLine& ia : a.indicators) {
@@ -111,9 +111,14 @@ class DiffBuilder::Impl {
     }
     diff_.by_area = report::OrderRows(by_area_, report::FieldValues(a_, area_field_));
     diff_.by_commune = report::OrderRows(by_commune_, {});
-    for (const DiffBenefitLine& l : diff_.benefits) report::CheckMoneyChange(l.monthly_a, l.monthly_b, "benefit", l.id);
+    for (const DiffBenefitLine& l : diff_.benefits) {
+      report::CheckMoneyChange(l.monthly_a, l.monthly_b, {"benefit", "trợ cấp"}, report::TextsOf(l.label));
+    }
     for (const auto* rows : {&diff_.by_area, &diff_.by_commune}) {
-      for (const DiffAreaLine& l : *rows) report::CheckMoneyChange(l.monthly_a, l.monthly_b, "the monthly cost of an area");
+      for (const DiffAreaLine& l : *rows) {
+        report::CheckMoneyChange(l.monthly_a, l.monthly_b, {"the monthly cost of the row", "chi phí hằng tháng của dòng"},
+                                 report::TextsOf(l.label));
+      }
     }
     return std::move(diff_);
   }
@@ -185,7 +190,8 @@ class DiffBuilder::Impl {
     change.ok_b = b.ok();
     change.monthly_a = a.total_monthly();
     change.monthly_b = b.total_monthly();
-    report::CheckMoneyChange(change.monthly_a, change.monthly_b, "household", change.household_id);
+    report::CheckMoneyChange(change.monthly_a, change.monthly_b, {"household", "hộ"},
+                             {change.household_id, change.household_id});
     if (change.ok_a != change.ok_b) ++diff_.error_changed_households;
     CompareEntity(a.benefits(), b.benefits(), "", change.changes);
     uint64_t gaining = 0, losing = 0;
@@ -209,8 +215,10 @@ class DiffBuilder::Impl {
       line->losing_households += loses ? 1 : 0;
       line->gaining_persons += gaining;
       line->losing_persons += losing;
-      line->monthly_a = report::AddMoney(line->monthly_a, change.monthly_a, "the monthly cost of an area (A)");
-      line->monthly_b = report::AddMoney(line->monthly_b, change.monthly_b, "the monthly cost of an area (B)");
+      line->monthly_a = report::AddMoney(line->monthly_a, change.monthly_a,
+                                         {"the monthly cost of an area (A)", "chi phí hằng tháng của một vùng (A)"});
+      line->monthly_b = report::AddMoney(line->monthly_b, change.monthly_b,
+                                         {"the monthly cost of an area (B)", "chi phí hằng tháng của một vùng (B)"});
     }
     if (change.changes.empty() && change.ok_a == change.ok_b) return;
     ++diff_.changed_households;

@@ -40,21 +40,6 @@ std::string Percent(const std::optional<Decimal>& share, Language lang) {
   return share ? Percent(*share, lang) : "\xE2\x80\x94";  // em dash
 }
 
-std::string DateText(Date date, Language lang) {
-  const std::string iso = date.ToString();  // YYYY-MM-DD
-  if (lang == Language::kEn) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
-std::string WhenText(const When& when, Language lang) {
-  if (!when.is_period) return DateText(when.as_of, lang);
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  const int m = when.period.month();
-  if (lang == Language::kEn) return std::string(kMonths[m - 1]) + " " + std::to_string(when.period.year());
-  return "tháng " + std::to_string(m) + "/" + std::to_string(when.period.year());
-}
-
 std::string TargetText(const IndicatorInfo& info, Language lang, bool with_date) {
   std::string out;
   const std::string op = info.target_op == "<=" ? "\xE2\x89\xA4 "   // ≤

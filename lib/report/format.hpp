@@ -13,6 +13,7 @@
 #include "ansinh/diff.hpp"
 #include "ansinh/report.hpp"
 #include "ansinh/value.hpp"
+#include "runtime/when_text.hpp"
 
 namespace ansinh::report {
 
@@ -30,8 +31,9 @@ std::string Percent(Decimal share, Language lang);
 std::string Percent(const std::optional<Decimal>& share, Language lang);  // "—" when none
 // Basis points (0.01%) of a share, half-up: 0.961234 -> 9612.
 int64_t BasisPoints(Decimal share);
-std::string WhenText(const When& when, Language lang);       // "tháng 11/2026" / "November 2026", or the day
-std::string DateText(Date date, Language lang);               // "31/12/2030" / "2030-12-31"
+// "tháng 11/2026" / "November 2026", or the day; "31/12/2030" / "2030-12-31" (runtime/when_text.hpp).
+using internal::DateText;
+using internal::WhenText;
 // The target of an indicator: "≥ 96% (đến 31/12/2030)", "≤ 0", or "—"; the date only `with_date`.
 std::string TargetText(const IndicatorInfo& info, Language lang, bool with_date = true);
 // "đạt" / "met", "chưa đạt" / "not met", "—".

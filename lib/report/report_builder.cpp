@@ -44,7 +44,7 @@ class ReportBuilder::Impl {
   Report Finish() {
     costs_.Finish(report_);
     indicators_.Finish(report_);
-    report_.annual = report::AnnualMoney(report_.monthly, "the total cost");
+    report_.annual = report::AnnualMoney(report_.monthly, {"the total cost", "tổng chi phí"});
     report_.error_codes = report::SortedCounts(error_codes_);
     report_.missing_fields = report::SortedCounts(missing_fields_);
     report_.missing_parameters = report::SortedCounts(missing_parameters_);
@@ -74,7 +74,10 @@ class ReportBuilder::Impl {
     report_.by_commune = report::OrderRows(by_commune_, {});
     report_.by_status = report::OrderRows(by_status_, report::VariableValues(rules_, options_.status_variable));
     for (auto* rows : {&report_.by_area, &report_.by_commune, &report_.by_status}) {
-      for (BreakdownRow& row : *rows) row.annual = report::AnnualMoney(row.monthly, "the cost of", row.key);
+      for (BreakdownRow& row : *rows) {
+        row.annual =
+            report::AnnualMoney(row.monthly, {"the cost of the row", "chi phí của dòng"}, report::TextsOf(row.label));
+      }
     }
     return std::move(report_);
   }
@@ -119,10 +122,13 @@ class ReportBuilder::Impl {
       ++report_.estimated_status_households;
       report_.estimated_status_beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
       report_.estimated_status_monthly =
-          report::AddMoney(report_.estimated_status_monthly, d.total_monthly(), "the monthly cost of estimated classes");
+          report::AddMoney(report_.estimated_status_monthly, d.total_monthly(),
+                           {"the monthly cost of estimated classes", "chi phí hằng tháng của các hộ ước tính phân loại"});
     }
-    report_.monthly = report::AddMoney(report_.monthly, d.total_monthly(), "the total monthly cost");
-    report_.once = report::AddMoney(report_.once, tally.once, "the total of one-off payments");
+    report_.monthly =
+        report::AddMoney(report_.monthly, d.total_monthly(), {"the total monthly cost", "tổng chi phí hằng tháng"});
+    report_.once =
+        report::AddMoney(report_.once, tally.once, {"the total of one-off payments", "tổng các khoản chi một lần"});
     report_.provisional = report_.provisional || tally.provisional;
     report_.beneficiaries += tally.beneficiaries;
     report_.beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
@@ -131,7 +137,8 @@ class ReportBuilder::Impl {
       row->persons += d.member_count();
       row->beneficiaries += tally.beneficiaries;
       row->beneficiary_households += tally.beneficiaries > 0 || tally.household_paid ? 1 : 0;
-      row->monthly = report::AddMoney(row->monthly, d.total_monthly(), "the monthly cost of a breakdown row");
+      row->monthly = report::AddMoney(row->monthly, d.total_monthly(),
+                                     {"the monthly cost of a breakdown row", "chi phí hằng tháng của một dòng phân tích"});
       for (size_t b = 0; b < tally.paid.size(); ++b) row->by_benefit[b] += tally.paid[b];
     }
   }
@@ -287,7 +294,8 @@ class ReportBuilder::Impl {
         const BenefitInfo& b = rules_.benefits()[o.benefit];
         ++figure.priced;
         if (b.unit == BenefitUnit::kMoney && b.frequency == Frequency::kMonthly) {
-          figure.monthly = report::AddMoney(figure.monthly, o.amount, "the money waiting on a missing figure");
+          figure.monthly = report::AddMoney(figure.monthly, o.amount,
+                                            {"the money waiting on a missing figure", "số tiền chờ một mức chưa có"});
         }
       }
     }

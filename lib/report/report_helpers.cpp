@@ -13,31 +13,42 @@
 namespace ansinh::report {
 
 namespace {
-[[noreturn]] void MoneyOverflow(std::string_view what, std::string_view id, std::string_view suffix = {}) {
-  std::string figure(what);
-  if (!id.empty()) figure += " '" + std::string(id) + "'";
-  throw Error(figure + std::string(suffix) + " exceeds 9,223,372,036,854,775,807 VND, the largest sum ansinh can hold: an amount or a "
-                     "parameter is probably mistyped (look for the largest amounts with `ansinh eval`)");
+enum class Sum { kPlain, kAnnual, kChange };
+
+[[noreturn]] void MoneyOverflow(Texts what, Texts name, Sum sum = Sum::kPlain) {
+  std::string en = sum == Sum::kChange ? "the change of " : "";
+  std::string vi = sum == Sum::kChange ? "mức chênh lệch của " : "";
+  en += what.en;
+  vi += what.vi;
+  if (!name.en.empty()) en += " '" + std::string(name.en) + "'";
+  if (!name.vi.empty()) vi += " '" + std::string(name.vi) + "'";
+  if (sum == Sum::kAnnual) {
+    en += " per year (12 × the monthly cost)";
+    vi += " mỗi năm (12 × chi phí hằng tháng)";
+  }
+  throw Error(en + " exceeds 9,223,372,036,854,775,807 VND, the largest sum ansinh can hold: an amount or a "
+                   "parameter is probably mistyped (look for the largest amounts with `ansinh eval`)",
+              vi + " vượt quá 9.223.372.036.854.775.807 đ, tổng lớn nhất ansinh giữ được: có lẽ một số tiền hoặc "
+                   "một tham số bị gõ sai (tìm các số tiền lớn nhất bằng `ansinh eval`)");
 }
 }  // namespace
 
-int64_t AddMoney(int64_t a, int64_t b, std::string_view what, std::string_view id) {
+int64_t AddMoney(int64_t a, int64_t b, Texts what, Texts name) {
   int64_t sum = 0;
-  if (__builtin_add_overflow(a, b, &sum)) MoneyOverflow(what, id);
+  if (__builtin_add_overflow(a, b, &sum)) MoneyOverflow(what, name);
   return sum;
 }
 
-int64_t AnnualMoney(int64_t monthly, std::string_view what, std::string_view id) {
+int64_t AnnualMoney(int64_t monthly, Texts what, Texts name) {
   const internal::Int128 annual = internal::Int128{monthly} * 12;
-  if (annual > INT64_MAX || annual < INT64_MIN) MoneyOverflow(what, id, " per year (12 × the monthly cost)");
+  if (annual > INT64_MAX || annual < INT64_MIN) MoneyOverflow(what, name, Sum::kAnnual);
   return static_cast<int64_t>(annual);
 }
 
-void CheckMoneyChange(int64_t a, int64_t b, std::string_view what, std::string_view id) {
+void CheckMoneyChange(int64_t a, int64_t b, Texts what, Texts name) {
   int64_t change = 0;
-  if (__builtin_sub_overflow(b, a, &change)) MoneyOverflow("the change of " + std::string(what), id);
+  if (__builtin_sub_overflow(b, a, &change)) MoneyOverflow(what, name, Sum::kChange);
 }
-
 
 using internal::Int128;
 

@@ -22,14 +22,21 @@ namespace ansinh::report {
 
 // Sums of money in reports and diffs, checked: a result beyond int64
 // (±9,223,372,036,854,775,807 VND) throws ansinh::Error with a clear message
-// instead of wrapping around (undefined behaviour, and a wrong figure).
-// `what` and `id` name the figure ("the cost of benefit", "sa_child"); the
-// message is built only on overflow.
-int64_t AddMoney(int64_t a, int64_t b, std::string_view what, std::string_view id = {});
+// in both languages (what() English, message_vi() Vietnamese) instead of
+// wrapping around (undefined behaviour, and a wrong figure). `what` names the
+// figure ("the cost of benefit" / "chi phí của trợ cấp") and `name` the item
+// it belongs to (a benefit's or row's label, a household's id); the message
+// is built only on overflow.
+struct Texts {
+  std::string_view en;
+  std::string_view vi;
+};
+inline Texts TextsOf(const Label& label) { return {label.en, label.vi}; }
+int64_t AddMoney(int64_t a, int64_t b, Texts what, Texts name = {});
 // 12 * monthly, checked the same way.
-int64_t AnnualMoney(int64_t monthly, std::string_view what, std::string_view id = {});
+int64_t AnnualMoney(int64_t monthly, Texts what, Texts name = {});
 // Throws as above unless b - a fits (the change columns print it).
-void CheckMoneyChange(int64_t a, int64_t b, std::string_view what, std::string_view id = {});
+void CheckMoneyChange(int64_t a, int64_t b, Texts what, Texts name = {});
 
 // Value of household field `field` (schema index) of household `h` of `batch`
 // as text ("rural", "Xã Mỹ Cẩm", "true", "12"); nullopt if unknown or field < 0.

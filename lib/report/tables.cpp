@@ -95,7 +95,8 @@ void CheckTable(const std::string& table, const std::vector<std::string>& names)
   if (table.empty() || std::find(names.begin(), names.end(), table) != names.end()) return;
   std::string list;
   for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw UsageError("unknown table '" + table + "': one of " + list);
+  throw UsageError("unknown table '" + table + "': one of " + list,
+                   "không có bảng '" + table + "'; các bảng: " + list);
 }
 
 }  // namespace ansinh::report

@@ -29,6 +29,7 @@ void Entry(JsonWriter& w, const DecisionView& d, const BriefEntry& e, Language l
   } else {
     w.Null();
   }
+  w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
   w.Key("provisional").Bool(e.outcome.provisional);
   w.Key("missing").BeginArray();
   for (const std::string& m : d.missing(e.outcome)) w.String(m);

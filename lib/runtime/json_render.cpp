@@ -79,6 +79,7 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
     w.Key("name").String(r.name);
     w.Key("value");
     ValueJson(w, r.value);
+    if (!r.unit.empty()) w.Key("unit").String(r.unit);  // declared: "months", "percent", "VND/month"
     if (r.parameter) {
       w.Key("in_force_from").String(r.parameter->from.ToString());
       w.Key("reference").String(r.parameter->reference);

@@ -2,6 +2,7 @@
 // reasons in Vietnamese and English, and traces (explanations).
 #include "runtime/access.hpp"
 #include "runtime/render.hpp"
+#include "runtime/when_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -43,12 +44,6 @@ void AppendDate(std::string& out, int64_t days, Language lang) {
   char buf[32];
   const int n = std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
   out.append(buf, static_cast<size_t>(n));
-}
-
-std::string DateText(int64_t days, Language lang) {
-  std::string out;
-  AppendDate(out, days, lang);
-  return out;
 }
 
 void AppendMoney(std::string& out, int64_t vnd, Language lang) {
@@ -520,8 +515,8 @@ void AppendReason(std::string& out, const DecisionData& data, size_t h, const Be
       return;
     }
     case BenefitStatus::kNotInForce: {
-      std::string period = (vi ? "từ " : "from ") + (info.from ? DateText(info.from->days(), lang) : "?");
-      if (info.to) period += (vi ? " đến " : " to ") + DateText(info.to->days(), lang);
+      std::string period = (vi ? "từ " : "from ") + (info.from ? DateText(*info.from, lang) : "?");
+      if (info.to) period += (vi ? " đến " : " to ") + DateText(*info.to, lang);
       out += vi ? "Không áp dụng vào thời điểm này: chế độ có hiệu lực " + period
                 : "Not in force at this date: the benefit applies " + period;
       return;
@@ -601,6 +596,21 @@ Explanation Explain(const DecisionData& data, size_t h, const BenefitOutcome& o)
   reads(vp.amount_reads, amount);
   ex.amount = std::move(amount);
   return ex;
+}
+
+std::string DateText(Date date, Language lang) {
+  std::string out;
+  AppendDate(out, date.days(), lang);
+  return out;
+}
+
+std::string WhenText(const When& when, Language lang) {
+  if (!when.is_period) return DateText(when.as_of, lang);
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  const int m = when.period.month();
+  if (lang == Language::kEn) return std::string(kMonths[m - 1]) + " " + std::to_string(when.period.year());
+  return "tháng " + std::to_string(m) + "/" + std::to_string(when.period.year());
 }
 
 }  // namespace ansinh::internal

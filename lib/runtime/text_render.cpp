@@ -10,21 +10,11 @@
 #include "common/text_safety.hpp"
 #include "eval/decision_data.hpp"
 #include "runtime/render.hpp"
+#include "runtime/when_text.hpp"
 
 ANSINH_BEGIN_NAMESPACE
 
 namespace {
-
-// "tháng 11/2026", "ngày 01/09/2025"; "November 2026", "as of 2025-09-01".
-std::string WhenHeading(const When& when, bool vi) {
-  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
-  const int month = when.period.month();
-  const std::string year = std::to_string(when.period.year());
-  if (when.is_period) return vi ? "tháng " + std::to_string(month) + "/" + year : kMonths[month - 1] + (" " + year);
-  const std::string iso = when.as_of.ToString();  // YYYY-MM-DD
-  return vi ? "ngày " + iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : "as of " + iso;
-}
 
 std::string Who(const DecisionView& d, int member, Language lang) {
   if (member < 0) return lang == Language::kVi ? "Hộ" : "Household";
@@ -165,7 +155,7 @@ std::string ToText(const DecisionView& d, const TextOptions& options) {
   const RuleSet& rules = d.rules();
   std::ostringstream out;
   out << (vi ? "Hộ " : "Household ") << d.household_id() << " — "
-      << WhenHeading(d.when(), vi) << " ("
+      << (d.when().is_period ? "" : vi ? "ngày " : "as of ") << internal::WhenText(d.when(), lang) << " ("
       << (vi ? "bộ quy tắc " : "rules ") << rules.info().id << ' ' << rules.info().version << ")\n";
   if (!d.ok()) {
     out << (vi ? "Hồ sơ có lỗi, chưa thể xét:\n" : "The record has errors and cannot be assessed:\n");

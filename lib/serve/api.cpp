@@ -4,6 +4,8 @@
 
 #include <openssl/sha.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -68,20 +70,54 @@ std::map<std::string, std::string> QueryOf(std::string_view target) {
   return out;
 }
 
-Response Error(unsigned status, std::string code, const std::string& message, uint64_t line = 0,
+// An error answer: the message in both languages, `message` in the request's.
+struct Texts {
+  std::string en;
+  std::string vi;
+};
+
+Response Error(unsigned status, std::string code, const Texts& message, Language lang, uint64_t line = 0,
                uint64_t column = 0) {
   Response r;
   r.status = status;
-  JsonWriter w;
-  w.BeginObject().Key("error").BeginObject();
-  w.Key("code").String(code);
-  w.Key("message").String(message);
-  if (line > 0) w.Key("line").Int(static_cast<int64_t>(line)).Key("column").Int(static_cast<int64_t>(column));
-  w.EndObject().EndObject();
-  r.body = w.Take();
-  r.body += '\n';
+  r.body = ErrorBody(code, message.en, message.vi, lang, line, column);
   r.error_code = std::move(code);
   return r;
+}
+
+// "2:13: …" in both languages.
+Texts Placed(const internal::JsonTextError& e) {
+  const std::string at = std::to_string(e.line) + ":" + std::to_string(e.column) + ": ";
+  return {at + e.message, at + e.message_vi};
+}
+
+bool StartsWithTag(std::string_view tag, std::string_view lang) {
+  if (tag.size() < lang.size()) return false;
+  for (size_t i = 0; i < lang.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(tag[i])) != lang[i]) return false;
+  }
+  return tag.size() == lang.size() || tag[lang.size()] == '-';
+}
+
+std::string_view Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The quality of an Accept-Language item ("en;q=0.8" -> 800), 1000 without q.
+int Quality(std::string_view params) {
+  const size_t q = params.find("q=");
+  if (q == std::string_view::npos) return 1000;
+  std::string_view v = Trimmed(params.substr(q + 2));
+  int whole = 0, frac = 0, digits = 0;
+  size_t i = 0;
+  if (i < v.size() && (v[i] == '0' || v[i] == '1')) whole = v[i++] - '0';
+  if (i < v.size() && v[i] == '.') {
+    for (++i; i < v.size() && digits < 3 && v[i] >= '0' && v[i] <= '9'; ++i, ++digits) frac = frac * 10 + (v[i] - '0');
+  }
+  while (digits++ < 3) frac *= 10;
+  return std::min(1000, whole * 1000 + frac);
 }
 
 Response Json(std::string body) {
@@ -196,7 +232,7 @@ void EntitySchema(JsonWriter& w, const std::vector<FieldInfo>& fields, bool hous
 
 struct When2 {
   std::optional<When> when;
-  std::string error;
+  Texts error;
 };
 
 When2 ParseWhen(const std::map<std::string, std::string>& q) {
@@ -204,17 +240,20 @@ When2 ParseWhen(const std::map<std::string, std::string>& q) {
   const auto period = q.find("period");
   const auto as_of = q.find("as_of");
   if ((period == q.end()) == (as_of == q.end())) {
-    out.error = "give exactly one of period=YYYY-MM (a month) or as_of=YYYY-MM-DD (a day)";
+    out.error = {"give exactly one of period=YYYY-MM (a month) or as_of=YYYY-MM-DD (a day)",
+                 "cho đúng một trong hai: period=YYYY-MM (một tháng) hoặc as_of=YYYY-MM-DD (một ngày)"};
   } else if (period != q.end()) {
     if (auto m = YearMonth::Parse(period->second)) {
       out.when = When::Month(*m);
     } else {
-      out.error = "period=" + period->second + " is not a month: write YYYY-MM, e.g. 2026-07";
+      out.error = {"period=" + period->second + " is not a month: write YYYY-MM, e.g. 2026-07",
+                   "period=" + period->second + " không phải một tháng: viết YYYY-MM, ví dụ 2026-07"};
     }
   } else if (auto d = Date::Parse(as_of->second)) {
     out.when = When::AsOf(*d);
   } else {
-    out.error = "as_of=" + as_of->second + " is not a date: write YYYY-MM-DD, e.g. 2026-07-01";
+    out.error = {"as_of=" + as_of->second + " is not a date: write YYYY-MM-DD, e.g. 2026-07-01",
+                 "as_of=" + as_of->second + " không phải một ngày: viết YYYY-MM-DD, ví dụ 2026-07-01"};
   }
   return out;
 }
@@ -231,6 +270,46 @@ bool IsJsonType(std::string_view content_type) {
 }
 
 }  // namespace
+
+std::optional<Language> RequestLanguage(std::string_view target, std::string_view accept_language) {
+  const std::map<std::string, std::string> query = QueryOf(target);
+  if (const auto lang = query.find("lang"); lang != query.end()) {
+    if (lang->second == "vi") return Language::kVi;
+    if (lang->second == "en") return Language::kEn;
+    return std::nullopt;
+  }
+  Language best = Language::kVi;
+  int best_q = 0;
+  while (!accept_language.empty()) {
+    const size_t comma = accept_language.find(',');
+    const std::string_view item = accept_language.substr(0, comma);
+    const size_t semi = item.find(';');
+    const std::string_view tag = Trimmed(item.substr(0, semi));
+    const int q = semi == std::string_view::npos ? 1000 : Quality(item.substr(semi + 1));
+    if (q > best_q && (StartsWithTag(tag, "vi") || StartsWithTag(tag, "en"))) {
+      best = StartsWithTag(tag, "vi") ? Language::kVi : Language::kEn;
+      best_q = q;
+    }
+    if (comma == std::string_view::npos) break;
+    accept_language.remove_prefix(comma + 1);
+  }
+  return best;
+}
+
+std::string ErrorBody(std::string_view code, const std::string& en, const std::string& vi, Language lang,
+                      uint64_t line, uint64_t column) {
+  JsonWriter w;
+  w.BeginObject().Key("error").BeginObject();
+  w.Key("code").String(code);
+  w.Key("message").String(lang == Language::kVi ? vi : en);
+  w.Key("message_vi").String(vi);
+  w.Key("message_en").String(en);
+  if (line > 0) w.Key("line").Int(static_cast<int64_t>(line)).Key("column").Int(static_cast<int64_t>(column));
+  w.EndObject().EndObject();
+  std::string body = w.Take();
+  body += '\n';
+  return body;
+}
 
 const RuleSet* PackageSet::Find(std::string_view id) const noexcept {
   for (const RuleSet& r : packages) {
@@ -383,9 +462,13 @@ Response Api::Handle(const Request& req) {
   const std::string_view path = PathOf(req.target);
   const std::shared_ptr<const PackageSet> set = current();  // held to the end of the request
   const bool get = req.method == "GET" || req.method == "HEAD";
+  const std::optional<Language> asked = RequestLanguage(req.target, req.accept_language);
+  const Language lang = asked.value_or(Language::kVi);
   auto method_not_allowed = [&](const char* allow) {
-    Response r = Error(405, "E_METHOD", std::string(req.method) + " is not allowed on " + std::string(path) +
-                                            " (allowed: " + allow + ")");
+    Response r = Error(405, "E_METHOD",
+                       {std::string(req.method) + " is not allowed on " + std::string(path) + " (allowed: " + allow + ")",
+                        std::string(path) + " không nhận " + std::string(req.method) + " (chỉ nhận: " + allow + ")"},
+                       lang);
     r.allow = allow;
     return r;
   };
@@ -427,6 +510,11 @@ Response Api::Handle(const Request& req) {
     if (!get) return method_not_allowed("GET, HEAD");
     return Json(std::string(OpenApiDocument()));
   }
+  // The API's paths refuse a lang= they do not know (the page, health, metrics and the document ignore it).
+  if (!asked) {
+    const std::string value = QueryOf(req.target)["lang"];
+    return Error(400, "E_LANG", {"lang=" + value + " is not vi or en", "lang=" + value + " không phải vi hay en"}, lang);
+  }
   if (path == "/v1/packages") {
     if (!get) return method_not_allowed("GET, HEAD");
     JsonWriter w;
@@ -439,7 +527,12 @@ Response Api::Handle(const Request& req) {
 
   const bool known = path == "/v1/evaluate" || path == "/v1/explain" || path == "/v1/benefits" ||
                      path == "/v1/parameters" || path == "/v1/schema/household";
-  if (!known) return Error(404, "E_NOT_FOUND", "no endpoint " + std::string(path) + " (see /v1/openapi.json)");
+  if (!known) {
+    return Error(404, "E_NOT_FOUND",
+                 {"no endpoint " + std::string(path) + " (see /v1/openapi.json)",
+                  "không có địa chỉ " + std::string(path) + " (xem /v1/openapi.json)"},
+                 lang);
+  }
   const bool post = path == "/v1/evaluate" || path == "/v1/explain";
   if (post && req.method != "POST") return method_not_allowed("POST");
   if (!post && !get) return method_not_allowed("GET, HEAD");
@@ -449,11 +542,19 @@ Response Api::Handle(const Request& req) {
   const auto package = query.find("package");
   if (package != query.end()) {
     rules = set->Find(package->second);
-    if (rules == nullptr) return Error(404, "E_UNKNOWN_PACKAGE", "no package '" + package->second + "' is loaded (see /v1/packages)");
+    if (rules == nullptr) {
+      return Error(404, "E_UNKNOWN_PACKAGE",
+                   {"no package '" + package->second + "' is loaded (see /v1/packages)",
+                    "không có gói luật '" + package->second + "' nào được nạp (xem /v1/packages)"},
+                   lang);
+    }
   } else if (set->packages.size() == 1) {
     rules = &set->packages.front();
   } else {
-    return Error(400, "E_PACKAGE_NEEDED", "several packages are loaded: choose one with package=ID (see /v1/packages)");
+    return Error(400, "E_PACKAGE_NEEDED",
+                 {"several packages are loaded: choose one with package=ID (see /v1/packages)",
+                  "đang nạp nhiều gói luật: chọn một bằng package=ID (xem /v1/packages)"},
+                 lang);
   }
 
   if (path == "/v1/schema/household") return Json(HouseholdSchema(*rules));
@@ -501,16 +602,24 @@ Response Api::Handle(const Request& req) {
 
   // POST /v1/evaluate, /v1/explain
   if (!req.content_type.empty() && !IsJsonType(req.content_type)) {
-    return Error(415, "E_CONTENT_TYPE", "send the households as application/json (got " + std::string(req.content_type) + ")");
+    return Error(415, "E_CONTENT_TYPE",
+                 {"send the households as application/json (got " + std::string(req.content_type) + ")",
+                  "hãy gửi các hộ dưới dạng application/json (nhận được " + std::string(req.content_type) + ")"},
+                 lang);
   }
   const When2 when = ParseWhen(query);
-  if (!when.when) return Error(400, "E_WHEN", when.error);
+  if (!when.when) return Error(400, "E_WHEN", when.error, lang);
   const bool explain = path == "/v1/explain";
   Detail level = explain ? Detail::kReasons : Detail::kFull;
   const auto detail = query.find("detail");
   if (detail != query.end()) {
     const std::optional<Detail> d = ParseDetail(detail->second);
-    if (!d) return Error(400, "E_DETAIL", "detail=" + detail->second + " is not summary, reasons or full");
+    if (!d) {
+      return Error(400, "E_DETAIL",
+                   {"detail=" + detail->second + " is not summary, reasons or full",
+                    "detail=" + detail->second + " không phải summary, reasons hay full"},
+                   lang);
+    }
     level = *d;
   }
   auto flag = [&](const char* name) {
@@ -518,16 +627,14 @@ Response Api::Handle(const Request& req) {
     return it != query.end() && (it->second == "true" || it->second == "1");
   };
   // A body that is not JSON is refused whole, with the place (a file would give R_SYNTAX records).
-  if (auto e = internal::CheckJsonText(req.body)) {
-    return Error(400, e->code, std::to_string(e->line) + ":" + std::to_string(e->column) + ": " + e->message, e->line,
-                 e->column);
-  }
+  if (auto e = internal::CheckJsonText(req.body)) return Error(400, e->code, Placed(*e), lang, e->line, e->column);
   const size_t start = internal::JsonTextStart(req.body);
   const char first = req.body[start];
   if (first != '{' && first != '[') {
     const internal::JsonTextError e =
-        internal::JsonTextErrorAt(req.body, start, "J_NOT_RECORDS", "expected a household object or an array of them");
-    return Error(400, e.code, std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message, e.line, e.column);
+        internal::JsonTextErrorAt(req.body, start, "J_NOT_RECORDS", "expected a household object or an array of them",
+                                  "cần một hộ (một đối tượng JSON) hoặc một mảng các hộ");
+    return Error(400, e.code, Placed(e), lang, e.line, e.column);
   }
   Response r;
   // The access log carries a hash of the (first) household's id, never the id.
@@ -561,7 +668,7 @@ Response Api::Handle(const Request& req) {
     options.lang = Language::kEn;
     en = internal::ExplainText(*rules, req.body, *when.when, options);
   } catch (const UsageError& e) {
-    return Error(400, "E_HOUSEHOLD", e.what());
+    return Error(400, "E_HOUSEHOLD", {e.what(), e.message_vi().empty() ? e.what() : e.message_vi()}, lang);
   }
   JsonWriter w;
   w.BeginObject().Key("ok").Bool(vi.ok);

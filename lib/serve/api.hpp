@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ansinh/rule_set.hpp"
+#include "ansinh/value.hpp"
 
 namespace ansinh::serve {
 
@@ -37,8 +39,19 @@ struct Request {
   std::string_view method;  // "GET", "POST", ...
   std::string_view target;  // path and query
   std::string_view content_type;
+  std::string_view accept_language;  // the Accept-Language header
   std::string_view body;
 };
+
+// The language of a request's messages: `lang=vi|en` in the query, else the
+// one of vi and en that Accept-Language prefers (highest q, then first), else
+// Vietnamese. nullopt when `lang=` is given and is neither vi nor en.
+std::optional<Language> RequestLanguage(std::string_view target, std::string_view accept_language);
+
+// The body of an error answer, ending in a newline:
+// {"error": {"code", "message" (in `lang`), "message_vi", "message_en"[, "line", "column"]}}.
+std::string ErrorBody(std::string_view code, const std::string& en, const std::string& vi, Language lang,
+                      uint64_t line = 0, uint64_t column = 0);
 
 struct Response {
   unsigned status = 200;

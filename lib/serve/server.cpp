@@ -67,7 +67,9 @@ class AccessLog {
       fd_ = STDERR_FILENO;
     } else if (!where.empty()) {
       fd_ = ::open(where.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-      if (fd_ < 0) throw InputError("cannot open the access log " + where);
+      if (fd_ < 0) {
+        throw InputError("cannot open the access log " + where, "không mở được tệp nhật ký truy cập " + where);
+      }
       owned_ = true;
     }
   }
@@ -154,14 +156,19 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec == http::error::body_limit) {
-      return Fail(413, "E_BODY_TOO_LARGE",
-                  "the body is larger than " + std::to_string(shared_.options.max_body_bytes) + " bytes");
+      const std::string n = std::to_string(shared_.options.max_body_bytes);
+      return Fail(413, "E_BODY_TOO_LARGE", "the body is larger than " + n + " bytes",
+                  "nội dung gửi lên lớn hơn " + n + " byte");
     }
     if (ec == http::error::header_limit) {
-      return Fail(431, "E_HEADER_TOO_LARGE",
-                  "the headers are larger than " + std::to_string(shared_.options.max_header_bytes) + " bytes");
+      const std::string n = std::to_string(shared_.options.max_header_bytes);
+      return Fail(431, "E_HEADER_TOO_LARGE", "the headers are larger than " + n + " bytes",
+                  "phần đầu (headers) của yêu cầu lớn hơn " + n + " byte");
     }
-    if (ec) return Fail(400, "E_HTTP", "not a valid HTTP/1.1 request: " + ec.message());
+    if (ec) {
+      return Fail(400, "E_HTTP", "not a valid HTTP/1.1 request: " + ec.message(),
+                  "không phải một yêu cầu HTTP/1.1 hợp lệ (Beast báo: " + ec.message() + ")");
+    }
     Handle();
   }
 
@@ -174,16 +181,27 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // An answer after which the connection closes (the stream cannot be trusted).
-  void Fail(unsigned status, const std::string& code, const std::string& message) {
+  // In the request's language as far as its headers were read (a body beyond
+  // the limit is refused while the header is being completed), else Vietnamese.
+  void Fail(unsigned status, const std::string& code, const std::string& en, const std::string& vi) {
+    Language lang = Language::kVi;
+    if (parser_ && parser_->got_some()) lang = LanguageOf(parser_->get());
     serve::Response r;
     r.status = status;
-    internal::JsonWriter w;
-    w.BeginObject().Key("error").BeginObject().Key("code").String(code).Key("message").String(message);
-    w.EndObject().EndObject();
-    r.body = w.Take() + "\n";
+    r.body = serve::ErrorBody(code, en, vi, lang);
     r.error_code = code;
     start_ = Clock::now();
     Send(std::move(r), false, "", "", 0);
+  }
+
+  // The request's language (serve::RequestLanguage); Vietnamese for a bad lang= (api.cpp answers it).
+  static Language LanguageOf(const http::request<http::string_body>& req) {
+    const auto accept = req.find(http::field::accept_language);
+    return serve::RequestLanguage(std::string_view(req.target().data(), req.target().size()),
+                                  accept == req.end()
+                                      ? std::string_view()
+                                      : std::string_view(accept->value().data(), accept->value().size()))
+        .value_or(Language::kVi);
   }
 
   void Handle() {
@@ -211,13 +229,16 @@ class Session : public std::enable_shared_from_this<Session> {
                                                         : std::string_view(auth->value().data(), auth->value().size()))) {
       r.status = 401;
       r.error_code = "E_UNAUTHORIZED";
-      r.body = "{\"error\":{\"code\":\"E_UNAUTHORIZED\",\"message\":\"send Authorization: Bearer TOKEN\"}}\n";
+      r.body = serve::ErrorBody("E_UNAUTHORIZED", "send Authorization: Bearer TOKEN",
+                                "cần gửi mã truy cập: Authorization: Bearer TOKEN", LanguageOf(req));
     } else {
       serve::Request in;
       in.method = method;
       in.target = target;
       const auto type = req.find(http::field::content_type);
       if (type != req.end()) in.content_type = std::string_view(type->value().data(), type->value().size());
+      const auto accept = req.find(http::field::accept_language);
+      if (accept != req.end()) in.accept_language = std::string_view(accept->value().data(), accept->value().size());
       in.body = req.body();
       try {
         r = shared_.api.Handle(in);
@@ -226,10 +247,10 @@ class Session : public std::enable_shared_from_this<Session> {
         r = serve::Response();
         r.status = 500;
         r.error_code = "E_INTERNAL";
-        internal::JsonWriter w;
-        w.BeginObject().Key("error").BeginObject().Key("code").String("E_INTERNAL").Key("message").String(e.what());
-        w.EndObject().EndObject();
-        r.body = w.Take() + "\n";
+        const auto* error = dynamic_cast<const Error*>(&e);
+        const std::string vi = error != nullptr && !error->message_vi().empty() ? error->message_vi() : e.what();
+        r.body = serve::ErrorBody("E_INTERNAL", std::string("internal error: ") + e.what(), "lỗi nội bộ: " + vi,
+                                  LanguageOf(req));
       }
     }
     Send(std::move(r), keep, method, path, req.body().size());
@@ -300,10 +321,14 @@ class Refusal : public std::enable_shared_from_this<Refusal> {
  public:
   explicit Refusal(tcp::socket&& socket) : socket_(std::move(socket)) {}
   void Start() {
-    static const std::string kAnswer =
-        "HTTP/1.1 503 Service Unavailable\r\nServer: ansinh\r\nRetry-After: 1\r\nContent-Type: application/json\r\n"
-        "Connection: close\r\nContent-Length: 88\r\n\r\n"
-        "{\"error\":{\"code\":\"E_BUSY\",\"message\":\"too many connections: retry after 1 second\"}}\n";
+    // Answered before the request is read: Vietnamese, with both texts.
+    static const std::string kAnswer = [] {
+      const std::string body = serve::ErrorBody("E_BUSY", "too many connections: retry after 1 second",
+                                                "quá nhiều kết nối: hãy thử lại sau 1 giây", Language::kVi);
+      return "HTTP/1.1 503 Service Unavailable\r\nServer: ansinh\r\nRetry-After: 1\r\nContent-Type: "
+             "application/json\r\nConnection: close\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body;
+    }();
     net::async_write(socket_, net::buffer(kAnswer), [self = shared_from_this()](beast::error_code, std::size_t) {
       beast::error_code ignored;
       self->socket_.shutdown(tcp::socket::shutdown_both, ignored);
@@ -325,7 +350,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
-    if (ec) throw InputError("cannot listen on " + endpoint.address().to_string() + ":" + std::to_string(endpoint.port()) + ": " + ec.message());
+    if (ec) {
+      const std::string where = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+      throw InputError("cannot listen on " + where + ": " + ec.message(),
+                       "không nghe được ở " + where + " (hệ thống báo: " + ec.message() + ")");
+    }
   }
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
   void Start() { Accept(); }
@@ -366,40 +395,58 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
 tcp::endpoint ParseListen(const std::string& listen) {
   const size_t colon = listen.rfind(':');
-  if (colon == std::string::npos) throw UsageError("--listen " + listen + ": write HOST:PORT, e.g. 127.0.0.1:8080");
+  if (colon == std::string::npos) {
+    throw UsageError("--listen " + listen + ": write HOST:PORT, e.g. 127.0.0.1:8080",
+                     "--listen " + listen + ": viết HOST:PORT, ví dụ 127.0.0.1:8080");
+  }
   std::string host = listen.substr(0, colon);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   if (host == "localhost") host = "127.0.0.1";
   beast::error_code ec;
   const net::ip::address address = net::ip::make_address(host, ec);
-  if (ec) throw UsageError("--listen " + listen + ": '" + host + "' is not an IP address");
+  if (ec) {
+    throw UsageError("--listen " + listen + ": '" + host + "' is not an IP address",
+                     "--listen " + listen + ": '" + host + "' không phải một địa chỉ IP");
+  }
   const std::string port = listen.substr(colon + 1);
   char* end = nullptr;
   const unsigned long p = std::strtoul(port.c_str(), &end, 10);
-  if (port.empty() || *end != '\0' || p > 65535) throw UsageError("--listen " + listen + ": '" + port + "' is not a port");
+  if (port.empty() || *end != '\0' || p > 65535) {
+    throw UsageError("--listen " + listen + ": '" + port + "' is not a port",
+                     "--listen " + listen + ": '" + port + "' không phải một cổng");
+  }
   return tcp::endpoint(address, static_cast<unsigned short>(p));
 }
 
 std::string ReadToken(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read the token file " + path);
+  if (!in) throw InputError("cannot read the token file " + path, "không đọc được tệp mã truy cập " + path);
   std::ostringstream text;
   text << in.rdbuf();
   std::string token = text.str();
   while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
-  if (token.size() < 16) throw UsageError("the token in " + path + " is shorter than 16 characters");
+  if (token.size() < 16) {
+    throw UsageError("the token in " + path + " is shorter than 16 characters",
+                     "mã truy cập trong " + path + " ngắn hơn 16 ký tự");
+  }
   return token;
 }
 
 }  // namespace
 
 int Serve(const ServeOptions& options, std::ostream& log_stream) {
-  if (options.packages.empty()) throw UsageError("ansinh serve: give at least one rule package folder");
+  if (options.packages.empty()) {
+    throw UsageError("ansinh serve: give at least one rule package folder",
+                     "ansinh serve: cần ít nhất một thư mục gói quy tắc");
+  }
   const tcp::endpoint endpoint = ParseListen(options.listen);
   const bool loopback = endpoint.address().is_loopback();
   if (!loopback && options.token_file.empty()) {
     throw UsageError("--listen " + options.listen +
-                     " is not a loopback address: give --token-file (clients then send Authorization: Bearer TOKEN)");
+                         " is not a loopback address: give --token-file (clients then send Authorization: Bearer TOKEN)",
+                     "--listen " + options.listen +
+                         " không phải địa chỉ nội bộ (loopback): cần --token-file (máy khách khi đó gửi "
+                         "Authorization: Bearer TOKEN)");
   }
   Log log(log_stream);
   serve::Api api(options.packages, options.load);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli/help_text.hpp"
 
 namespace ansinh {
 namespace {
@@ -109,4 +110,37 @@ TEST_CASE("help text: Vietnamese by default, English with --lang en") {
   CHECK(ansinh::cli::RunCli({"check", "--help", "--lang", "en"}, en, err2) == 0);
   CHECK(en.str().find("Check a rule package") != std::string::npos);
   CHECK(en.str().find("Print errors only") != std::string::npos);
+}
+
+TEST_CASE("help text: the description column is aligned by display width, not bytes") {
+  // CLI11 pads with std::setw, in bytes: "BẮT BUỘC" (8 columns, 12 bytes) pushed the
+  // descriptions of its lines 4 columns left. Every option or command line that has
+  // room starts its description at the same column, in both languages.
+  for (const char* lang : {"vi", "en"}) {
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"--help"}, {"eval", "--help"}, {"report", "--help"}, {"check", "--help"}}) {
+      std::vector<std::string> with = args;
+      with.insert(with.end(), {"--lang", lang});
+      std::ostringstream out, err;
+      REQUIRE(ansinh::cli::RunCli(with, out, err) == 0);
+      std::istringstream lines(out.str());
+      std::string line;
+      size_t rows = 0;
+      size_t required = 0;
+      while (std::getline(lines, line)) {
+        if (line.rfind("  ", 0) != 0 || line.rfind("   ", 0) == 0) continue;  // not a name line
+        const size_t gap = line.find("  ", 2);
+        if (gap == std::string::npos) continue;  // a long name: its description is on the next line
+        const size_t text = line.find_first_not_of(' ', gap);
+        INFO(args[0] << " --lang " << lang << ": " << line);
+        CHECK(ansinh::cli::DisplayWidth(std::string_view(line).substr(0, text)) == 30);
+        ++rows;
+        required += line.find("BẮT BUỘC") != std::string::npos || line.find("REQUIRED") != std::string::npos;
+      }
+      CHECK(rows >= 3);
+      if (args[0] != "--help") CHECK(required >= 1);
+    }
+  }
+  CHECK(ansinh::cli::DisplayWidth("BẮT BUỘC") == 8);
+  CHECK(ansinh::cli::DisplayWidth("Tùy chọn") == 8);
 }

@@ -212,4 +212,12 @@ benefits:
     }
   }
   CHECK(saw_param);
+  // The decision's JSON gives each figure read with its declared unit (none: no key).
+  JsonOptions json;
+  json.explain = true;
+  const std::string doc = ToJson(traced, json);
+  CHECK(doc.find("\"name\":\"param.min_months\",\"value\":6,\"unit\":\"months\"") != std::string::npos);
+  CHECK(doc.find("\"name\":\"param.min_members\",\"value\":3,\"unit\":\"count\"") != std::string::npos);
+  CHECK(doc.find("\"value\":41,\"unit\":\"percent\"") != std::string::npos);
+  CHECK(doc.find("\"name\":\"children\",\"value\":1}") != std::string::npos);
 }

@@ -160,6 +160,7 @@ def test_explain_as_the_cli(lib, crules, rules, registry):
         # The same brief as the Python binding's (the selection of MakeBrief).
         household = next(h for h in registry if h["id"] == "CL-0007")
         assert b == rules.evaluate(household, period="2026-11", detail="reasons").brief("reasons", lang)
+        assert b["receives"] and all(e["unit"] in ("money", "percent") for e in b["receives"] + b["near_misses"])
 
 
 def test_errors_are_returned_not_thrown(lib, crules):

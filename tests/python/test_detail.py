@@ -167,6 +167,11 @@ def test_near_miss_and_brief_in_python(rules, registry):
     assert {e["benefit"] for e in brief["receives"]} == {b.benefit for b in listed if b.status == "eligible"}
     assert brief["others"] == []
     assert len(d.brief("full")["others"]) > 0
+    # Each amount with its benefit's unit (money or percent), as in the C API's and the service's brief.
+    units = dict(zip(rules.benefits.id, rules.benefits.unit))
+    entries = [e for key in ("receives", "undetermined", "awaiting_text", "near_misses") for e in brief[key]]
+    assert entries and all(e["unit"] == units[e["benefit"]] for e in entries)
+    assert {e["unit"] for e in brief["receives"]} == {"money", "percent"}  # allowances and insurance support
     assert d.explain() == run_cli("explain", RULES, REGISTRY, "--household", "CL-0001", "--period", PERIOD).stdout
 
 

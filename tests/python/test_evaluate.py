@@ -179,6 +179,12 @@ def test_explain(rules, registry):
     e = b.explanation
     assert e["conditions"] and all({"name", "source", "value", "reads", "location"} <= set(c) for c in e["conditions"])
     assert e["amount"] is not None and e["amount"]["reads"]
+    # A figure read with the unit its field or parameter declares (the base level: VND/month).
+    reads = [r for m in d.members for x in m.benefits if x.explanation and x.explanation["amount"]
+             for c in x.explanation["conditions"] + [x.explanation["amount"]] for r in c["reads"]]
+    base = [r for r in reads if r["name"] == "param.social_assistance_base"]
+    assert base and all(r["unit"] == "VND/month" for r in base)
+    assert all("unit" not in r or r["unit"] for r in reads)
     assert b.reason == b.reason_en
     en, vi = d.explain(), d.explain(lang="vi")
     assert "CL-0001" in en and "CL-0001" in vi and en != vi

@@ -1,10 +1,11 @@
 """ansinh.load, errors with their diagnostics, package metadata."""
 
 import pickle
+import re
 
 import pytest
 
-from conftest import RULES, SOURCE, run_cli
+from conftest import REGISTRY, RULES, SOURCE, run_cli
 
 BAD = SOURCE / "tests" / "data" / "bad" / "bad_date"
 
@@ -102,6 +103,58 @@ def test_usage_errors_are_value_errors(ansinh, rules):
     assert issubclass(ansinh.InputError, ansinh.Error)
 
 
+def test_errors_carry_both_languages(ansinh, rules):
+    # str(e) English; e.message_vi the Vietnamese text the library gives, e.message_en the English one.
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.evaluate({"id": "h"}, period="2026-13")
+    e = info.value
+    assert str(e) == e.message_en == "period 2026-13 is not a month: write YYYY-MM, e.g. 2024-07"
+    assert e.message_vi == "period 2026-13 không phải một tháng: viết YYYY-MM, ví dụ 2024-07"
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.evaluate({"id": "h"}, as_of="2026-01-01", lang="fr")
+    assert info.value.message_vi == "lang phải là 'vi' hoặc 'en', không phải 'fr'"
+    # A what-if change the schema does not know: the core library's Vietnamese text.
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.what_if({"id": "h", "members": [{"id": "p"}]}, ["members[p].disabilty=severe"], period="2026-11")
+    assert "Did you mean 'disability'?" in str(info.value) and "Ý bạn là" in info.value.message_vi
+    # RuleError: the diagnostics as `ansinh check` prints them, in each language, whatever load's lang.
+    with pytest.raises(ansinh.RuleError) as info:
+        ansinh.load(BAD, lang="en")
+    e = info.value
+    assert e.message_vi.rstrip("\n") == run_cli("check", BAD, check=False).stderr.rstrip("\n")
+    assert e.message_en.rstrip("\n") == run_cli("check", "--lang", "en", BAD, check=False).stderr.rstrip("\n")
+    assert str(e) == e.message_en
+    # An exception raised in Python without the texts: both are str(e).
+    plain = ansinh.Error("x")
+    assert plain.message_vi == plain.message_en == "x"
+    with pytest.raises(ansinh.UsageError) as info:
+        rules.evaluate({"id": "h"}, period="2026-13")
+    assert pickle.loads(pickle.dumps(info.value)).message_vi == info.value.message_vi
+
+
 def test_pickle_reloads_by_path(ansinh, rules):
     again = pickle.loads(pickle.dumps(rules))
     assert again.hash == rules.hash and again.path == rules.path
+
+
+def test_labels_do_not_repeat_their_unit(rules):
+    # The unit is written after the number ("41%", "723 tháng"): a label that names it
+    # again prints "Tỷ lệ tổn thương (%) 41%".
+    words = {"percent": ["%", "phần trăm", "percent"], "months": ["tháng", "months", "month"], "count": [],
+             "years": ["năm", "years", "year"], "days": ["ngày", "days", "day"]}
+
+    def repeats(label, unit):
+        said = words.get(unit, ["đ", "đồng", "VND"] if unit.startswith("VND") else [unit])
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", b, re.I)
+                   for b in re.findall(r"\(([^)]*)\)", label) for w in said)
+
+    fields = rules.fields.dropna(subset=["unit"])
+    params = rules.parameters.drop_duplicates("name")
+    bad = [(r.name, lab) for t in (fields, params) for r in t.itertuples() if r.unit
+           for lab in (r.label_vi, r.label_en) if repeats(lab, r.unit)]
+    assert bad == []
+    # And in what an officer reads: a war invalid's household, everything shown.
+    for lang in ("vi", "en"):
+        text = run_cli("explain", RULES, REGISTRY, "--household", "CL-0053", "--period", "2026-11", "--all",
+                       "--lang", lang).stdout
+        assert "(%)" not in text and ("Tỷ lệ tổn thương" in text or "Injury rate" in text)

@@ -298,17 +298,31 @@ TEST_CASE("a report total beyond int64 is a clear error, never a wrapped figure"
   const std::string thirty = dir.Write("thirty.jsonl", households(30));
   const std::string many = dir.Write("many.jsonl", households(300));
   const std::string out = dir.Path("out"), err = dir.Path("err");
-  // 1.08 × 10^18 a month fits; 12 times that does not.
+  // 1.08 × 10^18 a month fits; 12 times that does not. Vietnamese by default, English with --lang en.
   CHECK(RunAnsinh({"report", pkg, thirty, "--as-of", kAsOf}, out, err) == 1);
-  CHECK(Contains(ReadFile(err), "per year (12 × the monthly cost) exceeds 9,223,372,036,854,775,807 VND"));
+  CHECK(Contains(ReadFile(err), "tổng chi phí mỗi năm (12 × chi phí hằng tháng) vượt quá 9.223.372.036.854.775.807 đ"));
+  CHECK(!Contains(ReadFile(err), "exceeds"));
+  CHECK(RunAnsinh({"report", pkg, thirty, "--as-of", kAsOf, "--lang", "en"}, out, err) == 1);
+  CHECK(Contains(ReadFile(err), "the total cost per year (12 × the monthly cost) exceeds 9,223,372,036,854,775,807 VND"));
   const std::string csv = dir.Path("report.csv");
   CHECK(RunAnsinh({"report", pkg, thirty, "--as-of", kAsOf, "--format", "csv", "-o", csv}, out, err) == 1);
   CHECK(!fs::exists(csv));  // no output file claims a figure
   // 300 households: 1.08 × 10^19 a month does not fit either.
   CHECK(RunAnsinh({"report", pkg, many, "--as-of", kAsOf, "--format", "json"}, out, err) == 1);
-  CHECK(Contains(ReadFile(err), "monthly cost exceeds 9,223,372,036,854,775,807 VND"));
+  CHECK(Contains(ReadFile(err), "tổng chi phí hằng tháng vượt quá 9.223.372.036.854.775.807 đ"));
+  CHECK(RunAnsinh({"report", pkg, many, "--as-of", kAsOf, "--format", "json", "--lang", "en"}, out, err) == 1);
+  CHECK(Contains(ReadFile(err), "the total monthly cost exceeds 9,223,372,036,854,775,807 VND"));
   CHECK(RunAnsinh({"diff", pkg, pkg, many, "--as-of", kAsOf}, out, err) == 1);
+  CHECK(Contains(ReadFile(err), "vượt quá 9.223.372.036.854.775.807 đ"));
+  CHECK(RunAnsinh({"diff", pkg, pkg, many, "--as-of", kAsOf, "--lang", "en"}, out, err) == 1);
   CHECK(Contains(ReadFile(err), "exceeds 9,223,372,036,854,775,807 VND"));
+  // An unknown --table, in both languages.
+  const std::string one = dir.Write("one.jsonl", households(1));
+  CHECK(RunAnsinh({"report", pkg, one, "--as-of", kAsOf, "--format", "csv", "--table", "nope"}, out, err) == 2);
+  CHECK(Contains(ReadFile(err), "không có bảng 'nope'; các bảng: summary"));
+  CHECK(RunAnsinh({"report", pkg, one, "--as-of", kAsOf, "--format", "csv", "--table", "nope", "--lang", "en"}, out,
+                  err) == 2);
+  CHECK(Contains(ReadFile(err), "unknown table 'nope': one of summary"));
 }
 
 // --- 7. unknown fields --------------------------------------------------------------------

@@ -47,6 +47,21 @@ size_t CountOf(const std::string& text, const std::string& what) {
 
 Report MiniReport() { return BuildReport(Mini(), {ReportData("registry.jsonl")}, MiniWhen()); }
 
+TEST_CASE("render: a day and a month are written by one function, the explanations' and the reports'", "[render]") {
+  // One definition (runtime/when_text.hpp): the report's names are that function, not a copy.
+  std::string (*const report_when)(const When&, Language) = &report::WhenText;
+  std::string (*const report_date)(Date, Language) = &report::DateText;
+  CHECK(report_when == &internal::WhenText);
+  CHECK(report_date == &internal::DateText);
+  const When month = When::Month(YearMonth(2026, 11));
+  const When day = When::AsOf(*Date::Parse("2025-09-01"));
+  CHECK(report::WhenText(month, Language::kVi) == "tháng 11/2026");
+  CHECK(report::WhenText(month, Language::kEn) == "November 2026");
+  CHECK(report::WhenText(day, Language::kVi) == "01/09/2025");
+  CHECK(report::WhenText(day, Language::kEn) == "2025-09-01");
+  CHECK(report::DateText(*Date::Parse("0999-01-02"), Language::kVi) == "02/01/0999");
+}
+
 TEST_CASE("render: the report page is well formed, self-contained and has its three charts", "[render][html]") {
   for (Language lang : {Language::kVi, Language::kEn}) {
     RenderOptions options;

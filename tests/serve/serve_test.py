@@ -220,6 +220,32 @@ def case_errors():
         status, _, body = s.request(f"/v1/evaluate?period={PERIOD}", '{"id": "A",\n "area": tru}')
         e = json.loads(body)["error"]
         check(status == 400 and e["code"] == "J_SYNTAX" and e["line"] == 2 and e["column"] == 13, body)
+        # Every error in both languages; `message` in the request's: Vietnamese by default,
+        # ?lang=en, or the one of vi/en that Accept-Language prefers.
+        check(e["message"] == e["message_vi"] and e["message_vi"].startswith("2:13: không phải JSON hợp lệ (")
+              and e["message_en"].startswith("2:13: syntax error"), body)
+        status, _, body = s.request(f"/v1/evaluate?period={PERIOD}&lang=en", '{"id": "A",\n "area": tru}')
+        e = json.loads(body)["error"]
+        check(status == 400 and e["message"] == e["message_en"] and e["message"].startswith("2:13: syntax error"), body)
+        for accept, want in [("en-US,en;q=0.9", "en"), ("fr, vi;q=0.5, en;q=0.4", "vi"), ("fr", "vi"),
+                             ("vi;q=0, en;q=0.1", "en"), ("EN", "en")]:
+            status, _, body = s.request(f"/v1/evaluate?period={PERIOD}&package=nope", '{"id": "A"}',
+                                        headers={"Accept-Language": accept})
+            e = json.loads(body)["error"]
+            check(status == 404 and e["message"] == e["message_" + want], (accept, body))
+        check(e["message_vi"] == "không có gói luật 'nope' nào được nạp (xem /v1/packages)"
+              and e["message_en"] == "no package 'nope' is loaded (see /v1/packages)", body)
+        status, _, body = s.request(f"/v1/evaluate?period={PERIOD}&package=nope&lang=en", '{"id": "A"}',
+                                    headers={"Accept-Language": "vi"})  # lang= wins
+        check(status == 404 and json.loads(body)["error"]["message"] == "no package 'nope' is loaded (see /v1/packages)",
+              body)
+        status, _, body = s.request(f"/v1/packages?lang=xx")
+        e = json.loads(body)["error"]
+        check(status == 400 and e["code"] == "E_LANG" and e["message"] == "lang=xx không phải vi hay en", body)
+        status, _, body = s.request("/v1/evaluate?period=2026-13", '{"id": "A"}')
+        e = json.loads(body)["error"]
+        check(status == 400 and e["code"] == "E_WHEN" and e["message"].startswith("period=2026-13 không phải một tháng"),
+              body)
         status, _, body = s.request(f"/v1/evaluate?period={PERIOD}", "")
         check(status == 400 and json.loads(body)["error"]["code"] == "J_EMPTY", body)
         status, _, body = s.request(f"/v1/evaluate?period={PERIOD}", "42")
@@ -244,10 +270,16 @@ def case_errors():
         # Huge body: 413 before it is read whole.
         big = b'{"id": "' + b"x" * 200000 + b'"}'
         status, _, body = s.request(f"/v1/evaluate?period={PERIOD}", big)
-        check(status == 413, body)
+        e = json.loads(body)["error"]
+        check(status == 413 and e["message"] == "nội dung gửi lên lớn hơn 65536 byte"
+              and e["message_en"] == "the body is larger than 65536 bytes", body)
+        status, _, body = s.request(f"/v1/evaluate?period={PERIOD}", big, headers={"Accept-Language": "en"})
+        check(status == 413 and json.loads(body)["error"]["message"] == "the body is larger than 65536 bytes", body)
         # Huge header: 431.
         answer = raw(s.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 8000 + b"\r\n\r\n")
         check(answer.startswith(b"HTTP/1.1 431"), answer[:100])
+        e = json.loads(answer.split(b"\r\n\r\n", 1)[1])["error"]
+        check(e["message_vi"].startswith("phần đầu (headers) của yêu cầu lớn hơn 4096 byte"), answer[-300:])
         # Garbage: 400.
         answer = raw(s.port, b"NOT HTTP AT ALL\r\n\r\n")
         check(answer.startswith(b"HTTP/1.1 400"), answer[:100])
@@ -271,6 +303,11 @@ def case_connections():
         time.sleep(0.3)
         answer = raw(s.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
         check(answer.startswith(b"HTTP/1.1 503") and b"Retry-After: 1" in answer, answer[:200])
+        head, body = answer.split(b"\r\n\r\n", 1)
+        e = json.loads(body)["error"]
+        check(e["code"] == "E_BUSY" and e["message"] == e["message_vi"] == "quá nhiều kết nối: hãy thử lại sau 1 giây"
+              and e["message_en"] == "too many connections: retry after 1 second"
+              and f"Content-Length: {len(body)}".encode() in head, answer)
         for c in held:
             c.close()
         time.sleep(0.3)
@@ -285,8 +322,13 @@ def case_token():
         token = tmp / "token"
         token.write_text("s3cret-token-0123456789\n")
         with Server(RULES, args=["--token-file", str(token)]) as s:
-            status, headers, _ = s.request("/v1/packages")
+            status, headers, body = s.request("/v1/packages")
             check(status == 401 and headers.get("WWW-Authenticate") == "Bearer", status)
+            e = json.loads(body)["error"]
+            check(e["message"] == "cần gửi mã truy cập: Authorization: Bearer TOKEN"
+                  and e["message_en"] == "send Authorization: Bearer TOKEN", body)
+            status, _, body = s.request("/v1/packages?lang=en")
+            check(status == 401 and json.loads(body)["error"]["message"] == "send Authorization: Bearer TOKEN", body)
             status, _, _ = s.request("/v1/packages", headers={"Authorization": "Bearer wrong"})
             check(status == 401, status)
             status, _, _ = s.request("/v1/packages", headers={"Authorization": "Bearer s3cret-token-0123456789"})
@@ -297,7 +339,14 @@ def case_token():
         # Beyond loopback, a token is required.
         out = subprocess.run([ANSINH, "serve", str(RULES), "--listen", "0.0.0.0:0"], capture_output=True, text=True,
                              timeout=60)
-        check(out.returncode == 2 and "--token-file" in out.stderr, out.stderr)
+        check(out.returncode == 2 and "--token-file" in out.stderr
+              and "không phải địa chỉ nội bộ (loopback)" in out.stderr, out.stderr)  # Vietnamese by default
+        out = subprocess.run([ANSINH, "serve", str(RULES), "--listen", "0.0.0.0:0", "--lang", "en"], capture_output=True,
+                             text=True, timeout=60)
+        check(out.returncode == 2 and "is not a loopback address: give --token-file" in out.stderr, out.stderr)
+        out = subprocess.run([ANSINH, "serve", str(RULES), "--listen", "localhost"], capture_output=True, text=True,
+                             timeout=60)
+        check(out.returncode == 2 and "--listen localhost: viết HOST:PORT" in out.stderr, out.stderr)
         # No CORS unless configured.
         with Server(RULES, args=["--cors-origin", "http://intake.example"]) as s:
             _, headers, _ = s.request("/healthz", headers={"Origin": "http://intake.example"})

@@ -18,7 +18,9 @@ Value = Union[None, bool, int, float, str, decimal.Decimal, datetime.date, Seque
 HouseholdDict = Mapping[str, Any]
 PathLike = Union[str, os.PathLike[str]]
 
-class Error(Exception): ...
+class Error(Exception):
+    message_vi: str  # the Vietnamese text (str(e) when the raiser gave none)
+    message_en: str  # the English text (str(e), but for a RuleError loaded with lang="vi")
 
 class RuleError(Error):
     diagnostics: Sequence[Diagnostic]

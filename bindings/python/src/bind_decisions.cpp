@@ -66,6 +66,7 @@ py::dict EntryDict(const DecisionView& d, const BriefEntry& e, Language lang) {
   out["label"] = info.label.Get(lang);
   out["status"] = ToString(e.outcome.status);
   out["amount"] = e.outcome.has_amount ? py::object(py::int_(e.outcome.amount)) : py::object(py::none());
+  out["unit"] = info.unit == BenefitUnit::kMoney ? "money" : "percent";
   out["provisional"] = e.outcome.provisional;
   out["missing"] = d.missing(e.outcome);
   out["reason"] = d.reason(e.outcome, lang);
@@ -114,6 +115,7 @@ py::dict ConditionDict(const ExplainedCondition& c) {
     py::dict read;
     read["name"] = r.name;
     read["value"] = ToPython(r.value);
+    if (!r.unit.empty()) read["unit"] = r.unit;  // declared: "months", "percent", "VND/month"
     if (r.parameter) {
       read["in_force_from"] = r.parameter->from.ToString();
       read["reference"] = r.parameter->reference;

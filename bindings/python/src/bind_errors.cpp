@@ -6,6 +6,7 @@
 // Error is registered first and every other class derives from it (openPMD).
 #include "bind_errors.hpp"
 
+#include <pybind11/eval.h>
 #include <pybind11/stl.h>
 
 #include "ansinh/error.hpp"
@@ -29,6 +30,28 @@ PyObject* NewException(py::module_& m, const char* name, PyObject* bases, const 
   return type;
 }
 
+// Raises an instance of `type` with str() `message` and its texts in both
+// languages as e.message_vi / e.message_en (throws py::error_already_set).
+[[noreturn]] void Raise(PyObject* type, const std::string& message, const std::string& vi, const std::string& en,
+                        const std::vector<Diagnostic>* diagnostics = nullptr) {
+  py::object exc = py::reinterpret_borrow<py::object>(type)(message);
+  exc.attr("message_vi") = vi;
+  exc.attr("message_en") = en;
+  if (diagnostics != nullptr) exc.attr("diagnostics") = py::cast(*diagnostics);
+  PyErr_SetObject(type, exc.ptr());
+  throw py::error_already_set();
+}
+
+// The exception `e` as `type`: str() English (what()), message_vi its
+// Vietnamese text (what() when the thrower gave none).
+void Translate(PyObject* type, const Error& e) {
+  try {
+    Raise(type, e.what(), e.message_vi().empty() ? e.what() : e.message_vi(), e.what());
+  } catch (py::error_already_set& set) {
+    set.restore();
+  }
+}
+
 }  // namespace
 
 std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>& diagnostics, Language lang) {
@@ -44,15 +67,12 @@ std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>&
 Language DiagnosticLanguage(const std::string& lang) {
   if (lang == "vi") return Language::kVi;
   if (lang == "en") return Language::kEn;
-  throw UsageError("lang must be 'vi' or 'en', not '" + lang + "'");
+  throw UsageError("lang must be 'vi' or 'en', not '" + lang + "'", "lang phải là 'vi' hoặc 'en', không phải '" + lang + "'");
 }
 
-void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message) {
-  py::object type = py::reinterpret_borrow<py::object>(g_rule_error);
-  py::object exc = type(message);
-  exc.attr("diagnostics") = py::cast(diagnostics);
-  PyErr_SetObject(g_rule_error, exc.ptr());
-  throw py::error_already_set();
+void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message, const std::string& path) {
+  Raise(g_rule_error, message, Format(diagnostics, Language::kVi) + CheckSummary(path, diagnostics, Language::kVi),
+        Format(diagnostics, Language::kEn) + CheckSummary(path, diagnostics, Language::kEn), &diagnostics);
 }
 
 PyObject* UsageErrorType() noexcept { return g_usage_error; }
@@ -86,7 +106,23 @@ void BindErrors(py::module_& m) {
                std::string(CodeName(d.code)) + ">";
       });
 
-  g_error = NewException(m, "Error", PyExc_Exception, "Base of every exception raised by ansinh.");
+  g_error = NewException(m, "Error", PyExc_Exception,
+                         "Base of every exception raised by ansinh. str(e) is English (a RuleError from "
+                         "ansinh.load: in the language of load's lang); e.message_vi is the Vietnamese text, "
+                         "e.message_en the English one.");
+  // message_vi / message_en: set on every exception the library raises; for
+  // one raised in Python without them, str(e).
+  py::exec(R"(
+def _message(key):
+    def get(self):
+        return self.__dict__.get(key, str(self))
+    def set(self, value):
+        self.__dict__[key] = value
+    return property(get, set)
+)", m.attr("__dict__"));
+  py::handle(g_error).attr("message_vi") = m.attr("_message")("_message_vi");
+  py::handle(g_error).attr("message_en") = m.attr("_message")("_message_en");
+  py::delattr(m, "_message");
   g_rule_error = NewException(m, "RuleError", g_error,
                               "A rule package has errors. str(e) prints like `ansinh check`; "
                               "e.diagnostics lists them (file, line, column, code, severity, message).");
@@ -103,16 +139,16 @@ void BindErrors(py::module_& m) {
       if (p) std::rethrow_exception(p);
     } catch (const RuleError& e) {
       try {
-        RaiseRuleError(e.diagnostics(), e.what());
+        RaiseRuleError(e.diagnostics(), e.what(), "");
       } catch (py::error_already_set& set) {
         set.restore();
       }
     } catch (const UsageError& e) {
-      PyErr_SetString(g_usage_error, e.what());
+      Translate(g_usage_error, e);
     } catch (const InputError& e) {
-      PyErr_SetString(g_input_error, e.what());
+      Translate(g_input_error, e);
     } catch (const Error& e) {
-      PyErr_SetString(g_error, e.what());
+      Translate(g_error, e);
     }
   });
 }

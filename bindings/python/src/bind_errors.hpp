@@ -16,8 +16,11 @@ std::string CheckSummary(const std::string& path, const std::vector<Diagnostic>&
                          Language lang = Language::kVi);
 // 'vi' (also None) or 'en'; throws UsageError otherwise.
 Language DiagnosticLanguage(const std::string& lang);
-// Raises ansinh.RuleError(message) with .diagnostics (throws py::error_already_set).
-[[noreturn]] void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message);
+// Raises ansinh.RuleError(message) with .diagnostics, and .message_vi/.message_en: the
+// diagnostics as `ansinh check` prints them, with the summary line of the package
+// at `path` (throws py::error_already_set).
+[[noreturn]] void RaiseRuleError(const std::vector<Diagnostic>& diagnostics, const std::string& message,
+                                 const std::string& path);
 // The ansinh.UsageError class (borrowed).
 PyObject* UsageErrorType() noexcept;
 

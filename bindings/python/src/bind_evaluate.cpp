@@ -25,20 +25,24 @@ namespace ansinh::python {
 When ParseWhen(const std::string& kind, const std::string& text) {
   if (kind == "as_of") {
     const auto d = Date::Parse(text);
-    if (!d) throw UsageError("as_of " + text + " is not a date: write YYYY-MM-DD, e.g. 2024-07-01");
+    if (!d) throw UsageError("as_of " + text + " is not a date: write YYYY-MM-DD, e.g. 2024-07-01",
+                             "as_of " + text + " không phải một ngày: viết YYYY-MM-DD, ví dụ 2024-07-01");
     return When::AsOf(*d);
   }
   if (kind == "period") {
     const auto m = YearMonth::Parse(text);
-    if (!m) throw UsageError("period " + text + " is not a month: write YYYY-MM, e.g. 2024-07");
+    if (!m) throw UsageError("period " + text + " is not a month: write YYYY-MM, e.g. 2024-07",
+                             "period " + text + " không phải một tháng: viết YYYY-MM, ví dụ 2024-07");
     return When::Month(*m);
   }
-  throw UsageError("give exactly one of as_of (a day) or period (a month)");
+  throw UsageError("give exactly one of as_of (a day) or period (a month)",
+                   "cho đúng một trong hai: as_of (một ngày) hoặc period (một tháng)");
 }
 
 Detail ParseDetailArg(const std::string& detail) {
   const std::optional<Detail> d = ParseDetail(detail);
-  if (!d) throw UsageError("detail must be 'summary', 'reasons' or 'full', not '" + detail + "'");
+  if (!d) throw UsageError("detail must be 'summary', 'reasons' or 'full', not '" + detail + "'",
+                           "detail phải là 'summary', 'reasons' hoặc 'full', không phải '" + detail + "'");
   return *d;
 }
 

@@ -37,7 +37,8 @@ RenderOptions Render(const RuleSet& rules, const py::object& lang, const std::st
   RenderOptions render;
   render.lang = ParseLanguage(lang, rules);
   const std::optional<ReportBy> parsed = ParseReportBy(by);
-  if (!parsed) throw UsageError("by must be 'benefit', 'area', 'commune' or 'status', not '" + by + "'");
+  if (!parsed) throw UsageError("by must be 'benefit', 'area', 'commune' or 'status', not '" + by + "'",
+                                "by phải là 'benefit', 'area', 'commune' hoặc 'status', không phải '" + by + "'");
   render.by = *parsed;
   render.table = table;
   return render;
@@ -49,7 +50,8 @@ std::string RenderAs(const T& value, const std::string& format, const RenderOpti
   if (format == "csv") return RenderCsv(value, render);
   if (format == "json") return RenderJson(value, render);
   if (format == "html") return RenderHtml(value, render);
-  throw UsageError("format must be 'text', 'csv', 'json' or 'html', not '" + format + "'");
+  throw UsageError("format must be 'text', 'csv', 'json' or 'html', not '" + format + "'",
+                   "format phải là 'text', 'csv', 'json' hoặc 'html', không phải '" + format + "'");
 }
 
 void CheckRecords(const RuleSet& rules, const Records& records) {

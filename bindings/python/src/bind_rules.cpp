@@ -36,7 +36,7 @@ std::pair<RuleSet, std::vector<Diagnostic>> Load(const std::string& path, const 
   LoadResult result = LoadRules(path, MakeLoadOptions(roots));
   if (!result.ok()) {
     RaiseRuleError(result.diagnostics(),
-                   Format(result.diagnostics(), language) + CheckSummary(path, result.diagnostics(), language));
+                   Format(result.diagnostics(), language) + CheckSummary(path, result.diagnostics(), language), path);
   }
   std::vector<Diagnostic> warnings = result.diagnostics();
   return {std::move(result).Release(), std::move(warnings)};
@@ -169,7 +169,7 @@ Language ParseLanguage(const py::object& lang, const RuleSet& rules) {
   const std::string s = py::str(lang);
   if (s == "vi") return Language::kVi;
   if (s == "en") return Language::kEn;
-  throw UsageError("lang must be 'vi' or 'en', not '" + s + "'");
+  throw UsageError("lang must be 'vi' or 'en', not '" + s + "'", "lang phải là 'vi' hoặc 'en', không phải '" + s + "'");
 }
 
 void BindRules(py::module_& m) {
