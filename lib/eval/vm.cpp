@@ -177,80 +177,97 @@ void EvalState::FindDayDependent() {
     day_dependent_[i] = dependent ? 1 : 0;
     if (dependent && op.out >= 0) reg_dependent[static_cast<size_t>(op.out)] = 1;
   }
+  // A later pass skips an op that ran before and does not depend on the day.
+  // Every unguarded op runs in the first pass, so only the day-dependent ones
+  // and the guarded ones (which the first pass may have skipped) can run again.
+  again_ops_.clear();
+  for (size_t i = 0; i < prog.ops.size(); ++i) {
+    if (day_dependent_[i] != 0 || prog.ops[i].guard >= 0) again_ops_.push_back(static_cast<uint32_t>(i));
+  }
   dependence_of_ = program;
 }
 
 void EvalState::Run(bool again) {
   const plan::Program& prog = *program;
   if (dependence_of_ != program) FindDayDependent();
-  if (!again) ran_.assign(prog.ops.size(), 0);
-  for (size_t i = 0; i < prog.ops.size(); ++i) {
-    const plan::Op& op = prog.ops[i];
-    if (again && ran_[i] != 0 && day_dependent_[i] == 0) continue;
-    if (op.guard >= 0 && scalar_day) {
-      const plan::Guard& g = prog.guards[op.guard];
-      if (day < g.from || day > g.to) continue;
-    }
-    ran_[i] = 1;
-    switch (op.code) {
-      case OpCode::kGatherHP:
-      case OpCode::kGatherHPair:
-      case OpCode::kGatherPPairPerson:
-      case OpCode::kGatherPPairMember: RunGather(*this, op); break;
-      case OpCode::kAdd:
-      case OpCode::kSub:
-      case OpCode::kNeg:
-      case OpCode::kMulII:
-      case OpCode::kMulSI:
-      case OpCode::kMulSS:
-      case OpCode::kDivSS:
-      case OpCode::kDivSI:
-      case OpCode::kCast: RunArithmetic(*this, op); break;
-      case OpCode::kEq:
-      case OpCode::kNe:
-      case OpCode::kLt:
-      case OpCode::kLe:
-      case OpCode::kGt:
-      case OpCode::kGe:
-      case OpCode::kStrEq:
-      case OpCode::kStrNe: RunCompare(*this, op); break;
-      case OpCode::kAnd:
-      case OpCode::kOr:
-      case OpCode::kNot:
-      case OpCode::kIf: RunLogic(*this, op); break;
-      case OpCode::kInMask:
-      case OpCode::kInList:
-      case OpCode::kInStrList:
-      case OpCode::kSetHas:
-      case OpCode::kSetHasConst:
-      case OpCode::kEnumMap: RunMembership(*this, op); break;
-      case OpCode::kMonthsBetween:
-      case OpCode::kYearsBetween:
-      case OpCode::kDaysBetween:
-      case OpCode::kAddMonths:
-      case OpCode::kAddYears:
-      case OpCode::kYear:
-      case OpCode::kMonth:
-      case OpCode::kDay: RunDates(*this, op); break;
-      case OpCode::kMin:
-      case OpCode::kMax:
-      case OpCode::kAbs:
-      case OpCode::kRound:
-      case OpCode::kSize:
-      case OpCode::kKnownOf:
-      case OpCode::kDefault:
-      case OpCode::kInUnit:
-      case OpCode::kIntDivConst: RunMisc(*this, op); break;
-      case OpCode::kCount:
-      case OpCode::kAny:
-      case OpCode::kAll:
-      case OpCode::kSum: RunReduce(*this, op); break;
-      case OpCode::kParam: RunParam(*this, op); break;
-      case OpCode::kBenefit: RunBenefit(*this, op); break;
-      case OpCode::kGroup: RunGroup(*this, op); break;
-      case OpCode::kExclusive: RunExclusive(*this, op); break;
-      case OpCode::kReceives: RunReceives(*this, op); break;
-    }
+  if (!again) {
+    ran_.assign(prog.ops.size(), 0);
+    for (size_t i = 0; i < prog.ops.size(); ++i) RunOp(i);
+    return;
+  }
+  // A later pass: only the ops that may run again (see again_ops_).
+  for (const uint32_t i : again_ops_) {
+    if (ran_[i] != 0 && day_dependent_[i] == 0) continue;
+    RunOp(i);
+  }
+}
+
+void EvalState::RunOp(size_t i) {
+  const plan::Program& prog = *program;
+  const plan::Op& op = prog.ops[i];
+  if (op.guard >= 0 && scalar_day) {
+    const plan::Guard& g = prog.guards[op.guard];
+    if (day < g.from || day > g.to) return;
+  }
+  ran_[i] = 1;
+  switch (op.code) {
+    case OpCode::kGatherHP:
+    case OpCode::kGatherHPair:
+    case OpCode::kGatherPPairPerson:
+    case OpCode::kGatherPPairMember: RunGather(*this, op); break;
+    case OpCode::kAdd:
+    case OpCode::kSub:
+    case OpCode::kNeg:
+    case OpCode::kMulII:
+    case OpCode::kMulSI:
+    case OpCode::kMulSS:
+    case OpCode::kDivSS:
+    case OpCode::kDivSI:
+    case OpCode::kCast: RunArithmetic(*this, op); break;
+    case OpCode::kEq:
+    case OpCode::kNe:
+    case OpCode::kLt:
+    case OpCode::kLe:
+    case OpCode::kGt:
+    case OpCode::kGe:
+    case OpCode::kStrEq:
+    case OpCode::kStrNe: RunCompare(*this, op); break;
+    case OpCode::kAnd:
+    case OpCode::kOr:
+    case OpCode::kNot:
+    case OpCode::kIf: RunLogic(*this, op); break;
+    case OpCode::kInMask:
+    case OpCode::kInList:
+    case OpCode::kInStrList:
+    case OpCode::kSetHas:
+    case OpCode::kSetHasConst:
+    case OpCode::kEnumMap: RunMembership(*this, op); break;
+    case OpCode::kMonthsBetween:
+    case OpCode::kYearsBetween:
+    case OpCode::kDaysBetween:
+    case OpCode::kAddMonths:
+    case OpCode::kAddYears:
+    case OpCode::kYear:
+    case OpCode::kMonth:
+    case OpCode::kDay: RunDates(*this, op); break;
+    case OpCode::kMin:
+    case OpCode::kMax:
+    case OpCode::kAbs:
+    case OpCode::kRound:
+    case OpCode::kSize:
+    case OpCode::kKnownOf:
+    case OpCode::kDefault:
+    case OpCode::kInUnit:
+    case OpCode::kIntDivConst: RunMisc(*this, op); break;
+    case OpCode::kCount:
+    case OpCode::kAny:
+    case OpCode::kAll:
+    case OpCode::kSum: RunReduce(*this, op); break;
+    case OpCode::kParam: RunParam(*this, op); break;
+    case OpCode::kBenefit: RunBenefit(*this, op); break;
+    case OpCode::kGroup: RunGroup(*this, op); break;
+    case OpCode::kExclusive: RunExclusive(*this, op); break;
+    case OpCode::kReceives: RunReceives(*this, op); break;
   }
 }
 

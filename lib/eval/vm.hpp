@@ -115,8 +115,11 @@ class EvalState {
   bool has_pairs_ = false;
   // Per op of `dependence_of_`: its value depends on the day (or it is a benefit op).
   void FindDayDependent();
+  // Runs op i unless its guard excludes the pass's day.
+  void RunOp(size_t i);
   const plan::Program* dependence_of_ = nullptr;
   std::vector<uint8_t> day_dependent_;
+  std::vector<uint32_t> again_ops_;  // the ops a later pass may run: day-dependent or guarded
   std::vector<uint8_t> ran_;  // per op: ran in a pass of the current chunk
   size_t chunk_households_ = 0;
 };
