@@ -9,7 +9,10 @@ times, one after another, on one keep-alive connection (loopback only), and
     that take the most of them (inclusive, per request);
   - system calls per request in the server (strace -c, two server threads).
 
-    bench/serve_cost.py [--ansinh build/bin/ansinh] [--requests 500] [--top 25]
+    bench/serve_cost.py [--ansinh build/bin/ansinh] [--requests 500] [--top 25] [--keep DIR]
+
+With --keep DIR the callgrind profile is kept as DIR/callgrind.out.PID.1 (for
+`callgrind_annotate --inclusive=yes`), the strace counts as DIR/strace.txt.
 
 Needs valgrind and strace (Debian). Both slow the server down: the figures are
 counts, not times.
@@ -18,6 +21,7 @@ import argparse
 import os
 import pathlib
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -129,6 +133,7 @@ def main():
     ap.add_argument("--ansinh", default=str(ROOT / "build" / "bin" / "ansinh"))
     ap.add_argument("--requests", type=int, default=500)
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--keep", help="a directory to keep the callgrind and strace outputs in")
     args = ap.parse_args()
     for tool in ("valgrind", "callgrind_control", "callgrind_annotate", "strace"):
         if subprocess.run(["which", tool], capture_output=True).returncode != 0:
@@ -137,6 +142,12 @@ def main():
         tmp = pathlib.Path(t)
         syscalls(args.ansinh, tmp, args.requests)
         instructions(args.ansinh, tmp, args.requests, args.top)
+        if args.keep:
+            keep = pathlib.Path(args.keep)
+            keep.mkdir(parents=True, exist_ok=True)
+            for f in list(tmp.glob("callgrind.out.*")) + [tmp / "strace.txt"]:
+                shutil.copy(f, keep / f.name)
+            print(f"kept in {keep}")
     return 0
 
 

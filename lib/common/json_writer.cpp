@@ -12,6 +12,30 @@ namespace ansinh::internal {
 namespace {
 // Bytes that can be copied as they are: printable ASCII other than '"' and '\\'.
 constexpr bool Plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
+// Eight bytes at a time (exact "any byte ..." tests: Hacker's Delight 6-1).
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+constexpr uint64_t AnyBelow(uint64_t w, uint8_t n) { return (w - kOnes * n) & ~w & kHighs; }
+constexpr uint64_t AnyEqual(uint64_t w, uint8_t c) { return AnyBelow(w ^ (kOnes * c), 1); }
+
+// Every byte of `s` Plain (a key as the rules name them: written as it is).
+bool AllPlain(std::string_view s) {
+  uint64_t bad = 0;
+  size_t at = 0;
+  for (; at + 8 <= s.size(); at += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + at, 8);
+    bad |= (w & kHighs) | AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
+  }
+  if (at < s.size() && s.size() >= 8) {  // the last 8 bytes (overlapping the ones checked)
+    uint64_t w;
+    std::memcpy(&w, s.data() + s.size() - 8, 8);
+    bad |= (w & kHighs) | AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
+    at = s.size();
+  }
+  for (; at < s.size(); ++at) bad |= Plain(static_cast<unsigned char>(s[at])) ? 0 : 1;
+  return bad == 0;
+}
 }  // namespace
 
 void JsonWriter::Newline() {
@@ -53,9 +77,7 @@ JsonWriter& JsonWriter::EndArray() {
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
   // Keys are nearly always short plain ASCII identifiers: `"key":` in one append.
-  bool plain = key.size() <= 60;
-  for (const char c : key) plain &= Plain(static_cast<unsigned char>(c));
-  if (plain && !pretty_) {
+  if (!pretty_ && key.size() <= 60 && AllPlain(key)) {
     char buf[64];
     buf[0] = '"';
     std::memcpy(buf + 1, key.data(), key.size());
@@ -148,16 +170,13 @@ void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
   // then copied as they are).
   // Eight bytes at a time (exact "any byte ..." tests: Hacker's Delight 6-1): the high
   // bit set; below 0x20; equal to '"', '\\' or DEL.
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  auto below = [&](uint64_t w, uint8_t n) { return (w - kOnes * n) & ~w & kHighs; };
-  auto equal = [&](uint64_t w, uint8_t c) { return below(w ^ (kOnes * c), 1); };
   uint64_t high_bits = 0, special_bits = 0;
   size_t at = 0;
   for (; at + 8 <= s.size(); at += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + at, 8);
     high_bits |= w & kHighs;
-    special_bits |= below(w, 0x20) | equal(w, '"') | equal(w, '\\') | equal(w, 0x7F);
+    special_bits |= AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
   }
   bool high = high_bits != 0, special = special_bits != 0;
   for (; at < s.size(); ++at) {

@@ -1,6 +1,8 @@
 // The column evaluator's driver: lanes, register binding, op dispatch.
 #include "eval/vm.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 namespace ansinh::eval {
@@ -156,6 +158,11 @@ Reg& EvalState::OutColumn(const plan::Op& op) {
   return r;
 }
 
+const int64_t* EvalState::OwnColumn(const plan::Op& op) const {
+  const int l = static_cast<int>(op.level);
+  return values_[l].data() + static_cast<size_t>(program->regs[op.out].slot) * lanes.count[l];
+}
+
 Reg& EvalState::OutScalar(const plan::Op& op) {
   Reg& r = regs[op.out];
   r = Reg{};
@@ -177,81 +184,156 @@ void EvalState::FindDayDependent() {
     day_dependent_[i] = dependent ? 1 : 0;
     if (dependent && op.out >= 0) reg_dependent[static_cast<size_t>(op.out)] = 1;
   }
+  // A later pass skips an op that ran before and does not depend on the day.
+  // Every unguarded op runs in the first pass, so only the day-dependent ones
+  // and the guarded ones (which the first pass may have skipped) can run again.
+  again_ops_.clear();
+  for (size_t i = 0; i < prog.ops.size(); ++i) {
+    if (day_dependent_[i] != 0 || prog.ops[i].guard >= 0) again_ops_.push_back(static_cast<uint32_t>(i));
+  }
   dependence_of_ = program;
 }
 
 void EvalState::Run(bool again) {
   const plan::Program& prog = *program;
   if (dependence_of_ != program) FindDayDependent();
-  if (!again) ran_.assign(prog.ops.size(), 0);
-  for (size_t i = 0; i < prog.ops.size(); ++i) {
-    const plan::Op& op = prog.ops[i];
-    if (again && ran_[i] != 0 && day_dependent_[i] == 0) continue;
-    if (op.guard >= 0 && scalar_day) {
-      const plan::Guard& g = prog.guards[op.guard];
-      if (day < g.from || day > g.to) continue;
+  if (!again) {
+    ran_.assign(prog.ops.size(), 0);
+    last_run_.assign(prog.ops.size(), 0);
+    changed_.assign(prog.regs.size(), 0);
+    pass_ = 1;
+    for (size_t i = 0; i < prog.ops.size(); ++i) {
+      if (RunOp(i)) last_run_[i] = pass_;
     }
-    ran_[i] = 1;
-    switch (op.code) {
-      case OpCode::kGatherHP:
-      case OpCode::kGatherHPair:
-      case OpCode::kGatherPPairPerson:
-      case OpCode::kGatherPPairMember: RunGather(*this, op); break;
-      case OpCode::kAdd:
-      case OpCode::kSub:
-      case OpCode::kNeg:
-      case OpCode::kMulII:
-      case OpCode::kMulSI:
-      case OpCode::kMulSS:
-      case OpCode::kDivSS:
-      case OpCode::kDivSI:
-      case OpCode::kCast: RunArithmetic(*this, op); break;
-      case OpCode::kEq:
-      case OpCode::kNe:
-      case OpCode::kLt:
-      case OpCode::kLe:
-      case OpCode::kGt:
-      case OpCode::kGe:
-      case OpCode::kStrEq:
-      case OpCode::kStrNe: RunCompare(*this, op); break;
-      case OpCode::kAnd:
-      case OpCode::kOr:
-      case OpCode::kNot:
-      case OpCode::kIf: RunLogic(*this, op); break;
-      case OpCode::kInMask:
-      case OpCode::kInList:
-      case OpCode::kInStrList:
-      case OpCode::kSetHas:
-      case OpCode::kSetHasConst:
-      case OpCode::kEnumMap: RunMembership(*this, op); break;
-      case OpCode::kMonthsBetween:
-      case OpCode::kYearsBetween:
-      case OpCode::kDaysBetween:
-      case OpCode::kAddMonths:
-      case OpCode::kAddYears:
-      case OpCode::kYear:
-      case OpCode::kMonth:
-      case OpCode::kDay: RunDates(*this, op); break;
-      case OpCode::kMin:
-      case OpCode::kMax:
-      case OpCode::kAbs:
-      case OpCode::kRound:
-      case OpCode::kSize:
-      case OpCode::kKnownOf:
-      case OpCode::kDefault:
-      case OpCode::kInUnit:
-      case OpCode::kIntDivConst: RunMisc(*this, op); break;
-      case OpCode::kCount:
-      case OpCode::kAny:
-      case OpCode::kAll:
-      case OpCode::kSum: RunReduce(*this, op); break;
-      case OpCode::kParam: RunParam(*this, op); break;
-      case OpCode::kBenefit: RunBenefit(*this, op); break;
-      case OpCode::kGroup: RunGroup(*this, op); break;
-      case OpCode::kExclusive: RunExclusive(*this, op); break;
-      case OpCode::kReceives: RunReceives(*this, op); break;
+    return;
+  }
+  // A later pass: only the ops that may run again (see again_ops_), and of
+  // those only the ones with an input that changed since they last ran.
+  ++pass_;
+  if (prog.as_of_reg >= 0) changed_[static_cast<size_t>(prog.as_of_reg)] = pass_;
+  for (const uint32_t i : again_ops_) {
+    if (ran_[i] != 0 && day_dependent_[i] == 0) continue;
+    const plan::Op& op = prog.ops[i];
+    const bool benefit = op.code == OpCode::kBenefit || op.code == OpCode::kGroup ||
+                         op.code == OpCode::kExclusive || op.code == OpCode::kReceives;
+    if (ran_[i] != 0 && !benefit && !InputChanged(op, last_run_[i])) continue;
+    RunTracked(i);
+  }
+}
+
+bool EvalState::InputChanged(const plan::Op& op, uint32_t since) const {
+  auto changed = [&](int32_t r) { return r >= 0 && changed_[static_cast<size_t>(r)] > since; };
+  return changed(op.a) || changed(op.b) || changed(op.c);
+}
+
+void EvalState::RunTracked(size_t i) {
+  const plan::Op& op = program->ops[i];
+  if (op.out < 0) {
+    if (RunOp(i)) last_run_[i] = pass_;
+    return;
+  }
+  // The output as it was (every op writes its own register only, SSA): its
+  // lanes are copied, for running the op may overwrite them in place.
+  const Reg before = regs[op.out];
+  const size_t n = before.scalar ? 0 : LaneCount(op.level);
+  const bool lanes_copied = !before.scalar && !before.field;
+  if (lanes_copied) {
+    before_v_.assign(before.v, before.v + n);
+    if (!before.all_known) {
+      before_st_.assign(before.st, before.st + n);
+      before_why_.assign(before.why, before.why + n);
     }
   }
+  if (!RunOp(i)) return;  // excluded by its guard that day: nothing written
+  last_run_[i] = pass_;
+  const Reg& now = regs[op.out];
+  bool same = false;
+  if (before.scalar || now.scalar) {
+    same = before.scalar && now.scalar && before.s == now.s && before.s_state == now.s_state &&
+           (now.s_state == kKnown || before.s_why == now.s_why);
+  } else if (before.field || now.field) {  // an alias of a record column (kIf): the same column
+    same = before.field && now.field && before.v == now.v && before.st == now.st &&
+           before.entity == now.entity && before.field_index == now.field_index && before.all_known == now.all_known;
+  } else if (before.v == now.v && now.v == OwnColumn(op) && before.all_known == now.all_known) {
+    // Both in the op's own slot. (An output that aliases another register's
+    // column — kIf, kDefault — may have changed with it before the op ran
+    // again: it counts as changed.)
+    same = std::equal(before_v_.begin(), before_v_.begin() + static_cast<std::ptrdiff_t>(n), now.v);
+    for (size_t k = 0; same && !now.all_known && k < n; ++k) {
+      same = before_st_[k] == now.st[k] && (now.st[k] == kKnown || before_why_[k] == now.why[k]);
+    }
+  }
+  if (!same) changed_[static_cast<size_t>(op.out)] = pass_;
+}
+
+bool EvalState::RunOp(size_t i) {
+  const plan::Program& prog = *program;
+  const plan::Op& op = prog.ops[i];
+  if (op.guard >= 0 && scalar_day) {
+    const plan::Guard& g = prog.guards[op.guard];
+    if (day < g.from || day > g.to) return false;
+  }
+  ran_[i] = 1;
+  switch (op.code) {
+    case OpCode::kGatherHP:
+    case OpCode::kGatherHPair:
+    case OpCode::kGatherPPairPerson:
+    case OpCode::kGatherPPairMember: RunGather(*this, op); break;
+    case OpCode::kAdd:
+    case OpCode::kSub:
+    case OpCode::kNeg:
+    case OpCode::kMulII:
+    case OpCode::kMulSI:
+    case OpCode::kMulSS:
+    case OpCode::kDivSS:
+    case OpCode::kDivSI:
+    case OpCode::kCast: RunArithmetic(*this, op); break;
+    case OpCode::kEq:
+    case OpCode::kNe:
+    case OpCode::kLt:
+    case OpCode::kLe:
+    case OpCode::kGt:
+    case OpCode::kGe:
+    case OpCode::kStrEq:
+    case OpCode::kStrNe: RunCompare(*this, op); break;
+    case OpCode::kAnd:
+    case OpCode::kOr:
+    case OpCode::kNot:
+    case OpCode::kIf: RunLogic(*this, op); break;
+    case OpCode::kInMask:
+    case OpCode::kInList:
+    case OpCode::kInStrList:
+    case OpCode::kSetHas:
+    case OpCode::kSetHasConst:
+    case OpCode::kEnumMap: RunMembership(*this, op); break;
+    case OpCode::kMonthsBetween:
+    case OpCode::kYearsBetween:
+    case OpCode::kDaysBetween:
+    case OpCode::kAddMonths:
+    case OpCode::kAddYears:
+    case OpCode::kYear:
+    case OpCode::kMonth:
+    case OpCode::kDay: RunDates(*this, op); break;
+    case OpCode::kMin:
+    case OpCode::kMax:
+    case OpCode::kAbs:
+    case OpCode::kRound:
+    case OpCode::kSize:
+    case OpCode::kKnownOf:
+    case OpCode::kDefault:
+    case OpCode::kInUnit:
+    case OpCode::kIntDivConst: RunMisc(*this, op); break;
+    case OpCode::kCount:
+    case OpCode::kAny:
+    case OpCode::kAll:
+    case OpCode::kSum: RunReduce(*this, op); break;
+    case OpCode::kParam: RunParam(*this, op); break;
+    case OpCode::kBenefit: RunBenefit(*this, op); break;
+    case OpCode::kGroup: RunGroup(*this, op); break;
+    case OpCode::kExclusive: RunExclusive(*this, op); break;
+    case OpCode::kReceives: RunReceives(*this, op); break;
+  }
+  return true;
 }
 
 }  // namespace ansinh::eval

@@ -76,7 +76,8 @@ class EvalState {
   // over the same chunk on another day (a month's candidate days): an op
   // whose inputs depend neither on the day nor on benefit results, and that
   // ran in an earlier pass, is skipped (its register still holds its value:
-  // every op writes its own slot, and nothing else writes it).
+  // every op writes its own slot, and nothing else writes it); so is one that
+  // depends on the day but none of whose inputs changed since it last ran.
   void Run(bool again = false);
 
   const plan::Program* program = nullptr;
@@ -103,6 +104,8 @@ class EvalState {
   // The output register of `op`, as a column of its level (buffers reused).
   Reg& OutColumn(const plan::Op& op);
   Reg& OutScalar(const plan::Op& op);
+  // Where OutColumn puts the lanes of `op`'s output.
+  const int64_t* OwnColumn(const plan::Op& op) const;
 
  private:
   void BuildLanes(bool pairs);
@@ -115,9 +118,28 @@ class EvalState {
   bool has_pairs_ = false;
   // Per op of `dependence_of_`: its value depends on the day (or it is a benefit op).
   void FindDayDependent();
+  // Runs op i unless its guard excludes the pass's day (then false).
+  bool RunOp(size_t i);
+  // A later pass: runs op i and notes whether its output changed.
+  void RunTracked(size_t i);
+  // An input of `op` changed after pass `since`.
+  bool InputChanged(const plan::Op& op, uint32_t since) const;
   const plan::Program* dependence_of_ = nullptr;
   std::vector<uint8_t> day_dependent_;
+  std::vector<uint32_t> again_ops_;  // the ops a later pass may run: day-dependent or guarded
   std::vector<uint8_t> ran_;  // per op: ran in a pass of the current chunk
+  // The passes of the current chunk are numbered from 1. Per op: the pass it
+  // last ran in (0: never); per register: the last pass in which its content
+  // changed (the day's register: every later pass). A later pass skips an op
+  // none of whose inputs changed since it last ran: its output would be the
+  // same (ops are functions of their inputs a, b, c; the benefit ops, which
+  // read more, always run).
+  uint32_t pass_ = 0;
+  std::vector<uint32_t> last_run_;
+  std::vector<uint32_t> changed_;
+  std::vector<int64_t> before_v_;  // RunTracked: the output's lanes before the op ran
+  std::vector<uint8_t> before_st_;
+  std::vector<uint32_t> before_why_;
   size_t chunk_households_ = 0;
 };
 

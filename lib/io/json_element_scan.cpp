@@ -1,8 +1,26 @@
 #include "io/json_element_scan.hpp"
 
+#include <cstdint>
 #include <string_view>
 
 namespace ansinh::internal {
+namespace {
+
+// The bytes the scanner acts on: bit 0 inside a text ('"', '\\', a line
+// break), bit 1 outside one ('"', brackets, a line break). Every other byte
+// only moves the position on, so runs of them are skipped in a tight loop.
+struct SpecialBytes {
+  uint8_t of[256];
+  constexpr SpecialBytes() : of{} {
+    of[static_cast<unsigned char>('"')] = 3;
+    of[static_cast<unsigned char>('\n')] = 3;
+    of[static_cast<unsigned char>('\\')] = 1;
+    for (const char c : {'{', '}', '[', ']'}) of[static_cast<unsigned char>(c)] = 2;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
+}  // namespace
 
 void ElementScan::Finish(size_t end) {
   pos = end;
@@ -41,6 +59,13 @@ void ElementScan::Advance(const char* data, size_t n) {
     return;
   }
   for (; pos < n; ++pos) {
+    // Not at a line start, no candidate line (so no resync window to watch),
+    // no escape pending: the bytes up to the next special one change nothing.
+    if (!at_line_start_ && candidate_ == kNone && !escape_) {
+      const uint8_t mask = in_string_ ? 1 : 2;
+      while (pos < n && (kSpecial.of[static_cast<unsigned char>(data[pos])] & mask) == 0) ++pos;
+      if (pos == n) break;
+    }
     const char c = data[pos];
     if (c == '\n') {
       ++newlines;

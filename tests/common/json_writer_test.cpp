@@ -198,3 +198,24 @@ TEST_CASE("JsonWriter::Uint writes any unsigned integer exactly", "[json]") {
   w.BeginArray().Uint(0u).Uint(size_t{42}).Uint(UINT64_MAX).Uint(uint8_t{255}).EndArray();
   CHECK(w.str() == "[0,42,18446744073709551615,255]");
 }
+
+TEST_CASE("JsonWriter::Key escapes a byte that needs it wherever it stands in a key of any length", "[json]") {
+  // The plain-key check reads eight bytes at a time and the last eight again:
+  // each position of each length up to 61 (one past the one-append limit) is tried.
+  for (size_t length = 1; length <= 61; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const char bad : {'"', '\\', '\n', '\x01', '\x7F', '\xC3'}) {
+        std::string key(length, 'k');
+        key[at] = bad;
+        JsonWriter w;
+        w.BeginObject().Key(std::string_view(key)).Int(1).EndObject();
+        INFO("length " << length << ", at " << at << ", byte " << static_cast<int>(static_cast<unsigned char>(bad)));
+        REQUIRE(w.str() == "{" + OracleQuoted(key) + ":1}");
+      }
+    }
+    const std::string plain(length, 'k');
+    JsonWriter w;
+    w.BeginObject().Key(std::string_view(plain)).Int(1).EndObject();
+    REQUIRE(w.str() == "{\"" + plain + "\":1}");
+  }
+}
