@@ -208,7 +208,11 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   if (!rules) return 1;
   const std::string format = o.format.empty() ? "jsonl" : o.format;
   const Language lang = ParseLang(o.lang);
-  RecordReader reader(*rules, o.records, ParseReadOptions(o));
+  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
+  ReadOptions read = ParseReadOptions(o);
+  // With two threads or more the reader converts JSON Lines records on two (ReadOptions::threads).
+  read.threads = std::min(threads, 2u);
+  RecordReader reader(*rules, o.records, read);
   Output output(o, out);
   std::ostream& os = output.stream();
   const Detail detail = o.detail.empty() ? Detail::kFull : *ParseDetail(o.detail);
@@ -250,7 +254,6 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   // With two threads or more, the records are read on a thread of their own (ReadAhead) while
   // the batches read before are evaluated and written here; at most kSlots batches are held, so
   // memory does not grow with the file.
-  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
   constexpr size_t kBatch = 4096, kSlots = 4;
   RecordBatch only_batch(*rules);
   std::unique_ptr<ReadAhead> ahead;
