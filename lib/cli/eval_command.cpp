@@ -287,9 +287,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       // Held at the int64 limit rather than wrapped (each total_monthly already is).
       if (__builtin_add_overflow(total, d.total_monthly(), &total)) total = d.total_monthly() > 0 ? INT64_MAX : INT64_MIN;
       persons += d.member_count();
-      for (size_t m = 0; m < d.member_count(); ++m) {
-        for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
-      }
+      for (size_t m = 0; m < d.member_count(); ++m) undetermined += d.member_benefits(m).count(BenefitStatus::kUndetermined);
       if (split) {
         // formatted below
       } else if (format == "jsonl" || format == "csv") {
