@@ -159,6 +159,8 @@ class ANSINH_EXPORT OutcomeRange {
   size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
   BenefitOutcome operator[](size_t i) const noexcept;
+  // How many outcomes have `status` (read from the status bytes, without building the outcomes).
+  size_t count(BenefitStatus status) const noexcept;
   Iterator begin() const { return Iterator(this, 0); }
   Iterator end() const { return Iterator(this, size_); }
 

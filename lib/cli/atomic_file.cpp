@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <streambuf>
 
@@ -88,18 +89,7 @@ class AtomicFile::Buffer final : public std::streambuf {
   explicit Buffer(int fd) : fd_(fd), data_(new char[kSize]) { setp(data_.get(), data_.get() + kSize); }
   int error() const noexcept { return error_; }
   bool Drain() {
-    const char* p = pbase();
-    size_t n = static_cast<size_t>(pptr() - pbase());
-    while (n > 0 && error_ == 0) {
-      const ssize_t w = ::write(fd_, p, n);
-      if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) {
-        error_ = w < 0 ? errno : EIO;
-        break;
-      }
-      p += w;
-      n -= static_cast<size_t>(w);
-    }
+    Write(pbase(), static_cast<size_t>(pptr() - pbase()));
     setp(data_.get(), data_.get() + kSize);
     return error_ == 0;
   }
@@ -115,6 +105,10 @@ class AtomicFile::Buffer final : public std::streambuf {
   }
   int sync() override { return Drain() ? 0 : -1; }
   std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (static_cast<size_t>(n) >= kSize) {  // a large block (eval writes ~1 MB ones): no copy into the buffer
+      if (!Drain()) return 0;
+      return static_cast<std::streamsize>(Write(s, static_cast<size_t>(n)));
+    }
     std::streamsize done = 0;
     while (done < n) {
       if (pptr() == epptr() && !Drain()) return done;
@@ -129,9 +123,41 @@ class AtomicFile::Buffer final : public std::streambuf {
 
  private:
   static constexpr size_t kSize = size_t{1} << 16;
+  static constexpr uint64_t kWriteback = uint64_t{8} << 20;
+
+  // Writes all of [p, p + n) unless a write fails (error_); returns the bytes written. Every
+  // kWriteback bytes, starts the disk writes of what came before (sync_file_range: asynchronous),
+  // so that Commit's fsync has little left to wait for; a file that cannot (a pipe) is not asked again.
+  size_t Write(const char* p, size_t n) {
+    size_t done = 0;
+    while (done < n && error_ == 0) {
+      const ssize_t w = ::write(fd_, p + done, n - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        error_ = w < 0 ? errno : EIO;
+        break;
+      }
+      done += static_cast<size_t>(w);
+    }
+    written_ += done;
+#ifdef __linux__
+    if (writeback_ && written_ - started_ >= kWriteback) {
+      if (::sync_file_range(fd_, static_cast<off64_t>(started_), static_cast<off64_t>(written_ - started_),
+                            SYNC_FILE_RANGE_WRITE) != 0) {
+        writeback_ = false;
+      }
+      started_ = written_;
+    }
+#endif
+    return done;
+  }
+
   int fd_;
   std::unique_ptr<char[]> data_;
   int error_ = 0;
+  uint64_t written_ = 0;  // bytes written to fd_
+  uint64_t started_ = 0;  // bytes whose writeback was started
+  bool writeback_ = true;
 };
 
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)), stream_(nullptr) {

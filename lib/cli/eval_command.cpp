@@ -3,9 +3,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <thread>
 
@@ -110,6 +114,90 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
   for (size_t m = 0; m < d.member_count(); ++m) rows(std::string(d.member_id(m)), d.member_benefits(m));
 }
 
+// With two threads or more: the records are read on a thread of their own, continuously, into a
+// fixed ring of batches (memory bounded by the ring, not the file); the caller takes each filled
+// batch in input order and gives it back when done. The reader's exception (an unreadable file)
+// reaches the caller at the batch where it happened, after every batch read before it.
+class ReadAhead {
+ public:
+  ReadAhead(RecordReader& reader, const RuleSet& rules, size_t slots, size_t households)
+      : reader_(reader), households_(households) {
+    for (size_t i = 0; i < slots; ++i) {
+      batches_.push_back(std::make_unique<RecordBatch>(rules));
+      free_.push_back(batches_.back().get());
+    }
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~ReadAhead() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+
+  // The next batch in input order, nullptr at the end; rethrows the reader's exception.
+  RecordBatch* Next() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return !filled_.empty(); });
+    const Filled f = filled_.front();
+    filled_.pop_front();
+    if (f.error) std::rethrow_exception(f.error);
+    return f.batch;
+  }
+  void Release(RecordBatch* batch) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      free_.push_back(batch);
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  struct Filled {
+    RecordBatch* batch;  // nullptr: the end (or the error)
+    std::exception_ptr error;
+  };
+
+  void Run() {
+    for (;;) {
+      RecordBatch* batch = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return stop_ || !free_.empty(); });
+        if (stop_) return;
+        batch = free_.back();
+        free_.pop_back();
+      }
+      Filled f{batch, nullptr};
+      try {
+        if (!reader_.Next(*batch, households_)) f.batch = nullptr;
+      } catch (...) {
+        f = Filled{nullptr, std::current_exception()};
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        filled_.push_back(f);
+      }
+      changed_.notify_all();
+      if (f.batch == nullptr) return;
+    }
+  }
+
+  RecordReader& reader_;
+  const size_t households_;
+  std::vector<std::unique_ptr<RecordBatch>> batches_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<RecordBatch*> free_;
+  std::deque<Filled> filled_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
@@ -120,7 +208,11 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   if (!rules) return 1;
   const std::string format = o.format.empty() ? "jsonl" : o.format;
   const Language lang = ParseLang(o.lang);
-  RecordReader reader(*rules, o.records, ParseReadOptions(o));
+  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
+  ReadOptions read = ParseReadOptions(o);
+  // With two threads or more the reader converts JSON Lines records on two (ReadOptions::threads).
+  read.threads = std::min(threads, 2u);
+  RecordReader reader(*rules, o.records, read);
   Output output(o, out);
   std::ostream& os = output.stream();
   const Detail detail = o.detail.empty() ? Detail::kFull : *ParseDetail(o.detail);
@@ -159,19 +251,18 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     totals.max_listed = 1048575;  // the record errors listed: as many as a sheet holds
     workbook = std::make_unique<EvalWorkbook>(*rules, when, lang, totals);
   }
-  // With two threads or more, the next batch is read while this one is evaluated and its
-  // decisions written (a decision batch does not refer to the records it came from); at most two
-  // batches are held, so memory does not grow with the file.
-  const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
-  RecordBatch first_batch(*rules), second_batch(*rules);
-  RecordBatch* batch = &first_batch;
-  RecordBatch* ahead = &second_batch;
-  bool more = reader.Next(*batch, 8192);
-  while (more) {
-    // The next batch is read from before this one is evaluated (the evaluation only reads
-    // `*batch` and the rule set; the reader fills `*ahead`).
-    std::future<bool> reading;
-    if (threads >= 2) reading = std::async(std::launch::async, [&reader, ahead] { return reader.Next(*ahead, 8192); });
+  // With two threads or more, the records are read on a thread of their own (ReadAhead) while
+  // the batches read before are evaluated and written here; at most kSlots batches are held, so
+  // memory does not grow with the file.
+  constexpr size_t kBatch = 4096, kSlots = 4;
+  RecordBatch only_batch(*rules);
+  std::unique_ptr<ReadAhead> ahead;
+  if (threads >= 2) ahead = std::make_unique<ReadAhead>(reader, *rules, kSlots, kBatch);
+  auto next_batch = [&]() -> RecordBatch* {
+    if (ahead) return ahead->Next();
+    return reader.Next(only_batch, 8192) ? &only_batch : nullptr;
+  };
+  for (RecordBatch* batch = next_batch(); batch != nullptr; batch = next_batch()) {
     DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
     // JSON Lines and CSV rows do not depend on each other: with two threads or more, they
     // are formatted in pairs of runs of kRun decisions, the second run of each pair on
@@ -196,9 +287,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       // Held at the int64 limit rather than wrapped (each total_monthly already is).
       if (__builtin_add_overflow(total, d.total_monthly(), &total)) total = d.total_monthly() > 0 ? INT64_MAX : INT64_MIN;
       persons += d.member_count();
-      for (size_t m = 0; m < d.member_count(); ++m) {
-        for (const BenefitOutcome b : d.member_benefits(m)) undetermined += b.status == BenefitStatus::kUndetermined;
-      }
+      for (size_t m = 0; m < d.member_count(); ++m) undetermined += d.member_benefits(m).count(BenefitStatus::kUndetermined);
       if (split) {
         // formatted below
       } else if (format == "jsonl" || format == "csv") {
@@ -229,8 +318,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     }
     if (workbook) workbook->Add(*batch, decisions);
     households += decisions.size();
-    more = reading.valid() ? reading.get() : reader.Next(*ahead, 8192);
-    std::swap(batch, ahead);
+    if (ahead) ahead->Release(batch);
     if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

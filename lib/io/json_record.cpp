@@ -149,7 +149,7 @@ JsonRecordConverter::JsonRecordConverter(const CompiledSchema& schema)
 }
 
 void JsonRecordConverter::Convert(std::string_view text, size_t capacity, const RecordOrigin& origin,
-                                  BatchBuilder& b, HouseholdIds& ids) {
+                                  BatchBuilder& b, HouseholdIds* ids) {
   b.BeginHousehold(origin);
   sanitizing_ = false;
   bad_utf8_fields_ = 0;
@@ -184,7 +184,7 @@ void JsonRecordConverter::Convert(std::string_view text, size_t capacity, const 
     b.EndPerson();
     b.AddIssue(BadUtf8Issue(""));
   }
-  ids.Check(b, origin);
+  if (ids != nullptr) ids->Check(b, origin);
   b.EndHousehold();
 }
 

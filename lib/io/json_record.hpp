@@ -23,9 +23,10 @@ class JsonRecordConverter {
   // bytes; `capacity` = readable bytes from text.data()) and appends one
   // household to `builder`. Never fails: a record that is not valid JSON or
   // not an object is appended with R_SYNTAX and an id recovered from the text
-  // (or "line N").
+  // (or "line N"). `ids` null: no duplicate-id check (the caller checks the household's
+  // id column afterwards, in input order: the id there is the one the check would see).
   void Convert(std::string_view text, size_t capacity, const RecordOrigin& origin,
-               BatchBuilder& builder, HouseholdIds& ids);
+               BatchBuilder& builder, HouseholdIds* ids);
 
  private:
   using ErrorCode = simdjson::error_code;

@@ -91,7 +91,7 @@ class JsonSource final : public RecordSource {
       files_.in().Refill();
     }
     const size_t length = scan.done ? scan.pos : files_.in().size();
-    converter_.Convert(std::string_view(files_.in().data(), length), files_.in().capacity_from_data(), origin, b, ids_);
+    converter_.Convert(std::string_view(files_.in().data(), length), files_.in().capacity_from_data(), origin, b, &ids_);
     files_.in().Consume(length);
     line_ += scan.newlines;
     column_ = scan.end_column;

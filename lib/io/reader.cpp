@@ -74,9 +74,7 @@ class RecordReader::Impl {
       throw UsageError("RecordReader: the batch belongs to another rule set");
     }
     internal::BatchBuilder builder(&internal::DataOf(batch), limits_);
-    size_t n = 0;
-    while (n < max && source_->ReadOne(builder)) ++n;
-    return n;
+    return source_->ReadMany(builder, max, limits_, options_.threads);
   }
 
   uint64_t bytes_read() const noexcept { return source_->bytes_read(); }

@@ -24,6 +24,15 @@ class RecordSource {
   // Appends the next household (with its issues) to `builder`. Returns false
   // when the input is exhausted. Throws InputError only for I/O failures.
   virtual bool ReadOne(BatchBuilder& builder) = 0;
+  // Appends up to `max` households (ReadOne's, in order); returns how many. A source that
+  // can convert records on `threads` threads with the same result overrides it.
+  virtual size_t ReadMany(BatchBuilder& builder, size_t max, const BuildLimits& limits, unsigned threads) {
+    (void)limits;
+    (void)threads;
+    size_t n = 0;
+    while (n < max && ReadOne(builder)) ++n;
+    return n;
+  }
   // Bytes of input consumed so far.
   virtual uint64_t bytes_read() const noexcept = 0;
 };

@@ -35,6 +35,59 @@ void BatchData::Clear() noexcept {
   strings.clear();
 }
 
+void BatchData::Append(const BatchData& other) {
+  const uint64_t string_base = strings.size();
+  const uint32_t household_base = static_cast<uint32_t>(households);
+  const uint32_t person_base = static_cast<uint32_t>(persons);
+  const uint32_t issue_base = static_cast<uint32_t>(issues.size());
+  strings += other.strings;
+  auto append_columns = [string_base](std::vector<FieldColumn>& to, const std::vector<FieldColumn>& from,
+                                      const std::vector<CompiledField>& fields) {
+    for (size_t f = 0; f < to.size(); ++f) {
+      FieldColumn& c = to[f];
+      const FieldColumn& o = from[f];
+      const size_t at = c.value.size();
+      c.value.insert(c.value.end(), o.value.begin(), o.value.end());
+      c.known.insert(c.known.end(), o.known.begin(), o.known.end());
+      if (fields[f].type != ValueType::kString) continue;  // a known string is a ref into `strings`
+      for (size_t i = at; i < c.value.size(); ++i) {
+        if (c.known[i]) c.value[i] += static_cast<int64_t>(string_base << 24);
+      }
+    }
+  };
+  append_columns(household_columns, other.household_columns, schema->household);
+  append_columns(person_columns, other.person_columns, schema->person);
+  for (size_t h = 1; h < other.member_begin.size(); ++h) member_begin.push_back(other.member_begin[h] + person_base);
+  for (uint32_t p : other.person_household) person_household.push_back(p + household_base);
+  origins.insert(origins.end(), other.origins.begin(), other.origins.end());
+  for (size_t h = 1; h < other.issue_begin.size(); ++h) issue_begin.push_back(other.issue_begin[h] + issue_base);
+  issues.insert(issues.end(), other.issues.begin(), other.issues.end());
+  has_error.insert(has_error.end(), other.has_error.begin(), other.has_error.end());
+  households += other.households;
+  persons += other.persons;
+}
+
+void BatchData::Truncate(size_t keep) {
+  if (keep >= households) return;
+  const size_t keep_persons = member_begin[keep];
+  for (FieldColumn& c : household_columns) {
+    c.value.resize(keep);
+    c.known.resize(keep);
+  }
+  for (FieldColumn& c : person_columns) {
+    c.value.resize(keep_persons);
+    c.known.resize(keep_persons);
+  }
+  issues.resize(issue_begin[keep]);
+  member_begin.resize(keep + 1);
+  issue_begin.resize(keep + 1);
+  person_household.resize(keep_persons);
+  origins.resize(keep);
+  has_error.resize(keep);
+  households = keep;
+  persons = keep_persons;
+}
+
 int CompiledField::ValueIndex(std::string_view value) const noexcept {
   for (size_t i = 0; i < values.size(); ++i) {
     if (SameText(values[i], value)) return static_cast<int>(i);

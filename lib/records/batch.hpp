@@ -59,6 +59,10 @@ struct BatchData {
   }
   std::string_view PersonId(size_t p) const noexcept { return String(person_columns[0].value[p]); }
   void Clear() noexcept;
+  // Appends the households of `other` (same schema), as if they had been built here after these.
+  void Append(const BatchData& other);
+  // Keeps the first `households` households (the strings arena keeps its bytes).
+  void Truncate(size_t households);
 };
 
 // Limits applied while building (per-record errors, never crashes).

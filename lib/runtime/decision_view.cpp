@@ -27,6 +27,16 @@ uint8_t Access::RawStatus(const OutcomeRange& r, size_t i) noexcept {
 
 ANSINH_BEGIN_NAMESPACE
 
+size_t OutcomeRange::count(BenefitStatus status) const noexcept {
+  if (size_ == 0) return 0;
+  const auto& columns = person_ ? data_->person_outcomes : data_->household_outcomes;
+  size_t n = 0;
+  for (size_t i = 0; i < size_; ++i) {
+    n += static_cast<BenefitStatus>(columns[i].status[entity_] & internal::kStatusMask) == status;
+  }
+  return n;
+}
+
 BenefitOutcome OutcomeRange::operator[](size_t i) const noexcept {
   const internal::OutcomeColumn& col = (person_ ? data_->person_outcomes : data_->household_outcomes)[i];
   const uint8_t raw = col.status[entity_];

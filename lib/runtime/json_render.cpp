@@ -55,11 +55,26 @@ void IssuesJson(JsonWriter& w, Span<RecordIssue> issues) {
   w.EndArray();
 }
 
-void VariablesJson(JsonWriter& w, const std::vector<std::pair<const VariableInfo*, OutputValue>>& vars) {
+// The variables of a decision's household (member < 0) or member, straight from its columns:
+// the same JSON as writing d.variables(member), without a vector and a copy per value.
+void VariablesJson(JsonWriter& w, const DecisionView& d, int member) {
+  const internal::DecisionData& data = internal::Access::Data(d);
+  const size_t index = internal::Access::Index(d);
+  const internal::HouseholdRow& r = data.households[index];
   w.BeginObject();
-  for (const auto& [info, value] : vars) {
-    w.Key(info->name);
-    ValueJson(w, value);
+  if (r.ok) {
+    const internal::RuleSetImpl& impl = internal::ImplOf(*data.rules);
+    const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
+    const size_t entity = member < 0 ? index : r.member_begin + static_cast<size_t>(member);
+    const auto& columns = member < 0 ? data.household_vars : data.person_vars;
+    static thread_local OutputValue value;
+    size_t k = 0;
+    for (size_t v = 0; v < impl.variables.size(); ++v) {
+      if (impl.variables[v].entity != want) continue;
+      internal::VariableOutputInto(impl, v, columns[k++][entity], &value);
+      w.Key(impl.variables[v].name);
+      ValueJson(w, value);
+    }
   }
   w.EndObject();
 }
@@ -229,7 +244,7 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
   w.Key("warnings");
   IssuesJson(w, d.warnings());
   w.Key("variables");
-  VariablesJson(w, d.variables());
+  VariablesJson(w, d, -1);
   w.Key("benefits");
   BenefitsJson(w, d, d.benefits(), options.explain, options.detail, options.pretty);
   w.Key("members").BeginArray();
@@ -237,7 +252,7 @@ void WriteDecision(JsonWriter& w, const DecisionView& d, const JsonOptions& opti
     w.BeginObject();
     w.Key("person_id").String(d.member_id(m));
     w.Key("variables");
-    VariablesJson(w, d.variables(static_cast<int>(m)));
+    VariablesJson(w, d, static_cast<int>(m));
     w.Key("benefits");
     BenefitsJson(w, d, d.member_benefits(m), options.explain, options.detail, options.pretty);
     w.Key("total_monthly").Int(d.member_total_monthly(m));

@@ -266,11 +266,17 @@ static void FillEnumText(const RuleSetImpl& impl, int32_t enum_id, OutputValue& 
 
 OutputValue VariableOutput(const RuleSetImpl& impl, size_t variable, const VarValue& value) {
   OutputValue out;
-  out.type = impl.variables[variable].type;
-  out.known = value.state == plan::kKnown;
-  out.raw = value.raw;
-  if (out.known) FillEnumText(impl, impl.variable_enums[variable], out);
+  VariableOutputInto(impl, variable, value, &out);
   return out;
+}
+
+void VariableOutputInto(const RuleSetImpl& impl, size_t variable, const VarValue& value, OutputValue* out) {
+  out->type = impl.variables[variable].type;
+  out->known = value.state == plan::kKnown;
+  out->raw = value.raw;
+  out->text.clear();
+  out->items.clear();
+  if (out->known) FillEnumText(impl, impl.variable_enums[variable], *out);
 }
 
 OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, const CapturedValue& c) {

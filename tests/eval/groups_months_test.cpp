@@ -229,3 +229,24 @@ TEST_CASE("decisions do not depend on the thread count or chunking", "[determini
     CHECK(one == render(1, 1, when));
   }
 }
+
+TEST_CASE("OutcomeRange::count gives what counting the outcomes gives, for every status", "[api]") {
+  const RuleSet rules = LoadRulesOrThrow(std::string(ANSINH_RULES_DIR) + "/vn");
+  RecordBatch batch = ReadAll(rules, {std::string(ANSINH_SOURCE_DIR) + "/examples/registry.jsonl"});
+  const DecisionBatch out = Evaluate(rules, batch, When::AsOf(*Date::Parse("2026-01-01")));
+  const BenefitStatus all[] = {BenefitStatus::kEligible, BenefitStatus::kNotEligible, BenefitStatus::kUndetermined,
+                               BenefitStatus::kSuperseded, BenefitStatus::kNotInForce};
+  size_t counted[5] = {0, 0, 0, 0, 0}, by_count[5] = {0, 0, 0, 0, 0};
+  auto tally = [&](const OutcomeRange& range) {
+    for (const BenefitOutcome o : range) ++counted[static_cast<int>(o.status)];
+    for (int s = 0; s < 5; ++s) by_count[s] += range.count(all[s]);
+  };
+  for (size_t i = 0; i < out.size(); ++i) {
+    tally(out[i].benefits());
+    for (size_t m = 0; m < out[i].member_count(); ++m) tally(out[i].member_benefits(m));
+  }
+  for (int s = 0; s < 5; ++s) CHECK(counted[s] == by_count[s]);
+  CHECK(by_count[static_cast<int>(BenefitStatus::kUndetermined)] > 0);  // the registry has some of each
+  CHECK(by_count[static_cast<int>(BenefitStatus::kEligible)] > 0);
+  CHECK(by_count[static_cast<int>(BenefitStatus::kNotEligible)] > 0);
+}
