@@ -135,7 +135,9 @@ BatchBuilder::BatchBuilder(BatchData* out, BuildLimits limits)
     : out_(out),
       limits_(limits),
       household_defaults_(Defaults(out->schema->household)),
-      person_defaults_(Defaults(out->schema->person)) {
+      person_defaults_(Defaults(out->schema->person)),
+      household_values_(MakeValueKeys(out->schema->household)),
+      person_values_(MakeValueKeys(out->schema->person)) {
   const CompiledSchema& schema = *out_->schema;
   out_->household_columns.resize(schema.household.size());
   out_->person_columns.resize(schema.person.size());
