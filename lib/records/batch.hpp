@@ -63,6 +63,9 @@ struct BatchData {
   void Append(const BatchData& other);
   // Keeps the first `households` households (the strings arena keeps its bytes).
   void Truncate(size_t households);
+  // Room for this many households, persons and string bytes in all (a hint: nothing is added,
+  // and the pages are touched only when used; saves the copies of growing one batch record by record).
+  void Reserve(size_t households, size_t persons, size_t string_bytes);
 };
 
 // Limits applied while building (per-record errors, never crashes).
