@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/compiled_schema.hpp"
+#include "records/value_text.hpp"
 
 namespace ansinh::internal {
 
@@ -35,7 +36,7 @@ class FieldLookup {
   int Find(std::string_view name) const noexcept {
     if (previous_ != kNone) {
       const uint32_t guess = slots_[previous_].next;
-      if (guess != kNone && slots_[guess].name == name) {
+      if (guess != kNone && SameText(slots_[guess].name, name)) {
         previous_ = guess;
         return slots_[guess].index;
       }
@@ -43,7 +44,7 @@ class FieldLookup {
     for (size_t i = Hash(name) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.index == kEmpty) return kUnknown;
-      if (s.name == name) {
+      if (SameText(s.name, name)) {
         if (previous_ != kNone) slots_[previous_].next = static_cast<uint32_t>(i);
         previous_ = static_cast<uint32_t>(i);
         return s.index;

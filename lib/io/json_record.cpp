@@ -7,6 +7,8 @@
 // U+FFFD then gets R_BAD_UTF8 on its own field (see SetString).
 #include "io/json_record.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "records/issues.hpp"
@@ -40,6 +42,43 @@ const char* Kind(ondemand::json_type t) {
     case ondemand::json_type::null: return "null";
   }
   return "a value";
+}
+
+// A JSON string's text read in place, from just after its opening quote, when it has no
+// escape (then it is its own unescaped text); false at a backslash (simdjson unescapes it).
+// Stage 1 has found every string closed, of valid UTF-8 and free of control bytes, and the
+// input is padded (SIMDJSON_PADDING bytes after the record): the scan, eight bytes at a time,
+// stops at the closing quote and reads at most seven bytes beyond it.
+inline bool PlainString(const char* p, std::string_view* out) noexcept {
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+  for (size_t i = 0;; ++i) {
+    if (p[i] == '\\') return false;
+    if (p[i] == '"') {
+      *out = std::string_view(p, i);
+      return true;
+    }
+  }
+#endif
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  constexpr uint64_t kQuote = kOnes * '"', kBackslash = kOnes * '\\';
+  for (size_t i = 0;; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const uint64_t q = w ^ kQuote, b = w ^ kBackslash;
+    // A zero byte of q or b: a quote or backslash there (exact for the first such byte).
+    const uint64_t hit = ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
+    if (hit == 0) continue;
+    const size_t at = i + static_cast<size_t>(__builtin_ctzll(hit)) / 8;  // little-endian: the first
+    if (p[at] == '\\') return false;
+    *out = std::string_view(p, at);
+    return true;
+  }
+}
+
+// A field's key: in place when it has no escape (no copy into simdjson's string buffer).
+inline error_code Key(ondemand::field& field, std::string_view* key) noexcept {
+  if (PlainString(field.key().raw(), key)) return simdjson::SUCCESS;
+  return field.unescaped_key().get(*key);
 }
 
 // Walks a value to its end, validating it.
@@ -205,7 +244,7 @@ error_code JsonRecordConverter::ConvertHousehold(ondemand::object& object, Batch
     if (auto e = result.error()) return e;
     ondemand::field& field = result.value_unsafe();  // no copy (a copy stalled on store forwarding)
     std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return e;
+    if (auto e = Key(field, &key)) return e;
     const int index = household_fields_.Find(key);
     error_code e = simdjson::SUCCESS;
     if (index == FieldLookup::kMembers) {
@@ -259,7 +298,7 @@ error_code JsonRecordConverter::ConvertPerson(ondemand::object& object, BatchBui
     if (auto e = result.error()) return e;
     ondemand::field& field = result.value_unsafe();  // no copy (a copy stalled on store forwarding)
     std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return e;
+    if (auto e = Key(field, &key)) return e;
     const int index = person_fields_.Find(key);
     error_code e = simdjson::SUCCESS;
     if (index < 0) {
@@ -281,7 +320,12 @@ error_code JsonRecordConverter::ConvertValue(Entity entity, int field, ondemand:
   switch (t) {
     case ondemand::json_type::string: {
       std::string_view s;
-      if (auto e = value.get_string().get(s)) return e;
+      if (PlainString(value.raw_json_token().data() + 1, &s)) {
+        ondemand::raw_json_string raw;  // consumes the value; its text is `s`
+        if (auto e = value.get_raw_json_string().get(raw)) return e;
+      } else if (auto e = value.get_string().get(s)) {
+        return e;
+      }
       return SetString(entity, field, s, b);
     }
     case ondemand::json_type::number: {

@@ -26,27 +26,19 @@ class JsonLinesSource final : public RecordSource {
       : files_(std::move(input)), options_(options), converter_(schema) {}
 
   bool ReadOne(BatchBuilder& b) override {
-    for (;;) {
-      if (!Open()) return false;
-      std::string_view line;
-      uint64_t skipped = 0;
-      const LineStatus status = NextLine(files_.in(), options_.max_record_bytes, &line, &prefix_, &skipped);
-      if (status == LineStatus::kEnd) {
-        files_.Close();
-        continue;
-      }
-      ++line_;
-      if (status == LineStatus::kLine && IsBlank(line)) continue;
-      RecordOrigin origin{files_.in().path(), line_, index_++};
-      if (status == LineStatus::kTooLong) {
-        AddTooLong(line, skipped, origin, b);
-      } else {
-        // The line lies inside the reader's buffer, which is padded after its end.
-        const size_t capacity = static_cast<size_t>(files_.in().data() - line.data()) + files_.in().capacity_from_data();
-        converter_.Convert(line, capacity, origin, b, &ids_);
-      }
-      return true;
+    std::string_view line;
+    uint64_t skipped = 0;
+    RecordOrigin origin;
+    const LineStatus status = NextRecord(&line, &skipped, &origin);
+    if (status == LineStatus::kEnd) return false;
+    if (status == LineStatus::kTooLong) {
+      AddTooLong(line, skipped, origin, b);
+    } else {
+      // The line lies inside the reader's buffer, which is padded after its end.
+      const size_t capacity = static_cast<size_t>(files_.in().data() - line.data()) + files_.in().capacity_from_data();
+      converter_.Convert(line, capacity, origin, b, &ids_);
     }
+    return true;
   }
 
   // With two threads: rounds of up to kRound records. Each round's lines are copied out of the
@@ -87,17 +79,11 @@ class JsonLinesSource final : public RecordSource {
     uint64_t long_skipped = 0;
     RecordOrigin long_origin;
     while (lines_.size() < max) {
-      if (!Open()) break;
       std::string_view line;
       uint64_t skipped = 0;
-      const LineStatus status = NextLine(files_.in(), options_.max_record_bytes, &line, &prefix_, &skipped);
-      if (status == LineStatus::kEnd) {
-        files_.Close();
-        continue;
-      }
-      ++line_;
-      if (status == LineStatus::kLine && IsBlank(line)) continue;
-      RecordOrigin origin{files_.in().path(), line_, index_++};
+      RecordOrigin origin;
+      const LineStatus status = NextRecord(&line, &skipped, &origin);
+      if (status == LineStatus::kEnd) break;
       if (status == LineStatus::kTooLong) {  // converted after the lines before it, in order
         too_long = true;
         long_line = line;
@@ -160,6 +146,24 @@ class JsonLinesSource final : public RecordSource {
     }
     if (too_long) AddTooLong(long_line, long_skipped, long_origin, b);
     return count + (too_long ? 1 : 0);
+  }
+
+  // The next non-blank line of the files and its origin (file, line, record index); kEnd after the
+  // last file. A kTooLong line is its prefix, with `skipped` the bytes it had.
+  LineStatus NextRecord(std::string_view* line, uint64_t* skipped, RecordOrigin* origin) {
+    for (;;) {
+      if (!Open()) return LineStatus::kEnd;
+      *skipped = 0;
+      const LineStatus status = NextLine(files_.in(), options_.max_record_bytes, line, &prefix_, skipped);
+      if (status == LineStatus::kEnd) {
+        files_.Close();
+        continue;
+      }
+      ++line_;
+      if (status == LineStatus::kLine && IsBlank(*line)) continue;
+      *origin = RecordOrigin{files_.in().path(), line_, index_++};
+      return status;
+    }
   }
 
   // The current file, the next one opened (its lines counted from 0) when none is.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "ansinh/error.hpp"
 #include "io/block_reader.hpp"
@@ -38,6 +39,34 @@ RecordFormat Detect(const std::vector<std::string>& paths) {
                        "--records-format (ReadOptions::format)",
                    "không biết dạng hồ sơ của '" + paths.front() +
                        "' qua đuôi tệp (.jsonl, .ndjson, .json, .yaml, .yml, .csv); hãy cho bằng --records-format");
+}
+
+// Households read by ReadAll before it sizes the batch for the rest.
+constexpr size_t kSizeProbe = 2048;
+
+// The bytes of the inputs when all are regular files, else 0 (a pipe: unknown).
+uint64_t InputBytes(const std::vector<std::string>& paths) {
+  uint64_t total = 0;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) return 0;
+    const uintmax_t size = std::filesystem::file_size(path, error);
+    if (error) return 0;
+    total += size;
+  }
+  return total;
+}
+
+// Reserves `data` for the households of `total` input bytes, at the rate of those read so far
+// (`done` bytes), with an eighth more for variation; at most `max` households.
+void ReserveFor(internal::BatchData& data, uint64_t done, uint64_t total, size_t max) {
+  if (done == 0 || total <= done || data.households == 0) return;
+  const double scale = static_cast<double>(total) / static_cast<double>(done) * 1.125;
+  const double households = std::min(static_cast<double>(data.households) * scale, static_cast<double>(max));
+  const double ratio = households / static_cast<double>(data.households);
+  if (!(households < 1e9)) return;  // an estimate past any sane batch: let it grow as it goes
+  data.Reserve(static_cast<size_t>(households), static_cast<size_t>(static_cast<double>(data.persons) * ratio),
+               static_cast<size_t>(static_cast<double>(data.strings.size()) * ratio));
 }
 
 }  // namespace
@@ -111,7 +140,14 @@ RecordBatch ReadAll(const RuleSet& rules, const std::vector<std::string>& paths,
   RecordBatch batch(rules);
   // One more than allowed tells "exactly at the limit" from "beyond it".
   const size_t max = options.max_records == SIZE_MAX ? SIZE_MAX : options.max_records + 1;
-  impl.Fill(batch, max);
+  // The first records tell how many the files hold: the batch is sized for them all at once
+  // (growing it record by record copied it about twice over and faulted in its pages twice).
+  const size_t probe = std::min(max, kSizeProbe);
+  size_t n = impl.Fill(batch, probe);
+  if (n == probe && n < max) {
+    ReserveFor(internal::DataOf(batch), impl.bytes_read(), InputBytes(paths), max);
+    impl.Fill(batch, max - n);
+  }
   if (batch.size() > options.max_records) {
     throw InputError("'" + paths.front() + "' has more than " + std::to_string(options.max_records) +
                          " records, the limit for reading everything at once (ReadOptions::max_records); "

@@ -112,6 +112,23 @@ int CompiledSchema::IndexOf(Entity e, std::string_view name) const noexcept {
   }
 }
 
+void BatchData::Reserve(size_t household_count, size_t person_count, size_t string_bytes) {
+  for (FieldColumn& c : household_columns) {
+    c.value.reserve(household_count);
+    c.known.reserve(household_count);
+  }
+  for (FieldColumn& c : person_columns) {
+    c.value.reserve(person_count);
+    c.known.reserve(person_count);
+  }
+  member_begin.reserve(household_count + 1);
+  person_household.reserve(person_count);
+  origins.reserve(household_count);
+  issue_begin.reserve(household_count + 1);
+  has_error.reserve(household_count);
+  strings.reserve(string_bytes);
+}
+
 namespace {
 
 // The column value of a field that is not given: its default, else unknown.
@@ -135,7 +152,9 @@ BatchBuilder::BatchBuilder(BatchData* out, BuildLimits limits)
     : out_(out),
       limits_(limits),
       household_defaults_(Defaults(out->schema->household)),
-      person_defaults_(Defaults(out->schema->person)) {
+      person_defaults_(Defaults(out->schema->person)),
+      household_values_(MakeValueKeys(out->schema->household)),
+      person_values_(MakeValueKeys(out->schema->person)) {
   const CompiledSchema& schema = *out_->schema;
   out_->household_columns.resize(schema.household.size());
   out_->person_columns.resize(schema.person.size());

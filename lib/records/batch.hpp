@@ -63,6 +63,9 @@ struct BatchData {
   void Append(const BatchData& other);
   // Keeps the first `households` households (the strings arena keeps its bytes).
   void Truncate(size_t households);
+  // Room for this many households, persons and string bytes in all (a hint: nothing is added,
+  // and the pages are touched only when used; saves the copies of growing one batch record by record).
+  void Reserve(size_t households, size_t persons, size_t string_bytes);
 };
 
 // Limits applied while building (per-record errors, never crashes).
@@ -176,6 +179,23 @@ class BatchBuilder {
   void FailText(Entity entity, int field, std::string_view text, RecordIssue type_issue);
   void FinishPersonIssues();
   void CheckHousehold();
+  // An enum or set field's values in a small hash table keyed by length and first eight bytes
+  // (then the rest compared): CompiledField::ValueIndex without a scan of the values, whose
+  // branches mispredicted on every record (a sex, a disability differ from one person to the next).
+  struct ValueKeys {
+    struct Key {
+      uint64_t head;  // the first eight bytes, zero-padded
+      size_t length;
+    };
+    std::vector<Key> keys;                       // by value index
+    std::vector<int32_t> slots;                  // value index or -1; open addressing
+    size_t mask = 0;
+    const std::vector<std::string>* values = nullptr;
+    bool Same(size_t i, uint64_t head, std::string_view text) const noexcept;
+    int Find(std::string_view text) const noexcept;
+  };
+  static std::vector<ValueKeys> MakeValueKeys(const std::vector<CompiledField>& fields);
+  int ValueIndex(Entity entity, int field, std::string_view text) const noexcept;
   // Counts an unknown-field warning; false beyond kMaxUnknownFieldWarnings.
   bool RoomForUnknownField() noexcept { return ++unknown_seen_ <= kMaxUnknownFieldWarnings; }
 
@@ -183,6 +203,8 @@ class BatchBuilder {
   BuildLimits limits_;
   std::vector<Default> household_defaults_;
   std::vector<Default> person_defaults_;
+  std::vector<ValueKeys> household_values_;  // per field (empty keys: not an enum or set)
+  std::vector<ValueKeys> person_values_;
   std::vector<uint8_t> household_set_;  // which fields were set for the current household
   std::vector<uint8_t> person_set_;
   size_t person_start_ = 0;             // first person of the current household

@@ -1,4 +1,5 @@
 // BatchBuilder: converting values to the column representation of batch.hpp.
+#include <cstring>
 #include <string>
 
 #include "records/batch.hpp"
@@ -27,6 +28,74 @@ std::string SafeName(std::string_view name) {
 // The helpers below run for every value read: kept inline (the hot path of
 // the readers' 100 MB/s target).
 #define ANSINH_HOT [[gnu::always_inline]] inline
+
+// The first (up to) eight bytes of `text`, zero-padded (a key, compared whole; not an integer).
+ANSINH_HOT uint64_t Head(std::string_view text) noexcept {
+  const char* p = text.data();
+  const size_t n = text.size();
+  uint64_t w = 0;
+  if (n >= 8) {
+    std::memcpy(&w, p, 8);
+  } else if (n >= 4 && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {  // two overlapping four-byte loads
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    w = a | uint64_t{b} << (8 * (n - 4));
+  } else {
+    for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+  return w;
+}
+
+ANSINH_HOT size_t KeySlot(uint64_t head, size_t length) noexcept {
+  const uint64_t h = (head ^ length) * 0x9E3779B97F4A7C15ULL;
+  return static_cast<size_t>(h >> 40);
+}
+
+std::vector<BatchBuilder::ValueKeys> BatchBuilder::MakeValueKeys(const std::vector<CompiledField>& fields) {
+  std::vector<ValueKeys> out(fields.size());
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (fields[f].type != ValueType::kEnum && fields[f].type != ValueType::kSet) continue;
+    ValueKeys& k = out[f];
+    k.values = &fields[f].values;
+    size_t size = 8;
+    while (size < fields[f].values.size() * 2) size *= 2;
+    k.slots.assign(size, -1);
+    k.mask = size - 1;
+    for (size_t i = 0; i < fields[f].values.size(); ++i) {
+      const std::string& v = fields[f].values[i];
+      k.keys.push_back({Head(v), v.size()});
+      for (size_t s = KeySlot(k.keys[i].head, v.size()) & k.mask;; s = (s + 1) & k.mask) {
+        if (k.slots[s] < 0) {
+          k.slots[s] = static_cast<int32_t>(i);
+          break;
+        }
+        if (k.Same(static_cast<size_t>(k.slots[s]), k.keys[i].head, v)) break;  // the first one wins
+      }
+    }
+  }
+  return out;
+}
+
+ANSINH_HOT bool BatchBuilder::ValueKeys::Same(size_t i, uint64_t head, std::string_view text) const noexcept {
+  const size_t n = text.size();
+  return keys[i].length == n && keys[i].head == head &&
+         (n <= 8 || SameText(text.substr(8), std::string_view((*values)[i]).substr(8)));
+}
+
+ANSINH_HOT int BatchBuilder::ValueKeys::Find(std::string_view text) const noexcept {
+  if (slots.empty()) return -1;
+  const uint64_t head = Head(text);
+  for (size_t s = KeySlot(head, text.size()) & mask;; s = (s + 1) & mask) {
+    const int32_t i = slots[s];
+    if (i < 0) return -1;
+    if (Same(static_cast<size_t>(i), head, text)) return i;
+  }
+}
+
+ANSINH_HOT int BatchBuilder::ValueIndex(Entity entity, int field, std::string_view text) const noexcept {
+  return (entity == Entity::kHousehold ? household_values_ : person_values_)[field].Find(text);
+}
 
 ANSINH_HOT bool BatchBuilder::Accepting(Entity entity, int field) const noexcept {
   if (!in_household_ || field < 0) return false;
@@ -100,10 +169,10 @@ void BatchBuilder::StoreString(Entity entity, int field, std::string_view text) 
 }
 
 void BatchBuilder::StoreEnum(Entity entity, int field, std::string_view text) {
-  const CompiledField& f = out_->schema->fields(entity)[field];
   const std::string_view t = TrimSpaces(text);
-  const int index = f.ValueIndex(t);
+  const int index = ValueIndex(entity, field, t);
   if (index < 0) {
+    const CompiledField& f = out_->schema->fields(entity)[field];
     FailText(entity, field, t, UnknownEnumIssue(Path(entity, field), f, t));
   } else {
     Store(entity, field, index);
@@ -126,7 +195,7 @@ void BatchBuilder::StoreSetText(Entity entity, int field, std::string_view text)
     const std::string_view item = TrimSpaces(t.substr(start, i - start));
     start = i + 1;
     if (item.empty()) continue;
-    const int index = f.ValueIndex(item);
+    const int index = ValueIndex(entity, field, item);
     if (index < 0 || index >= 64) {
       FailText(entity, field, item, UnknownEnumIssue(Path(entity, field), f, item));
       return;
@@ -316,7 +385,7 @@ void BatchBuilder::AddSetItem(Entity entity, int field, std::string_view item) {
   if (!Accepting(entity, field) || !IsSet(entity, field)) return;
   const CompiledField& f = out_->schema->fields(entity)[field];
   if (f.type != ValueType::kSet || !Known(entity, field)) return;  // already reported
-  const int index = f.ValueIndex(item);
+  const int index = ValueIndex(entity, field, item);
   if (index < 0 || index >= 64) {
     FailText(entity, field, item, UnknownEnumIssue(Path(entity, field), f, item));
     return;

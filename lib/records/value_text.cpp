@@ -197,6 +197,8 @@ NumberStatus ParseMillionths(std::string_view text, int64_t* out) noexcept {
 }
 
 std::optional<bool> ParseBoolText(std::string_view text) noexcept {
+  if (text.size() == 4 && std::memcmp(text.data(), "true", 4) == 0) return true;  // how most files say it
+  if (text.size() == 5 && std::memcmp(text.data(), "false", 5) == 0) return false;
   char buf[8];
   if (text.empty() || text.size() > sizeof buf) return std::nullopt;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -277,13 +279,6 @@ void AppendSanitizedUtf8(std::string_view text, std::string* out) {
       i += len;
     }
   }
-}
-
-std::string_view TrimSpaces(std::string_view text) noexcept {
-  size_t b = 0, e = text.size();
-  while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
-  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
-  return text.substr(b, e - b);
 }
 
 std::string QuoteForMessage(std::string_view text, size_t max_bytes) {

@@ -215,6 +215,37 @@ TEST_CASE("RecordReader: chunks give the same records as one read", "[jsonl]") {
   CHECK(reader.bytes_read() == text.size());
 }
 
+TEST_CASE("ReadAll: past the households it sizes the batch from, the same records as chunks", "[jsonl]") {
+  // ReadAll reads 2,048 households, then reserves the batch for the rest of the file at that rate.
+  const auto rules = MakeRules();
+  std::string text;
+  for (int i = 0; i < 5000; ++i) {
+    text += "{\"id\":\"H" + std::to_string(i == 4321 ? 7 : i) + "\",\"area\":\"" + (i % 3 ? "rural" : "urbn") +
+            "\",\"members\":[{\"id\":\"P1\"}" + (i % 2 ? ",{\"id\":\"P2\"}" : "") + "]}\n";
+    if (i == 3000) text += "{broken\n";
+  }
+  TempFile f("many.jsonl", text);
+  const RecordBatch all = ReadAll(rules, {f.path()});
+  REQUIRE(all.size() == 5001);
+  CHECK(all.person_count() == 7500);
+  RecordReader reader(rules, {f.path()});
+  RecordBatch batch(rules);
+  size_t h = 0;
+  while (reader.Next(batch, 1000)) {
+    for (size_t i = 0; i < batch.size(); ++i, ++h) {
+      CHECK(ansinh::internal::DataOf(batch).HouseholdId(i) == ansinh::internal::DataOf(all).HouseholdId(h));
+      CHECK(ansinh::internal::DataOf(batch).origins[i].line == ansinh::internal::DataOf(all).origins[h].line);
+      CHECK(Codes(batch, i) == Codes(all, h));
+    }
+  }
+  CHECK(h == all.size());
+  ReadOptions limit;
+  limit.max_records = 5001;
+  CHECK(ReadAll(rules, {f.path()}, limit).size() == 5001);
+  limit.max_records = 5000;
+  CHECK_THROWS_AS(ReadAll(rules, {f.path()}, limit), ansinh::InputError);
+}
+
 TEST_CASE("RecordReader: errors of the environment", "[reader]") {
   const auto rules = MakeRules();
   CHECK_THROWS_AS(RecordReader(rules, {"/nonexistent/x.jsonl"}), ansinh::InputError);
