@@ -185,6 +185,11 @@ void ChunkEvaluator::Merge(size_t pass) {
     const BenefitLanes& now = state_.benefits[b];
     BenefitLanes& acc = acc_lanes_[b];
     const size_t n = now.status.size();
+    // Its op did not run this pass: the lanes are those of the pass before,
+    // on a day for all lanes as this one (see EvalState::Run), and that pass
+    // compared each of them with what it had merged; the same lanes, compared
+    // again, are taken nowhere (any_day; the other rules wait for their day).
+    if (period && pass > 0 && bp.month_rule == 0 && state_.benefit_kept[b] != 0) continue;
     for (size_t i = 0; i < n; ++i) {
       const size_t h = bp.level == Level::kHousehold ? i : state_.lanes.hh_of_person[i];
       const int64_t day = period ? pass_days_[h] : when_.as_of.days();
