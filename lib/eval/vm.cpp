@@ -192,6 +192,49 @@ void EvalState::FindDayDependent() {
   for (size_t i = 0; i < prog.ops.size(); ++i) {
     if (day_dependent_[i] != 0 || prog.ops[i].guard >= 0) again_ops_.push_back(static_cast<uint32_t>(i));
   }
+  // For RunChangedOnly: the readers among again_ops_ of each register (a
+  // parameter's day aside: its step is the segment's), the group, exclusive
+  // and receives ops, the parameters.
+  std::vector<std::vector<uint32_t>> readers(prog.regs.size());
+  always_ops_.clear();
+  param_ops_.clear();
+  auto add_reader = [&](int32_t r, uint32_t i) {
+    if (r >= 0 && (readers[static_cast<size_t>(r)].empty() || readers[static_cast<size_t>(r)].back() != i)) {
+      readers[static_cast<size_t>(r)].push_back(i);
+    }
+  };
+  for (const uint32_t i : again_ops_) {
+    const plan::Op& op = prog.ops[i];
+    switch (op.code) {
+      case OpCode::kGroup:
+      case OpCode::kExclusive:
+      case OpCode::kReceives: always_ops_.push_back(i); break;
+      case OpCode::kBenefit: {
+        for (const plan::VersionPlan& v : prog.benefits[static_cast<size_t>(op.aux)].versions) {
+          for (const plan::ConditionPlan& c : v.conditions) add_reader(c.reg, i);
+          add_reader(v.amount_reg, i);
+        }
+        break;
+      }
+      case OpCode::kParam:
+        param_ops_.push_back(i);
+        add_reader(op.b, i);
+        add_reader(op.c, i);
+        break;
+      default:
+        add_reader(op.a, i);
+        add_reader(op.b, i);
+        add_reader(op.c, i);
+        break;
+    }
+  }
+  readers_begin_.assign(1, 0);
+  readers_.clear();
+  for (const std::vector<uint32_t>& r : readers) {
+    readers_.insert(readers_.end(), r.begin(), r.end());
+    readers_begin_.push_back(static_cast<uint32_t>(readers_.size()));
+  }
+  dirty_.assign((prog.ops.size() + 63) / 64, 0);
   benefit_reads_begin_.assign(1, 0);
   benefit_reads_.clear();
   for (const plan::BenefitPlan& p : prog.benefits) {
@@ -225,6 +268,10 @@ void EvalState::Run(bool again) {
   ++pass_;
   pass_segment_.push_back(DaySegment());
   if (prog.as_of_reg >= 0) changed_[static_cast<size_t>(prog.as_of_reg)] = pass_;
+  if (pass_segment_[pass_] >= 0 && pass_segment_[pass_] == pass_segment_[pass_ - 1]) {
+    RunChangedOnly();
+    return;
+  }
   for (const uint32_t i : again_ops_) {
     if (ran_[i] != 0 && day_dependent_[i] == 0) continue;
     const plan::Op& op = prog.ops[i];
@@ -245,6 +292,47 @@ void EvalState::Run(bool again) {
       }
     }
     RunTracked(i);
+  }
+}
+
+// A later pass on a day of the segment of the pass before (so the same
+// guards, parameter steps and versions): the ops the loop above would run are
+// the readers of a register that changed in this pass — the day's first — and
+// the group and receives ops (they read the benefits' lanes); also the
+// parameters without a step yet (their error names the day). By induction
+// over the passes, "changed since it last ran" is "changed in this pass" here.
+// The marked ops run in program order, and an op whose output changed marks
+// its readers (all later: the program is in dependency order).
+void EvalState::RunChangedOnly() {
+  const plan::Program& prog = *program;
+  std::fill(dirty_.begin(), dirty_.end(), 0);
+  auto mark = [&](uint32_t i) { dirty_[i >> 6] |= uint64_t{1} << (i & 63); };
+  auto mark_readers = [&](int32_t reg) {
+    for (uint32_t k = readers_begin_[static_cast<size_t>(reg)]; k < readers_begin_[static_cast<size_t>(reg) + 1]; ++k) {
+      mark(readers_[k]);
+    }
+  };
+  if (prog.as_of_reg >= 0) mark_readers(prog.as_of_reg);
+  for (const uint32_t i : always_ops_) mark(i);
+  for (const uint32_t i : param_ops_) {
+    const plan::ParamPlan& p = prog.params[static_cast<size_t>(prog.ops[i].aux)];
+    if (p.step_from.empty() || day < p.step_from.front()) mark(i);
+  }
+  // A benefit op not marked keeps its lanes (as BenefitSame finds).
+  for (size_t b = 0; b < benefits.size(); ++b) {
+    benefit_kept[b] = 1;
+    std::fill(benefits[b].superseded_by.begin(), benefits[b].superseded_by.end(), -1);
+  }
+  for (size_t w = 0; w < dirty_.size(); ++w) {
+    while (dirty_[w] != 0) {
+      const uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(dirty_[w])));
+      dirty_[w] &= dirty_[w] - 1;
+      if (ran_[i] != 0 && day_dependent_[i] == 0) continue;
+      const plan::Op& op = prog.ops[i];
+      if (ran_[i] != 0 && op.code == OpCode::kBenefit && BenefitSame(i, op)) continue;
+      RunTracked(i);
+      if (op.out >= 0 && changed_[static_cast<size_t>(op.out)] == pass_) mark_readers(op.out);
+    }
   }
 }
 

@@ -148,6 +148,14 @@ class EvalState {
   // versions in force.
   std::vector<int32_t> pass_segment_;
   int32_t DaySegment() const;
+  // A later pass in the segment of the pass before: runs only the ops marked
+  // as readers of what changed.
+  void RunChangedOnly();
+  std::vector<uint32_t> readers_begin_;  // per register: range into readers_
+  std::vector<uint32_t> readers_;        // ops, ascending
+  std::vector<uint32_t> always_ops_;     // group, exclusive and receives ops
+  std::vector<uint32_t> param_ops_;
+  std::vector<uint64_t> dirty_;          // per op: marked in this pass (a bit each)
   // Op i last ran in a pass on a day of this pass's segment.
   bool SameSegment(size_t i) const;
   std::vector<uint8_t> ran_;  // per op: ran in a pass of the current chunk
