@@ -111,6 +111,12 @@ benefits:
     effective: {from: 2021-01-01}
     when: [{u3: age_months < 36}]
     amount: 1
+  - id: last_day_only
+    applies_to: person
+    month_rule: last_day
+    effective: {from: 2021-01-01}
+    when: [{u3: age_months < 36}]
+    amount: 1
 )Y";
 }  // namespace
 
@@ -129,6 +135,10 @@ TEST_CASE("months: a child's third birthday month is still paid; as of the birth
   CHECK(status(When::Month(*YearMonth::Parse("2024-03"))) == BenefitStatus::kNotEligible);
   // first_day rule: on 2024-02-01 the child is 35 months: paid; in March not.
   CHECK(status(When::Month(*YearMonth::Parse("2024-02")), "first_day_only") == BenefitStatus::kEligible);
+  // last_day rule: on 2024-02-29 the child has completed 36 months (the day before): not paid; in January it is.
+  // (Three passes, 1st, 28th and 29th: the last keeps the 28th's lanes, and is merged for its day.)
+  CHECK(status(When::Month(*YearMonth::Parse("2024-02")), "last_day_only") == BenefitStatus::kNotEligible);
+  CHECK(status(When::Month(*YearMonth::Parse("2024-01")), "last_day_only") == BenefitStatus::kEligible);
   // Born on the 1st: the third birthday is the 1st day of the month, no day of that month is under 36 months.
   Household h2("H2");
   h2.AddMember("C").Set("birth_date", "2021-03-01");
