@@ -10,7 +10,6 @@ namespace ansinh::eval {
 using plan::OpCode;
 using plan::RegKind;
 
-
 void EvalState::Prepare(const plan::Program& prog, const internal::BatchData& data, size_t first, size_t count) {
   program = &prog;
   batch = &data;
