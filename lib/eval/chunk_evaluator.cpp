@@ -83,13 +83,14 @@ void ChunkEvaluator::PrepareAcc(bool lanes) {
     Acc& a = acc_[b];
     a.day.resize(n);
     if (!lanes) continue;  // one pass: its lanes become the result
+    // Sized only: Merge(0) writes every lane (what it takes, or "nothing merged yet").
     BenefitLanes& l = acc_lanes_[b];
-    l.status.assign(n, 0xFF);  // nothing merged yet
-    l.amount.assign(n, 0);
-    l.version.assign(n, -1);
-    l.failed.assign(n, -1);
-    l.why.assign(n, 0);
-    l.superseded_by.assign(n, -1);
+    l.status.resize(n);
+    l.amount.resize(n);
+    l.version.resize(n);
+    l.failed.resize(n);
+    l.why.resize(n);
+    l.superseded_by.resize(n);
     if (options_.reasons) {
       a.lhs.assign(n, CapturedValue{});
       a.rhs.assign(n, CapturedValue{});
@@ -185,13 +186,27 @@ void ChunkEvaluator::Merge(size_t pass) {
     const BenefitLanes& now = state_.benefits[b];
     BenefitLanes& acc = acc_lanes_[b];
     const size_t n = now.status.size();
+    // Its op did not run this pass: the lanes are those of the pass before,
+    // on a day for all lanes as this one (see EvalState::Run), and that pass
+    // compared each of them with what it had merged; the same lanes, compared
+    // again, are taken nowhere (any_day; the other rules wait for their day).
+    if (period && pass > 0 && bp.month_rule == 0 && state_.benefit_kept[b] != 0) continue;
     for (size_t i = 0; i < n; ++i) {
       const size_t h = bp.level == Level::kHousehold ? i : state_.lanes.hh_of_person[i];
       const int64_t day = period ? pass_days_[h] : when_.as_of.days();
       if (period && pass > 0 && day == acc_[b].day[i] && acc.status[i] != 0xFF) continue;  // same day again
-      if (period && bp.month_rule == 1 && day != first_day_) continue;
-      if (period && bp.month_rule == 2 && day != last_day_) continue;
-      bool take = acc.status[i] == 0xFF;
+      if ((period && bp.month_rule == 1 && day != first_day_) || (period && bp.month_rule == 2 && day != last_day_)) {
+        if (pass == 0) {  // nothing merged yet
+          acc.status[i] = 0xFF;
+          acc.amount[i] = 0;
+          acc.version[i] = -1;
+          acc.failed[i] = -1;
+          acc.why[i] = 0;
+          acc.superseded_by[i] = -1;
+        }
+        continue;
+      }
+      bool take = pass == 0 || acc.status[i] == 0xFF;
       if (!take) {
         const int r_now = Rank(now.status[i]), r_acc = Rank(acc.status[i]);
         take = r_now > r_acc || (r_now == 3 && r_acc == 3 && now.amount[i] > acc.amount[i]);

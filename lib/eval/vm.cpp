@@ -191,6 +191,58 @@ void EvalState::FindDayDependent() {
   for (size_t i = 0; i < prog.ops.size(); ++i) {
     if (day_dependent_[i] != 0 || prog.ops[i].guard >= 0) again_ops_.push_back(static_cast<uint32_t>(i));
   }
+  // For RunChangedOnly: the readers among again_ops_ of each register (a
+  // parameter's day aside: its step is the segment's), the group, exclusive
+  // and receives ops, the parameters.
+  std::vector<std::vector<uint32_t>> readers(prog.regs.size());
+  always_ops_.clear();
+  param_ops_.clear();
+  auto add_reader = [&](int32_t r, uint32_t i) {
+    if (r >= 0 && (readers[static_cast<size_t>(r)].empty() || readers[static_cast<size_t>(r)].back() != i)) {
+      readers[static_cast<size_t>(r)].push_back(i);
+    }
+  };
+  for (const uint32_t i : again_ops_) {
+    const plan::Op& op = prog.ops[i];
+    switch (op.code) {
+      case OpCode::kGroup:
+      case OpCode::kExclusive:
+      case OpCode::kReceives: always_ops_.push_back(i); break;
+      case OpCode::kBenefit: {
+        for (const plan::VersionPlan& v : prog.benefits[static_cast<size_t>(op.aux)].versions) {
+          for (const plan::ConditionPlan& c : v.conditions) add_reader(c.reg, i);
+          add_reader(v.amount_reg, i);
+        }
+        break;
+      }
+      case OpCode::kParam:
+        param_ops_.push_back(i);
+        add_reader(op.b, i);
+        add_reader(op.c, i);
+        break;
+      default:
+        add_reader(op.a, i);
+        add_reader(op.b, i);
+        add_reader(op.c, i);
+        break;
+    }
+  }
+  readers_begin_.assign(1, 0);
+  readers_.clear();
+  for (const std::vector<uint32_t>& r : readers) {
+    readers_.insert(readers_.end(), r.begin(), r.end());
+    readers_begin_.push_back(static_cast<uint32_t>(readers_.size()));
+  }
+  dirty_.assign((prog.ops.size() + 63) / 64, 0);
+  benefit_reads_begin_.assign(1, 0);
+  benefit_reads_.clear();
+  for (const plan::BenefitPlan& p : prog.benefits) {
+    for (const plan::VersionPlan& v : p.versions) {
+      for (const plan::ConditionPlan& c : v.conditions) benefit_reads_.push_back(c.reg);
+      benefit_reads_.push_back(v.amount_reg);
+    }
+    benefit_reads_begin_.push_back(static_cast<uint32_t>(benefit_reads_.size()));
+  }
   dependence_of_ = program;
 }
 
@@ -201,7 +253,10 @@ void EvalState::Run(bool again) {
     ran_.assign(prog.ops.size(), 0);
     last_run_.assign(prog.ops.size(), 0);
     changed_.assign(prog.regs.size(), 0);
+    benefit_kept.assign(prog.benefits.size(), 0);
     pass_ = 1;
+    pass_segment_.assign(2, -1);
+    pass_segment_[1] = DaySegment();
     for (size_t i = 0; i < prog.ops.size(); ++i) {
       if (RunOp(i)) last_run_[i] = pass_;
     }
@@ -210,15 +265,112 @@ void EvalState::Run(bool again) {
   // A later pass: only the ops that may run again (see again_ops_), and of
   // those only the ones with an input that changed since they last ran.
   ++pass_;
+  pass_segment_.push_back(DaySegment());
   if (prog.as_of_reg >= 0) changed_[static_cast<size_t>(prog.as_of_reg)] = pass_;
+  if (pass_segment_[pass_] >= 0 && pass_segment_[pass_] == pass_segment_[pass_ - 1]) {
+    RunChangedOnly();
+    return;
+  }
   for (const uint32_t i : again_ops_) {
     if (ran_[i] != 0 && day_dependent_[i] == 0) continue;
     const plan::Op& op = prog.ops[i];
-    const bool benefit = op.code == OpCode::kBenefit || op.code == OpCode::kGroup ||
-                         op.code == OpCode::kExclusive || op.code == OpCode::kReceives;
-    if (ran_[i] != 0 && !benefit && !InputChanged(op, last_run_[i])) continue;
+    if (ran_[i] != 0) {
+      if (op.code == OpCode::kBenefit) {
+        if (BenefitSame(i, op)) {
+          // Its lanes stay as they were, but for what group resolution wrote since.
+          BenefitLanes& bl = benefits[static_cast<size_t>(op.aux)];
+          std::fill(bl.superseded_by.begin(), bl.superseded_by.end(), -1);
+          benefit_kept[static_cast<size_t>(op.aux)] = 1;
+          continue;
+        }
+      } else if (op.code == OpCode::kParam) {
+        if (ParamSame(i, op)) continue;
+      } else if (op.code != OpCode::kGroup && op.code != OpCode::kExclusive && op.code != OpCode::kReceives &&
+                 !InputChanged(op, last_run_[i])) {
+        continue;
+      }
+    }
     RunTracked(i);
   }
+}
+
+// A later pass on a day of the segment of the pass before (so the same
+// guards, parameter steps and versions): the ops the loop above would run are
+// the readers of a register that changed in this pass — the day's first — and
+// the group and receives ops (they read the benefits' lanes); also the
+// parameters without a step yet (their error names the day). By induction
+// over the passes, "changed since it last ran" is "changed in this pass" here.
+// The marked ops run in program order, and an op whose output changed marks
+// its readers (all later: the program is in dependency order).
+void EvalState::RunChangedOnly() {
+  const plan::Program& prog = *program;
+  std::fill(dirty_.begin(), dirty_.end(), 0);
+  auto mark = [&](uint32_t i) { dirty_[i >> 6] |= uint64_t{1} << (i & 63); };
+  auto mark_readers = [&](int32_t reg) {
+    for (uint32_t k = readers_begin_[static_cast<size_t>(reg)]; k < readers_begin_[static_cast<size_t>(reg) + 1]; ++k) {
+      mark(readers_[k]);
+    }
+  };
+  if (prog.as_of_reg >= 0) mark_readers(prog.as_of_reg);
+  for (const uint32_t i : always_ops_) mark(i);
+  for (const uint32_t i : param_ops_) {
+    const plan::ParamPlan& p = prog.params[static_cast<size_t>(prog.ops[i].aux)];
+    if (p.step_from.empty() || day < p.step_from.front()) mark(i);
+  }
+  // A benefit op not marked keeps its lanes (as BenefitSame finds).
+  for (size_t b = 0; b < benefits.size(); ++b) {
+    benefit_kept[b] = 1;
+    std::fill(benefits[b].superseded_by.begin(), benefits[b].superseded_by.end(), -1);
+  }
+  for (size_t w = 0; w < dirty_.size(); ++w) {
+    while (dirty_[w] != 0) {
+      const uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(dirty_[w])));
+      dirty_[w] &= dirty_[w] - 1;
+      if (ran_[i] != 0 && day_dependent_[i] == 0) continue;
+      const plan::Op& op = prog.ops[i];
+      if (ran_[i] != 0 && op.code == OpCode::kBenefit && BenefitSame(i, op)) continue;
+      RunTracked(i);
+      if (op.out >= 0 && changed_[static_cast<size_t>(op.out)] == pass_) mark_readers(op.out);
+    }
+  }
+}
+
+int32_t EvalState::DaySegment() const {
+  if (!scalar_day) return -1;
+  const std::vector<int32_t>& days = program->change_days;
+  return static_cast<int32_t>(std::upper_bound(days.begin(), days.end(), day) - days.begin());
+}
+
+bool EvalState::SameSegment(size_t i) const {
+  const int32_t now = pass_segment_[pass_];
+  return now >= 0 && pass_segment_[last_run_[i]] == now;
+}
+
+// A parameter's value depends on the day only through the step in force, and
+// every step starts on a change day: on another day of the same segment, with
+// its key unchanged, it gives what it gave (before its first step its error
+// names the day: it runs again).
+bool EvalState::ParamSame(size_t i, const plan::Op& op) const {
+  const uint32_t since = last_run_[i];
+  if (op.b >= 0 && changed_[static_cast<size_t>(op.b)] > since) return false;
+  if (op.c >= 0 && changed_[static_cast<size_t>(op.c)] > since) return false;
+  if (op.a < 0 || changed_[static_cast<size_t>(op.a)] <= since) return true;  // no input changed
+  const plan::ParamPlan& p = program->params[static_cast<size_t>(op.aux)];
+  return SameSegment(i) && !p.step_from.empty() && day >= p.step_from.front();
+}
+
+// A benefit's lanes depend on the day only through the version in force (its
+// first and last days + 1 are change days), and then on that version's
+// conditions and amount (RunBenefit).
+bool EvalState::BenefitSame(size_t i, const plan::Op& op) const {
+  if (!SameSegment(i)) return false;
+  const uint32_t since = last_run_[i];
+  const size_t b = static_cast<size_t>(op.aux);
+  for (uint32_t k = benefit_reads_begin_[b]; k < benefit_reads_begin_[b + 1]; ++k) {
+    const int32_t r = benefit_reads_[k];
+    if (r >= 0 && changed_[static_cast<size_t>(r)] > since) return false;
+  }
+  return true;
 }
 
 bool EvalState::InputChanged(const plan::Op& op, uint32_t since) const {
@@ -328,7 +480,10 @@ bool EvalState::RunOp(size_t i) {
     case OpCode::kAll:
     case OpCode::kSum: RunReduce(*this, op); break;
     case OpCode::kParam: RunParam(*this, op); break;
-    case OpCode::kBenefit: RunBenefit(*this, op); break;
+    case OpCode::kBenefit:
+      benefit_kept[static_cast<size_t>(op.aux)] = 0;
+      RunBenefit(*this, op);
+      break;
     case OpCode::kGroup: RunGroup(*this, op); break;
     case OpCode::kExclusive: RunExclusive(*this, op); break;
     case OpCode::kReceives: RunReceives(*this, op); break;

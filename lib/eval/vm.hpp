@@ -78,6 +78,10 @@ class EvalState {
   // ran in an earlier pass, is skipped (its register still holds its value:
   // every op writes its own slot, and nothing else writes it); so is one that
   // depends on the day but none of whose inputs changed since it last ran.
+  // On a day for all lanes, a parameter whose day is in the segment between
+  // change days it last ran in (the same step) and whose key did not change
+  // is skipped too, and so is a benefit whose version in force (the same
+  // segment), conditions and amount did not change (benefit_kept).
   void Run(bool again = false);
 
   const plan::Program* program = nullptr;
@@ -93,6 +97,9 @@ class EvalState {
   // Record which condition failed first (needed for reasons and traces only).
   bool track_failed = true;
   std::vector<int64_t> scratch;  // per-op temporary lanes
+  // Per benefit: its op did not run in the latest pass (a later pass, see
+  // Run): its lanes are those of the pass before, group resolution aside.
+  std::vector<uint8_t> benefit_kept;
 
   // Why a lane of a register is not known (0 if known).
   uint32_t WhyAt(const Reg& r, size_t i) {
@@ -124,9 +131,33 @@ class EvalState {
   void RunTracked(size_t i);
   // An input of `op` changed after pass `since`.
   bool InputChanged(const plan::Op& op, uint32_t since) const;
+  // A later pass, on a day for all lanes: op i (a parameter or a benefit) would
+  // give what it gave when it last ran (see Run).
+  bool ParamSame(size_t i, const plan::Op& op) const;
+  bool BenefitSame(size_t i, const plan::Op& op) const;
   const plan::Program* dependence_of_ = nullptr;
   std::vector<uint8_t> day_dependent_;
   std::vector<uint32_t> again_ops_;  // the ops a later pass may run: day-dependent or guarded
+  // Per benefit: the registers its op reads (every version's conditions and
+  // amount), at benefit_reads_[benefit_reads_begin_[b], benefit_reads_begin_[b + 1]).
+  std::vector<uint32_t> benefit_reads_begin_;
+  std::vector<int32_t> benefit_reads_;
+  // Per pass of the chunk: where its day lies among the program's change days
+  // (the index of the first one after it), or -1 when the lanes have
+  // different days. Two days of one segment have the same parameter steps and
+  // versions in force.
+  std::vector<int32_t> pass_segment_;
+  int32_t DaySegment() const;
+  // A later pass in the segment of the pass before: runs only the ops marked
+  // as readers of what changed.
+  void RunChangedOnly();
+  std::vector<uint32_t> readers_begin_;  // per register: range into readers_
+  std::vector<uint32_t> readers_;        // ops, ascending
+  std::vector<uint32_t> always_ops_;     // group, exclusive and receives ops
+  std::vector<uint32_t> param_ops_;
+  std::vector<uint64_t> dirty_;          // per op: marked in this pass (a bit each)
+  // Op i last ran in a pass on a day of this pass's segment.
+  bool SameSegment(size_t i) const;
   std::vector<uint8_t> ran_;  // per op: ran in a pass of the current chunk
   // The passes of the current chunk are numbered from 1. Per op: the pass it
   // last ran in (0: never); per register: the last pass in which its content
