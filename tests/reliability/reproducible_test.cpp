@@ -17,6 +17,7 @@
 #include "ansinh/reader.hpp"
 #include "reliability_util.hpp"
 #include "scale.hpp"
+#include "test_paths.hpp"
 
 using namespace reliability;
 
@@ -108,13 +109,13 @@ TEST_CASE("examples: the same decisions from JSON Lines, CSV, JSON and YAML, on 
           "[reliability][reproducible]") {
   Scratch dir;
   std::vector<std::string> lines;
-  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl")) {
+  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR + "/examples/registry.jsonl")) {
     if (!line.empty()) lines.push_back(line);
   }
   WriteJsonAndYaml(dir, lines);
-  const std::string jsonl = ANSINH_SOURCE_DIR "/examples/registry.jsonl";
-  const std::vector<std::string> csv{ANSINH_SOURCE_DIR "/examples/households.csv",
-                                     ANSINH_SOURCE_DIR "/examples/persons.csv"};
+  const std::string jsonl = ANSINH_SOURCE_DIR + "/examples/registry.jsonl";
+  const std::vector<std::string> csv{ANSINH_SOURCE_DIR + "/examples/households.csv",
+                                     ANSINH_SOURCE_DIR + "/examples/persons.csv"};
   const std::vector<Run> runs{{{jsonl}, "1"}, {{jsonl}, "2"}, {{jsonl}, "4"}, {{jsonl}, "1"},
                               {csv, "2"},     {{dir.Path("records.json")}, "4"}, {{dir.Path("records.yaml")}, "1"}};
   CheckProvenance(EvalAll(dir, runs, "--period", "2026-11"), lines.size());
@@ -166,7 +167,7 @@ TEST_CASE("the content hash depends on the rule files' content, not on where the
   Scratch dir;
   const ansinh::RuleSet original = LoadRepositoryRules("rules/vn");
   fs::create_directories(dir.Path("copy"));
-  fs::copy(ANSINH_SOURCE_DIR "/rules/vn", dir.Path("copy/vn"), fs::copy_options::recursive);
+  fs::copy(ANSINH_SOURCE_DIR + "/rules/vn", dir.Path("copy/vn"), fs::copy_options::recursive);
   fs::remove_all(dir.Path("copy/vn/tra-vinh"));  // a package of its own: not part of vn's hash
   ansinh::LoadResult copy = ansinh::LoadRules(dir.Path("copy/vn"));
   REQUIRE(copy.ok());
