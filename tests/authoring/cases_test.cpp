@@ -11,6 +11,7 @@
 #include "ansinh/error.hpp"
 #include "ansinh/rule_set.hpp"
 #include "ansinh/testing.hpp"
+#include "test_paths.hpp"
 
 namespace fs = std::filesystem;
 

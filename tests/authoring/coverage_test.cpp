@@ -7,6 +7,7 @@
 #include "ansinh/authoring.hpp"
 #include "ansinh/rule_set.hpp"
 #include "cli/cli.hpp"
+#include "test_paths.hpp"
 
 namespace {
 

@@ -10,6 +10,7 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/rule_set.hpp"
 #include "cli/cli.hpp"
+#include "test_paths.hpp"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ansinh/rule_set.hpp"
+#include "test_paths.hpp"
 
 using namespace ansinh;
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "test_paths.hpp"
 
 namespace ansinh {
 namespace {

@@ -10,6 +10,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/help_text.hpp"
+#include "test_paths.hpp"
 
 namespace ansinh {
 namespace {
@@ -25,8 +26,8 @@ Run Cli(const std::vector<std::string>& args) {
   return Run{code, out.str(), err.str()};
 }
 
-const std::string kRules = ANSINH_RULES_DIR "/vn";
-const std::string kRecords = ANSINH_SOURCE_DIR "/examples/registry.jsonl";
+const std::string kRules = ANSINH_RULES_DIR + "/vn";
+const std::string kRecords = ANSINH_SOURCE_DIR + "/examples/registry.jsonl";
 const std::string kHintVi = "Xem cách dùng: 'ansinh --help' hoặc 'ansinh <lệnh> --help'.\n";
 const std::string kHintEn = "Run 'ansinh --help' or 'ansinh <command> --help' for usage.\n";
 
@@ -74,7 +75,7 @@ TEST_CASE("cli: a missing value, a value not allowed, a value not readable, a mi
 }
 
 TEST_CASE("cli: a file that cannot be read or written is named in a Vietnamese sentence", "[cli][usage]") {
-  const std::string missing = ANSINH_BINARY_DIR "/no-such-file.jsonl";
+  const std::string missing = ANSINH_BINARY_DIR + "/no-such-file.jsonl";
   const Run vi = Cli({"eval", kRules, missing, "--period", "2026-11"});
   CHECK(vi.code == 3);
   CHECK(vi.err == "ansinh: không mở được tệp " + missing + " (hệ thống báo: No such file or directory)\n");
@@ -82,7 +83,7 @@ TEST_CASE("cli: a file that cannot be read or written is named in a Vietnamese s
   CHECK(en.code == 3);
   CHECK(en.err == "ansinh: cannot open " + missing + ": No such file or directory\n");
 
-  const std::string nowhere = ANSINH_BINARY_DIR "/no-such-folder/out.csv";
+  const std::string nowhere = ANSINH_BINARY_DIR + "/no-such-folder/out.csv";
   const Run write = Cli({"eval", kRules, kRecords, "--period", "2026-11", "--format", "csv", "--output", nowhere});
   CHECK(write.code == 3);
   CHECK(write.err == "ansinh: không ghi được tệp " + nowhere + " (hệ thống báo: No such file or directory)\n");

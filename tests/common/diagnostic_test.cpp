@@ -11,6 +11,7 @@
 
 #include "ansinh/diagnostic.hpp"
 #include "ansinh/error.hpp"
+#include "test_paths.hpp"
 
 namespace {
 
@@ -195,7 +196,7 @@ TEST_CASE("CodeName: every code has a unique E_/W_ name", "[diagnostic]") {
 }
 
 TEST_CASE("CodeName matches the names documented in diagnostic.hpp", "[diagnostic]") {
-  std::ifstream in(ANSINH_SOURCE_DIR "/include/ansinh/diagnostic.hpp");
+  std::ifstream in(ANSINH_SOURCE_DIR + "/include/ansinh/diagnostic.hpp");
   REQUIRE(in);
   std::stringstream buffer;
   buffer << in.rdbuf();

@@ -4,6 +4,7 @@
 
 #include "ansinh/reader.hpp"
 #include "eval/package_fixture.hpp"
+#include "test_paths.hpp"
 
 using namespace ansinh;
 using ansinh::testing::Find;

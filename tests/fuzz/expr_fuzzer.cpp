@@ -15,6 +15,7 @@
 #include "fuzz_support.hpp"
 #include "model/package.hpp"
 #include "runtime/rule_set_impl.hpp"
+#include "test_paths.hpp"
 #include "yaml/loader.hpp"
 
 namespace {
@@ -25,7 +26,7 @@ using ansinh::model::LoadedTree;
 const LoadedTree& BaseTree() {
   static const LoadedTree* tree = [] {
     auto* t = new LoadedTree(
-        ansinh::yaml::LoadPackageTree(ANSINH_SOURCE_DIR "/tests/fuzz/expr_package", ansinh::LoadOptions{}));
+        ansinh::yaml::LoadPackageTree(ANSINH_SOURCE_DIR + "/tests/fuzz/expr_package", ansinh::LoadOptions{}));
     FUZZ_CHECK(t->ok, "tests/fuzz/expr_package does not load");
     ansinh::LoadResult base = ansinh::internal::BuildRuleSet(std::make_shared<LoadedTree>(*t), {});
     FUZZ_CHECK(base.ok(), "tests/fuzz/expr_package does not compile:\n" + base.Format());

@@ -13,6 +13,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "test_paths.hpp"
 #include "yaml/runaway_quote.hpp"
 
 namespace ansinh_fuzz {
@@ -84,7 +85,7 @@ void ClearScratch() {
 
 const ansinh::RuleSet& NationalRules() {
   static const ansinh::RuleSet* rules = [] {
-    ansinh::LoadResult loaded = ansinh::LoadRules(ANSINH_SOURCE_DIR "/rules/vn");
+    ansinh::LoadResult loaded = ansinh::LoadRules(ANSINH_SOURCE_DIR + "/rules/vn");
     FUZZ_CHECK(loaded.ok(), "rules/vn does not load:\n" + loaded.Format());
     return new ansinh::RuleSet(std::move(loaded).Release());  // lives until exit
   }();

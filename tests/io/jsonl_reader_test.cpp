@@ -3,6 +3,7 @@
 
 #include "runtime/access.hpp"
 #include "ansinh/error.hpp"
+#include "test_paths.hpp"
 #include "test_schema.hpp"
 
 using ansinh::Date;

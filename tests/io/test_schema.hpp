@@ -15,6 +15,7 @@
 #include "ansinh/rule_set.hpp"
 #include "runtime/rule_set_impl.hpp"
 #include "records/batch.hpp"
+#include "test_paths.hpp"
 
 namespace test_io {
 

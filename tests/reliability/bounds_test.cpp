@@ -9,6 +9,7 @@
 
 #include "ansinh/rule_set.hpp"
 #include "reliability_util.hpp"
+#include "test_paths.hpp"
 
 using namespace reliability;
 namespace fs = std::filesystem;
@@ -18,7 +19,7 @@ namespace {
 // tests/data/good/minimal copied to `dir`/`name`, with its benefit's amount replaced.
 std::string MinimalPackage(const Scratch& dir, const std::string& name, const std::string& amount = {}) {
   const std::string path = dir.Path(name);
-  fs::copy(ANSINH_TEST_DATA_DIR "/good/minimal", path, fs::copy_options::recursive);
+  fs::copy(ANSINH_TEST_DATA_DIR + "/good/minimal", path, fs::copy_options::recursive);
   if (!amount.empty()) {
     std::string benefit = ReadFile(path + "/benefits/child.yaml");
     const std::string old = "amount: 1.5 * param.social_assistance_base";

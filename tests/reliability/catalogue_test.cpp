@@ -12,6 +12,7 @@
 
 #include "ansinh/diagnostic.hpp"
 #include "reliability_util.hpp"
+#include "test_paths.hpp"
 
 using namespace reliability;
 
@@ -20,7 +21,7 @@ namespace {
 // Table rows of the page: code -> cells after the code.
 std::map<std::string, std::vector<std::string>> DocumentedRows() {
   std::map<std::string, std::vector<std::string>> rows;
-  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR "/docs/diagnostics.md")) {
+  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR + "/docs/diagnostics.md")) {
     static const std::regex row(R"(^\| `([EWR]_[A-Z0-9_]+)` \|(.*)\|\s*$)");
     std::smatch m;
     if (!std::regex_match(line, m, row)) continue;
@@ -56,7 +57,7 @@ bool LooksVietnamese(const std::string& text) {
 std::set<std::string> RecordCodesInLib() {
   std::set<std::string> codes;
   static const std::regex literal(R"re("(R_[A-Z0-9_]+)")re");
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(ANSINH_SOURCE_DIR "/lib")) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ANSINH_SOURCE_DIR + "/lib")) {
     const std::string ext = entry.path().extension().string();
     if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;
     // The catalogue lists every code; the codes the readers and evaluator emit are elsewhere.

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "reliability_util.hpp"
+#include "test_paths.hpp"
 
 using namespace reliability;
 namespace fs = std::filesystem;
@@ -37,7 +38,7 @@ std::string Quote(const std::string& s) {
 // Runs `command` with bash (for process substitution) from the source folder;
 // `ANSINH` in it is the built program. Returns the exit status (128 + signal).
 int Bash(const std::string& command) {
-  const std::string ansinh = Quote(ANSINH_BINARY_DIR "/bin/ansinh");
+  const std::string ansinh = Quote(ANSINH_BINARY_DIR + "/bin/ansinh");
   std::string c = command;
   for (size_t at = c.find("ANSINH"); at != std::string::npos; at = c.find("ANSINH", at + ansinh.size())) {
     c.replace(at, 6, ansinh);
@@ -114,9 +115,9 @@ TEST_CASE("a YAML record whose quote is not closed is an error of that record", 
 
 TEST_CASE("an output file naming an input is refused before anything is written", "[reliability][never_wrong]") {
   Scratch dir;
-  const std::string registry = dir.Write("registry.jsonl", ReadFile(ANSINH_SOURCE_DIR "/examples/registry.jsonl"));
-  const std::string hh = dir.Write("households.csv", ReadFile(ANSINH_SOURCE_DIR "/examples/households.csv"));
-  const std::string pp = dir.Write("persons.csv", ReadFile(ANSINH_SOURCE_DIR "/examples/persons.csv"));
+  const std::string registry = dir.Write("registry.jsonl", ReadFile(ANSINH_SOURCE_DIR + "/examples/registry.jsonl"));
+  const std::string hh = dir.Write("households.csv", ReadFile(ANSINH_SOURCE_DIR + "/examples/households.csv"));
+  const std::string pp = dir.Write("persons.csv", ReadFile(ANSINH_SOURCE_DIR + "/examples/persons.csv"));
   fs::create_symlink(registry, dir.Path("link.jsonl"));
   const std::string before = ReadFile(registry), before_pp = ReadFile(pp);
   const std::string out = dir.Path("out"), err = dir.Path("err");
@@ -200,7 +201,7 @@ TEST_CASE("a new output file gets the usual permissions, an existing one keeps i
   REQUIRE(RunAnsinh({"eval", kRules, "examples/registry.jsonl", "--as-of", kAsOf, "-o", out}, dir.Path("o"), err) == 0);
   REQUIRE(::stat(out.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0640);
-  CHECK(Count(ReadFile(out), "\n") == ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl").size());
+  CHECK(Count(ReadFile(out), "\n") == ReadLines(ANSINH_SOURCE_DIR + "/examples/registry.jsonl").size());
 }
 
 // --- 3. pipes ------------------------------------------------------------------------
@@ -236,7 +237,7 @@ TEST_CASE("a persons CSV through a pipe or a FIFO loses no one and does not hang
              "--format json >" +
              Quote(diff_pipe) + " 2>" + Quote(err)) == 0);
   CHECK(JsonStringField(ReadFile(diff_pipe), "households") == JsonStringField(ReadFile(diff_file), "households"));
-  CHECK(Contains(ReadFile(err), "ansinh diff: " + std::to_string(ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl").size()) +
+  CHECK(Contains(ReadFile(err), "ansinh diff: " + std::to_string(ReadLines(ANSINH_SOURCE_DIR + "/examples/registry.jsonl").size()) +
                                     " hộ"));
 }
 
@@ -275,7 +276,7 @@ TEST_CASE("a report total beyond int64 is a clear error, never a wrapped figure"
   // printed an annual cost of -5,486,744,073,709,551,616 đ.
   Scratch dir;
   const std::string pkg = dir.str() + "/pkg";
-  fs::copy(ANSINH_SOURCE_DIR "/tests/data/good/minimal", pkg, fs::copy_options::recursive);
+  fs::copy(ANSINH_SOURCE_DIR + "/tests/data/good/minimal", pkg, fs::copy_options::recursive);
   std::string schema = ReadFile(pkg + "/schema.yaml");
   schema.replace(schema.find("2024-07-01: {value: 500000"), 26, "2024-07-01: {value: 9000000000000");
   dir.Write("pkg/schema.yaml", schema);
@@ -348,7 +349,7 @@ TEST_CASE("unknown-field warnings are capped per record", "[reliability][never_w
 TEST_CASE("a link out of the package is refused and its target never printed", "[reliability][never_wrong]") {
   Scratch dir;
   const std::string pkg = dir.str() + "/pkg";
-  fs::copy(ANSINH_SOURCE_DIR "/tests/data/good/minimal", pkg, fs::copy_options::recursive);
+  fs::copy(ANSINH_SOURCE_DIR + "/tests/data/good/minimal", pkg, fs::copy_options::recursive);
   const std::string secret = dir.Write("secret.txt", "password: hunter2\nroot:x:0:0\n");
   fs::create_symlink(secret, pkg + "/benefits/secret.yaml");
   fs::create_directory_symlink(dir.str(), pkg + "/benefits/up");
@@ -383,7 +384,7 @@ TEST_CASE("bad bytes and negative money in rule files are check errors", "[relia
   CHECK(Contains(ReadFile(err), "'-360000' is a negative amount of money for parameter 'social_assistance_base'"));
   // Declared signed, the same value is accepted.
   const std::string pkg = dir.str() + "/pkg";
-  fs::copy(ANSINH_SOURCE_DIR "/tests/data/bad/negative_value", pkg, fs::copy_options::recursive);
+  fs::copy(ANSINH_SOURCE_DIR + "/tests/data/bad/negative_value", pkg, fs::copy_options::recursive);
   std::string schema = ReadFile(pkg + "/schema.yaml");
   schema.replace(schema.find("    unit: VND/month"), 0, "    signed: true\n");
   dir.Write("pkg/schema.yaml", schema);

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "ansinh/error.hpp"
+#include "test_paths.hpp"
 
 namespace reliability {
 
@@ -62,7 +63,7 @@ std::string ShellQuote(const std::string& s) {
 }  // namespace
 
 int RunAnsinh(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
-  std::string command = "cd " + ShellQuote(ANSINH_SOURCE_DIR) + " && " + ShellQuote(ANSINH_BINARY_DIR "/bin/ansinh");
+  std::string command = "cd " + ShellQuote(ANSINH_SOURCE_DIR) + " && " + ShellQuote(ANSINH_BINARY_DIR + "/bin/ansinh");
   for (const std::string& a : args) command += " " + ShellQuote(a);
   command += " >" + ShellQuote(out) + " 2>" + ShellQuote(err);
   const int status = std::system(command.c_str());
@@ -89,7 +90,7 @@ std::string FirstCell(const std::string& row) { return row.substr(0, row.find(',
 const std::vector<std::string>& ExampleRecords() {
   static const std::vector<std::string> records = [] {
     std::vector<std::string> out;
-    for (std::string& line : ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl")) {
+    for (std::string& line : ReadLines(ANSINH_SOURCE_DIR + "/examples/registry.jsonl")) {
       if (!line.empty() && ValidExample(JsonStringField(line, "id"))) out.push_back(std::move(line));
     }
     return out;
@@ -111,8 +112,8 @@ std::string SyntheticRecord(size_t index) {
 const ExampleCsv& ExampleCsvRows() {
   static const ExampleCsv csv = [] {
     ExampleCsv out;
-    const std::vector<std::string> hh = ReadLines(ANSINH_SOURCE_DIR "/examples/households.csv");
-    const std::vector<std::string> pp = ReadLines(ANSINH_SOURCE_DIR "/examples/persons.csv");
+    const std::vector<std::string> hh = ReadLines(ANSINH_SOURCE_DIR + "/examples/households.csv");
+    const std::vector<std::string> pp = ReadLines(ANSINH_SOURCE_DIR + "/examples/persons.csv");
     out.households_header = hh.at(0) + "\n";
     out.persons_header = pp.at(0) + "\n";
     for (const std::string& record : ExampleRecords()) {

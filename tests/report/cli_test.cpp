@@ -6,6 +6,7 @@
 
 #include "cli/cli.hpp"
 #include "report/report_fixture.hpp"
+#include "test_paths.hpp"
 
 namespace ansinh {
 namespace {

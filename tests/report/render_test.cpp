@@ -11,6 +11,7 @@
 #include "report/columns.hpp"
 #include "report/format.hpp"
 #include "report/report_fixture.hpp"
+#include "test_paths.hpp"
 
 namespace ansinh {
 namespace {

@@ -10,6 +10,7 @@
 #include "ansinh/diff.hpp"
 #include "ansinh/report.hpp"
 #include "ansinh/rule_set.hpp"
+#include "test_paths.hpp"
 
 namespace ansinh::testing {
 

@@ -16,6 +16,7 @@
 #include "ansinh/reader.hpp"
 #include "ansinh/testing.hpp"
 #include "records/batch.hpp"
+#include "test_paths.hpp"
 
 using namespace reliability;
 
@@ -43,7 +44,7 @@ std::string Registry(const Scratch& dir) {
   std::string text;
   const size_t records = ansinh_tests::kSanitized ? 500 : 1500;
   for (size_t i = 0; i < records; ++i) text += SyntheticRecord(i) + "\n";
-  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR "/examples/registry.jsonl")) {
+  for (const std::string& line : ReadLines(ANSINH_SOURCE_DIR + "/examples/registry.jsonl")) {
     const std::string id = JsonStringField(line, "id");
     if (id >= "CL-0400" && id <= "CL-0407") text += line + "\n";  // invalid on purpose (examples/README.md)
   }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "test_paths.hpp"
 #include "yaml_test_util.hpp"
 
 namespace ansinh {

@@ -17,6 +17,7 @@
 
 #include "ansinh/diagnostic.hpp"
 #include "ansinh/rule_set.hpp"
+#include "test_paths.hpp"
 
 namespace ansinh {
 namespace {

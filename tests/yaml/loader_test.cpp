@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "test_paths.hpp"
 #include "yaml_test_util.hpp"
 
 namespace ansinh {

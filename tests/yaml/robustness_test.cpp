@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "test_paths.hpp"
 #include "yaml/sections.hpp"
 #include "yaml/yaml_source.hpp"
 

@@ -12,6 +12,7 @@
 
 #include "ansinh/diagnostic.hpp"
 #include "model/package.hpp"
+#include "test_paths.hpp"
 #include "yaml/loader.hpp"
 
 namespace ansinh::testing {
