@@ -84,13 +84,7 @@ void ChunkEvaluator::PrepareAcc(bool lanes) {
     a.day.resize(n);
     if (!lanes) continue;  // one pass: its lanes become the result
     // Sized only: Merge(0) writes every lane (what it takes, or "nothing merged yet").
-    BenefitLanes& l = acc_lanes_[b];
-    l.status.resize(n);
-    l.amount.resize(n);
-    l.version.resize(n);
-    l.failed.resize(n);
-    l.why.resize(n);
-    l.superseded_by.resize(n);
+    acc_lanes_[b].Resize(n);
     if (options_.reasons) {
       a.lhs.assign(n, CapturedValue{});
       a.rhs.assign(n, CapturedValue{});

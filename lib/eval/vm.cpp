@@ -31,13 +31,7 @@ void EvalState::Prepare(const plan::Program& prog, const internal::BatchData& da
   benefits.resize(prog.benefits.size());
   for (size_t b = 0; b < prog.benefits.size(); ++b) {
     const size_t n = LaneCount(prog.benefits[b].level);
-    BenefitLanes& bl = benefits[b];
-    bl.status.resize(n);
-    bl.amount.resize(n);
-    bl.version.resize(n);
-    bl.failed.resize(n);
-    bl.why.resize(n);
-    bl.superseded_by.resize(n);
+    benefits[b].Resize(n);
   }
   group_winner.resize(prog.groups.size());
   for (size_t g = 0; g < prog.groups.size(); ++g) group_winner[g].resize(LaneCount(prog.groups[g].level));

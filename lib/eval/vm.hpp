@@ -61,6 +61,16 @@ struct BenefitLanes {
   std::vector<int16_t> failed;        // first false condition, or -1
   std::vector<uint32_t> why;          // undetermined: what is missing / the error
   std::vector<int32_t> superseded_by;  // group resolution: winner, or -1
+
+  // Every column sized to `lanes` (the values are what they were, or zero).
+  void Resize(size_t lanes) {
+    status.resize(lanes);
+    amount.resize(lanes);
+    version.resize(lanes);
+    failed.resize(lanes);
+    why.resize(lanes);
+    superseded_by.resize(lanes);
+  }
 };
 
 class EvalState {
