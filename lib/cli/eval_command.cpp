@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
-#include <future>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <ostream>
 #include <thread>
+#include <vector>
 
 #include "ansinh/decimal.hpp"
 #include "ansinh/reader.hpp"
@@ -129,12 +131,16 @@ class ReadAhead {
     thread_ = std::thread([this] { Run(); });
   }
   ~ReadAhead() {
+    Stop();
+    thread_.join();
+  }
+  // Stops reading; a Next waiting for a batch returns nullptr.
+  void Stop() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stop_ = true;
     }
     changed_.notify_all();
-    thread_.join();
   }
   ReadAhead(const ReadAhead&) = delete;
   ReadAhead& operator=(const ReadAhead&) = delete;
@@ -142,7 +148,8 @@ class ReadAhead {
   // The next batch in input order, nullptr at the end; rethrows the reader's exception.
   RecordBatch* Next() {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [this] { return !filled_.empty(); });
+    changed_.wait(lock, [this] { return stop_ || !filled_.empty(); });
+    if (filled_.empty()) return nullptr;  // stopped
     const Filled f = filled_.front();
     filled_.pop_front();
     if (f.error) std::rethrow_exception(f.error);
@@ -198,6 +205,147 @@ class ReadAhead {
   std::thread thread_;
 };
 
+
+// With two threads or more: households per batch (a batch's decisions are formatted into one
+// piece of text; at `--detail full`, ~11 KB per household, a batch of 512 is ~6 MB), and batches
+// read ahead.
+size_t PipelineBatch(Detail detail) { return detail == Detail::kSummary ? 2048 : 512; }
+size_t PipelineSlots(unsigned threads) { return static_cast<size_t>(threads) + 2; }
+
+// A batch's output: its decisions as text and its counts (Pipeline, RunEval).
+struct Piece {
+  std::string text;
+  size_t households = 0, persons = 0, errors = 0, warnings = 0, undetermined = 0;
+  std::vector<int64_t> totals;  // each household's total_monthly, summed in input order
+  void Clear() {
+    text.clear();
+    totals.clear();
+    households = persons = errors = warnings = undetermined = 0;
+  }
+};
+
+// `ansinh eval` on two threads or more: `workers` threads each take the next batch from the
+// ReadAhead, evaluate and format it whole (`work`), and hand its Piece back by its place in the
+// input; Next gives the pieces in input order. Work is by whole batches (no barrier inside one),
+// the threads are started once, and at most kInFlight batches are ahead of the one Next waits for,
+// so memory is bounded by the batches, not the file. An exception of the reader or of a worker
+// reaches Next at the batch where it happened, after every batch before it.
+class Pipeline {
+ public:
+  using Work = std::function<void(RecordBatch&, Piece*)>;
+  Pipeline(ReadAhead& ahead, unsigned workers, Work work)
+      : ahead_(ahead), work_(std::move(work)), in_flight_(static_cast<size_t>(workers) + 2) {
+    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { Run(); });
+  }
+  ~Pipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    ahead_.Stop();  // a worker waiting for a batch returns
+    for (std::thread& t : threads_) t.join();
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // The next batch's piece in input order (swapped into *out); false at the end.
+  bool Next(Piece* out) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return done_.count(next_) != 0; });
+    auto it = done_.find(next_);
+    Done d = std::move(it->second);
+    done_.erase(it);
+    ++next_;
+    lock.unlock();
+    changed_.notify_all();  // a worker waiting for room may go on
+    if (d.error) std::rethrow_exception(d.error);
+    if (d.end) return false;
+    std::swap(*out, d.piece);
+    return true;
+  }
+  // Gives a piece's buffers back for reuse (no allocation per batch once warm).
+  void Recycle(Piece&& piece) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    spare_.push_back(std::move(piece));
+  }
+
+ private:
+  struct Done {
+    Piece piece;
+    bool end = false;
+    std::exception_ptr error;
+  };
+
+  void Run() {
+    for (;;) {
+      size_t seq = 0;
+      Piece piece;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return stop_ || ended_ || taken_ < next_ + in_flight_; });
+        if (stop_ || ended_) return;
+        if (!spare_.empty()) {
+          piece = std::move(spare_.back());
+          spare_.pop_back();
+        }
+      }
+      RecordBatch* batch = nullptr;
+      Done d;
+      {
+        // Taking a batch and its place in the input together, one worker at a time.
+        std::lock_guard<std::mutex> take(take_mutex_);
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          if (ended_ || stop_) return;
+          seq = taken_++;
+        }
+        try {
+          batch = ahead_.Next();
+        } catch (...) {
+          d.error = std::current_exception();
+        }
+        if (batch == nullptr) {  // the end, or the reader's error: no worker takes another batch
+          std::lock_guard<std::mutex> lock(mutex_);
+          ended_ = true;
+        }
+      }
+      if (batch == nullptr) {
+        d.end = true;
+      } else {
+        piece.Clear();
+        try {
+          work_(*batch, &piece);
+        } catch (...) {
+          d.error = std::current_exception();
+        }
+        ahead_.Release(batch);
+        d.piece = std::move(piece);
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_.emplace(seq, std::move(d));
+      }
+      changed_.notify_all();
+      if (batch == nullptr) return;
+    }
+  }
+
+  ReadAhead& ahead_;
+  const Work work_;
+  const size_t in_flight_;
+  std::mutex take_mutex_;  // ahead_.Next() and the place it gives, together
+  std::mutex mutex_;       // everything below
+  std::condition_variable changed_;
+  std::map<size_t, Done> done_;  // finished batches not yet taken by Next, by place
+  std::vector<Piece> spare_;
+  size_t taken_ = 0;  // places given to workers
+  size_t next_ = 0;   // the place Next waits for
+  bool ended_ = false;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
 }  // namespace
 
 int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
@@ -210,8 +358,9 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   const Language lang = ParseLang(o.lang);
   const unsigned threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
   ReadOptions read = ParseReadOptions(o);
-  // With two threads or more the reader converts JSON Lines records on two (ReadOptions::threads).
-  read.threads = std::min(threads, 2u);
+  // xlsx with two threads or more: the reader converts JSON Lines records on two (ReadOptions::threads);
+  // the other formats read on one thread of the pipeline below.
+  read.threads = format == "xlsx" ? std::min(threads, 2u) : 1u;
   RecordReader reader(*rules, o.records, read);
   Output output(o, out);
   std::ostream& os = output.stream();
@@ -233,7 +382,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
   int64_t total = 0;
   bool first = true;
   // Output goes out in large blocks (one write per ~1 MB), not per record.
-  std::string block, second_half;
+  std::string block;
   constexpr size_t kBlock = 1u << 20;
   auto flush = [&]() {
     os.write(block.data(), static_cast<std::streamsize>(block.size()));
@@ -251,74 +400,52 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     totals.max_listed = 1048575;  // the record errors listed: as many as a sheet holds
     workbook = std::make_unique<EvalWorkbook>(*rules, when, lang, totals);
   }
-  // With two threads or more, the records are read on a thread of their own (ReadAhead) while
-  // the batches read before are evaluated and written here; at most kSlots batches are held, so
-  // memory does not grow with the file.
-  constexpr size_t kBatch = 4096, kSlots = 4;
-  RecordBatch only_batch(*rules);
-  std::unique_ptr<ReadAhead> ahead;
-  if (threads >= 2) ahead = std::make_unique<ReadAhead>(reader, *rules, kSlots, kBatch);
-  auto next_batch = [&]() -> RecordBatch* {
-    if (ahead) return ahead->Next();
-    return reader.Next(only_batch, 8192) ? &only_batch : nullptr;
-  };
-  for (RecordBatch* batch = next_batch(); batch != nullptr; batch = next_batch()) {
-    DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
-    // JSON Lines and CSV rows do not depend on each other: with two threads or more, they
-    // are formatted in pairs of runs of kRun decisions, the second run of each pair on
-    // another thread into its own block, appended after the first's (input order kept;
-    // memory bounded by the runs, not the batch).
-    const bool split = threads >= 2 && (format == "jsonl" || format == "csv");
-    auto rows = [&](size_t from, size_t to, std::string* to_block) {
-      for (size_t i = from; i < to; ++i) {
-        const DecisionView d = decisions[i];
-        if (format == "jsonl") {
-          AppendJson(d, json, to_block);
-          *to_block += '\n';
-        } else {
-          CsvRows(*to_block, d, lang, detail, !o.csv_raw);
-        }
-      }
-    };
+  // One batch's decisions as text (jsonl, csv, text; json with ",\n" between its items) and its
+  // counts. The same for one thread and for the pipeline below, so the output is the same.
+  auto format_batch = [&](const DecisionBatch& decisions, Piece* p) {
     for (size_t i = 0; i < decisions.size(); ++i) {
       const DecisionView d = decisions[i];
-      if (!d.ok()) ++errors;
-      if (!d.warnings().empty()) ++warnings;
-      // Held at the int64 limit rather than wrapped (each total_monthly already is).
-      if (__builtin_add_overflow(total, d.total_monthly(), &total)) total = d.total_monthly() > 0 ? INT64_MAX : INT64_MIN;
-      persons += d.member_count();
-      for (size_t m = 0; m < d.member_count(); ++m) undetermined += d.member_benefits(m).count(BenefitStatus::kUndetermined);
-      if (split) {
-        // formatted below
-      } else if (format == "jsonl" || format == "csv") {
-        rows(i, i + 1, &block);
+      if (!d.ok()) ++p->errors;
+      if (!d.warnings().empty()) ++p->warnings;
+      p->totals.push_back(d.total_monthly());
+      p->persons += d.member_count();
+      for (size_t m = 0; m < d.member_count(); ++m) p->undetermined += d.member_benefits(m).count(BenefitStatus::kUndetermined);
+      if (format == "jsonl") {
+        AppendJson(d, json, &p->text);
+        p->text += '\n';
+      } else if (format == "csv") {
+        CsvRows(p->text, d, lang, detail, !o.csv_raw);
       } else if (format == "json") {
-        if (!first) block += ",\n";
-        AppendJson(d, json, &block);
-      } else if (format == "xlsx") {
-        // the workbook takes the whole batch below
-      } else {
-        block += ToText(d, text);
-        block += '\n';
-      }
+        if (i > 0) p->text += ",\n";
+        AppendJson(d, json, &p->text);
+      } else if (format == "text") {
+        p->text += ToText(d, text);
+        p->text += '\n';
+      }  // xlsx: the workbook takes the whole batch
+    }
+    p->households = decisions.size();
+  };
+  // A batch's text and counts, in input order.
+  auto take = [&](Piece& p) {
+    if (format == "json" && !p.text.empty()) {
+      if (!first) block += ",\n";
       first = false;
+    }
+    if (p.text.size() >= kBlock) {  // a large piece goes out as it is, not copied into the block
+      flush();
+      os.write(p.text.data(), static_cast<std::streamsize>(p.text.size()));
+    } else {
+      block += p.text;
       if (block.size() >= kBlock) flush();
     }
-    constexpr size_t kRun = 512;
-    for (size_t at = 0; split && at < decisions.size(); at += 2 * kRun) {
-      const size_t mid = std::min(at + kRun, decisions.size());
-      const size_t end = std::min(at + 2 * kRun, decisions.size());
-      std::future<void> second;
-      if (mid < end) second = std::async(std::launch::async, [&rows, mid, end, &second_half] { rows(mid, end, &second_half); });
-      rows(at, mid, &block);
-      if (second.valid()) second.get();
-      block += second_half;
-      second_half.clear();
-      if (block.size() >= kBlock) flush();
+    households += p.households;
+    persons += p.persons;
+    errors += p.errors;
+    warnings += p.warnings;
+    undetermined += p.undetermined;
+    for (const int64_t t : p.totals) {  // held at the int64 limit rather than wrapped (as each total is)
+      if (__builtin_add_overflow(total, t, &total)) total = t > 0 ? INT64_MAX : INT64_MIN;
     }
-    if (workbook) workbook->Add(*batch, decisions);
-    households += decisions.size();
-    if (ahead) ahead->Release(batch);
     if (os.bad()) output.Finish();  // a write failed: stop now (throws InputError, exit 3)
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -328,6 +455,38 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
       } else {
         err << "\r" << households << " records, " << rate << "/s, " << errors << " with errors" << std::flush;
       }
+    }
+  };
+  if (threads >= 2 && format != "xlsx") {
+    // Two threads or more: the records are read on a thread of their own (ReadAhead) and each batch
+    // is evaluated and formatted whole by one of `threads` workers (Pipeline); this thread writes the
+    // batches' text in input order. Memory is bounded by the batches in flight, not by the file.
+    EvaluateOptions one = options;
+    one.threads = 1;  // the workers are the parallelism
+    ReadAhead ahead(reader, *rules, PipelineSlots(threads), PipelineBatch(detail));
+    Pipeline pipeline(ahead, threads, [&](RecordBatch& batch, Piece* p) {
+      format_batch(Evaluate(*rules, batch, when, one), p);
+    });
+    Piece p;
+    while (pipeline.Next(&p)) {
+      take(p);
+      pipeline.Recycle(std::move(p));
+    }
+  } else {
+    // One thread (and xlsx, whose workbook takes the batches in order): read, evaluate, write.
+    RecordBatch only_batch(*rules);
+    std::unique_ptr<ReadAhead> ahead;
+    if (threads >= 2) ahead = std::make_unique<ReadAhead>(reader, *rules, PipelineSlots(threads), PipelineBatch(detail));
+    Piece p;
+    for (;;) {
+      RecordBatch* batch = ahead ? ahead->Next() : reader.Next(only_batch, 8192) ? &only_batch : nullptr;
+      if (batch == nullptr) break;
+      const DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
+      p.Clear();
+      format_batch(decisions, &p);
+      if (workbook) workbook->Add(*batch, decisions);
+      if (ahead) ahead->Release(batch);
+      take(p);
     }
   }
   if (format == "json") block += first ? "]\n" : "\n]\n";

@@ -6,6 +6,7 @@
 // with persons whose household row is missing and households without persons.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -251,5 +252,29 @@ TEST_CASE("10,000 CSV households, 10% corrupt incl. missing households and no pe
       const std::string person_id = p.substr(p.find(',') + 1, p.find(',', p.find(',') + 1) - p.find(',') - 1);
       CHECK(out[i].find("\"person_id\":\"" + person_id + "\"") != std::string::npos);
     }
+  }
+}
+
+// With two threads or more, ansinh eval reads on a thread of its own and evaluates and formats
+// whole batches on worker threads while this one writes them in order. An input that fails
+// after thousands of records have been decided (here a folder given as the second input) stops
+// the run on any thread count: exit status 3, the reason on stderr, and no output file at all
+// (never the decisions of the first input passed off as the whole run).
+TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4 threads",
+          "[reliability][no-loss]") {
+  Scratch dir;
+  std::string jsonl;
+  const size_t records = ansinh_tests::Scaled(3000);
+  for (size_t i = 0; i < records; ++i) jsonl += SyntheticRecord(i) + "\n";
+  const std::string in = dir.Write("records.jsonl", jsonl);
+  std::filesystem::create_directories(dir.Path("later.jsonl"));
+  for (const char* threads : {"1", "2", "4"}) {
+    INFO("threads " << threads);
+    const std::string out = dir.Path(std::string("out-") + threads + ".jsonl");
+    CHECK(RunAnsinh({"eval", "rules/vn", in, dir.Path("later.jsonl"), "--as-of", "2026-11-01", "--threads", threads,
+                     "--output", out},
+                    dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 3);
+    CHECK(!std::filesystem::exists(out));
+    CHECK(ReadFile(dir.Path("stderr.txt")).find("later.jsonl") != std::string::npos);
   }
 }

@@ -152,9 +152,9 @@ TEST_CASE("a 10,000-record registry: byte-identical across runs, thread counts a
   CheckProvenance(EvalAll(dir, runs, "--period", "2026-11"), records);
 }
 
-// With two threads, ansinh eval formats JSON Lines and CSV rows in runs of 512 decisions
-// on two threads at once, and reads the next batch meanwhile: the output is still in
-// input order, byte for byte the one-thread output.
+// With two threads or more, ansinh eval reads on a thread of its own and evaluates and
+// formats batches of 1,024 households on worker threads, several at once: the output is
+// still in input order, byte for byte the one-thread output.
 TEST_CASE("a 10,000-record registry: summary JSON Lines and CSV the same on 1, 2 and 4 threads",
           "[reliability][reproducible]") {
   Scratch dir;
