@@ -134,6 +134,10 @@ const internal::RuleSetImpl::BenefitJson* Compiled(const DecisionView& d, const 
   return pretty || o.benefit >= all.size() ? nullptr : &all[o.benefit];
 }
 
+// The members after "reference" of an outcome neither superseded, undetermined nor provisional,
+// and the start of its reasons.
+constexpr std::string_view kPlainTail = R"("superseded_by":null,"missing":[],"provisional":false,"reason":{"vi":")";
+
 // The keys after "reference", before "reason": superseded_by (and superseded_by_member),
 // missing, provisional (and provisional_values).
 void OutcomeTailJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
@@ -196,13 +200,18 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
     if (compiled != nullptr && !explain) {
       // Compact, no explanation: constant runs as fragments compiled at load, the reasons
       // written straight into the output (internal::AppendReasonsJson).
-      w.MembersKey(compiled->heads[static_cast<size_t>(o.status)]);  // "benefit", "status", "amount":
-      if (o.has_amount) w.Int(o.amount);
-      else w.Null();
-      w.Members(compiled->unit_group_reference);
-      if (o.superseded_by < 0 && o.superseded_by_member < 0 && o.status != BenefitStatus::kUndetermined &&
-          !o.provisional) {
-        w.Members(R"("superseded_by":null,"missing":[],"provisional":false,"reason":{"vi":")");
+      const bool plain_tail = o.superseded_by < 0 && o.superseded_by_member < 0 &&
+                              o.status != BenefitStatus::kUndetermined && !o.provisional;
+      if (plain_tail && !o.has_amount) {
+        w.Members(compiled->no_amount[static_cast<size_t>(o.status)]);  // (the most common outcome)
+      } else {
+        w.MembersKey(compiled->heads[static_cast<size_t>(o.status)]);  // "benefit", "status", "amount":
+        if (o.has_amount) w.Int(o.amount);
+        else w.Null();
+        w.Members(compiled->unit_group_reference);
+      }
+      if (plain_tail) {
+        if (o.has_amount) w.Members(kPlainTail);
       } else {
         OutcomeTailJson(w, d, o);
         w.Members(R"("reason":{"vi":")");
@@ -324,6 +333,7 @@ std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<Benef
       w.Key("status").String(ToString(static_cast<BenefitStatus>(s)));
       w.Key("amount");
       b.heads[s] = w.str().substr(1);
+      b.no_amount[s] = b.heads[s] + "null," + b.unit_group_reference + "," + std::string(kPlainTail);
     }
     out.push_back(std::move(b));
   }
