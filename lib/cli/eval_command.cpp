@@ -206,9 +206,11 @@ class ReadAhead {
 };
 
 
-// With two threads or more: households per batch (a batch's decisions are formatted into one
-// piece of text; at `--detail full`, ~11 KB per household, a batch of 512 is ~6 MB), and batches
-// read ahead.
+// Households per batch, on one thread as on more (a batch's decisions are formatted into one
+// piece of text; at `--detail full`, ~11 KB per household, a batch of 512 is ~6 MB: what the
+// evaluation captured for it is still in the cache when it is formatted, and the text when it is
+// written; 8,192 on one thread took 1.6x the CPU time of 512 at `full`, docs/performance.md), and
+// with two threads or more, batches read ahead.
 size_t PipelineBatch(Detail detail) { return detail == Detail::kSummary ? 2048 : 512; }
 size_t PipelineSlots(unsigned threads) { return static_cast<size_t>(threads) + 2; }
 
@@ -433,7 +435,12 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     }
     if (p.text.size() >= kBlock) {  // a large piece goes out as it is, not copied into the block
       flush();
-      os.write(p.text.data(), static_cast<std::streamsize>(p.text.size()));
+      // In writes of at most kBlock: the kernel stores a file's 1 MB writes for a fraction of the
+      // system time of larger ones (1.1 GB in 5.6 MB writes: 0.3-1.3 s, in 1 MB writes: 0.28 s;
+      // docs/performance.md).
+      for (size_t at = 0; at < p.text.size(); at += kBlock) {
+        os.write(p.text.data() + at, static_cast<std::streamsize>(std::min(kBlock, p.text.size() - at)));
+      }
     } else {
       block += p.text;
       if (block.size() >= kBlock) flush();
@@ -479,7 +486,7 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     if (threads >= 2) ahead = std::make_unique<ReadAhead>(reader, *rules, PipelineSlots(threads), PipelineBatch(detail));
     Piece p;
     for (;;) {
-      RecordBatch* batch = ahead ? ahead->Next() : reader.Next(only_batch, 8192) ? &only_batch : nullptr;
+      RecordBatch* batch = ahead ? ahead->Next() : reader.Next(only_batch, PipelineBatch(detail)) ? &only_batch : nullptr;
       if (batch == nullptr) break;
       const DecisionBatch decisions = Evaluate(*rules, *batch, when, options);
       p.Clear();

@@ -160,16 +160,12 @@ void AppendEscape(std::string& out, unsigned char c) {
 }
 
 // The slow path: invalid UTF-8 somewhere; each bad byte becomes U+FFFD.
-void AppendQuotedChecked(std::string& out, std::string_view s);
+void AppendEscapedChecked(std::string& out, std::string_view s);
 
-}  // namespace
-
-void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
-  // One pass classifies the bytes: all plain ASCII (the common case: one append), some
-  // to escape, or some non-ASCII (checked as a whole with simdjson's UTF-8 validator,
-  // then copied as they are).
-  // Eight bytes at a time (exact "any byte ..." tests: Hacker's Delight 6-1): the high
-  // bit set; below 0x20; equal to '"', '\\' or DEL.
+// One pass classifies the bytes (eight at a time, exact "any byte ..." tests: Hacker's
+// Delight 6-1): `high` some byte with the high bit set; `special` some byte below 0x20,
+// '"', '\\' or DEL.
+void Classify(std::string_view s, bool* high, bool* special) {
   uint64_t high_bits = 0, special_bits = 0;
   size_t at = 0;
   for (; at + 8 <= s.size(); at += 8) {
@@ -178,40 +174,60 @@ void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
     high_bits |= w & kHighs;
     special_bits |= AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
   }
-  bool high = high_bits != 0, special = special_bits != 0;
+  *high = high_bits != 0;
+  *special = special_bits != 0;
   for (; at < s.size(); ++at) {
     const auto c = static_cast<unsigned char>(s[at]);
-    high |= c >= 0x80;
-    special |= c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+    *high |= c >= 0x80;
+    *special |= c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
   }
-  if (high && !simdjson::validate_utf8(s.data(), s.size())) {
-    AppendQuotedChecked(out, s);
-    return;
-  }
+}
+
+}  // namespace
+
+void JsonWriter::AppendQuoted(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
+  AppendEscaped(out, s);
+  out += '"';
+}
+
+bool JsonWriter::IsPlainText(std::string_view s) {
+  bool high, special;
+  Classify(s, &high, &special);
+  return !special && (!high || simdjson::validate_utf8(s.data(), s.size()));
+}
+
+void JsonWriter::AppendEscaped(std::string& out, std::string_view s) {
+  // All plain ASCII (the common case: one append), some to escape, or some non-ASCII
+  // (checked as a whole with simdjson's UTF-8 validator, then copied as they are).
+  bool high, special;
+  Classify(s, &high, &special);
+  if (high && !simdjson::validate_utf8(s.data(), s.size())) {
+    AppendEscapedChecked(out, s);
+    return;
+  }
   if (!special) {
     out.append(s.data(), s.size());
-  } else {
-    size_t start = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) {
-        out.append(s.data() + start, i - start);
-        AppendEscape(out, c);
-        start = i + 1;
-      }
-    }
-    out.append(s.data() + start, s.size() - start);
+    return;
   }
-  out += '"';
+  out.reserve(out.size() + s.size());
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) {
+      out.append(s.data() + start, i - start);
+      AppendEscape(out, c);
+      start = i + 1;
+    }
+  }
+  out.append(s.data() + start, s.size() - start);
 }
 
 namespace {
 
-void AppendQuotedChecked(std::string& out, std::string_view s) {
-  out.reserve(out.size() + s.size() + 2);
-  out += '"';
+void AppendEscapedChecked(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size());
   size_t i = 0;
   while (i < s.size()) {
     // Copy the longest run of bytes that need no escaping in one append.
@@ -239,7 +255,6 @@ void AppendQuotedChecked(std::string& out, std::string_view s) {
     }
     ++i;
   }
-  out += '"';
 }
 
 }  // namespace

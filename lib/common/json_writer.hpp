@@ -57,6 +57,15 @@ class JsonWriter {
   // Writes already-formatted members of the open object ("\"a\":1,\"b\":\"x\"", not
   // empty): a fragment compiled once and copied as it is (compact output only).
   JsonWriter& Members(std::string_view json);
+  // The same, ending with a key ("\"a\":1,\"b\":"): the next call writes its value.
+  JsonWriter& MembersKey(std::string_view json) {
+    Members(json);
+    after_key_ = true;
+    return *this;
+  }
+  // The output so far, to append to directly: text that continues a member run just
+  // written with Members (such as the inside of a string it opened), compact output only.
+  std::string& out() noexcept { return out_; }
 
   const std::string& str() const noexcept { return out_; }
   std::string Take() { return std::move(out_); }
@@ -68,6 +77,11 @@ class JsonWriter {
 
   // Appends `value` as a JSON string literal (with quotes) to `out`.
   static void AppendQuoted(std::string& out, std::string_view value);
+  // The same without the quotes: the inside of a string literal.
+  static void AppendEscaped(std::string& out, std::string_view value);
+  // True when `value` is valid UTF-8 with nothing to escape: it goes into a JSON string
+  // literal as it is (AppendEscaped would copy it unchanged).
+  static bool IsPlainText(std::string_view value);
 
  private:
   // The separator before a value: nothing after a key, else a comma after a sibling.

@@ -110,16 +110,18 @@ void ConditionJson(JsonWriter& w, const ExplainedCondition& c) {
 // (the constant ones from fragments compiled at load, in compact output).
 void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcome& o,
                      const internal::RuleSetImpl::BenefitJson* compiled) {
-  if (compiled != nullptr) w.Members(compiled->id);
-  else w.Key("benefit").String(info.id);
+  if (compiled != nullptr) {
+    w.MembersKey(compiled->heads[static_cast<size_t>(o.status)]);  // "benefit", "status", "amount":
+    if (o.has_amount) w.Int(o.amount);
+    else w.Null();
+    w.Members(compiled->unit_group);
+    return;
+  }
+  w.Key("benefit").String(info.id);
   w.Key("status").String(ToString(o.status));
   w.Key("amount");
   if (o.has_amount) w.Int(o.amount);
   else w.Null();
-  if (compiled != nullptr) {
-    w.Members(compiled->unit_group);
-    return;
-  }
   w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
   w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");
   w.Key("group");
@@ -130,6 +132,37 @@ void OutcomeHeadJson(JsonWriter& w, const BenefitInfo& info, const BenefitOutcom
 const internal::RuleSetImpl::BenefitJson* Compiled(const DecisionView& d, const BenefitOutcome& o, bool pretty) {
   const auto& all = internal::ImplOf(d.rules()).benefit_json;
   return pretty || o.benefit >= all.size() ? nullptr : &all[o.benefit];
+}
+
+// The members after "reference" of an outcome neither superseded, undetermined nor provisional,
+// and the start of its reasons.
+constexpr std::string_view kPlainTail = R"("superseded_by":null,"missing":[],"provisional":false,"reason":{"vi":")";
+
+// The keys after "reference", before "reason": superseded_by (and superseded_by_member),
+// missing, provisional (and provisional_values).
+void OutcomeTailJson(JsonWriter& w, const DecisionView& d, const BenefitOutcome& o) {
+  w.Key("superseded_by");
+  if (o.superseded_by >= 0) w.String(d.rules().benefits()[o.superseded_by].id);
+  else w.Null();
+  if (o.superseded_by_member >= 0) w.Key("superseded_by_member").String(d.member_id(o.superseded_by_member));
+  w.Key("missing").BeginArray();
+  if (o.status == BenefitStatus::kUndetermined) {  // (empty otherwise: DecisionView::missing)
+    for (const std::string& m : d.missing(o)) w.String(m);
+  }
+  w.EndArray();
+  w.Key("provisional").Bool(o.provisional);
+  if (o.provisional) {
+    w.Key("provisional_values").BeginArray();
+    for (const ParameterUse& p : d.provisional_uses(o)) {
+      w.BeginObject();
+      w.Key("parameter").String(p.parameter);
+      w.Key("from").String(p.from.ToString());
+      w.Key("value").String(p.value);
+      w.Key("reference").String(p.reference);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
 }
 
 // A listed benefit at Detail::kSummary: what is received or undetermined, no prose.
@@ -164,32 +197,36 @@ void BenefitsJson(JsonWriter& w, const DecisionView& d, OutcomeRange outcomes, b
     const BenefitInfo& info = rules.benefits()[o.benefit];
     w.BeginObject();
     const internal::RuleSetImpl::BenefitJson* compiled = Compiled(d, o, pretty);
+    if (compiled != nullptr && !explain) {
+      // Compact, no explanation: constant runs as fragments compiled at load, the reasons
+      // written straight into the output (internal::AppendReasonsJson).
+      const bool plain_tail = o.superseded_by < 0 && o.superseded_by_member < 0 &&
+                              o.status != BenefitStatus::kUndetermined && !o.provisional;
+      if (plain_tail && !o.has_amount) {
+        w.Members(compiled->no_amount[static_cast<size_t>(o.status)]);  // (the most common outcome)
+      } else {
+        w.MembersKey(compiled->heads[static_cast<size_t>(o.status)]);  // "benefit", "status", "amount":
+        if (o.has_amount) w.Int(o.amount);
+        else w.Null();
+        w.Members(compiled->unit_group_reference);
+      }
+      if (plain_tail) {
+        if (o.has_amount) w.Members(kPlainTail);
+      } else {
+        OutcomeTailJson(w, d, o);
+        w.Members(R"("reason":{"vi":")");
+      }
+      std::string& out = w.out();
+      internal::AppendReasonsJson(out, internal::Access::Data(d), internal::Access::Index(d), o);  // vi","en":"en
+      out += R"("})";
+      w.EndObject();
+      continue;
+    }
     OutcomeHeadJson(w, info, o, compiled);
     if (auto ex = explain ? d.explanation(o) : std::nullopt) w.Key("reference").String(ex->reference);
     else if (compiled != nullptr) w.Members(compiled->reference);
     else w.Key("reference").String(info.reference);
-    w.Key("superseded_by");
-    if (o.superseded_by >= 0) w.String(rules.benefits()[o.superseded_by].id);
-    else w.Null();
-    if (o.superseded_by_member >= 0) w.Key("superseded_by_member").String(d.member_id(o.superseded_by_member));
-    w.Key("missing").BeginArray();
-    if (o.status == BenefitStatus::kUndetermined) {  // (empty otherwise: DecisionView::missing)
-      for (const std::string& m : d.missing(o)) w.String(m);
-    }
-    w.EndArray();
-    w.Key("provisional").Bool(o.provisional);
-    if (o.provisional) {
-      w.Key("provisional_values").BeginArray();
-      for (const ParameterUse& p : d.provisional_uses(o)) {
-        w.BeginObject();
-        w.Key("parameter").String(p.parameter);
-        w.Key("from").String(p.from.ToString());
-        w.Key("value").String(p.value);
-        w.Key("reference").String(p.reference);
-        w.EndObject();
-      }
-      w.EndArray();
-    }
+    OutcomeTailJson(w, d, o);
     w.Key("reason").BeginObject();
     for (const Language lang : {Language::kVi, Language::kEn}) {
       scratch.clear();
@@ -287,6 +324,17 @@ std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<Benef
     w.Clear();
     w.BeginObject().Key("reference").String(info.reference);
     b.reference = w.str().substr(1);
+    b.unit_group_reference = b.unit_group + "," + b.reference;
+    static_assert(static_cast<size_t>(BenefitStatus::kNotInForce) + 1 == std::tuple_size<decltype(b.heads)>::value,
+                  "one head per BenefitStatus");
+    for (size_t s = 0; s < b.heads.size(); ++s) {
+      w.Clear();
+      w.BeginObject().Key("benefit").String(info.id);
+      w.Key("status").String(ToString(static_cast<BenefitStatus>(s)));
+      w.Key("amount");
+      b.heads[s] = w.str().substr(1);
+      b.no_amount[s] = b.heads[s] + "null," + b.unit_group_reference + "," + std::string(kPlainTail);
+    }
     out.push_back(std::move(b));
   }
   return out;

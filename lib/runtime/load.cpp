@@ -1,5 +1,6 @@
 // LoadRules: load (yaml/) -> check (check/) -> plan (plan/) -> RuleSet.
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <tuple>
 #include <vector>
@@ -193,6 +194,9 @@ LoadResult BuildRuleSet(std::shared_ptr<model::LoadedTree> tree, const LoadOptio
   impl->benefit_json = CompileBenefitJson(impl->benefits);
   impl->rules_json = CompileRulesJson(impl->info);
   impl->program = plan::BuildProgram(*checked);
+  impl->reason_words_plain = ReasonWordsPlain(*impl);
+  static std::atomic<uint64_t> next_serial{1};
+  impl->serial = next_serial.fetch_add(1);
   impl->tree = tree;
   impl->checked = checked;
   return Access::MakeLoadResult(std::move(impl), std::move(diagnostics));

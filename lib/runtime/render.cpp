@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <memory>
 
 #include "ansinh/decimal.hpp"
+#include "common/json_writer.hpp"
 #include "plan/plan.hpp"
 
 namespace ansinh::internal {
@@ -405,16 +407,28 @@ void AppendNamed(std::string& out, const Side& side, std::string_view value, Lan
   out += value;
 }
 
+// A side of a comparison whose value is a record's text (a string register: the text of a
+// record), not a number, a date, an enum value or a literal of the rules.
+bool FromRecord(const DecisionData& data, const CapturedValue& c, const plan::ConstOperand& k) {
+  return !k.present && c.reg >= 0 && Prog(data).regs[c.reg].type == ValueType::kString;
+}
+
 // The failed condition of a not-eligible outcome, with its comparison when there is one:
-// "Not eligible: aged_60 (Age in completed years 2 < 60)".
+// "Not eligible: aged_60 (Age in completed years 2 < 60)". `*plain`: whether all that was
+// appended is known to go into a JSON string as it is (see ReasonInto).
 void AppendNotEligible(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o,
-                       const OutcomeDetail* d, Language lang) {
+                       const OutcomeDetail* d, Language lang, bool* plain) {
   const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const bool vi = lang == Language::kVi;
   if (d == nullptr || d->version < 0 || d->failed < 0) {
     out += vi ? "Không đủ điều kiện" : "Not eligible";
+    *plain = true;
     return;
   }
+  // The rule set's words (checked once at load: RuleSetImpl::reason_words_plain); the
+  // values below are numbers, dates, enum values and labels (rules' words too) or, for a
+  // string, a record's text (checked after).
+  *plain = impl.reason_words_plain;
   const ChunkPool& pool = data.PoolOf(h);
   const VersionMeta& vm = impl.versions[o.benefit][static_cast<size_t>(d->version)];
   const ConditionMeta& cm = vm.conditions[static_cast<size_t>(d->failed)];
@@ -425,6 +439,7 @@ void AppendNotEligible(std::string& out, const DecisionData& data, size_t h, con
   if (cp.top == plan::Compare::kNone || d->values_count < 2) return;
   const CapturedValue& lhs = pool.values[d->values_begin];
   const CapturedValue& rhs = pool.values[d->values_begin + 1];
+  if (FromRecord(data, lhs, cp.lhs_const) || FromRecord(data, rhs, cp.rhs_const)) *plain = false;
   const Side left = SideOf(cp, lhs, cp.lhs_const), right = SideOf(cp, rhs, cp.rhs_const);
   // The two values in words, in a scratch tail of `out` (cut off again below).
   // Each side in its declared unit; a side without one (a literal, a variable) in the other's,
@@ -479,9 +494,12 @@ void AppendNotEligible(std::string& out, const DecisionData& data, size_t h, con
   out += ')';
 }
 
-}  // namespace
-
-void AppendReason(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
+// The reason of `o`, appended to `out`. `*plain` is set to whether all that was appended is
+// known to be valid UTF-8 with nothing to escape in JSON (code's literals, numbers, the rule
+// set's words when reason_words_plain): false says only that it was not checked.
+void ReasonInto(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang,
+                bool* plain) {
+  *plain = false;
   const RuleSetImpl& impl = internal::ImplOf(*data.rules);
   const BenefitInfo& info = impl.benefits[o.benefit];
   const bool vi = lang == Language::kVi;
@@ -492,6 +510,7 @@ void AppendReason(std::string& out, const DecisionData& data, size_t h, const Be
     case BenefitStatus::kEligible:
       out += vi ? "Đủ điều kiện; mức hưởng " : "Eligible; amount ";
       AppendAmountText(out, info, o.amount, lang);
+      *plain = true;
       return;
     case BenefitStatus::kSuperseded: {
       if (o.superseded_by_member >= 0) {  // an exclusive benefit, paid to another member
@@ -539,7 +558,134 @@ void AppendReason(std::string& out, const DecisionData& data, size_t h, const Be
     }
     case BenefitStatus::kNotEligible: break;
   }
-  AppendNotEligible(out, data, h, o, d, lang);
+  AppendNotEligible(out, data, h, o, d, lang, plain);
+}
+
+}  // namespace
+
+void AppendReason(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
+  bool plain;
+  ReasonInto(out, data, h, o, lang, &plain);
+}
+
+void AppendReasonJson(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
+  const size_t start = out.size();
+  bool plain;
+  ReasonInto(out, data, h, o, lang, &plain);
+  if (plain) return;
+  // Not known to be plain: escaped (and checked) as any other text.
+  static thread_local std::string text;  // reused: no allocation per reason
+  text.assign(out, start, std::string::npos);
+  out.resize(start);
+  JsonWriter::AppendEscaped(out, text);
+}
+
+namespace {
+
+// What a not-eligible reason is made of: the rule set, the failed condition and the two
+// captured values of its comparison (their register, state and raw value), nothing else
+// unless a value is a record's text (FromRecord: never remembered).
+struct ReasonKey {
+  // (Six whole words, each written and compared as one: no partial stores read back.)
+  uint64_t serial = 0;     // RuleSetImpl::serial; 0: empty
+  uint64_t condition = 0;  // benefit, version, failed condition
+  uint64_t regs = 0;       // the registers of the two values
+  uint64_t states = 0;     // their states, and whether there are values
+  uint64_t lhs_raw = 0, rhs_raw = 0;
+  bool operator==(const ReasonKey& k) const {
+    return serial == k.serial && condition == k.condition && regs == k.regs && states == k.states &&
+           lhs_raw == k.lhs_raw && rhs_raw == k.rhs_raw;
+  }
+  size_t Hash() const {
+    uint64_t h = serial * 0x9E3779B97F4A7C15ULL;
+    for (const uint64_t v : {condition, regs, states, lhs_raw, rhs_raw}) {
+      h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+    }
+    return static_cast<size_t>(h);
+  }
+};
+
+// The two sentences of `o` as AppendReasonsJson writes them.
+void BuildReasonsJson(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o) {
+  AppendReasonJson(out, data, h, o, Language::kVi);
+  out += R"(","en":")";
+  AppendReasonJson(out, data, h, o, Language::kEn);
+}
+
+}  // namespace
+
+void AppendReasonsJson(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o) {
+  const RuleSetImpl& impl = internal::ImplOf(*data.rules);
+  const OutcomeDetail* d =
+      internal::Access::Detail(o) == UINT32_MAX ? nullptr : &data.PoolOf(h).details[internal::Access::Detail(o)];
+  if (o.status != BenefitStatus::kNotEligible || impl.serial == 0 || d == nullptr || d->version < 0 || d->failed < 0) {
+    return BuildReasonsJson(out, data, h, o);
+  }
+  ReasonKey key;
+  key.serial = impl.serial;
+  key.condition = uint64_t{o.benefit} | uint64_t{static_cast<uint16_t>(d->version)} << 32 |
+                  uint64_t{static_cast<uint16_t>(d->failed)} << 48;
+  const plan::ConditionPlan& cp =
+      Prog(data).benefits[o.benefit].versions[static_cast<size_t>(d->version)].conditions[static_cast<size_t>(d->failed)];
+  if (cp.top != plan::Compare::kNone && d->values_count >= 2) {
+    const ChunkPool& pool = data.PoolOf(h);
+    const CapturedValue& lhs = pool.values[d->values_begin];
+    const CapturedValue& rhs = pool.values[d->values_begin + 1];
+    if (FromRecord(data, lhs, cp.lhs_const) || FromRecord(data, rhs, cp.rhs_const)) return BuildReasonsJson(out, data, h, o);
+    key.regs = uint64_t{static_cast<uint32_t>(lhs.reg)} | uint64_t{static_cast<uint32_t>(rhs.reg)} << 32;
+    key.states = uint64_t{lhs.state} | uint64_t{rhs.state} << 8 | uint64_t{1} << 16;
+    key.lhs_raw = static_cast<uint64_t>(lhs.raw);
+    key.rhs_raw = static_cast<uint64_t>(rhs.raw);
+  }
+  // Remembered per thread in a direct-mapped table (bounded: a slot is overwritten by the next
+  // key that falls on it); most outcomes of a population repeat a few hundred sentences.
+  struct Slot {
+    ReasonKey key;
+    std::string json;
+  };
+  constexpr size_t kSlots = 4096;
+  static thread_local std::unique_ptr<Slot[]> slots;
+  if (!slots) slots.reset(new Slot[kSlots]);
+  Slot& slot = slots[key.Hash() & (kSlots - 1)];
+  if (!(slot.key == key)) {
+    slot.key = ReasonKey{};  // (empty while it is rebuilt)
+    slot.json.clear();
+    BuildReasonsJson(slot.json, data, h, o);
+    slot.key = key;
+  }
+  out += slot.json;
+}
+
+bool ReasonWordsPlain(const RuleSetImpl& impl) {
+  auto plain_label = [](const Label& l) { return JsonWriter::IsPlainText(l.vi) && JsonWriter::IsPlainText(l.en); };
+  for (const auto& versions : impl.versions) {
+    for (const VersionMeta& v : versions) {
+      for (const ConditionMeta& c : v.conditions) {
+        if (!JsonWriter::IsPlainText(c.name) || !plain_label(c.label)) return false;
+      }
+    }
+  }
+  for (const EnumMeta& e : impl.enums) {
+    for (const std::string& value : e.values) {
+      if (!JsonWriter::IsPlainText(value)) return false;
+    }
+    for (const Label& l : e.labels) {
+      if (!plain_label(l)) return false;
+    }
+  }
+  if (impl.program == nullptr) return false;
+  for (const plan::BenefitPlan& b : impl.program->benefits) {
+    for (const plan::VersionPlan& v : b.versions) {
+      for (const plan::ConditionPlan& c : v.conditions) {
+        if (!JsonWriter::IsPlainText(c.lhs_const.text) || !JsonWriter::IsPlainText(c.rhs_const.text)) return false;
+        for (const plan::Read& r : c.reads) {
+          if (!plain_label(r.label) || !JsonWriter::IsPlainText(r.unit)) return false;
+        }
+      }
+    }
+  }
+  return true;
 }
 
 std::string Reason(const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {

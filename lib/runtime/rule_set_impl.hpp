@@ -2,6 +2,7 @@
 #ifndef ANSINH_LIB_RUNTIME_RULE_SET_IMPL_HPP_
 #define ANSINH_LIB_RUNTIME_RULE_SET_IMPL_HPP_
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,12 +63,25 @@ struct RuleSetImpl {
   size_t test_count = 0;
   // Per benefit, the members of its JSON outcome that never change, escaped once at
   // load (runtime/json_render.cpp): "benefit", then "unit"/"frequency"/"group", then
-  // "reference".
+  // "reference"; `heads` per status (indexed by BenefitStatus): "benefit", "status" and the
+  // key "amount"; `unit_group_reference` the two runs in one; `no_amount` per status, all the
+  // members up to the first reason's text of an outcome without an amount, not superseded,
+  // undetermined or provisional ("amount":null ... "superseded_by":null,"missing":[],
+  // "provisional":false,"reason":{"vi":").
   struct BenefitJson {
     std::string id, unit_group, reference;
+    std::array<std::string, 5> heads;
+    std::string unit_group_reference;
+    std::array<std::string, 5> no_amount;
   };
   std::vector<BenefitJson> benefit_json;
   std::string rules_json;  // "rules":{"id":...,"version":...,"hash":...} of every decision
+  // Every word of the rules a not-eligible reason can hold is valid UTF-8 with nothing to
+  // escape in JSON (ReasonWordsPlain, at load): such reasons go into JSON unchecked.
+  bool reason_words_plain = false;
+  // This rule set among all those built in the process (from 1, never reused: load.cpp); 0 for
+  // one assembled by hand. Keys what is remembered per rule set (AppendReasonsJson).
+  uint64_t serial = 0;
 
   std::shared_ptr<const plan::Program> program;
   // Kept for the test runner and explanations (and because the IR points into them).

@@ -219,3 +219,33 @@ TEST_CASE("JsonWriter::Key escapes a byte that needs it wherever it stands in a 
     REQUIRE(w.str() == "{\"" + plain + "\":1}");
   }
 }
+
+TEST_CASE("JSON string insides: AppendEscaped and IsPlainText", "[json][utf8]") {
+  auto escaped = [](std::string_view s) {
+    std::string out = "x";  // appends: what is there stays
+    JsonWriter::AppendEscaped(out, s);
+    return out;
+  };
+  for (const std::string& s : {std::string(), std::string("plain"), std::string("q\"b\\s/"), std::string("a\nb\x01"),
+                              std::string("Trợ cấp"), std::string("bad \xC3 byte"), std::string("\xED\xA0\x80")}) {
+    const std::string quoted = Quoted(s);
+    CHECK(escaped(s) == "x" + quoted.substr(1, quoted.size() - 2));  // AppendQuoted without its quotes
+    CHECK(JsonWriter::IsPlainText(s) == (quoted == "\"" + s + "\""));
+  }
+  CHECK(JsonWriter::IsPlainText("Không đủ điều kiện: Tuổi 2 < 60 — ≥ ≠"));
+  CHECK_FALSE(JsonWriter::IsPlainText("a \"b\""));
+  CHECK_FALSE(JsonWriter::IsPlainText("tab\there"));
+  CHECK_FALSE(JsonWriter::IsPlainText("\xC0\x80"));  // overlong: invalid UTF-8
+}
+
+TEST_CASE("JsonWriter Members, MembersKey and appending to out()", "[json]") {
+  JsonWriter w;
+  w.BeginArray().BeginObject();
+  w.MembersKey(R"("a":1,"b":)").Null();
+  w.Members(R"("c":"x","d":{"e":")");
+  w.out() += "inside";
+  w.out() += R"("})";
+  w.Key("f").Int(2);
+  w.EndObject().BeginObject().MembersKey(R"("g":)").Int(3).EndObject().EndArray();
+  CHECK(w.str() == R"([{"a":1,"b":null,"c":"x","d":{"e":"inside"},"f":2},{"g":3}])");
+}
