@@ -9,7 +9,7 @@ only, bounded in time (about a minute) and count.
   3. malformed input: truncated bodies, huge bodies, slow clients, garbage,
      while the server runs: it must still answer and never have exited.
 
-    bench/serve_load.py [--ansinh build/bin/ansinh] [--seconds 5] [--threads 2]
+    bench/serve_load.py [--ansinh build/bin/ansinh] [--seconds 5] [--threads 2] [--wrk-threads 1]
 
 Needs `wrk` (Debian, tools/deps.txt). Prints a table and exits 1 if a request
 failed under reload or the server died.
@@ -67,8 +67,8 @@ def start_command(cmd, log, seconds):
     sys.exit("server did not start")
 
 
-def wrk(port, connections, seconds, lua, body):
-    threads = min(connections, 2)
+def wrk(port, connections, seconds, lua, body, threads=1):
+    threads = min(connections, threads)
     out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "5s",
                           "-s", str(lua), f"http://127.0.0.1:{port}/v1/evaluate?period=2026-07&detail=summary"],
                          capture_output=True, text=True, env=dict(os.environ, ANSINH_BODY=str(body)))
@@ -153,6 +153,8 @@ def main():
     ap.add_argument("--rules", default=str(ROOT / "rules" / "vn"))
     ap.add_argument("--seconds", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2, help="server threads")
+    ap.add_argument("--wrk-threads", type=int, default=1,
+                    help="wrk's threads (default 1: on 2 cores, a second client thread takes a core from the server)")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("serve_load: wrk is not installed (apt-get install wrk; tools/deps.txt)")
@@ -169,7 +171,8 @@ def main():
         proc, port = start(args.ansinh, rules, args.threads, log)
         load = os.getloadavg()
         print(f"ansinh serve load test: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
-              f"at start; server threads {args.threads}; wrk on the same machine; {args.seconds} s per run")
+              f"at start; server threads {args.threads}; wrk on the same machine, {args.wrk_threads} thread(s); "
+              f"{args.seconds} s per run")
         print(f"body: one household, {body.stat().st_size} bytes; POST /v1/evaluate?period=2026-07&detail=summary")
         print()
         print(f"{'connections':>11} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'failed':>7} "
@@ -177,14 +180,15 @@ def main():
         ok = True
         for c in (1, 16, 256):
             cpu0 = cpu_seconds(proc.pid)
-            r = wrk(port, c, args.seconds, lua, body)
+            r = wrk(port, c, args.seconds, lua, body, args.wrk_threads)
             cpu = (cpu_seconds(proc.pid) - cpu0) / max(r["requests"], 1) * 1e6
             ok &= r["failed"] == 0
             print(f"{c:>11} {r['rps']:>11,.0f} {r['p50_us'] / 1000:>8.3f} {r['p99_us'] / 1000:>8.3f} "
                   f"{r['max_us'] / 1000:>8.1f} {r['failed']:>7} {cpu:>22.1f}")
         # Reload under load.
         result = {}
-        runner = threading.Thread(target=lambda: result.update(wrk(port, 16, 3 * args.seconds // 2 + 3, lua, body)))
+        runner = threading.Thread(target=lambda: result.update(wrk(port, 16, 3 * args.seconds // 2 + 3, lua, body,
+                                                                          args.wrk_threads)))
         gen0 = healthz(port)["generation"]
         runner.start()
         time.sleep(1)
