@@ -263,10 +263,7 @@ TEST_CASE("10,000 CSV households, 10% corrupt incl. missing households and no pe
 TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4 threads",
           "[reliability][no-loss]") {
   Scratch dir;
-  std::string jsonl;
-  const size_t records = ansinh_tests::Scaled(3000);
-  for (size_t i = 0; i < records; ++i) jsonl += SyntheticRecord(i) + "\n";
-  const std::string in = dir.Write("records.jsonl", jsonl);
+  const std::string in = dir.Write("records.jsonl", SyntheticJsonl(ansinh_tests::Scaled(3000)));
   std::filesystem::create_directories(dir.Path("later.jsonl"));
   for (const char* threads : {"1", "2", "4"}) {
     INFO("threads " << threads);

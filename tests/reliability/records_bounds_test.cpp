@@ -121,9 +121,7 @@ TEST_CASE("deep nesting inside a record is a syntax error of that record", "[rel
 
 TEST_CASE("records in memory: chunks bound the batch, ReadAll has a ceiling", "[reliability][bounds]") {
   Scratch dir;
-  std::string jsonl;
-  for (size_t i = 0; i < 3000; ++i) jsonl += SyntheticRecord(i) + "\n";
-  const std::string path = dir.Write("r.jsonl", jsonl);
+  const std::string path = dir.Write("r.jsonl", SyntheticJsonl(3000));
 
   ansinh::RecordReader reader(VnRules(), {path});
   ansinh::RecordBatch batch(VnRules());

@@ -109,6 +109,12 @@ std::string SyntheticRecord(size_t index) {
   return ReplaceAll(record, JsonStringField(record, "id"), SyntheticId(index));
 }
 
+std::string SyntheticJsonl(size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out += SyntheticRecord(i) + "\n";
+  return out;
+}
+
 const ExampleCsv& ExampleCsvRows() {
   static const ExampleCsv csv = [] {
     ExampleCsv out;

@@ -50,6 +50,8 @@ const std::vector<std::string>& ExampleRecords();
 // start with the household id, change with it).
 std::string SyntheticId(size_t index);
 std::string SyntheticRecord(size_t index);
+// Records 0 .. count - 1 of that registry as JSON Lines (one record a line).
+std::string SyntheticJsonl(size_t count);
 
 // The same registry as a CSV pair (examples/households.csv + persons.csv).
 struct ExampleCsv {
