@@ -116,7 +116,7 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
   for (size_t m = 0; m < d.member_count(); ++m) rows(std::string(d.member_id(m)), d.member_benefits(m));
 }
 
-// With two threads or more: the records are read on a thread of their own, continuously, into a
+// `--format xlsx` with two threads or more: the records are read on a thread of their own, continuously, into a
 // fixed ring of batches (memory bounded by the ring, not the file); the caller takes each filled
 // batch in input order and gives it back when done. The reader's exception (an unreadable file)
 // reaches the caller at the batch where it happened, after every batch read before it.
@@ -226,18 +226,23 @@ struct Piece {
   }
 };
 
-// `ansinh eval` on two threads or more: `workers` threads each take the next batch from the
-// ReadAhead, evaluate and format it whole (`work`), and hand its Piece back by its place in the
-// input; Next gives the pieces in input order. Work is by whole batches (no barrier inside one),
-// the threads are started once, and at most kInFlight batches are ahead of the one Next waits for,
-// so memory is bounded by the batches, not the file. An exception of the reader or of a worker
-// reaches Next at the batch where it happened, after every batch before it.
+// `ansinh eval` on two threads or more: each of `workers` threads reads the next batch itself
+// (one reader at a time, which also gives the batch its place in the input), evaluates and formats
+// it whole (`work`), and hands its Piece back by that place; Next gives the pieces in input order.
+// No thread of its own for reading: with as many threads as cores, the reading (serial) and the
+// work on other batches share the cores without a third thread taking turns with them. Work is by
+// whole batches (no barrier inside one), the threads are started once, and at most
+// workers + 2 batches are ahead of the one Next waits for, so memory is bounded by the batches, not
+// the file. An exception of the reader or of a worker reaches Next at the batch where it happened,
+// after every batch before it.
 class Pipeline {
  public:
   using Work = std::function<void(RecordBatch&, Piece*)>;
-  Pipeline(ReadAhead& ahead, unsigned workers, Work work)
-      : ahead_(ahead), work_(std::move(work)), in_flight_(static_cast<size_t>(workers) + 2) {
-    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { Run(); });
+  Pipeline(RecordReader& reader, const RuleSet& rules, size_t households, unsigned workers, Work work)
+      : reader_(reader), households_(households), work_(std::move(work)),
+        in_flight_(static_cast<size_t>(workers) + 2) {
+    for (unsigned i = 0; i < workers; ++i) batches_.push_back(std::make_unique<RecordBatch>(rules));
+    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this, i] { Run(*batches_[i]); });
   }
   ~Pipeline() {
     {
@@ -245,7 +250,6 @@ class Pipeline {
       stop_ = true;
     }
     changed_.notify_all();
-    ahead_.Stop();  // a worker waiting for a batch returns
     for (std::thread& t : threads_) t.join();
   }
   Pipeline(const Pipeline&) = delete;
@@ -279,7 +283,7 @@ class Pipeline {
     std::exception_ptr error;
   };
 
-  void Run() {
+  void Run(RecordBatch& batch) {
     for (;;) {
       size_t seq = 0;
       Piece piece;
@@ -292,36 +296,35 @@ class Pipeline {
           spare_.pop_back();
         }
       }
-      RecordBatch* batch = nullptr;
+      bool got = false;
       Done d;
       {
-        // Taking a batch and its place in the input together, one worker at a time.
-        std::lock_guard<std::mutex> take(take_mutex_);
+        // Reading a batch and taking its place in the input together, one worker at a time.
+        std::lock_guard<std::mutex> read(read_mutex_);
         {
           std::lock_guard<std::mutex> lock(mutex_);
           if (ended_ || stop_) return;
           seq = taken_++;
         }
         try {
-          batch = ahead_.Next();
+          got = reader_.Next(batch, households_);
         } catch (...) {
           d.error = std::current_exception();
         }
-        if (batch == nullptr) {  // the end, or the reader's error: no worker takes another batch
+        if (!got) {  // the end, or the reader's error: no worker reads another batch
           std::lock_guard<std::mutex> lock(mutex_);
           ended_ = true;
         }
       }
-      if (batch == nullptr) {
+      if (!got) {
         d.end = true;
       } else {
         piece.Clear();
         try {
-          work_(*batch, &piece);
+          work_(batch, &piece);
         } catch (...) {
           d.error = std::current_exception();
         }
-        ahead_.Release(batch);
         d.piece = std::move(piece);
       }
       {
@@ -329,14 +332,16 @@ class Pipeline {
         done_.emplace(seq, std::move(d));
       }
       changed_.notify_all();
-      if (batch == nullptr) return;
+      if (!got) return;
     }
   }
 
-  ReadAhead& ahead_;
+  RecordReader& reader_;
+  const size_t households_;
   const Work work_;
   const size_t in_flight_;
-  std::mutex take_mutex_;  // ahead_.Next() and the place it gives, together
+  std::vector<std::unique_ptr<RecordBatch>> batches_;  // one per worker
+  std::mutex read_mutex_;  // reader_.Next() and the place it gives, together
   std::mutex mutex_;       // everything below
   std::condition_variable changed_;
   std::map<size_t, Done> done_;  // finished batches not yet taken by Next, by place
@@ -465,13 +470,12 @@ int RunEval(const Options& o, std::ostream& out, std::ostream& err) {
     }
   };
   if (threads >= 2 && format != "xlsx") {
-    // Two threads or more: the records are read on a thread of their own (ReadAhead) and each batch
-    // is evaluated and formatted whole by one of `threads` workers (Pipeline); this thread writes the
-    // batches' text in input order. Memory is bounded by the batches in flight, not by the file.
+    // Two threads or more: each of `threads` workers reads a batch (one at a time), evaluates and
+    // formats it whole (Pipeline); this thread writes the batches' text in input order. Memory is
+    // bounded by the batches in flight, not by the file.
     EvaluateOptions one = options;
     one.threads = 1;  // the workers are the parallelism
-    ReadAhead ahead(reader, *rules, PipelineSlots(threads), PipelineBatch(detail));
-    Pipeline pipeline(ahead, threads, [&](RecordBatch& batch, Piece* p) {
+    Pipeline pipeline(reader, *rules, PipelineBatch(detail), threads, [&](RecordBatch& batch, Piece* p) {
       format_batch(Evaluate(*rules, batch, when, one), p);
     });
     Piece p;
