@@ -279,6 +279,8 @@ struct ANSINH_EXPORT RenderOptions {
 // a cell starting with =, +, -, @ (not a plain number) prefixed with an
 // apostrophe, so that a spreadsheet does not run it as a formula.
 ANSINH_EXPORT std::string CsvCell(std::string_view value, bool guard = true);
+// CsvCell(value, guard) appended to `*out` (for writers of many cells: no string per cell).
+ANSINH_EXPORT void AppendCsvCell(std::string* out, std::string_view value, bool guard = true);
 
 // Renderers. Deterministic (same report, same bytes). HTML is one
 // self-contained page (inline CSS and SVG, no scripts or external assets)

@@ -76,17 +76,16 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
     out += hid + (summary ? ",,,error,,,,,," : ",,,error,,,,,,,,,") + CsvField(messages) + "\n";
     return;
   }
-  auto rows = [&](const std::string& person, OutcomeRange outcomes) {
+  std::string missing, person_cell;  // reused for every row of the decision
+  auto rows = [&](std::string_view person, OutcomeRange outcomes) {
+    person_cell.clear();
+    AppendCsvCell(&person_cell, person, guard);
     for (const BenefitOutcome o : outcomes) {
       if (!Listed(o, detail)) continue;
       const BenefitInfo& info = rules.benefits()[o.benefit];
-      std::string missing;
-      if (o.status == BenefitStatus::kUndetermined) {
-        for (const std::string& m : d.missing(o)) missing += (missing.empty() ? "" : ";") + m;
-      }
       out += hid;
       out += ',';
-      out += CsvField(person);
+      out += person_cell;
       out += ',';
       out += info.id;
       out += ',';
@@ -101,19 +100,26 @@ void CsvRows(std::string& out, const DecisionView& d, Language lang, Detail deta
         if (o.superseded_by >= 0) out += rules.benefits()[o.superseded_by].id;
         out += ',';
       }
-      out += CsvField(missing);
+      if (o.status == BenefitStatus::kUndetermined) {
+        missing.clear();
+        for (const std::string& m : d.missing(o)) {
+          if (!missing.empty()) missing += ';';
+          missing += m;
+        }
+        AppendCsvCell(&out, missing, guard);
+      }
       out += o.provisional ? ",true" : ",false";
       if (!summary) {
         out += ',';
-        out += CsvField(info.reference);
+        AppendCsvCell(&out, info.reference, guard);
         out += ',';
-        out += CsvField(d.reason(o, lang));
+        AppendCsvCell(&out, d.reason(o, lang), guard);
       }
       out += '\n';
     }
   };
   rows("", d.benefits());
-  for (size_t m = 0; m < d.member_count(); ++m) rows(std::string(d.member_id(m)), d.member_benefits(m));
+  for (size_t m = 0; m < d.member_count(); ++m) rows(d.member_id(m), d.member_benefits(m));
 }
 
 // `--format xlsx` with two threads or more: the records are read on a thread of their own, continuously, into a

@@ -27,6 +27,15 @@ bool IsControl(std::string_view s, size_t i, size_t len) noexcept;
 // as U+FFFD; tab and LF kept. Returns `text` itself when nothing changes.
 std::string EscapeControls(std::string_view text);
 
+// Whether EscapeControls(text) is `text` itself (valid UTF-8, no control
+// character, no CR), checked eight bytes at a time (ASCII) and with a
+// vectorised UTF-8 validation (text with non-ASCII bytes): no copy, no
+// character-by-character decoding for the common text.
+bool HasNoControls(std::string_view text) noexcept;
+
+// Whether NeutralizeFormula(cell) adds its apostrophe.
+bool LooksLikeFormula(std::string_view cell) noexcept;
+
 // A CSV cell that a spreadsheet would run as a formula (it starts with '=',
 // '+', '-', '@', a tab or a CR) gets a leading apostrophe, which spreadsheets
 // show as text (OWASP "CSV injection"). Negative numbers ("-750000") are

@@ -33,6 +33,8 @@ class TextTable {
 // spreadsheet would run as a formula (=, +, -, @ first) gets a leading
 // apostrophe (internal::NeutralizeFormula).
 std::string CsvField(std::string_view value, bool guard = true);
+// The same, appended to `out` (no string per cell).
+void AppendCsvField(std::string& out, std::string_view value, bool guard = true);
 
 // Appends one CSV line (fields quoted as needed, "\n" at the end).
 void CsvLine(std::string& out, const std::vector<std::string>& fields, bool guard = true);
