@@ -137,16 +137,12 @@ class ReadAhead {
     thread_ = std::thread([this] { Run(); });
   }
   ~ReadAhead() {
-    Stop();
-    thread_.join();
-  }
-  // Stops reading; a Next waiting for a batch returns nullptr.
-  void Stop() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stop_ = true;
     }
     changed_.notify_all();
+    thread_.join();
   }
   ReadAhead(const ReadAhead&) = delete;
   ReadAhead& operator=(const ReadAhead&) = delete;
@@ -154,8 +150,7 @@ class ReadAhead {
   // The next batch in input order, nullptr at the end; rethrows the reader's exception.
   RecordBatch* Next() {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [this] { return stop_ || !filled_.empty(); });
-    if (filled_.empty()) return nullptr;  // stopped
+    changed_.wait(lock, [this] { return !filled_.empty(); });
     const Filled f = filled_.front();
     filled_.pop_front();
     if (f.error) std::rethrow_exception(f.error);

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "common/swar.hpp"
 #include "common/text_safety.hpp"
 
 namespace ansinh::internal {
@@ -13,23 +14,16 @@ namespace {
 // Bytes that can be copied as they are: printable ASCII other than '"' and '\\'.
 constexpr bool Plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
-// Eight bytes at a time (exact "any byte ..." tests: Hacker's Delight 6-1).
-constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-constexpr uint64_t AnyBelow(uint64_t w, uint8_t n) { return (w - kOnes * n) & ~w & kHighs; }
-constexpr uint64_t AnyEqual(uint64_t w, uint8_t c) { return AnyBelow(w ^ (kOnes * c), 1); }
-
 // Every byte of `s` Plain (a key as the rules name them: written as it is).
 bool AllPlain(std::string_view s) {
   uint64_t bad = 0;
   size_t at = 0;
   for (; at + 8 <= s.size(); at += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + at, 8);
+    const uint64_t w = Load8(s.data() + at);
     bad |= (w & kHighs) | AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
   }
   if (at < s.size() && s.size() >= 8) {  // the last 8 bytes (overlapping the ones checked)
-    uint64_t w;
-    std::memcpy(&w, s.data() + s.size() - 8, 8);
+    const uint64_t w = Load8(s.data() + s.size() - 8);
     bad |= (w & kHighs) | AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
     at = s.size();
   }
@@ -169,8 +163,7 @@ void Classify(std::string_view s, bool* high, bool* special) {
   uint64_t high_bits = 0, special_bits = 0;
   size_t at = 0;
   for (; at + 8 <= s.size(); at += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + at, 8);
+    const uint64_t w = Load8(s.data() + at);
     high_bits |= w & kHighs;
     special_bits |= AnyBelow(w, 0x20) | AnyEqual(w, '"') | AnyEqual(w, '\\') | AnyEqual(w, 0x7F);
   }

@@ -5,6 +5,8 @@
 
 #include <simdjson.h>
 
+#include "common/swar.hpp"
+
 namespace ansinh::internal {
 
 size_t Utf8Length(std::string_view s, size_t i) noexcept {
@@ -44,16 +46,12 @@ bool IsControl(std::string_view s, size_t i, size_t len) noexcept {
 
 bool HasNoControls(std::string_view text) noexcept {
   // Any byte below 0x20 (tab and LF included: the exact test is left to EscapeControls's loop),
-  // DEL, or with the high bit set, eight bytes at a time (Hacker's Delight 6-1).
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  uint64_t low = 0, del = 0, high = 0;
+  // DEL, or with the high bit set, eight bytes at a time.
+  uint64_t control = 0, high = 0;
   size_t at = 0;
   for (; at + 8 <= text.size(); at += 8) {
-    uint64_t w;
-    std::memcpy(&w, text.data() + at, 8);
-    low |= (w - kOnes * 0x20) & ~w & kHighs;
-    const uint64_t x = w ^ (kOnes * 0x7F);
-    del |= (x - kOnes) & ~x & kHighs;
+    const uint64_t w = Load8(text.data() + at);
+    control |= AnyBelow(w, 0x20) | AnyEqual(w, 0x7F);
     high |= w & kHighs;
   }
   for (; at < text.size(); ++at) {
@@ -61,7 +59,7 @@ bool HasNoControls(std::string_view text) noexcept {
     if (c < 0x20 || c == 0x7F) return false;
     high |= c & 0x80;
   }
-  if (low != 0 || del != 0) return false;
+  if (control != 0) return false;
   if (high == 0) return true;
   if (!simdjson::validate_utf8(text.data(), text.size())) return false;
   // C1 controls (U+0080..U+009F) are C2 80..C2 9F in valid UTF-8.

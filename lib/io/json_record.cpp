@@ -11,6 +11,7 @@
 #include <cstring>
 #include <utility>
 
+#include "common/swar.hpp"
 #include "records/issues.hpp"
 #include "records/value_text.hpp"
 
@@ -59,14 +60,10 @@ inline bool PlainString(const char* p, std::string_view* out) noexcept {
     }
   }
 #endif
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  constexpr uint64_t kQuote = kOnes * '"', kBackslash = kOnes * '\\';
   for (size_t i = 0;; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    const uint64_t q = w ^ kQuote, b = w ^ kBackslash;
-    // A zero byte of q or b: a quote or backslash there (exact for the first such byte).
-    const uint64_t hit = ((q - kOnes) & ~q & kHigh) | ((b - kOnes) & ~b & kHigh);
+    const uint64_t w = Load8(p + i);
+    // A quote or backslash (exact for the first such byte).
+    const uint64_t hit = AnyEqual(w, '"') | AnyEqual(w, '\\');
     if (hit == 0) continue;
     const size_t at = i + static_cast<size_t>(__builtin_ctzll(hit)) / 8;  // little-endian: the first
     if (p[at] == '\\') return false;

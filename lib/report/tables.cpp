@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ansinh/error.hpp"
+#include "common/swar.hpp"
 #include "common/text_safety.hpp"
 
 namespace ansinh::report {
@@ -59,16 +60,11 @@ namespace {
 // Whether `s` holds a comma, a quote, CR or LF (eight bytes at a time: `find_first_of` of a set
 // calls memchr on the set once per byte of the text).
 bool NeedsQuotes(std::string_view s) noexcept {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  auto any = [](uint64_t w, char c) {
-    const uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
-    return (x - kOnes) & ~x & kHighs;
-  };
+  using internal::AnyEqual;
   size_t at = 0;
   for (; at + 8 <= s.size(); at += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + at, 8);
-    if ((any(w, ',') | any(w, '"') | any(w, '\r') | any(w, '\n')) != 0) return true;
+    const uint64_t w = internal::Load8(s.data() + at);
+    if ((AnyEqual(w, ',') | AnyEqual(w, '"') | AnyEqual(w, '\r') | AnyEqual(w, '\n')) != 0) return true;
   }
   for (; at < s.size(); ++at) {
     if (s[at] == ',' || s[at] == '"' || s[at] == '\r' || s[at] == '\n') return true;

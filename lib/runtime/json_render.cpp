@@ -311,9 +311,6 @@ std::vector<RuleSetImpl::BenefitJson> CompileBenefitJson(const std::vector<Benef
   for (const BenefitInfo& info : benefits) {
     RuleSetImpl::BenefitJson b;
     JsonWriter w;
-    w.BeginObject().Key("benefit").String(info.id);
-    b.id = w.str().substr(1);
-    w.Clear();
     w.BeginObject();
     w.Key("unit").String(info.unit == BenefitUnit::kMoney ? "money" : "percent");
     w.Key("frequency").String(info.frequency == Frequency::kMonthly ? "monthly" : "once");

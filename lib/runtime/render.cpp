@@ -568,6 +568,11 @@ void AppendReason(std::string& out, const DecisionData& data, size_t h, const Be
   ReasonInto(out, data, h, o, lang, &plain);
 }
 
+namespace {
+
+// The reason of `o` as the inside of a JSON string literal (escaped, no quotes). A reason made
+// only of the code's words, numbers and the rule set's words (when RuleSetImpl::reason_words_plain)
+// is appended as it is, not copied and checked again.
 void AppendReasonJson(std::string& out, const DecisionData& data, size_t h, const BenefitOutcome& o, Language lang) {
   const size_t start = out.size();
   bool plain;
@@ -579,8 +584,6 @@ void AppendReasonJson(std::string& out, const DecisionData& data, size_t h, cons
   out.resize(start);
   JsonWriter::AppendEscaped(out, text);
 }
-
-namespace {
 
 // What a not-eligible reason is made of: the rule set, the failed condition and the two
 // captured values of its comparison (their register, state and raw value), nothing else

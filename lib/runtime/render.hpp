@@ -22,11 +22,6 @@ std::vector<std::string> MissingPaths(const DecisionData& data, size_t household
 std::string Reason(const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
 // The same, appended to `out` (the renderers reuse one buffer: no allocation per reason).
 void AppendReason(std::string& out, const DecisionData& data, size_t household, const BenefitOutcome& o, Language lang);
-// The same as the inside of a JSON string literal (escaped, no quotes). A reason made only of
-// the code's words, numbers and the rule set's words (when RuleSetImpl::reason_words_plain)
-// is appended as it is, not copied and checked again.
-void AppendReasonJson(std::string& out, const DecisionData& data, size_t household, const BenefitOutcome& o,
-                      Language lang);
 // Both reasons of `o` in JSON: the inside of the "vi" string, then `","en":"` and the inside of
 // the "en" string. A not-eligible outcome's are remembered per thread (the same condition with
 // the same values: the same sentences) unless a value is a record's text.

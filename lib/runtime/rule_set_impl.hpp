@@ -62,14 +62,13 @@ struct RuleSetImpl {
   std::vector<EnumMeta> enums;
   size_t test_count = 0;
   // Per benefit, the members of its JSON outcome that never change, escaped once at
-  // load (runtime/json_render.cpp): "benefit", then "unit"/"frequency"/"group", then
-  // "reference"; `heads` per status (indexed by BenefitStatus): "benefit", "status" and the
+  // load (runtime/json_render.cpp): "unit"/"frequency"/"group", then "reference"; `heads` per status (indexed by BenefitStatus): "benefit", "status" and the
   // key "amount"; `unit_group_reference` the two runs in one; `no_amount` per status, all the
   // members up to the first reason's text of an outcome without an amount, not superseded,
   // undetermined or provisional ("amount":null ... "superseded_by":null,"missing":[],
   // "provisional":false,"reason":{"vi":").
   struct BenefitJson {
-    std::string id, unit_group, reference;
+    std::string unit_group, reference;
     std::array<std::string, 5> heads;
     std::string unit_group_reference;
     std::array<std::string, 5> no_amount;
