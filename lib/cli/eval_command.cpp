@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <thread>
 #include <vector>
@@ -227,21 +228,22 @@ struct Piece {
   }
 };
 
-// `ansinh eval` on two threads or more: each of `workers` threads reads the next batch itself
-// (one reader at a time, which also gives the batch its place in the input), evaluates and formats
-// it whole (`work`), and hands its Piece back by that place; Next gives the pieces in input order.
-// No thread of its own for reading: with as many threads as cores, the reading (serial) and the
-// work on other batches share the cores without a third thread taking turns with them. Work is by
-// whole batches (no barrier inside one), the threads are started once, and at most
-// workers + 2 batches are ahead of the one Next waits for, so memory is bounded by the batches, not
-// the file. An exception of the reader or of a worker reaches Next at the batch where it happened,
-// after every batch before it.
+// `ansinh eval` on two threads or more: each of `workers` threads takes the next run of records
+// from the reader (RecordReader::NextConcurrent: the text taken one thread at a time, converted on
+// the worker's own thread, its place in the input given with it), evaluates and formats it whole
+// (`work`), and hands its Piece back by that place; Next gives the pieces in input order. No thread
+// of its own for reading: with as many threads as cores, the reading and the work on other batches
+// share the cores without a third thread taking turns with them. Work is by whole batches (no
+// barrier inside one), the threads are started once, and at most workers + 2 batches are ahead of
+// the one Next waits for, so memory is bounded by the batches, not the file. An exception of a
+// worker reaches Next at the batch where it happened, after every batch before it; one of the
+// reader (which ends every worker's reading), after every batch the reader gave.
 class Pipeline {
  public:
   using Work = std::function<void(RecordBatch&, Piece*)>;
   Pipeline(RecordReader& reader, const RuleSet& rules, size_t households, unsigned workers, Work work)
       : reader_(reader), households_(households), work_(std::move(work)),
-        in_flight_(static_cast<size_t>(workers) + 2) {
+        in_flight_(static_cast<size_t>(workers) + 2), running_(workers) {
     for (unsigned i = 0; i < workers; ++i) batches_.push_back(std::make_unique<RecordBatch>(rules));
     for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this, i] { Run(*batches_[i]); });
   }
@@ -259,15 +261,18 @@ class Pipeline {
   // The next batch's piece in input order (swapped into *out); false at the end.
   bool Next(Piece* out) {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [this] { return done_.count(next_) != 0; });
+    changed_.wait(lock, [this] { return done_.count(next_) != 0 || running_ == 0; });
     auto it = done_.find(next_);
+    if (it == done_.end()) {  // every worker has stopped: the input's end, or the reader's error
+      if (read_error_) std::rethrow_exception(read_error_);
+      return false;
+    }
     Done d = std::move(it->second);
     done_.erase(it);
     ++next_;
     lock.unlock();
     changed_.notify_all();  // a worker waiting for room may go on
     if (d.error) std::rethrow_exception(d.error);
-    if (d.end) return false;
     std::swap(*out, d.piece);
     return true;
   }
@@ -280,61 +285,57 @@ class Pipeline {
  private:
   struct Done {
     Piece piece;
-    bool end = false;
     std::exception_ptr error;
   };
 
   void Run(RecordBatch& batch) {
     for (;;) {
-      size_t seq = 0;
       Piece piece;
       {
+        // Room: the places the reader gives are below the calls started, so below next_ + in_flight_.
         std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return stop_ || ended_ || taken_ < next_ + in_flight_; });
-        if (stop_ || ended_) return;
+        changed_.wait(lock, [this] { return stop_ || ended_ || started_ < next_ + in_flight_; });
+        if (stop_ || ended_) break;
+        ++started_;
         if (!spare_.empty()) {
           piece = std::move(spare_.back());
           spare_.pop_back();
         }
       }
+      size_t place = 0;
       bool got = false;
+      try {
+        const std::optional<size_t> given = reader_.NextConcurrent(batch, households_);
+        got = given.has_value();
+        place = given.value_or(0);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!read_error_) read_error_ = std::current_exception();
+      }
+      if (!got) {  // the end, or the reader's error: no worker reads another batch
+        std::lock_guard<std::mutex> lock(mutex_);
+        ended_ = true;
+        break;
+      }
       Done d;
-      {
-        // Reading a batch and taking its place in the input together, one worker at a time.
-        std::lock_guard<std::mutex> read(read_mutex_);
-        {
-          std::lock_guard<std::mutex> lock(mutex_);
-          if (ended_ || stop_) return;
-          seq = taken_++;
-        }
-        try {
-          got = reader_.Next(batch, households_);
-        } catch (...) {
-          d.error = std::current_exception();
-        }
-        if (!got) {  // the end, or the reader's error: no worker reads another batch
-          std::lock_guard<std::mutex> lock(mutex_);
-          ended_ = true;
-        }
+      piece.Clear();
+      try {
+        work_(batch, &piece);
+      } catch (...) {
+        d.error = std::current_exception();
       }
-      if (!got) {
-        d.end = true;
-      } else {
-        piece.Clear();
-        try {
-          work_(batch, &piece);
-        } catch (...) {
-          d.error = std::current_exception();
-        }
-        d.piece = std::move(piece);
-      }
+      d.piece = std::move(piece);
       {
         std::lock_guard<std::mutex> lock(mutex_);
-        done_.emplace(seq, std::move(d));
+        done_.emplace(place, std::move(d));
       }
       changed_.notify_all();
-      if (!got) return;
     }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      --running_;
+    }
+    changed_.notify_all();
   }
 
   RecordReader& reader_;
@@ -342,15 +343,16 @@ class Pipeline {
   const Work work_;
   const size_t in_flight_;
   std::vector<std::unique_ptr<RecordBatch>> batches_;  // one per worker
-  std::mutex read_mutex_;  // reader_.Next() and the place it gives, together
-  std::mutex mutex_;       // everything below
+  std::mutex mutex_;                                   // everything below
   std::condition_variable changed_;
   std::map<size_t, Done> done_;  // finished batches not yet taken by Next, by place
   std::vector<Piece> spare_;
-  size_t taken_ = 0;  // places given to workers
-  size_t next_ = 0;   // the place Next waits for
-  bool ended_ = false;
+  size_t started_ = 0;  // calls of NextConcurrent started
+  size_t next_ = 0;     // the place Next waits for
+  size_t running_;      // workers not yet stopped
+  bool ended_ = false;  // the reader gave its end or its error
   bool stop_ = false;
+  std::exception_ptr read_error_;
   std::vector<std::thread> threads_;
 };
 

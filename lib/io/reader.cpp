@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <filesystem>
 
 #include "ansinh/error.hpp"
@@ -106,16 +110,109 @@ class RecordReader::Impl {
     return source_->ReadMany(builder, max, limits_, options_.threads);
   }
 
+  // RecordReader::NextConcurrent.
+  std::optional<size_t> FillConcurrent(RecordBatch& batch, size_t max) {
+    if (internal::DataOf(batch).schema != schema_) {
+      throw UsageError("RecordReader: the batch belongs to another rule set");
+    }
+    batch.Clear();
+    internal::BatchBuilder builder(&internal::DataOf(batch), limits_);
+    std::unique_ptr<internal::RecordRun> run;
+    size_t place = 0;
+    {
+      std::lock_guard<std::mutex> take(take_mutex_);
+      ThrowIfFailed();
+      if (ended_) return std::nullopt;
+      run = SpareRun();
+      try {
+        if (run == nullptr) {  // a source read whole, one caller at a time (its checks included)
+          if (source_->ReadMany(builder, max, limits_, 1) == 0) {
+            ended_ = true;
+            return std::nullopt;
+          }
+          return places_++;
+        }
+        if (source_->Take(*run, max) == 0) {
+          ended_ = true;
+          return std::nullopt;
+        }
+      } catch (...) {
+        Fail();
+        throw;
+      }
+      place = places_++;
+    }
+    // Converted on this thread, in parallel with the other callers' runs.
+    try {
+      run->Convert(builder);
+    } catch (...) {
+      Fail();
+      throw;
+    }
+    {
+      std::unique_lock<std::mutex> lock(order_mutex_);
+      turn_.wait(lock, [&] { return checked_ == place || failed_ != nullptr; });
+      if (failed_) std::rethrow_exception(failed_);
+      try {
+        source_->Finish(*run, builder, 0);
+      } catch (...) {
+        failed_ = std::current_exception();
+        lock.unlock();
+        turn_.notify_all();
+        throw;
+      }
+      ++checked_;
+      spare_.push_back(std::move(run));
+    }
+    turn_.notify_all();
+    return place;
+  }
+
   uint64_t bytes_read() const noexcept { return source_->bytes_read(); }
   RecordFormat format() const noexcept { return format_; }
 
  private:
+  // A run to take records into (kept from an earlier call, or new); nullptr when the source has none.
+  std::unique_ptr<internal::RecordRun> SpareRun() {
+    {
+      std::lock_guard<std::mutex> lock(order_mutex_);
+      if (!spare_.empty()) {
+        std::unique_ptr<internal::RecordRun> run = std::move(spare_.back());
+        spare_.pop_back();
+        return run;
+      }
+    }
+    return source_->NewRun();
+  }
+  void ThrowIfFailed() {
+    std::lock_guard<std::mutex> lock(order_mutex_);
+    if (failed_) std::rethrow_exception(failed_);
+  }
+  // The current exception ends the input for every caller (the ones waiting for their turn too).
+  void Fail() {
+    {
+      std::lock_guard<std::mutex> lock(order_mutex_);
+      if (!failed_) failed_ = std::current_exception();
+    }
+    turn_.notify_all();
+  }
+
   const internal::CompiledSchema* schema_;
   ReadOptions options_;
   internal::BuildLimits limits_;
   RecordFormat format_ = RecordFormat::kAuto;
   std::unique_ptr<internal::InputSpool> spool_;  // destroyed after source_
   std::unique_ptr<internal::RecordSource> source_;
+  // NextConcurrent: taking runs (and ended_, places_), one caller at a time; then their checks in
+  // input order (order_mutex_: checked_, failed_, the spare runs). Locked in that order.
+  std::mutex take_mutex_;
+  bool ended_ = false;
+  size_t places_ = 0;
+  std::mutex order_mutex_;
+  std::condition_variable turn_;
+  size_t checked_ = 0;
+  std::exception_ptr failed_;
+  std::vector<std::unique_ptr<internal::RecordRun>> spare_;
 };
 
 RecordReader::RecordReader(const RuleSet& rules, std::vector<std::string> paths, ReadOptions options)
@@ -129,6 +226,11 @@ bool RecordReader::Next(RecordBatch& batch, size_t max_households) {
   if (max_households == 0) throw UsageError("RecordReader::Next: max_households must be at least 1");
   batch.Clear();
   return impl_->Fill(batch, max_households) > 0;
+}
+
+std::optional<size_t> RecordReader::NextConcurrent(RecordBatch& batch, size_t max_households) {
+  if (max_households == 0) throw UsageError("RecordReader::NextConcurrent: max_households must be at least 1");
+  return impl_->FillConcurrent(batch, max_households);
 }
 
 size_t RecordReader::bytes_read() const noexcept { return static_cast<size_t>(impl_->bytes_read()); }

@@ -18,6 +18,17 @@
 
 namespace ansinh::internal {
 
+// One run of records taken from a source in input order, for RecordReader::NextConcurrent: its
+// text is taken by one caller at a time (RecordSource::Take), converted on the caller's thread in
+// parallel with the other runs (Convert), then checked against the records before it, runs in input
+// order (RecordSource::Finish). The reader keeps the runs and reuses them.
+class RecordRun {
+ public:
+  virtual ~RecordRun() = default;
+  // Appends the run's records to `builder`, without the checks that need the records before them.
+  virtual void Convert(BatchBuilder& builder) = 0;
+};
+
 class RecordSource {
  public:
   virtual ~RecordSource() = default;
@@ -35,6 +46,25 @@ class RecordSource {
   }
   // Bytes of input consumed so far.
   virtual uint64_t bytes_read() const noexcept = 0;
+
+  // A source whose records can be converted apart from their reading gives runs (JSON Lines); the
+  // others nullptr, and RecordReader::NextConcurrent reads them with ReadMany, one caller at a time.
+  virtual std::unique_ptr<RecordRun> NewRun() { return nullptr; }
+  // Moves the text of up to `max` next records into `run` (one of NewRun's); returns how many (0 at
+  // the end). One caller at a time.
+  virtual size_t Take(RecordRun& run, size_t max) {
+    (void)run;
+    (void)max;
+    return 0;
+  }
+  // After run.Convert(builder), whose records start at household `start` of the builder's batch: the
+  // checks against the records before (duplicate household ids), with the result of ReadOne's. One
+  // caller at a time, runs in the order Take gave them.
+  virtual void Finish(RecordRun& run, BatchBuilder& builder, size_t start) {
+    (void)run;
+    (void)builder;
+    (void)start;
+  }
 };
 
 // Records given as text in memory (a request body, a C API argument), read

@@ -1,6 +1,13 @@
 // JSON Lines and JSON readers.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
 #include "runtime/access.hpp"
 #include "ansinh/error.hpp"
 #include "test_paths.hpp"
@@ -333,13 +340,9 @@ std::string ReadWith(const ansinh::RuleSet& rules, const std::vector<std::string
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("JSON Lines on two threads: the same households, issues and duplicate ids as on one", "[jsonl]") {
-  // Duplicates inside one round, across rounds and across files; blank, broken, too long,
-  // non-object and bad UTF-8 lines; a wrong value and an unknown field.
-  const auto rules = MakeRules();
-  std::string a, b;
+// Two JSON Lines files with duplicates inside one round, across rounds and across files; blank,
+// broken, too long, non-object and bad UTF-8 lines; a wrong value and an unknown field.
+void TroubledInput(std::string& a, std::string& b) {
   for (int i = 0; i < 9000; ++i) {
     std::string line = "{\"id\":\"HH-" + std::to_string(i) + "\",\"area\":\"" + (i % 3 ? "rural" : "urban") +
                        "\",\"income_per_capita\":" + std::to_string(1000 * i) +
@@ -356,6 +359,14 @@ TEST_CASE("JSON Lines on two threads: the same households, issues and duplicate 
     (i < 6000 ? a : b) += line + "\n";
   }
   b += "{\"id\":\"HH-5\",\"members\":[{\"id\":\"P1\"}]}\n";  // the first file's
+}
+
+}  // namespace
+
+TEST_CASE("JSON Lines on two threads: the same households, issues and duplicate ids as on one", "[jsonl]") {
+  const auto rules = MakeRules();
+  std::string a, b;
+  TroubledInput(a, b);
   TempFile fa("two_threads_a.jsonl", a), fb("two_threads_b.jsonl", b);
   for (size_t chunk : {size_t{100}, size_t{4096}, size_t{20000}}) {
     const std::string one = ReadWith(rules, {fa.path(), fb.path()}, 1, chunk);
@@ -365,4 +376,90 @@ TEST_CASE("JSON Lines on two threads: the same households, issues and duplicate 
     CHECK(one.size() == two.size());
     CHECK(one == two);
   }
+}
+
+namespace {
+
+// `threads` threads calling NextConcurrent on one reader, each with its own batch; the runs put
+// back in order by their places.
+std::string ReadConcurrently(const ansinh::RuleSet& rules, const std::vector<std::string>& paths, unsigned threads,
+                             size_t chunk) {
+  ReadOptions options;
+  options.max_record_bytes = 400;
+  RecordReader reader(rules, paths, options);
+  std::mutex mutex;
+  std::map<size_t, std::string> runs;
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      RecordBatch batch(rules);
+      while (const std::optional<size_t> place = reader.NextConcurrent(batch, chunk)) {
+        std::string dump = DumpBatch(batch) + "--\n";
+        std::lock_guard<std::mutex> lock(mutex);
+        CHECK(runs.emplace(*place, std::move(dump)).second);
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  std::string out;
+  size_t expected = 0;
+  for (auto& [place, dump] : runs) {
+    CHECK(place == expected++);  // no place skipped
+    out += dump;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("RecordReader::NextConcurrent: the runs in place order are Next's batches", "[jsonl][reader]") {
+  const auto rules = MakeRules();
+  std::string a, b;
+  TroubledInput(a, b);
+  TempFile fa("concurrent_a.jsonl", a), fb("concurrent_b.jsonl", b);
+  for (size_t chunk : {size_t{1}, size_t{100}, size_t{4096}}) {
+    const std::string one = ReadWith(rules, {fa.path(), fb.path()}, 1, chunk);
+    CHECK(one.find("R_DUPLICATE_HOUSEHOLD_ID") != std::string::npos);
+    CHECK(one.find("R_LIMIT") != std::string::npos);
+    for (unsigned threads : {1u, 2u, 4u}) {
+      INFO("chunk " << chunk << ", threads " << threads);
+      const std::string many = ReadConcurrently(rules, {fa.path(), fb.path()}, threads, chunk);
+      CHECK(one.size() == many.size());
+      CHECK(one == many);
+    }
+  }
+  // A format read whole (JSON): the same, one caller at a time.
+  std::string array = "[";
+  for (int i = 0; i < 300; ++i) array += std::string(i ? "," : "") + "{\"id\":\"J" + std::to_string(i % 250) + "\"}";
+  array += "]";
+  TempFile fj("concurrent.json", array);
+  const std::string one = ReadWith(rules, {fj.path()}, 1, 16);
+  CHECK(one.find("R_DUPLICATE_HOUSEHOLD_ID") != std::string::npos);
+  CHECK(ReadConcurrently(rules, {fj.path()}, 3, 16) == one);
+}
+
+TEST_CASE("RecordReader::NextConcurrent: an unreadable input stops every caller with its error", "[jsonl][reader]") {
+  const auto rules = MakeRules();
+  std::string a, b;
+  TroubledInput(a, b);
+  TempFile fa("concurrent_fail.jsonl", a), fb("concurrent_fail_b.jsonl", b);
+  RecordReader reader(rules, {fa.path(), fb.path()});
+  std::filesystem::remove(fb.path());  // opened when the first is read: a failure mid-input
+  std::atomic<size_t> errors{0}, households{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 3; ++t) {
+    pool.emplace_back([&] {
+      RecordBatch batch(rules);
+      try {
+        while (reader.NextConcurrent(batch, 100)) households += batch.size();
+      } catch (const ansinh::InputError&) {
+        ++errors;
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  CHECK(errors == 3);  // every caller, none left waiting
+  CHECK(households <= 6000);
+  RecordBatch batch(rules);
+  CHECK_THROWS_AS(reader.NextConcurrent(batch, 100), ansinh::InputError);  // and every later call
 }

@@ -6,6 +6,7 @@
 // with persons whose household row is missing and households without persons.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -255,23 +256,47 @@ TEST_CASE("10,000 CSV households, 10% corrupt incl. missing households and no pe
   }
 }
 
-// With two threads or more, ansinh eval reads on a thread of its own and evaluates and formats
-// whole batches on worker threads while this one writes them in order. An input that fails
-// after thousands of records have been decided (here a folder given as the second input) stops
-// the run on any thread count: exit status 3, the reason on stderr, and no output file at all
-// (never the decisions of the first input passed off as the whole run).
+// With two threads or more, ansinh eval's workers read, evaluate and format whole batches while
+// this thread writes them in order. An input that fails after batches have been decided stops the
+// run on any thread count: exit status 3, the reason on stderr, and no output file at all (never
+// the decisions read so far passed off as the whole run). The failure here: the household-id check
+// keeps 1 MB of ids in memory, then spills to a temporary file in TMPDIR, here a folder that does
+// not exist; with ids of 600 bytes that is after about 1,600 households, in the fourth batch of 512.
 TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4 threads",
           "[reliability][no-loss]") {
   Scratch dir;
-  const std::string in = dir.Write("records.jsonl", SyntheticJsonl(ansinh_tests::Scaled(3000)));
-  std::filesystem::create_directories(dir.Path("later.jsonl"));
+  const std::string pad(590, 'x');
+  std::string records;
+  for (size_t i = 0; i < 3000; ++i) {
+    std::string record = SyntheticRecord(i);
+    const std::string id = "\"" + SyntheticId(i);  // the household id, and the start of its members'
+    for (size_t at = record.find(id); at != std::string::npos; at = record.find(id, at + 1)) {
+      record.insert(at + id.size(), pad);
+    }
+    records += record + "\n";
+  }
+  const std::string in = dir.Write("records.jsonl", records);
+  const char* saved = std::getenv("TMPDIR");
+  const std::string old = saved != nullptr ? saved : "";
+  ::setenv("TMPDIR", dir.Path("no-such-folder").c_str(), 1);
   for (const char* threads : {"1", "2", "4"}) {
     INFO("threads " << threads);
     const std::string out = dir.Path(std::string("out-") + threads + ".jsonl");
-    CHECK(RunAnsinh({"eval", "rules/vn", in, dir.Path("later.jsonl"), "--as-of", "2026-11-01", "--threads", threads,
+    CHECK(RunAnsinh({"eval", "rules/vn", in, "--as-of", "2026-11-01", "--threads", threads, "--detail", "reasons",
                      "--output", out},
                     dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 3);
     CHECK(!std::filesystem::exists(out));
-    CHECK(ReadFile(dir.Path("stderr.txt")).find("later.jsonl") != std::string::npos);
+    CHECK(ReadFile(dir.Path("stderr.txt")).find("no-such-folder") != std::string::npos);
   }
+  if (saved != nullptr) {
+    ::setenv("TMPDIR", old.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
+  // The same input with a TMPDIR that works: every record decided (the ids spilled and checked).
+  const std::string out = dir.Path("out-ok.jsonl");
+  REQUIRE(RunAnsinh({"eval", "rules/vn", in, "--as-of", "2026-11-01", "--threads", "2", "--detail", "summary",
+                     "--output", out},
+                    dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 0);
+  CHECK(ReadLines(out).size() == 3000);
 }

@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -103,6 +106,41 @@ TEST_CASE("RecordReader + Evaluate from several threads on one RuleSet", "[threa
   for (size_t t = 0; t < results.size(); ++t) {
     INFO("thread " << t);
     CHECK(results[t] == (t % 2 == 1 ? expected_explained : expected));
+  }
+}
+
+// Several threads sharing one reader (RecordReader::NextConcurrent), each evaluating the runs it
+// gets: put back in place order, the decisions of one thread reading with Next.
+TEST_CASE("RecordReader::NextConcurrent + Evaluate on several threads", "[threads]") {
+  Scratch dir;
+  const std::string path = Registry(dir);
+  const std::string expected = ReadAndEvaluate(path, 1, 64, false);
+  for (unsigned threads : {2u, 4u}) {
+    INFO("threads " << threads);
+    ansinh::RecordReader reader(Vn(), {path});
+    std::mutex mutex;
+    std::map<size_t, std::string> runs;
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back([&] {
+        ansinh::RecordBatch batch(Vn());
+        ansinh::EvaluateOptions options;
+        options.threads = 1;
+        while (const std::optional<size_t> place = reader.NextConcurrent(batch, 64)) {
+          std::string text = Render(ansinh::Evaluate(Vn(), batch, kMonth, options));
+          std::lock_guard<std::mutex> lock(mutex);
+          runs.emplace(*place, std::move(text));
+        }
+      });
+    }
+    for (std::thread& th : pool) th.join();
+    std::string got;
+    size_t next = 0;
+    for (auto& [place, text] : runs) {
+      CHECK(place == next++);
+      got += text;
+    }
+    CHECK(got == expected);
   }
 }
 
