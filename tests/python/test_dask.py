@@ -75,7 +75,7 @@ def test_period_and_pandas_input(rules, client, csv_frames):
 
 def test_dask_group_by_and_errors_frame(rules, client, csv_frames):
     """docs/python.md's group-by (a carried column and a benefit) gives the
-    pandas sums on Dask once the empty combinations Dask adds are dropped; the
+    pandas rows and sums on Dask in the form section 9 gives; the
     rule set's categories are known on every partition; the record issues
     frame comes through Dask too."""
     import ansinh.dask
@@ -90,14 +90,21 @@ def test_dask_group_by_and_errors_frame(rules, client, csv_frames):
         return b[(b.status == "eligible") & (b.unit == "money") & (b.frequency == "monthly")]
 
     want = paid(expected.benefits).groupby(["commune", "benefit"], observed=True).amount.sum()
+    want_people = paid(expected.benefits).groupby(["commune", "benefit"], observed=True).size()
     # The synchronous scheduler: this Dask (2022.12) fails to ship a categorical group-by to the
     # distributed workers ("'Serialize' object is not callable"), whatever the frames.
     with dask.config.set(scheduler="sync"):
-        got = paid(result.benefits).groupby(["commune", "benefit"], observed=True).amount.sum().compute()
+        b = paid(result.benefits)
+        # docs/python.md section 9: the column selected after aggregating (this Dask's
+        # DataFrameGroupBy.__getitem__ drops observed=).
+        got = b[["commune", "benefit", "amount"]].groupby(["commune", "benefit"], observed=True).sum().compute().amount
+        got_people = b.groupby(["commune", "benefit"], observed=True).size().compute()
         errors = result.errors.compute()
-    # Dask (2022.12) keeps every combination of a multi-key group-by with a categorical key
-    # (392 = 14 communes x 28 benefits against pandas' 58): the unobserved ones sum to 0.
-    assert len(got) >= len(want) > 0
-    assert {k: int(v) for k, v in got.items() if v != 0} == {k: int(v) for k, v in want.items()}
+    # pandas' rows and values exactly (the order of the rows is Dask's).
+    assert len(want) > 0
+    assert len(got) == len(want) and len(got_people) == len(want_people)
+    assert {k: int(v) for k, v in got.items()} == {k: int(v) for k, v in want.items()}
+    assert {k: int(v) for k, v in got_people.items()} == {k: int(v) for k, v in want_people.items()}
+    assert str(got.dtype) == str(want.dtype) == "Int64"
     assert list(errors.columns) == list(expected.errors.columns)
     assert sorted(errors.code.astype(str)) == sorted(expected.errors.code.astype(str))
