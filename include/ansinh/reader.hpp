@@ -72,10 +72,10 @@ class ANSINH_EXPORT RecordReader {
   // the next run of up to `max_households` records and returns the run's place in the input (0, 1,
   // 2 ... in input order; std::nullopt when nothing was left). Put the runs back in order by their
   // places: together they are exactly the records, with exactly the issues, that Next would give.
-  // JSON Lines records are converted on the calling threads, in parallel (the text of a run is taken
-  // one caller at a time, the household ids checked against the earlier runs' in input order, so a
-  // call may wait for the one holding the run before its own); the other formats are read whole,
-  // one caller at a time. After a call throws InputError (a file that cannot be read), every later
+  // JSON Lines and CSV records are converted on the calling threads, in parallel (the text of a run
+  // is taken one caller at a time; JSON Lines household ids are checked against the earlier runs' in
+  // input order, so a call may wait for the one holding the run before its own); JSON and YAML are
+  // read whole, one caller at a time. After a call throws InputError (a file that cannot be read), every later
   // call throws it again. Thread-safe with itself; not to be mixed with Next or bytes_read.
   std::optional<size_t> NextConcurrent(RecordBatch& batch, size_t max_households);
   // Bytes consumed so far (for progress display).

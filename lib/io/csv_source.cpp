@@ -10,7 +10,11 @@
 // whose household row is missing are then emitted after all households
 // (when streaming, just before the household they precede).
 #include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "io/block_reader.hpp"
 #include "io/csv_layout.hpp"
@@ -24,6 +28,125 @@ namespace {
 
 constexpr Entity kCsvH = Entity::kHousehold;
 constexpr Entity kCsvP = Entity::kPerson;
+
+// Records taken from the pair (the rows scanned, joined and copied) and converted later: every
+// reading goes through one (ReadOne and ReadMany on the reader's thread, RecordReader::NextConcurrent
+// on the callers'), so the conversion is one code, in one order of builder calls.
+struct CsvRun final : RecordRun {
+  struct Row {
+    size_t first_field;  // into fields
+    size_t field_count;
+    uint64_t line;
+    uint64_t bytes;
+    bool unterminated_quote;
+    bool too_long;
+    bool warn_unknown;  // the first row of its file to be converted: its unknown columns warned about here
+    size_t text;        // where its fields are in text
+  };
+  struct Span {  // a field, in its row's stretch of text
+    uint32_t offset;
+    uint32_t length;
+  };
+  struct Record {
+    RecordOrigin origin;
+    size_t household_row;        // into rows, or npos: a household missing from households.csv
+    std::string missing_id;      // then its id (from persons.csv)
+    std::vector<RecordIssue> issues;  // after the household's values: duplicate id, missing household
+    size_t first_person;         // into rows
+    size_t person_count;
+  };
+  static constexpr size_t npos = SIZE_MAX;
+
+  CsvRun(const CompiledSchema& s, const CsvLayout& h, const CsvLayout& p, size_t max_bytes)
+      : schema(s), households(h), persons(p), max_record_bytes(max_bytes) {}
+
+  void Convert(BatchBuilder& b) override {
+    for (const Record& r : records) {
+      b.BeginHousehold(r.origin);
+      if (r.household_row != npos) {
+        SetRow(kCsvH, households, rows[r.household_row], b);
+      } else if (!r.missing_id.empty()) {
+        b.SetText(kCsvH, 0, r.missing_id);
+      }
+      for (const RecordIssue& issue : r.issues) b.AddIssue(issue);
+      for (size_t i = r.first_person; i < r.first_person + r.person_count; ++i) {
+        b.BeginPerson();
+        SetRow(kCsvP, persons, rows[i], b);
+        b.EndPerson();
+        if (rows[i].warn_unknown) WarnUnknownColumns(persons, kCsvP, b);
+      }
+      b.EndHousehold();
+    }
+  }
+
+  void Clear() {
+    records.clear();
+    rows.clear();
+    fields.clear();
+    text.clear();
+  }
+
+  // Copies `row` (its fields, and what SetRow reports) into the run; returns its index. The fields
+  // lie in order in one stretch of the scanner's buffer (a row of at most max_record_bytes): that
+  // stretch is copied whole, each field kept as its place in it.
+  size_t AddRow(const CsvRow& row, bool warn_unknown) {
+    const size_t base = text.size();
+    rows.push_back(Row{fields.size(), row.fields.size(), row.line, row.bytes, row.unterminated_quote, row.too_long,
+                       warn_unknown, base});
+    if (!row.fields.empty()) {
+      const char* begin = row.fields.front().data();
+      const char* end = row.fields.back().data() + row.fields.back().size();
+      text.append(begin, static_cast<size_t>(end - begin));
+      for (std::string_view f : row.fields) {
+        fields.push_back(Span{static_cast<uint32_t>(f.data() - begin), static_cast<uint32_t>(f.size())});
+      }
+    }
+    return rows.size() - 1;
+  }
+
+  std::string_view Field(const Row& row, size_t c) const {
+    const Span& f = fields[row.first_field + c];
+    return std::string_view(text.data() + row.text + f.offset, f.length);
+  }
+
+  void SetRow(Entity entity, const CsvLayout& layout, const Row& row, BatchBuilder& b) const {
+    // The id first, so that issue paths of a member name it (a row over the
+    // limit keeps its id when it is in its first 4 KiB).
+    if (layout.id_column >= 0 && static_cast<size_t>(layout.id_column) < row.field_count) {
+      b.SetText(entity, 0, Field(row, static_cast<size_t>(layout.id_column)));
+    }
+    if (row.too_long) {
+      b.AddIssue(RecordTooLongIssue(row.bytes, max_record_bytes));
+    } else {
+      const size_t n = std::min(row.field_count, layout.field.size());
+      for (size_t c = 0; c < n; ++c) {
+        if (layout.field[c] > 0 || (layout.field[c] == 0 && static_cast<int>(c) != layout.id_column)) {
+          b.SetText(entity, layout.field[c], Field(row, c));
+        }
+      }
+      if (row.unterminated_quote) b.AddIssue(CsvUnterminatedQuoteIssue(layout.path, row.line));
+      if (row.field_count != layout.names.size()) {
+        b.AddIssue(CsvFieldCountIssue(layout.path, row.line, row.field_count, layout.names.size()));
+      }
+    }
+    if (entity == kCsvH && row.warn_unknown) WarnUnknownColumns(households, kCsvH, b);
+  }
+
+  void WarnUnknownColumns(const CsvLayout& layout, Entity entity, BatchBuilder& b) const {
+    for (const std::string& name : layout.unknown) {
+      b.AddIssue(UnknownColumnIssue(layout.path, name, entity, schema.fields(entity)));
+    }
+  }
+
+  const CompiledSchema& schema;
+  const CsvLayout& households;
+  const CsvLayout& persons;
+  size_t max_record_bytes;
+  std::vector<Record> records;
+  std::vector<Row> rows;
+  std::vector<Span> fields;
+  std::string text;
+};
 
 class CsvSource final : public RecordSource {
  public:
@@ -41,23 +164,56 @@ class CsvSource final : public RecordSource {
     if (streaming_) AdvancePerson();
   }
 
-  bool ReadOne(BatchBuilder& b) override {
-    if (streaming_ && has_person_ && run_missing_) return EmitMissingRun(b);
+  bool ReadOne(BatchBuilder& b) override { return ReadMany(b, 1, BuildLimits{}, 1) == 1; }
+
+  // Taken into a run, then converted (as a run of NextConcurrent, on this thread), a few hundred
+  // records at a time: the run's copy of their rows stays small and in cache.
+  size_t ReadMany(BatchBuilder& b, size_t max, const BuildLimits& limits, unsigned threads) override {
+    (void)limits;
+    (void)threads;
+    if (!run_) run_ = std::make_unique<CsvRun>(schema_, households_, persons_, options_.max_record_bytes);
+    size_t n = 0;
+    while (n < max) {
+      const size_t taken = Take(*run_, std::min(max - n, kChunk));
+      run_->Convert(b);
+      n += taken;
+      if (taken == 0) break;
+    }
+    return n;
+  }
+
+  uint64_t bytes_read() const noexcept override { return hh_in_->offset() + (streaming_ ? pp_in_->offset() : person_bytes_); }
+
+  std::unique_ptr<RecordRun> NewRun() override {
+    return std::make_unique<CsvRun>(schema_, households_, persons_, options_.max_record_bytes);
+  }
+
+  // The next households (up to `max`) with their persons, joined and copied into the run.
+  size_t Take(RecordRun& any, size_t max) override {
+    CsvRun& run = static_cast<CsvRun&>(any);
+    run.Clear();
+    while (run.records.size() < max && TakeOne(run)) {
+    }
+    return run.records.size();
+  }
+
+ private:
+  static constexpr size_t kChunk = 256;
+
+  bool TakeOne(CsvRun& run) {
+    if (streaming_ && has_person_ && run_missing_) return TakeMissingRun(run);
     if (hh_scan_->Next(&hh_row_)) {
-      EmitHousehold(b);
+      TakeHousehold(run);
       return true;
     }
-    if (streaming_) return has_person_ && EmitMissingRun(b);
+    if (streaming_) return has_person_ && TakeMissingRun(run);
     if (next_missing_ < plan_.index.missing_ids.size()) {
-      EmitIndexedMissing(b);
+      TakeIndexedMissing(run);
       return true;
     }
     return false;
   }
 
-  uint64_t bytes_read() const noexcept override { return hh_in_->offset() + (streaming_ ? pp_in_->offset() : person_bytes_); }
-
- private:
   void AdvancePerson() {
     has_person_ = pp_scan_->Next(&pp_row_);
     if (!has_person_) return;
@@ -72,13 +228,75 @@ class CsvSource final : public RecordSource {
     }
   }
 
-  void EmitHousehold(BatchBuilder& b);
-  bool EmitMissingRun(BatchBuilder& b);
-  void EmitIndexedMissing(BatchBuilder& b);
-  void AddIndexedPersons(uint64_t key, BatchBuilder& b);
-  void AddPerson(const CsvRow& row, BatchBuilder& b);
-  void SetRow(Entity entity, const CsvLayout& layout, const CsvRow& row, BatchBuilder& b);
-  void WarnUnknownColumns(const CsvLayout& layout, Entity entity, bool* done, BatchBuilder& b);
+  CsvRun::Record& NewRecord(CsvRun& run, RecordOrigin origin) {
+    run.records.push_back(CsvRun::Record{std::move(origin), CsvRun::npos, {}, {}, run.rows.size(), 0});
+    return run.records.back();
+  }
+
+  // A person row of the record just begun (the first of persons.csv warns of its unknown columns).
+  void TakePerson(CsvRun& run, const CsvRow& row) {
+    run.AddRow(row, !persons_warned_);
+    persons_warned_ = true;
+    ++run.records.back().person_count;
+  }
+
+  void TakeHousehold(CsvRun& run) {
+    const uint64_t ordinal = ordinal_++;
+    const size_t r = run.records.size();
+    NewRecord(run, RecordOrigin{households_.path, hh_row_.line, index_out_++});
+    run.records[r].household_row = run.AddRow(hh_row_, !households_warned_);
+    households_warned_ = true;
+    run.records[r].first_person = run.rows.size();
+    id_.assign(Cell(hh_row_.fields, households_.id_column));
+    const bool duplicate = ordinal < plan_.duplicate.size() && plan_.duplicate[ordinal];
+    if (duplicate) {
+      const HouseholdEntry* first = plan_.table.Find(id_);
+      run.records[r].issues.push_back(
+          DuplicateHouseholdIdIssue(id_, RecordOrigin{households_.path, first ? first->line : 0, 0}));
+    } else if (!id_.empty()) {
+      if (streaming_) {
+        while (has_person_ && !run_missing_ && SameText(run_hid_, id_)) {
+          TakePerson(run, pp_row_);
+          AdvancePerson();
+        }
+      } else {
+        TakeIndexedPersons(run, ordinal);
+      }
+    }
+  }
+
+  bool TakeMissingRun(CsvRun& run) {
+    const std::string hid = run_hid_;
+    CsvRun::Record& record = NewRecord(run, RecordOrigin{persons_.path, pp_row_.line, index_out_++});
+    record.missing_id = hid;
+    record.issues.push_back(HouseholdMissingIssue(hid, persons_.path, households_.path));
+    while (has_person_ && SameText(run_hid_, hid)) {
+      TakePerson(run, pp_row_);
+      AdvancePerson();
+    }
+    return true;
+  }
+
+  void TakeIndexedPersons(CsvRun& run, uint64_t key) {
+    const auto& rows = plan_.index.rows;
+    while (index_pos_ < rows.size() && rows[index_pos_].key < key) ++index_pos_;
+    for (; index_pos_ < rows.size() && rows[index_pos_].key == key; ++index_pos_) {
+      pp_in_->Seek(rows[index_pos_].offset);
+      pp_scan_->Restart(rows[index_pos_].line);
+      if (!pp_scan_->Next(&pp_row_)) break;  // the file changed under us
+      person_bytes_ += pp_row_.bytes;
+      TakePerson(run, pp_row_);
+    }
+  }
+
+  void TakeIndexedMissing(CsvRun& run) {
+    const size_t k = next_missing_++;
+    const std::string& hid = plan_.index.missing_ids[k];
+    CsvRun::Record& record = NewRecord(run, RecordOrigin{persons_.path, plan_.index.missing_lines[k], index_out_++});
+    record.missing_id = hid;
+    record.issues.push_back(HouseholdMissingIssue(hid, persons_.path, households_.path));
+    TakeIndexedPersons(run, plan_.household_rows + k);
+  }
 
   const CompiledSchema& schema_;
   ReadOptions options_;
@@ -105,103 +323,8 @@ class CsvSource final : public RecordSource {
   bool households_warned_ = false;
   bool persons_warned_ = false;
   std::string id_;
+  std::unique_ptr<CsvRun> run_;  // ReadOne and ReadMany's
 };
-
-void CsvSource::SetRow(Entity entity, const CsvLayout& layout, const CsvRow& row, BatchBuilder& b) {
-  // The id first, so that issue paths of a member name it (a row over the
-  // limit keeps its id when it is in its first 4 KiB).
-  if (layout.id_column >= 0 && static_cast<size_t>(layout.id_column) < row.fields.size()) {
-    b.SetText(entity, 0, row.fields[layout.id_column]);
-  }
-  if (row.too_long) {
-    b.AddIssue(RecordTooLongIssue(row.bytes, options_.max_record_bytes));
-    return;
-  }
-  const size_t n = std::min(row.fields.size(), layout.field.size());
-  for (size_t c = 0; c < n; ++c) {
-    if (layout.field[c] > 0 || (layout.field[c] == 0 && static_cast<int>(c) != layout.id_column)) {
-      b.SetText(entity, layout.field[c], row.fields[c]);
-    }
-  }
-  if (row.unterminated_quote) b.AddIssue(CsvUnterminatedQuoteIssue(layout.path, row.line));
-  if (row.fields.size() != layout.names.size()) {
-    b.AddIssue(CsvFieldCountIssue(layout.path, row.line, row.fields.size(), layout.names.size()));
-  }
-}
-
-void CsvSource::WarnUnknownColumns(const CsvLayout& layout, Entity entity, bool* done, BatchBuilder& b) {
-  if (*done) return;
-  *done = true;
-  for (const std::string& name : layout.unknown) {
-    b.AddIssue(UnknownColumnIssue(layout.path, name, entity, schema_.fields(entity)));
-  }
-}
-
-void CsvSource::AddPerson(const CsvRow& row, BatchBuilder& b) {
-  b.BeginPerson();
-  SetRow(kCsvP, persons_, row, b);
-  b.EndPerson();
-  WarnUnknownColumns(persons_, kCsvP, &persons_warned_, b);
-}
-
-void CsvSource::EmitHousehold(BatchBuilder& b) {
-  const uint64_t ordinal = ordinal_++;
-  const RecordOrigin origin{households_.path, hh_row_.line, index_out_++};
-  b.BeginHousehold(origin);
-  SetRow(kCsvH, households_, hh_row_, b);
-  WarnUnknownColumns(households_, kCsvH, &households_warned_, b);
-  id_.assign(Cell(hh_row_.fields, households_.id_column));
-  const bool duplicate = ordinal < plan_.duplicate.size() && plan_.duplicate[ordinal];
-  if (duplicate) {
-    const HouseholdEntry* first = plan_.table.Find(id_);
-    b.AddIssue(DuplicateHouseholdIdIssue(id_, RecordOrigin{households_.path, first ? first->line : 0, 0}));
-  } else if (!id_.empty()) {
-    if (streaming_) {
-      while (has_person_ && !run_missing_ && SameText(run_hid_, id_)) {
-        AddPerson(pp_row_, b);
-        AdvancePerson();
-      }
-    } else {
-      AddIndexedPersons(ordinal, b);
-    }
-  }
-  b.EndHousehold();
-}
-
-bool CsvSource::EmitMissingRun(BatchBuilder& b) {
-  const std::string hid = run_hid_;
-  b.BeginHousehold(RecordOrigin{persons_.path, pp_row_.line, index_out_++});
-  if (!hid.empty()) b.SetText(kCsvH, 0, hid);
-  b.AddIssue(HouseholdMissingIssue(hid, persons_.path, households_.path));
-  while (has_person_ && SameText(run_hid_, hid)) {
-    AddPerson(pp_row_, b);
-    AdvancePerson();
-  }
-  b.EndHousehold();
-  return true;
-}
-
-void CsvSource::AddIndexedPersons(uint64_t key, BatchBuilder& b) {
-  const auto& rows = plan_.index.rows;
-  while (index_pos_ < rows.size() && rows[index_pos_].key < key) ++index_pos_;
-  for (; index_pos_ < rows.size() && rows[index_pos_].key == key; ++index_pos_) {
-    pp_in_->Seek(rows[index_pos_].offset);
-    pp_scan_->Restart(rows[index_pos_].line);
-    if (!pp_scan_->Next(&pp_row_)) break;  // the file changed under us
-    person_bytes_ += pp_row_.bytes;
-    AddPerson(pp_row_, b);
-  }
-}
-
-void CsvSource::EmitIndexedMissing(BatchBuilder& b) {
-  const size_t k = next_missing_++;
-  const std::string& hid = plan_.index.missing_ids[k];
-  b.BeginHousehold(RecordOrigin{persons_.path, plan_.index.missing_lines[k], index_out_++});
-  if (!hid.empty()) b.SetText(kCsvH, 0, hid);
-  b.AddIssue(HouseholdMissingIssue(hid, persons_.path, households_.path));
-  AddIndexedPersons(plan_.household_rows + k, b);
-  b.EndHousehold();
-}
 
 }  // namespace
 

@@ -4,6 +4,10 @@
 #define ANSINH_TESTS_IO_TEST_SCHEMA_HPP_
 
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -117,6 +121,69 @@ class TempFile {
  private:
   std::string path_;
 };
+
+// Everything a batch holds, strings resolved: two readings are the same iff these are.
+inline std::string DumpBatch(const ansinh::RecordBatch& batch) {
+  const ansinh::internal::BatchData& d = ansinh::internal::DataOf(batch);
+  std::string out;
+  auto columns = [&](const std::vector<ansinh::internal::FieldColumn>& cols,
+                     const std::vector<ansinh::internal::CompiledField>& fields, size_t row) {
+    for (size_t f = 0; f < cols.size(); ++f) {
+      if (!cols[f].known[row]) {
+        out += "?,";
+      } else if (fields[f].type == ansinh::ValueType::kString) {
+        out += "'" + std::string(d.String(cols[f].value[row])) + "',";
+      } else {
+        out += std::to_string(cols[f].value[row]) + ",";
+      }
+    }
+  };
+  for (size_t h = 0; h < d.households; ++h) {
+    out += "H " + d.origins[h].file + ":" + std::to_string(d.origins[h].line) + "#" +
+           std::to_string(d.origins[h].index) + (d.has_error[h] ? " error " : " ok ");
+    columns(d.household_columns, d.schema->household, h);
+    for (uint32_t i = d.issue_begin[h]; i < d.issue_begin[h + 1]; ++i) {
+      out += "\n  " + d.issues[i].code + " " + d.issues[i].field + " " + d.issues[i].message + " / " +
+             d.issues[i].message_vi;
+    }
+    for (uint32_t p = d.member_begin[h]; p < d.member_begin[h + 1]; ++p) {
+      out += "\n  P" + std::to_string(d.person_household[p]) + " ";
+      columns(d.person_columns, d.schema->person, p);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// `threads` threads calling NextConcurrent on one reader, each with its own batch; the runs put
+// back in order by their places (and a note of any place given twice or skipped), each dumped
+// with "--" after it as ReadWith does: equal to ReadWith's text iff the records, their issues and the
+// runs' sizes are Next's.
+inline std::string ReadConcurrently(const ansinh::RuleSet& rules, const std::vector<std::string>& paths,
+                                    unsigned threads, size_t chunk, const ansinh::ReadOptions& options) {
+  ansinh::RecordReader reader(rules, paths, options);
+  std::mutex mutex;
+  std::map<size_t, std::string> runs;
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      ansinh::RecordBatch batch(rules);
+      while (const std::optional<size_t> place = reader.NextConcurrent(batch, chunk)) {
+        std::string dump = DumpBatch(batch) + "--\n";
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!runs.emplace(*place, std::move(dump)).second) dump = "two runs at place " + std::to_string(*place);
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  std::string out;
+  size_t expected = 0;
+  for (auto& [place, dump] : runs) {
+    if (place != expected++) out += "a place skipped before " + std::to_string(place) + "\n";
+    out += dump;
+  }
+  return out;
+}
 
 }  // namespace test_io
 

@@ -27,6 +27,7 @@ def test_walkthrough_runs(tmp_path, monkeypatch, capsys):
             raise AssertionError(f"docs/python.md block {i + 1} fails: {e!r}\n{block}") from e
     out = capsys.readouterr().out
     assert "vn " in out and "E_BAD_DATE" in out and "Decision HH-001" in out
+    assert "58 58" in out  # section 9: the Dask group-by has pandas' rows
     try:
         import matplotlib  # noqa: F401
     except ImportError:
