@@ -87,9 +87,10 @@ void ScanHouseholds(const CsvLayout& households, size_t max_row_bytes, CsvJoinPl
   scanner.Next(&row);  // header
   plan->table.Reserve(static_cast<size_t>(in.file_size() / 64));  // a guess at the number of rows
   uint64_t ordinal = 0;
-  while (scanner.Next(&row)) {
-    const std::string_view id = Cell(row.fields, households.id_column);
-    const bool added = id.empty() || plan->table.Insert(id, HouseholdEntry{ordinal, row.line}).second;
+  std::string_view id;
+  uint64_t line = 0;
+  while (scanner.NextCell(static_cast<size_t>(households.id_column), &id, &line)) {
+    const bool added = id.empty() || plan->table.Insert(id, HouseholdEntry{ordinal, line}).second;
     plan->duplicate.push_back(!added);
     ++ordinal;
   }
@@ -109,8 +110,9 @@ bool ScanPersonRuns(const CsvLayout& persons, size_t max_row_bytes, CsvJoinPlan*
   size_t next = 0;  // the next household (index in table order) a run may belong to
   IdTable<bool> missing_seen;
   const HouseholdTable& table = plan->table;
-  while (scanner.Next(&row)) {
-    const std::string_view hid = Cell(row.fields, persons.join_column);
+  std::string_view hid;
+  uint64_t line = 0;
+  while (scanner.NextCell(static_cast<size_t>(persons.join_column), &hid, &line)) {
     if (!first && SameText(hid, run)) continue;
     first = false;
     run.assign(hid);

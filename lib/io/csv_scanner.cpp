@@ -236,6 +236,42 @@ bool CsvScanner::Next(CsvRow* row) {
   return got;
 }
 
+bool CsvScanner::NextCell(size_t column, std::string_view* cell, uint64_t* line) {
+  for (;;) {
+    char* p = in_->data();
+    const size_t n = in_->size();
+    const void* newline = header_seen_ && scan_pos_ == 0 ? std::memchr(p, '\n', n) : nullptr;
+    const size_t nl = newline != nullptr ? static_cast<size_t>(static_cast<const char*>(newline) - p) : 0;
+    if (newline == nullptr || nl + 1 > max_row_bytes_ || std::memchr(p, '"', nl) != nullptr) {
+      // Not a whole line without quotes in memory: as Next reads it.
+      if (!Next(&cell_row_)) return false;
+      *cell = column < cell_row_.fields.size() ? cell_row_.fields[column] : std::string_view();
+      *line = cell_row_.line;
+      return true;
+    }
+    // As SplitLine: a '\r' before the '\n' is not part of the last field; a line with nothing
+    // else is blank (skipped, counted).
+    const char* end = nl > 0 && p[nl - 1] == '\r' ? p + nl - 1 : p + nl;
+    const uint64_t at = line_++;
+    in_->Consume(nl + 1);
+    if (end == p) continue;
+    const char* field = p;
+    for (size_t c = 0; c < column && field != nullptr; ++c) {
+      const void* comma = std::memchr(field, ',', static_cast<size_t>(end - field));
+      field = comma != nullptr ? static_cast<const char*>(comma) + 1 : nullptr;
+    }
+    if (field == nullptr) {
+      *cell = std::string_view();
+    } else {
+      const void* comma = std::memchr(field, ',', static_cast<size_t>(end - field));
+      const char* stop = comma != nullptr ? static_cast<const char*>(comma) : end;
+      *cell = std::string_view(field, static_cast<size_t>(stop - field));
+    }
+    *line = at;
+    return true;
+  }
+}
+
 bool CsvScanner::NextRow(CsvRow* row) {
   for (;;) {
     char* p = in_->data();

@@ -42,6 +42,10 @@ class CsvScanner {
 
   // Reads the next non-blank row. False at end of input.
   bool Next(CsvRow* row);
+  // The same row as Next, but only its field `column` ("" when the row has fewer fields) and the
+  // line where it starts; the view is valid until the next call. For the passes that look at one
+  // column: a line without quotes in memory is not split at every comma. After the header (Next).
+  bool NextCell(size_t column, std::string_view* cell, uint64_t* line);
   // After in->Seek(offset): continue at a row start, counting lines from `line`.
   void Restart(uint64_t line) noexcept {
     line_ = line;
@@ -69,6 +73,7 @@ class CsvScanner {
   uint64_t scan_newlines_ = 0;
   bool header_seen_ = false;
   size_t expected_fields_ = 0;  // fields of the first row (the header); 0 before it
+  CsvRow cell_row_;             // NextCell's row when the line needs Next
 };
 
 }  // namespace ansinh::internal

@@ -90,6 +90,48 @@ TEST_CASE("CSV scanner: small blocks give the same rows as one block", "[csv]") 
   CHECK(lines_big[2] == 4);
 }
 
+// NextCell (the join's passes) gives, row for row, Next's field and line: quotes, CRLF, blank lines,
+// short rows, a row over the limit, an unterminated quote, lines across block ends.
+TEST_CASE("CSV scanner: NextCell is Next's field", "[csv]") {
+  std::string text = "id,note,area\r\n";
+  for (int i = 0; i < 400; ++i) {
+    text += "H" + std::to_string(i) + ",";
+    text += i % 3 == 0 ? "\"multi\nline, \"\"quoted\"\"\"" : i % 7 == 0 ? "5\" screen" : "plain text";
+    if (i % 11 == 0) text += std::string(300, 'w');
+    text += i % 13 == 0 ? "\n" : i % 5 == 0 ? ",rural\r\n" : ",urban\n";
+    if (i % 17 == 0) text += i % 2 ? "\r\n" : "\n";
+    if (i % 19 == 0) text += ",,\n";
+  }
+  text += "H-last,\"open,x\nH-after,y,z";
+  TempFile f("cells.csv", text);
+  for (size_t block : {size_t{4096}, size_t{1} << 20}) {
+    for (size_t column : {size_t{0}, size_t{1}, size_t{2}, size_t{5}}) {
+      INFO("block " << block << ", column " << column);
+      std::vector<std::pair<std::string, uint64_t>> want, got;
+      {
+        ansinh::internal::BlockReader in(f.path(), block);
+        ansinh::internal::CsvScanner scanner(&in, 256);
+        ansinh::internal::CsvRow row;
+        while (scanner.Next(&row)) {
+          want.emplace_back(column < row.fields.size() ? std::string(row.fields[column]) : "", row.line);
+        }
+      }
+      {
+        ansinh::internal::BlockReader in(f.path(), block);
+        ansinh::internal::CsvScanner scanner(&in, 256);
+        ansinh::internal::CsvRow header;
+        REQUIRE(scanner.Next(&header));
+        got.emplace_back(column < header.fields.size() ? std::string(header.fields[column]) : "", header.line);
+        std::string_view cell;
+        uint64_t line = 0;
+        while (scanner.NextCell(column, &cell, &line)) got.emplace_back(std::string(cell), line);
+      }
+      CHECK(want.size() > 400);
+      CHECK(want == got);
+    }
+  }
+}
+
 TEST_CASE("CSV pair: values, join, day-first dates, sets", "[csv]") {
   const auto rules = MakeRules();
   TempFile hh("hh1.csv",
