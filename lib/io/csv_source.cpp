@@ -188,6 +188,8 @@ class CsvSource final : public RecordSource {
     return std::make_unique<CsvRun>(schema_, households_, persons_, options_.max_record_bytes);
   }
 
+  bool RunsNeedFinish() const noexcept override { return false; }
+
   // The next households (up to `max`) with their persons, joined and copied into the run.
   size_t Take(RecordRun& any, size_t max) override {
     CsvRun& run = static_cast<CsvRun&>(any);

@@ -149,6 +149,11 @@ class RecordReader::Impl {
       Fail();
       throw;
     }
+    if (!source_->RunsNeedFinish()) {
+      std::lock_guard<std::mutex> lock(order_mutex_);
+      spare_.push_back(std::move(run));
+      return place;
+    }
     {
       std::unique_lock<std::mutex> lock(order_mutex_);
       turn_.wait(lock, [&] { return checked_ == place || failed_ != nullptr; });

@@ -57,6 +57,9 @@ class RecordSource {
     (void)max;
     return 0;
   }
+  // Whether runs need Finish: false when Take settles everything that depends on the records before
+  // (CSV: the join's passes found the duplicate and missing households), so runs need no turn.
+  virtual bool RunsNeedFinish() const noexcept { return true; }
   // After run.Convert(builder), whose records start at household `start` of the builder's batch: the
   // checks against the records before (duplicate household ids), with the result of ReadOne's. One
   // caller at a time, runs in the order Take gave them.
