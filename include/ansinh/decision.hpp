@@ -81,7 +81,8 @@ struct ANSINH_EXPORT EvaluateOptions {
   // the remaining decisions get the error R_CANCELLED.
   const std::atomic<bool>* cancel = nullptr;
   // Optional: called from the evaluating threads with the number of households
-  // finished so far (monotonic, at least once per chunk). Must be thread-safe.
+  // finished so far (monotonic, at least once per chunk). Must be thread-safe. It may
+  // evaluate again (any rule set): that evaluation does not share the running one's buffers.
   std::function<void(size_t done)> progress;
 };
 

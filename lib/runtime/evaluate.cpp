@@ -135,6 +135,7 @@ struct ThreadCache {
   std::optional<RuleSet> rules;
   std::unique_ptr<eval::ChunkEvaluator> evaluator;
   std::unique_ptr<RecordBatch> batch;
+  bool busy = false;  // an evaluation on this thread is using it (a progress callback may evaluate again)
 };
 thread_local ThreadCache t_cache;
 
@@ -146,12 +147,33 @@ ThreadCache& CacheFor(const RuleSet& rules) {
   return t_cache;
 }
 
-eval::ChunkEvaluator& CachedEvaluator(const RuleSet& rules, const When& when, const EvaluateOptions& options) {
-  ThreadCache& c = CacheFor(rules);
-  if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(EvalRulesOf(internal::ImplOf(rules)), when, options);
-  c.evaluator->Reset(when, options);
-  return *c.evaluator;
-}
+// The evaluator of one evaluation on this thread: the thread's cached one, or, when that is in use
+// (an evaluation from inside a progress callback of another), one of its own.
+class EvaluatorLease {
+ public:
+  EvaluatorLease(const RuleSet& rules, const When& when, const EvaluateOptions& options) {
+    if (t_cache.busy) {
+      own_ = std::make_unique<eval::ChunkEvaluator>(EvalRulesOf(internal::ImplOf(rules)), when, options);
+      ev_ = own_.get();
+      return;
+    }
+    ThreadCache& c = CacheFor(rules);
+    if (!c.evaluator) c.evaluator = std::make_unique<eval::ChunkEvaluator>(EvalRulesOf(internal::ImplOf(rules)), when, options);
+    c.evaluator->Reset(when, options);
+    c.busy = true;
+    ev_ = c.evaluator.get();
+  }
+  ~EvaluatorLease() {
+    if (!own_) t_cache.busy = false;
+  }
+  EvaluatorLease(const EvaluatorLease&) = delete;
+  EvaluatorLease& operator=(const EvaluatorLease&) = delete;
+  eval::ChunkEvaluator& get() noexcept { return *ev_; }
+
+ private:
+  std::unique_ptr<eval::ChunkEvaluator> own_;
+  eval::ChunkEvaluator* ev_ = nullptr;
+};
 
 // Households that were not evaluated (cancelled): ids and an error.
 void MarkUnevaluated(const internal::BatchData& batch, size_t begin, size_t count, DecisionData& out,
@@ -217,18 +239,28 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
     if (options.progress) options.progress(finished);
   };
   if (threads <= 1) {
-    eval::ChunkEvaluator& ev = CachedEvaluator(rules, when, options);
-    for (size_t c = 0; c < chunks; ++c) run_chunk(ev, c);
+    EvaluatorLease ev(rules, when, options);
+    for (size_t c = 0; c < chunks; ++c) run_chunk(ev.get(), c);
     return internal::Access::MakeDecisionBatch(std::move(data));
   }
-  // Chunks write disjoint slices of the columns and their own pools: no merge.
+  // Chunks write disjoint slices of the columns and their own pools: no merge. The calling thread
+  // takes chunks too, with its cached evaluator (its buffers already in memory from earlier calls);
+  // threads - 1 more start with evaluators of their own.
   std::atomic<size_t> next{0};
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
+  for (unsigned t = 1; t < threads; ++t) {
     pool.emplace_back([&] {
       eval::ChunkEvaluator ev(EvalRulesOf(internal::ImplOf(rules)), when, options);
       for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev, c);
     });
+  }
+  try {
+    EvaluatorLease ev(rules, when, options);
+    for (size_t c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) run_chunk(ev.get(), c);
+  } catch (...) {
+    next.store(chunks);  // the other threads take no more chunks
+    for (std::thread& t : pool) t.join();
+    throw;
   }
   for (std::thread& t : pool) t.join();
   return internal::Access::MakeDecisionBatch(std::move(data));
@@ -236,13 +268,18 @@ DecisionBatch Evaluate(const RuleSet& rules, const RecordBatch& records, const W
 
 Decision Evaluate(const RuleSet& rules, const Household& household, const When& when,
                   const EvaluateOptions& options) {
+  EvaluateOptions one = options;
+  one.threads = 1;
+  if (t_cache.busy) {  // from inside another evaluation's progress callback: nothing of the cache
+    RecordBatch batch(rules);
+    batch.Add(household);
+    return Decision(Evaluate(rules, batch, when, one)[0]);
+  }
   ThreadCache& cache = CacheFor(rules);
   if (!cache.batch) cache.batch = std::make_unique<RecordBatch>(rules);
   RecordBatch& batch = *cache.batch;
   batch.Clear();
   batch.Add(household);
-  EvaluateOptions one = options;
-  one.threads = 1;
   DecisionBatch decisions = Evaluate(rules, batch, when, one);
   return Decision(decisions[0]);
 }

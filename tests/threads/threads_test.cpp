@@ -144,6 +144,42 @@ TEST_CASE("RecordReader::NextConcurrent + Evaluate on several threads", "[thread
   }
 }
 
+// A progress callback runs on an evaluating thread; evaluating again from it (a batch, a single
+// household) must neither disturb the evaluation it reports on nor get a wrong answer itself: that
+// thread's cached evaluator is in use, so the inner evaluation gets one of its own.
+TEST_CASE("a progress callback may evaluate again on its own thread", "[threads]") {
+  Scratch dir;
+  const std::string path = Registry(dir);
+  const ansinh::RecordBatch batch = ansinh::ReadAll(Vn(), {path});
+  ansinh::EvaluateOptions one;
+  one.chunk_households = 37;
+  const std::string expected = Render(ansinh::Evaluate(Vn(), batch, kMonth, one));
+  const std::string small_path = dir.Write("small.jsonl", SyntheticRecord(7) + "\n" + SyntheticRecord(8) + "\n");
+  const ansinh::RecordBatch small = ansinh::ReadAll(Vn(), {small_path});
+  const std::string small_expected = Render(ansinh::Evaluate(Vn(), small, kMonth));
+  ansinh::Household alone("ALONE");
+  alone.AddMember("ALONE-1");
+  const std::string alone_expected = ansinh::ToJson(ansinh::Evaluate(Vn(), alone, kMonth));
+  // Another rule set too (the thread's cache holds one rule set at a time).
+  const ansinh::RuleSet other = LoadRepositoryRules("bench/vn-core");
+  const std::string other_expected = ansinh::ToJson(ansinh::Evaluate(other, alone, kMonth));
+  for (unsigned threads : {1u, 2u}) {
+    INFO("threads " << threads);
+    ansinh::EvaluateOptions options = one;
+    options.threads = threads;
+    std::atomic<size_t> calls{0}, wrong{0};
+    options.progress = [&](size_t) {
+      ++calls;
+      if (Render(ansinh::Evaluate(Vn(), small, kMonth)) != small_expected) ++wrong;
+      if (ansinh::ToJson(ansinh::Evaluate(Vn(), alone, kMonth)) != alone_expected) ++wrong;
+      if (ansinh::ToJson(ansinh::Evaluate(other, alone, kMonth)) != other_expected) ++wrong;
+    };
+    CHECK(Render(ansinh::Evaluate(Vn(), batch, kMonth, options)) == expected);
+    CHECK(calls > 10);
+    CHECK(wrong == 0);
+  }
+}
+
 TEST_CASE("single households, explanations, texts and YAML tests concurrently", "[threads]") {
   const std::vector<std::string> lines = ExampleRecords();
   Scratch dir;
