@@ -45,7 +45,7 @@ struct ANSINH_EXPORT ReportOptions {
   size_t max_listed = 1000;
   // Streaming: households read and evaluated at a time.
   size_t chunk_households = 8192;
-  unsigned threads = 1;  // evaluation threads (0 = all cores)
+  unsigned threads = 1;  // reading and evaluation threads (0 = all cores)
   ReadOptions read;
 };
 
@@ -248,7 +248,10 @@ class ANSINH_EXPORT ReportBuilder {
 
 // Reads the records in `paths` (as RecordReader does), evaluates them for
 // `when` and reports. Memory is bounded by options.chunk_households and
-// options.max_listed. Throws InputError if a file cannot be read; problems
+// options.max_listed. On options.threads >= 2 the records are read and evaluated
+// on that many threads (RecordReader::NextConcurrent) in runs of chunk / threads
+// households, threads + 2 runs at most in memory, and added in input order: the
+// report is the one thread's. Throws InputError if a file cannot be read; problems
 // in records are in the report.
 ANSINH_EXPORT Report BuildReport(const RuleSet& rules, const std::vector<std::string>& paths, const When& when,
                    const ReportOptions& options = {});
