@@ -44,8 +44,8 @@ struct CsvRun final : RecordRun {
     size_t text;        // where its fields are in text
   };
   struct Span {  // a field, in its row's stretch of text
-    uint32_t offset;
-    uint32_t length;
+    size_t offset;
+    size_t length;
   };
   struct Record {
     RecordOrigin origin;
@@ -98,7 +98,7 @@ struct CsvRun final : RecordRun {
       const char* end = row.fields.back().data() + row.fields.back().size();
       text.append(begin, static_cast<size_t>(end - begin));
       for (std::string_view f : row.fields) {
-        fields.push_back(Span{static_cast<uint32_t>(f.data() - begin), static_cast<uint32_t>(f.size())});
+        fields.push_back(Span{static_cast<size_t>(f.data() - begin), f.size()});
       }
     }
     return rows.size() - 1;
