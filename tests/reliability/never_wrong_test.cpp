@@ -159,6 +159,38 @@ TEST_CASE("a write error exits 3 without a summary claiming success", "[reliabil
   CHECK(Bash("ANSINH check rules/vn --format json >/dev/full 2>" + Quote(err)) == 3);
 }
 
+// /dev/full above is written in place (it is no regular file); a regular file goes through a
+// temporary file and a rename, and a write error there must not be renamed into place. The
+// file-size limit (`ulimit -f`, SIGXFSZ ignored so that the write fails with EFBIG) makes every
+// write past 4 KB fail, as a full disk would: exit 3, the earlier file unchanged, no temporary left.
+TEST_CASE("a write error on a regular output file leaves the earlier file and no temporary file",
+          "[reliability][never_wrong]") {
+  Scratch dir;
+  const std::string target = dir.Path("out"), err = dir.Path("err");
+  const std::vector<std::string> runs = {
+      "eval rules/vn examples/registry.jsonl --as-of 2026-11-15 --threads 1",
+      "eval rules/vn examples/registry.jsonl --as-of 2026-11-15 --threads 2",
+      "eval rules/vn examples/registry.jsonl --as-of 2026-11-15 --format csv --threads 2",
+      "eval rules/vn examples/registry.jsonl --as-of 2026-11-15 --format xlsx",
+      "report rules/vn examples/registry.jsonl --as-of 2026-11-15",
+      "diff rules/vn rules/vn examples/registry.jsonl --as-of 2026-11-15",
+  };
+  for (const std::string& run : runs) {
+    INFO(run);
+    dir.Write("out", "the earlier, complete output\n");
+    CHECK(Bash("trap '' XFSZ; ulimit -f 4; ANSINH " + run + " -o " + Quote(target) + " 2>" + Quote(err)) == 3);
+    const std::string e = ReadFile(err);
+    if (Contains(run, "xlsx")) {  // the workbook is first made in a temporary file of its library, which fails
+      CHECK(Contains(e, "không ghi được sổ Excel"));
+    } else {
+      CHECK(Contains(e, "không ghi được tệp " + target + " (hệ thống báo: "));  // "cannot write FILE: ..."
+      CHECK(Contains(e, "tệp vẫn giữ nguyên như cũ"));                            // "it was not changed"
+    }
+    CHECK(ReadFile(target) == "the earlier, complete output\n");
+    CHECK(FilesWith(dir.str(), ".tmp-") == 0);
+  }
+}
+
 TEST_CASE("output is replaced whole: an earlier file survives Ctrl-C", "[reliability][never_wrong]") {
   Scratch dir;
   // A registry big enough that the evaluation takes a while on one thread.
