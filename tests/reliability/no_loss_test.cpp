@@ -256,10 +256,61 @@ TEST_CASE("10,000 CSV households, 10% corrupt incl. missing households and no pe
   }
 }
 
+// The concurrent reader (2 threads or more) converts runs of records on several threads at once,
+// then checks their household ids one run at a time in input order. A repeated id whose first
+// occurrence lies in an earlier run (the duplicates of the tests above are next to each other, so
+// always in one run) must make the later record, and only it, R_DUPLICATE_HOUSEHOLD_ID naming
+// the first one's line, on every thread count: checked out of order, the earlier record would be
+// refused instead and the later one decided.
+TEST_CASE("a household id repeated in a later batch: the later record is the duplicate, on 1, 2 and 4 threads",
+          "[reliability][no-loss]") {
+  Scratch dir;
+  constexpr size_t kCount = 4000;  // 8 batches of 512 at --detail reasons
+  std::vector<size_t> first(kCount, kCount);  // the record whose id record i repeats, or kCount
+  std::string records;
+  for (size_t i = 0; i < kCount; ++i) {
+    std::string record = SyntheticRecord(i);
+    if (i >= 600 && i % 50 == 21) {  // 68 records, each repeating the id of one a batch or two back
+      first[i] = i - 530;            // (itself no repeat: i - 530 ends in 41 or 91)
+      record = ReplaceValue(record, "id", JsonQuote(SyntheticId(first[i])));
+    }
+    records += record + "\n";
+  }
+  const std::string in = dir.Write("records.jsonl", records);
+  std::string one_thread;
+  for (const char* threads : {"1", "2", "4", "4", "2"}) {
+    INFO("threads " << threads);
+    const std::string out = dir.Path(std::string("out-") + threads + ".jsonl");
+    REQUIRE(RunAnsinh({"eval", "rules/vn", in, "--as-of", "2026-11-01", "--threads", threads, "--detail", "reasons",
+                       "--output", out},
+                      dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 0);
+    const std::vector<std::string> lines = ReadLines(out);
+    REQUIRE(lines.size() == kCount);
+    size_t wrong = 0;
+    for (size_t i = 0; i < kCount; ++i) {
+      const bool duplicate = first[i] < kCount;
+      const std::string& d = lines[i];
+      const bool flagged = d.find("\"code\":\"R_DUPLICATE_HOUSEHOLD_ID\"") != std::string::npos;
+      const bool right = JsonStringField(d, "household_id") == SyntheticId(duplicate ? first[i] : i) &&
+                         flagged == duplicate &&
+                         (!duplicate || d.find("records.jsonl:" + std::to_string(first[i] + 1) + ")") !=
+                                            std::string::npos);
+      if (!right && wrong++ < 3) FAIL_CHECK("record " << i << ": " << d.substr(0, 300));
+    }
+    CHECK(wrong == 0);
+    const std::string output = ReadFile(out);
+    if (one_thread.empty()) {
+      one_thread = output;
+    } else {
+      CHECK((output == one_thread));  // byte-identical to one thread (not printed: 4,000 decisions)
+    }
+  }
+}
+
 // With two threads or more, ansinh eval's workers read, evaluate and format whole batches while
 // this thread writes them in order. An input that fails after batches have been decided stops the
-// run on any thread count: exit status 3, the reason on stderr, and no output file at all (never
-// the decisions read so far passed off as the whole run). The failure here: the household-id check
+// run on any thread count: exit status 3, the reason on stderr, and no output file at all, nor its
+// temporary file (never the decisions read so far passed off as the whole run, nor left beside it). The failure here: the household-id check
 // keeps 1 MB of ids in memory, then spills to a temporary file in TMPDIR, here a folder that does
 // not exist; with ids of 600 bytes that is after about 1,600 households, in the fourth batch of 512.
 TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4 threads",
@@ -287,6 +338,11 @@ TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4
                     dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 3);
     CHECK(!std::filesystem::exists(out));
     CHECK(ReadFile(dir.Path("stderr.txt")).find("no-such-folder") != std::string::npos);
+    // Nor its temporary file (.out-N.jsonl.tmp-XXXXXX beside it): no part of the output is left.
+    for (const auto& entry : std::filesystem::directory_iterator(dir.str())) {
+      INFO(entry.path().filename().string());
+      CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    }
   }
   if (saved != nullptr) {
     ::setenv("TMPDIR", old.c_str(), 1);
