@@ -6,6 +6,8 @@
 // with persons whose household row is missing and households without persons.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +16,7 @@
 
 #include "reliability_util.hpp"
 #include "scale.hpp"
+#include "test_paths.hpp"
 
 using namespace reliability;
 
@@ -396,4 +399,47 @@ TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4
                      "--output", out},
                     dir.Path("stdout.txt"), dir.Path("stderr.txt")) == 0);
   CHECK(ReadLines(out).size() == 3000);
+}
+
+// --format xlsx reads on a thread of its own with two threads or more (ReadAhead), in line with
+// one: the same failure mid-run there must stop the run the same way. TMPDIR cannot make it (the
+// workbook's own temporary file needs TMPDIR from the start), a file-size limit can: the id check's
+// first 1 MB write to its temporary file fails past 1,000 KB (SIGXFSZ ignored: EFBIG).
+TEST_CASE("an xlsx run whose input fails mid-run: exit 3 and no output file, on 1 and 2 threads",
+          "[reliability][no-loss]") {
+  Scratch dir;
+  const std::string pad(590, 'x');
+  std::string records;
+  for (size_t i = 0; i < 3000; ++i) {
+    std::string record = SyntheticRecord(i);
+    const std::string id = "\"" + SyntheticId(i);
+    for (size_t at = record.find(id); at != std::string::npos; at = record.find(id, at + 1)) {
+      record.insert(at + id.size(), pad);
+    }
+    records += record + "\n";
+  }
+  const std::string in = dir.Write("records.jsonl", records);
+  auto quote = [](const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+  };
+  for (const char* threads : {"1", "2"}) {
+    INFO("threads " << threads);
+    const std::string out = dir.Path(std::string("out-") + threads + ".xlsx");
+    const std::string command = "cd " + quote(ANSINH_SOURCE_DIR) + " && bash -c " +
+                                quote("trap '' XFSZ; ulimit -f 1000; exec " + quote(ANSINH_BINARY_DIR + "/bin/ansinh") +
+                                      " eval rules/vn " + quote(in) +
+                                      " --as-of 2026-11-01 --format xlsx --detail summary --threads " + threads +
+                                      " -o " + quote(out)) +
+                                " >/dev/null 2>" + quote(dir.Path("stderr.txt"));
+    const int status = std::system(command.c_str());
+    CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : 128) == 3);
+    CHECK(!std::filesystem::exists(out));
+    CHECK(ReadFile(dir.Path("stderr.txt")).find("tệp tạm chứa mã hộ") != std::string::npos);  // "the temporary file of household ids"
+    for (const auto& entry : std::filesystem::directory_iterator(dir.str())) {
+      INFO(entry.path().filename().string());
+      CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    }
+  }
 }
