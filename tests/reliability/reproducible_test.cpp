@@ -180,12 +180,19 @@ TEST_CASE("the content hash depends on the rule files' content, not on where the
   REQUIRE(copy.ok());
   CHECK(std::move(copy).Release().info().hash == original.info().hash);
 
-  // One changed byte in a comment changes the hash (the files are what was decided with).
-  std::string groups = ReadFile(dir.Path("copy/vn/groups.yaml"));
-  dir.Write("copy/vn/groups.yaml", groups + "# \n");
-  ansinh::LoadResult changed = ansinh::LoadRules(dir.Path("copy/vn"));
-  REQUIRE(changed.ok());
-  CHECK(std::move(changed).Release().info().hash != original.info().hash);
+  // One changed byte in a comment changes the hash (the files are what was decided with): a byte
+  // added, and a byte changed in place (same size: a hash of the files' sizes alone would miss it).
+  const std::string groups = ReadFile(dir.Path("copy/vn/groups.yaml"));
+  std::vector<std::string> hashes{original.info().hash};
+  for (const char* comment : {"# a\n", "# b\n"}) {
+    dir.Write("copy/vn/groups.yaml", groups + comment);
+    ansinh::LoadResult changed = ansinh::LoadRules(dir.Path("copy/vn"));
+    REQUIRE(changed.ok());
+    hashes.push_back(std::move(changed).Release().info().hash);
+  }
+  CHECK(hashes[1] != hashes[0]);
+  CHECK(hashes[2] != hashes[0]);
+  CHECK(hashes[2] != hashes[1]);
 }
 
 // Found by the 10,000-record tests after the evaluator began pooling details
