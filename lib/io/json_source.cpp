@@ -3,7 +3,8 @@
 // small bracket/string scanner (json_element_scan.hpp) and parsed on its own,
 // so memory is bounded by the largest element (max_record_bytes), not by the
 // file. Commas between elements are not enforced (a missing one loses
-// nothing); anything that is not an object becomes an R_SYNTAX record.
+// nothing); anything that is not an object becomes an R_SYNTAX record, and so
+// does the end of a file whose array is never closed (a file cut between records).
 #include <memory>
 
 #include "io/block_reader.hpp"
@@ -26,6 +27,11 @@ class JsonSource final : public RecordSource {
     for (;;) {
       if (!Open()) return false;
       if (!SkipSeparators()) {
+        if (in_array_) {  // the file ends inside its array: it may have been cut between two records
+          AddUnclosedArray(b);
+          in_array_ = false;
+          return true;
+        }
         files_.Close();
         continue;
       }
@@ -60,6 +66,7 @@ class JsonSource final : public RecordSource {
           column_ = 0;
         } else if (c == '[' && !in_array_) {
           in_array_ = true;
+          array_line_ = line_;
         } else if (c == ']' && in_array_) {
           in_array_ = false;
         } else if (!IsJsonSpace(c) && !(c == ',' && in_array_)) {
@@ -97,6 +104,24 @@ class JsonSource final : public RecordSource {
     column_ = scan.end_column;
   }
 
+  // An array with no closing ']' at the end of its file: a cut file loses the records after the cut
+  // without a trace when the cut falls between two of them, so the end is a record with R_SYNTAX.
+  void AddUnclosedArray(BatchBuilder& b) {
+    const RecordOrigin origin{files_.in().path(), line_, index_++};
+    b.BeginHousehold(origin);
+    b.AddIssue(SyntaxIssue(
+        "The file ends at line " + std::to_string(line_) + " inside the JSON array opened at line " +
+            std::to_string(array_line_) +
+            " (no closing ']'): the file may have been cut short, and records after the last one read would "
+            "be missing. Compare it with its source, or export it again.",
+        "Tệp kết thúc ở dòng " + std::to_string(line_) + " khi mảng JSON mở ở dòng " + std::to_string(array_line_) +
+            " chưa đóng (thiếu ']'): tệp có thể đã bị cắt, các hồ sơ sau hồ sơ cuối cùng đọc được có thể bị "
+            "thiếu. Hãy đối chiếu với nguồn, hoặc xuất lại tệp."));
+    b.SetText(Entity::kHousehold, 0, "line " + std::to_string(line_));
+    ids_.Check(b, origin);
+    b.EndHousehold();
+  }
+
   void SkipTooLong(ElementScan& scan, const RecordOrigin& origin, BatchBuilder& b) {
     std::string prefix(files_.in().data(), files_.in().size() < 4096 ? files_.in().size() : 4096);
     uint64_t total = 0;
@@ -124,6 +149,7 @@ class JsonSource final : public RecordSource {
   JsonRecordConverter converter_;
   HouseholdIds ids_;
   uint64_t line_ = 1;
+  uint64_t array_line_ = 0;  // where the top-level array opened
   size_t column_ = 0;  // 0-based column of the next byte
   uint64_t index_ = 0;
   bool in_array_ = false;

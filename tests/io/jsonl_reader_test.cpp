@@ -182,9 +182,30 @@ TEST_CASE("JSON: one object, an array, streamed", "[json]") {
   SECTION("a truncated array") {
     TempFile f("cut.json", "[{\"id\": \"H1\", \"members\": [{\"id\": \"P1\"}]}, {\"id\": \"H2\", \"mem");
     const RecordBatch batch = ReadAll(rules, {f.path()});
-    REQUIRE(batch.size() == 2);
-    CHECK(JsonlIds(batch) == "H1,H2");
+    REQUIRE(batch.size() == 3);  // the broken record, then the array left open
+    CHECK(JsonlIds(batch) == "H1,H2,line 1");
     CHECK(HasIssue(batch, 1, "R_SYNTAX"));
+    CHECK(HasIssue(batch, 2, "R_SYNTAX"));
+  }
+  SECTION("an array cut between two records: its end is an R_SYNTAX record, never a silent loss") {
+    for (const char* tail : {",\n", "\n", ", ", ""}) {
+      INFO("ends with '" << tail << "'");
+      TempFile f("cut_between.json", std::string("[\n  {\"id\": \"H1\", \"members\": [{\"id\": \"P1\"}]},\n"
+                                                 "  {\"id\": \"H2\", \"members\": [{\"id\": \"P1\"}]}") + tail);
+      const RecordBatch batch = ReadAll(rules, {f.path()});
+      REQUIRE(batch.size() == 3);
+      CHECK(batch.issues(0).empty());
+      CHECK(batch.issues(1).empty());
+      CHECK(HasIssue(batch, 2, "R_SYNTAX"));
+      CHECK(batch.issues(2).size() == 1);  // that alone (no R_NO_MEMBERS on top)
+      CHECK(batch.issues(2)[0].message.find("opened at line 1 (no closing ']')") != std::string::npos);
+      CHECK(ansinh::internal::DataOf(batch).has_error[2] == 1);
+    }
+    // Closed, with spaces, a second file: no such record.
+    TempFile a("closed_a.json", "[{\"id\": \"A1\", \"members\": [{\"id\": \"P1\"}]}]\n\n");
+    TempFile b("closed_b.json", "  [ {\"id\": \"B1\", \"members\": [{\"id\": \"P1\"}]} ]  ");
+    const RecordBatch closed = ReadAll(rules, {a.path(), b.path()});
+    CHECK(JsonlIds(closed) == "A1,B1");
   }
   SECTION("exact decimals") {
     TempFile f("dec.json", "{\"id\":\"H\",\"coefficient\":1.1,\"income_per_capita\":1500000.0,\"members\":[{\"id\":\"P\"}]}");
