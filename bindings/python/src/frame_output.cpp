@@ -351,9 +351,12 @@ struct Part {
   std::vector<int8_t> e_severity;
 };
 
+// `values`: the part's buffer (DecisionView::variables into it: no allocation per household).
+using Values = std::vector<std::pair<const VariableInfo*, OutputValue>>;
+
 void AddVariables(const DecisionView& d, int member, const std::vector<VarColumn>& columns,
-                  std::vector<Categories>& cats, size_t row) {
-  const auto values = d.variables(member);
+                  std::vector<Categories>& cats, size_t row, Values& values) {
+  d.variables(member, &values);
   if (values.empty()) {  // a household with errors: every variable unknown
     for (size_t i = 0; i < columns.size(); ++i) columns[i].Set(row, OutputValue{}, cats[i]);
     return;
@@ -422,6 +425,7 @@ void Collect(const DecisionBatch& batch, const Layout& l, bool reasons, Detail d
   }
   size_t person_row = l.person_begin[p.begin];
   size_t at = l.outcome_begin[p.begin];
+  Values values;
   for (size_t h = p.begin; h < p.end; ++h) {
     const DecisionView d = batch[h];
     const int32_t hh = l.household_code[h];
@@ -431,7 +435,7 @@ void Collect(const DecisionBatch& batch, const Layout& l, bool reasons, Detail d
     o.hh_members[h] = static_cast<int32_t>(d.member_count());
     o.hh_errors[h] = d.errors().empty() ? -1 : p.issue_texts.Code(IssueText(d.errors(), lang));
     o.hh_warnings[h] = d.warnings().empty() ? -1 : p.issue_texts.Code(IssueText(d.warnings(), lang));
-    AddVariables(d, -1, o.hh_vars, p.hh_var_cats, h);
+    AddVariables(d, -1, o.hh_vars, p.hh_var_cats, h, values);
     const auto row = static_cast<int32_t>(h);
     AddIssues(d, hh, row, lang, l.person_ids, p);
     at = AddBenefits(d, d.benefits(), hh, row, -1, reasons, detail, o, p, at);
@@ -441,7 +445,7 @@ void Collect(const DecisionBatch& batch, const Layout& l, bool reasons, Detail d
       o.p_person.Put(person_row, person);
       o.p_row[person_row] = row;
       o.p_total[person_row] = d.member_total_monthly(m);
-      AddVariables(d, static_cast<int>(m), o.p_vars, p.p_var_cats, person_row);
+      AddVariables(d, static_cast<int>(m), o.p_vars, p.p_var_cats, person_row, values);
       at = AddBenefits(d, d.member_benefits(m), hh, row, person, reasons, detail, o, p, at);
     }
   }
