@@ -130,7 +130,7 @@ def main():
         decisions = _ansinh._run(rules, records, "as_of", args.as_of, 0, True)
         stages["evaluate (the C++ batch, records in memory)"] = time.perf_counter() - t
         t = time.perf_counter()
-        columns = decisions._frame_columns(True, None, 0)
+        columns = frames.frame_columns(rules, decisions, True, None, 0, rows=False)
         stages["read decisions into numpy columns (reasons vi+en)"] = time.perf_counter() - t
         t = time.perf_counter()
         frames.assemble(rules, columns, True)

@@ -260,6 +260,10 @@ class ANSINH_EXPORT DecisionView {
   // Variables: household-level (member = -1) or of member `member`, in the
   // order of RuleSet::variables() restricted to that entity.
   std::vector<std::pair<const VariableInfo*, OutputValue>> variables(int member = -1) const;
+  // The same into `*out` (resized to them), reusing its elements' texts and
+  // items: no allocation once they have grown. For reading the variables of
+  // many households in a loop with one buffer.
+  void variables(int member, std::vector<std::pair<const VariableInfo*, OutputValue>>* out) const;
 
   // Indicators of the household (member = -1) or of member `member`: one per
   // indicator whose population is that entity, in RuleSet::indicators() order.

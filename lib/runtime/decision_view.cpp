@@ -146,6 +146,27 @@ std::vector<std::pair<const VariableInfo*, OutputValue>> DecisionView::variables
   return out;
 }
 
+void DecisionView::variables(int member, std::vector<std::pair<const VariableInfo*, OutputValue>>* out) const {
+  const HouseholdRow& r = Row(*data_, index_);
+  if (!r.ok) {
+    out->clear();
+    return;
+  }
+  const internal::RuleSetImpl& impl = internal::ImplOf(*data_->rules);
+  const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
+  const size_t entity = member < 0 ? index_ : r.member_begin + static_cast<size_t>(member);
+  const auto& columns = member < 0 ? data_->household_vars : data_->person_vars;
+  size_t k = 0;
+  for (size_t v = 0; v < impl.variables.size(); ++v) {
+    if (impl.variables[v].entity != want) continue;
+    if (k == out->size()) out->emplace_back();
+    auto& [info, value] = (*out)[k];
+    info = &impl.variables[v];
+    internal::VariableOutputInto(impl, v, columns[k++][entity], &value);
+  }
+  out->resize(k);
+}
+
 std::vector<std::string> DecisionView::missing(const BenefitOutcome& o) const {
   return internal::MissingPaths(*data_, index_, o);
 }

@@ -146,6 +146,21 @@ benefits:
   CHECK_FALSE(var("n_disabled", -1).known);  // C1 unknown
   CHECK(var("n_my_children", 0).raw == 2);
   CHECK(var("n_my_children", 1).raw == 0);  // C1 has no children (C2.mother_id is M)
+  // Into a reused buffer: the same variables, whatever the buffer held before.
+  std::vector<std::pair<const VariableInfo*, OutputValue>> buffer(7);
+  buffer[0].second.text = "left over";
+  for (int member : {-1, 0, 1, 2, -1}) {
+    d.variables(member, &buffer);
+    const auto fresh = d.variables(member);
+    REQUIRE(buffer.size() == fresh.size());
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      CHECK(buffer[i].first == fresh[i].first);
+      CHECK(buffer[i].second.ToString() == fresh[i].second.ToString());
+      CHECK(buffer[i].second.known == fresh[i].second.known);
+      CHECK(buffer[i].second.type == fresh[i].second.type);
+      CHECK(buffer[i].second.text == fresh[i].second.text);
+    }
+  }
   const std::optional<BenefitOutcome> hh = Find(d, "hh", -1);
   REQUIRE(hh);
   CHECK(hh->status == BenefitStatus::kEligible);

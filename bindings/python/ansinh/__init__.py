@@ -247,7 +247,7 @@ def _evaluate_frame(self, households, persons, as_of=None, period=None, *, threa
         decisions = _ansinh._run(self, records, kind, text, _threads(threads), reasons, False, lang,
                                  bar.callback, detail)
     del records  # free each stage's memory as soon as the next one has what it needs
-    columns = decisions._frame_columns(reasons, lang, _threads(threads))
+    columns = frames.frame_columns(self, decisions, reasons, lang, _threads(threads), rows=carried is not None)
     del decisions
     result = frames.assemble(self, columns, reasons, carried, when=(kind, text), lang=lang)
     del columns

@@ -21,8 +21,8 @@ import pandas as pd
 from . import _ansinh
 from ._ansinh import UsageError
 
-__all__ = ["ColumnError", "FrameResult", "STATUSES", "assemble", "carried_columns", "normalize_inputs",
-           "prepare_records"]
+__all__ = ["ColumnError", "FrameResult", "STATUSES", "assemble", "carried_columns", "frame_columns",
+           "normalize_inputs", "prepare_records"]
 
 STATUSES = ["eligible", "not_eligible", "undetermined", "superseded", "not_in_force"]
 
@@ -116,20 +116,26 @@ def _schema(rules):
     labels = {}
     for lang in ("vi", "en"):  # labels may repeat: categories are the distinct ones
         codes, values = pd.factorize(pd.Series(b[f"label_{lang}"], dtype=object))
-        labels[lang] = (codes.astype(np.int32), _dtype(list(values)))
+        labels[lang] = (codes.tolist(), _dtype(list(values)))
     cached = {
         "fields": fields,
         "benefit_ids": list(b["id"]),
         "benefit_dtype": _dtype(b["id"]),
         "status_dtype": _dtype(STATUSES),
-        "unit_codes": np.array([0 if u == "money" else 1 for u in b["unit"]], dtype=np.int8),
-        "frequency_codes": np.array([0 if f == "monthly" else 1 for f in b["frequency"]], dtype=np.int8),
-        "reference_codes": ref_codes.astype(np.int32),
-        "references": list(refs),
-        "group_codes": group_codes.astype(np.int32),
-        "groups": list(groups),
+        "unit_dtype": _dtype(["money", "percent"]),
+        "frequency_dtype": _dtype(["monthly", "once"]),
+        "reference_dtype": _dtype(list(refs)),
+        "group_dtype": _dtype(list(groups)),
         "labels": labels,
         "language": rules.language,
+        # Columns that depend on the benefit only, written by _frame_columns
+        # with each row: (column, code of each benefit, number of categories).
+        "by_benefit": [
+            ("unit", [0 if u == "money" else 1 for u in b["unit"]], 2),
+            ("frequency", [0 if f == "monthly" else 1 for f in b["frequency"]], 2),
+            ("group", group_codes.tolist(), len(groups)),
+            ("reference", ref_codes.tolist(), len(refs)),
+        ],
     }
     rules._frames_schema = cached
     return cached
@@ -333,10 +339,20 @@ def _dtype(categories):
     return pd.CategoricalDtype(pd.Index(categories, dtype=object))
 
 
+# pandas >= 2.1 can skip from_codes' check of the codes (a pass over each
+# column); the codes made by _frame_columns are valid by construction.
+try:
+    import inspect
+
+    _FROM_CODES = {"validate": False} if "validate" in inspect.signature(pd.Categorical.from_codes).parameters else {}
+except (TypeError, ValueError):  # pragma: no cover - a signature that cannot be read
+    _FROM_CODES = {}
+
+
 def _cat(codes, categories):
     """A Categorical from codes (-1 = missing) and a list of categories or a dtype."""
     dtype = categories if isinstance(categories, pd.CategoricalDtype) else _dtype(categories)
-    return pd.Categorical.from_codes(codes, dtype=dtype)
+    return pd.Categorical.from_codes(codes, dtype=dtype, **_FROM_CODES)
 
 
 def _variable(kind, data, known, cats):
@@ -393,37 +409,53 @@ def _when_columns(when, rows):
     kind, text = when
     day = pd.Timestamp(text if kind == "as_of" else text + "-01")
     period = pd.Period(year=day.year, month=day.month, freq="M")
-    return (pd.arrays.PeriodArray(np.full(rows, period.ordinal, dtype=np.int64), dtype=pd.PeriodDtype("M")),
-            np.full(rows, day.to_datetime64().astype("datetime64[ns]")))
+    # One value repeated: read-only views of a single element (no array of
+    # `rows` values made here); setting a column copies them into the frame
+    # (DataFrame.__setitem__ always copies), which then owns ordinary arrays.
+    ordinal = np.broadcast_to(np.int64(period.ordinal), (rows,))
+    return (pd.arrays.PeriodArray(ordinal, dtype=pd.PeriodDtype("M")),
+            np.broadcast_to(day.to_datetime64().astype("datetime64[ns]"), (rows,)))
+
+
+def _label_lang(meta, lang):
+    lang = lang or meta["language"]
+    if lang not in meta["labels"]:
+        raise UsageError(f"lang must be 'vi' or 'en', not {lang!r}")
+    return lang
+
+
+def frame_columns(rules, decisions, reasons=True, lang=None, threads=0, rows=True):
+    """The native frame columns of `decisions` (frame_output.hpp) for :func:`assemble`
+    with the same `lang`; `rows`: benefits["row"], each row's household (needed to carry columns)."""
+    meta = _schema(rules)
+    label_codes, label_dtype = meta["labels"][_label_lang(meta, lang)]
+    by_benefit = [("benefit_label", label_codes, len(label_dtype.categories)), *meta["by_benefit"]]
+    return decisions._frame_columns(reasons, lang, threads, by_benefit, rows)
 
 
 def assemble(rules, cols, reasons=True, carried=None, when=None, lang=None):
-    """DataFrames from the native frame columns (see frame_output.hpp); `carried`:
+    """DataFrames from the native frame columns (see frame_columns); `carried`:
     household columns (one row per decision) to copy into all three frames;
     `when`: ('as_of'|'period', text) for the period/as_of columns; `lang`:
     of benefit_label (None: the package's)."""
     meta = _schema(rules)
-    lang = lang or meta["language"]
-    if lang not in meta["labels"]:
-        raise UsageError(f"lang must be 'vi' or 'en', not {lang!r}")
-    label_codes, label_dtype = meta["labels"][lang]
+    _, label_dtype = meta["labels"][_label_lang(meta, lang)]
     hh_ids = _dtype(cols["household_ids"])  # one dtype for the three frames: joins need no recoding
     person_ids = _dtype(cols["person_ids"])
     benefit_ids = meta["benefit_dtype"]
     issue_texts = _dtype(cols["issue_texts"])
     b = cols["benefits"]
-    which = b["benefit"]
     benefits = pd.DataFrame({
         "household_id": _cat(b["household"], hh_ids),
         "person_id": _cat(b["person"], person_ids),
-        "benefit": _cat(which, benefit_ids),
-        "benefit_label": _cat(label_codes[which], label_dtype),
+        "benefit": _cat(b["benefit"], benefit_ids),
+        "benefit_label": _cat(b["benefit_label"], label_dtype),
         "status": _cat(b["status"], meta["status_dtype"]),
-        "amount": pd.arrays.IntegerArray(b["amount"], ~b["amount_known"]),
-        "unit": _cat(meta["unit_codes"][which], ["money", "percent"]),
-        "frequency": _cat(meta["frequency_codes"][which], ["monthly", "once"]),
-        "group": _cat(meta["group_codes"][which], meta["groups"]),
-        "reference": _cat(meta["reference_codes"][which], meta["references"]),
+        "amount": pd.arrays.IntegerArray(b["amount"], b["amount_missing"]),
+        "unit": _cat(b["unit"], meta["unit_dtype"]),
+        "frequency": _cat(b["frequency"], meta["frequency_dtype"]),
+        "group": _cat(b["group"], meta["group_dtype"]),
+        "reference": _cat(b["reference"], meta["reference_dtype"]),
         "superseded_by": _cat(b["superseded_by"], benefit_ids),
         "missing": _cat(b["missing"], cols["missing_values"]),
         "missing_figures": _cat(b["missing_figures"], cols["figure_values"]),
@@ -434,11 +466,11 @@ def assemble(rules, cols, reasons=True, carried=None, when=None, lang=None):
         benefits["reason_en"] = _cat(b["reason_en"], cols["reason_en_values"])
     if when is not None:
         benefits["period"], benefits["as_of"] = _when_columns(when, len(benefits))
-    _carry(benefits, carried, b["row"], "person_id")
+    _carry(benefits, carried, b.get("row"), "person_id")
     h = cols["households"]
     households = pd.DataFrame({
         "household_id": _cat(h["household"], hh_ids),
-        "status": _cat(h["status"].astype(np.int8), ["ok", "error"]),
+        "status": _cat(h["status"], ["ok", "error"]),
     }, copy=False)
     fixed = {"household_id", "person_id", "status", "member_count", "total_monthly", "errors", "warnings"}
     if carried is not None:

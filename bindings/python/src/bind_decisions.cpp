@@ -387,10 +387,10 @@ void BindBatch(py::module_& m) {
           "All decisions as JSON Lines (as `ansinh eval --format jsonl`).")
       .def(
           "_frame_columns",
-          [](const Decisions& d, bool reasons, const py::object& lang, unsigned threads) {
-            return FrameColumns(d, reasons, ParseLanguage(lang, d.rules), threads);
-          },
-          py::arg("reasons") = true, py::arg("lang") = py::none(), py::arg("threads") = 0);
+          [](const Decisions& d, bool reasons, const py::object& lang, unsigned threads, const py::list& by_benefit,
+             bool rows) { return FrameColumns(d, reasons, ParseLanguage(lang, d.rules), threads, by_benefit, rows); },
+          py::arg("reasons") = true, py::arg("lang") = py::none(), py::arg("threads") = 0,
+          py::arg("by_benefit") = py::list(), py::arg("rows") = true);
 }
 
 }  // namespace
