@@ -131,18 +131,7 @@ int64_t DecisionView::member_total_monthly(size_t member) const noexcept {
 
 std::vector<std::pair<const VariableInfo*, OutputValue>> DecisionView::variables(int member) const {
   std::vector<std::pair<const VariableInfo*, OutputValue>> out;
-  const HouseholdRow& r = Row(*data_, index_);
-  if (!r.ok) return out;
-  const internal::RuleSetImpl& impl = internal::ImplOf(*data_->rules);
-  const Entity want = member < 0 ? Entity::kHousehold : Entity::kPerson;
-  const size_t entity = member < 0 ? index_ : r.member_begin + static_cast<size_t>(member);
-  const auto& columns = member < 0 ? data_->household_vars : data_->person_vars;
-  out.reserve(columns.size());
-  size_t k = 0;
-  for (size_t v = 0; v < impl.variables.size(); ++v) {
-    if (impl.variables[v].entity != want) continue;
-    out.emplace_back(&impl.variables[v], internal::VariableOutput(impl, v, columns[k++][entity]));
-  }
+  variables(member, &out);
   return out;
 }
 

@@ -266,12 +266,6 @@ static void FillEnumText(const RuleSetImpl& impl, int32_t enum_id, OutputValue& 
   }
 }
 
-OutputValue VariableOutput(const RuleSetImpl& impl, size_t variable, const VarValue& value) {
-  OutputValue out;
-  VariableOutputInto(impl, variable, value, &out);
-  return out;
-}
-
 void VariableOutputInto(const RuleSetImpl& impl, size_t variable, const VarValue& value, OutputValue* out) {
   out->type = impl.variables[variable].type;
   out->known = value.state == plan::kKnown;

@@ -12,8 +12,8 @@
 
 namespace ansinh::internal {
 
-OutputValue VariableOutput(const RuleSetImpl& impl, size_t variable, const VarValue& value);
-// The same into `*out`, reusing its text and items (no allocation once they have grown).
+// A variable's value as an OutputValue, into `*out`, reusing its text and items (no allocation once
+// they have grown).
 void VariableOutputInto(const RuleSetImpl& impl, size_t variable, const VarValue& value, OutputValue* out);
 // A captured register value as an OutputValue.
 OutputValue CapturedOutput(const DecisionData& data, const ChunkPool& pool, const CapturedValue& value);
