@@ -351,6 +351,26 @@ TEST_CASE("a household id repeated in a later batch: the later record is the dup
   }
 }
 
+namespace {
+
+// `count` synthetic records as JSON Lines whose household ids (and so their members' ids, which start
+// with them) are 590 bytes longer: the household-id check's 1 MB in memory fills after ~1,600 of them.
+std::string LongIdRecords(size_t count) {
+  const std::string pad(590, 'x');
+  std::string records;
+  for (size_t i = 0; i < count; ++i) {
+    std::string record = SyntheticRecord(i);
+    const std::string id = "\"" + SyntheticId(i);  // the household id, and the start of its members'
+    for (size_t at = record.find(id); at != std::string::npos; at = record.find(id, at + 1)) {
+      record.insert(at + id.size(), pad);
+    }
+    records += record + "\n";
+  }
+  return records;
+}
+
+}  // namespace
+
 // With two threads or more, ansinh eval's workers read, evaluate and format whole batches while
 // this thread writes them in order. An input that fails after batches have been decided stops the
 // run on any thread count: exit status 3, the reason on stderr, and no output file at all, nor its
@@ -360,16 +380,7 @@ TEST_CASE("a household id repeated in a later batch: the later record is the dup
 TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4 threads",
           "[reliability][no-loss]") {
   Scratch dir;
-  const std::string pad(590, 'x');
-  std::string records;
-  for (size_t i = 0; i < 3000; ++i) {
-    std::string record = SyntheticRecord(i);
-    const std::string id = "\"" + SyntheticId(i);  // the household id, and the start of its members'
-    for (size_t at = record.find(id); at != std::string::npos; at = record.find(id, at + 1)) {
-      record.insert(at + id.size(), pad);
-    }
-    records += record + "\n";
-  }
+  const std::string records = LongIdRecords(3000);
   const std::string in = dir.Write("records.jsonl", records);
   const char* saved = std::getenv("TMPDIR");
   const std::string old = saved != nullptr ? saved : "";
@@ -408,16 +419,7 @@ TEST_CASE("an input that fails mid-run: exit 3 and no output file, on 1, 2 and 4
 TEST_CASE("an xlsx run whose input fails mid-run: exit 3 and no output file, on 1 and 2 threads",
           "[reliability][no-loss]") {
   Scratch dir;
-  const std::string pad(590, 'x');
-  std::string records;
-  for (size_t i = 0; i < 3000; ++i) {
-    std::string record = SyntheticRecord(i);
-    const std::string id = "\"" + SyntheticId(i);
-    for (size_t at = record.find(id); at != std::string::npos; at = record.find(id, at + 1)) {
-      record.insert(at + id.size(), pad);
-    }
-    records += record + "\n";
-  }
+  const std::string records = LongIdRecords(3000);
   const std::string in = dir.Write("records.jsonl", records);
   auto quote = [](const std::string& text) {
     std::string out = "'";
