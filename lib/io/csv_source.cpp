@@ -31,8 +31,9 @@ constexpr Entity kCsvP = Entity::kPerson;
 
 // Records taken from the pair (the rows scanned, joined and copied) and converted later: every
 // reading goes through one (ReadOne and ReadMany on the reader's thread, RecordReader::NextConcurrent
-// on the callers'), so the conversion is one code, in one order of builder calls.
-struct CsvRun final : RecordRun {
+// on the callers', as its RecordRun), so the conversion is one code, in one order of builder calls.
+// (Not to be confused with a "run" of persons.csv below: one household's consecutive rows.)
+struct TakenRecords final : RecordRun {
   struct Row {
     size_t first_field;  // into fields
     size_t field_count;
@@ -57,7 +58,7 @@ struct CsvRun final : RecordRun {
   };
   static constexpr size_t npos = SIZE_MAX;
 
-  CsvRun(const CompiledSchema& s, const CsvLayout& h, const CsvLayout& p, size_t max_bytes)
+  TakenRecords(const CompiledSchema& s, const CsvLayout& h, const CsvLayout& p, size_t max_bytes)
       : schema(s), households(h), persons(p), max_record_bytes(max_bytes) {}
 
   void Convert(BatchBuilder& b) override {
@@ -86,7 +87,7 @@ struct CsvRun final : RecordRun {
     text.clear();
   }
 
-  // Copies `row` (its fields, and what SetRow reports) into the run; returns its index. The fields
+  // Copies `row` (its fields, and what SetRow reports) in; returns its index. The fields
   // lie in order in one stretch of the scanner's buffer (a row of at most max_record_bytes): that
   // stretch is copied whole, each field kept as its place in it.
   size_t AddRow(const CsvRow& row, bool warn_unknown) {
@@ -166,16 +167,16 @@ class CsvSource final : public RecordSource {
 
   bool ReadOne(BatchBuilder& b) override { return ReadMany(b, 1, BuildLimits{}, 1) == 1; }
 
-  // Taken into a run, then converted (as a run of NextConcurrent, on this thread), a few hundred
-  // records at a time: the run's copy of their rows stays small and in cache.
+  // Taken, then converted (as NextConcurrent's records are, on this thread), a few hundred
+  // records at a time: the copy of their rows stays small and in cache.
   size_t ReadMany(BatchBuilder& b, size_t max, const BuildLimits& limits, unsigned threads) override {
     (void)limits;
     (void)threads;
-    if (!run_) run_ = std::make_unique<CsvRun>(schema_, households_, persons_, options_.max_record_bytes);
+    if (!taken_) taken_ = std::make_unique<TakenRecords>(schema_, households_, persons_, options_.max_record_bytes);
     size_t n = 0;
     while (n < max) {
-      const size_t taken = Take(*run_, std::min(max - n, kChunk));
-      run_->Convert(b);
+      const size_t taken = Take(*taken_, std::min(max - n, kChunk));
+      taken_->Convert(b);
       n += taken;
       if (taken == 0) break;
     }
@@ -185,32 +186,32 @@ class CsvSource final : public RecordSource {
   uint64_t bytes_read() const noexcept override { return hh_in_->offset() + (streaming_ ? pp_in_->offset() : person_bytes_); }
 
   std::unique_ptr<RecordRun> NewRun() override {
-    return std::make_unique<CsvRun>(schema_, households_, persons_, options_.max_record_bytes);
+    return std::make_unique<TakenRecords>(schema_, households_, persons_, options_.max_record_bytes);
   }
 
   bool RunsNeedFinish() const noexcept override { return false; }
 
-  // The next households (up to `max`) with their persons, joined and copied into the run.
+  // The next households (up to `max`) with their persons, joined and copied into `any`.
   size_t Take(RecordRun& any, size_t max) override {
-    CsvRun& run = static_cast<CsvRun&>(any);
-    run.Clear();
-    while (run.records.size() < max && TakeOne(run)) {
+    TakenRecords& taken = static_cast<TakenRecords&>(any);
+    taken.Clear();
+    while (taken.records.size() < max && TakeOne(taken)) {
     }
-    return run.records.size();
+    return taken.records.size();
   }
 
  private:
   static constexpr size_t kChunk = 256;
 
-  bool TakeOne(CsvRun& run) {
-    if (streaming_ && has_person_ && run_missing_) return TakeMissingRun(run);
+  bool TakeOne(TakenRecords& taken) {
+    if (streaming_ && has_person_ && run_missing_) return TakeMissingRun(taken);
     if (hh_scan_->Next(&hh_row_)) {
-      TakeHousehold(run);
+      TakeHousehold(taken);
       return true;
     }
-    if (streaming_) return has_person_ && TakeMissingRun(run);
+    if (streaming_) return has_person_ && TakeMissingRun(taken);
     if (next_missing_ < plan_.index.missing_ids.size()) {
-      TakeIndexedMissing(run);
+      TakeIndexedMissing(taken);
       return true;
     }
     return false;
@@ -230,56 +231,56 @@ class CsvSource final : public RecordSource {
     }
   }
 
-  CsvRun::Record& NewRecord(CsvRun& run, RecordOrigin origin) {
-    run.records.push_back(CsvRun::Record{std::move(origin), CsvRun::npos, {}, {}, run.rows.size(), 0});
-    return run.records.back();
+  TakenRecords::Record& NewRecord(TakenRecords& taken, RecordOrigin origin) {
+    taken.records.push_back(TakenRecords::Record{std::move(origin), TakenRecords::npos, {}, {}, taken.rows.size(), 0});
+    return taken.records.back();
   }
 
   // A person row of the record just begun (the first of persons.csv warns of its unknown columns).
-  void TakePerson(CsvRun& run, const CsvRow& row) {
-    run.AddRow(row, !persons_warned_);
+  void TakePerson(TakenRecords& taken, const CsvRow& row) {
+    taken.AddRow(row, !persons_warned_);
     persons_warned_ = true;
-    ++run.records.back().person_count;
+    ++taken.records.back().person_count;
   }
 
-  void TakeHousehold(CsvRun& run) {
+  void TakeHousehold(TakenRecords& taken) {
     const uint64_t ordinal = ordinal_++;
-    const size_t r = run.records.size();
-    NewRecord(run, RecordOrigin{households_.path, hh_row_.line, index_out_++});
-    run.records[r].household_row = run.AddRow(hh_row_, !households_warned_);
+    const size_t r = taken.records.size();
+    NewRecord(taken, RecordOrigin{households_.path, hh_row_.line, index_out_++});
+    taken.records[r].household_row = taken.AddRow(hh_row_, !households_warned_);
     households_warned_ = true;
-    run.records[r].first_person = run.rows.size();
+    taken.records[r].first_person = taken.rows.size();
     id_.assign(Cell(hh_row_.fields, households_.id_column));
     const bool duplicate = ordinal < plan_.duplicate.size() && plan_.duplicate[ordinal];
     if (duplicate) {
       const HouseholdEntry* first = plan_.table.Find(id_);
-      run.records[r].issues.push_back(
+      taken.records[r].issues.push_back(
           DuplicateHouseholdIdIssue(id_, RecordOrigin{households_.path, first ? first->line : 0, 0}));
     } else if (!id_.empty()) {
       if (streaming_) {
         while (has_person_ && !run_missing_ && SameText(run_hid_, id_)) {
-          TakePerson(run, pp_row_);
+          TakePerson(taken, pp_row_);
           AdvancePerson();
         }
       } else {
-        TakeIndexedPersons(run, ordinal);
+        TakeIndexedPersons(taken, ordinal);
       }
     }
   }
 
-  bool TakeMissingRun(CsvRun& run) {
+  bool TakeMissingRun(TakenRecords& taken) {
     const std::string hid = run_hid_;
-    CsvRun::Record& record = NewRecord(run, RecordOrigin{persons_.path, pp_row_.line, index_out_++});
+    TakenRecords::Record& record = NewRecord(taken, RecordOrigin{persons_.path, pp_row_.line, index_out_++});
     record.missing_id = hid;
     record.issues.push_back(HouseholdMissingIssue(hid, persons_.path, households_.path));
     while (has_person_ && SameText(run_hid_, hid)) {
-      TakePerson(run, pp_row_);
+      TakePerson(taken, pp_row_);
       AdvancePerson();
     }
     return true;
   }
 
-  void TakeIndexedPersons(CsvRun& run, uint64_t key) {
+  void TakeIndexedPersons(TakenRecords& taken, uint64_t key) {
     const auto& rows = plan_.index.rows;
     while (index_pos_ < rows.size() && rows[index_pos_].key < key) ++index_pos_;
     for (; index_pos_ < rows.size() && rows[index_pos_].key == key; ++index_pos_) {
@@ -287,17 +288,17 @@ class CsvSource final : public RecordSource {
       pp_scan_->Restart(rows[index_pos_].line);
       if (!pp_scan_->Next(&pp_row_)) break;  // the file changed under us
       person_bytes_ += pp_row_.bytes;
-      TakePerson(run, pp_row_);
+      TakePerson(taken, pp_row_);
     }
   }
 
-  void TakeIndexedMissing(CsvRun& run) {
+  void TakeIndexedMissing(TakenRecords& taken) {
     const size_t k = next_missing_++;
     const std::string& hid = plan_.index.missing_ids[k];
-    CsvRun::Record& record = NewRecord(run, RecordOrigin{persons_.path, plan_.index.missing_lines[k], index_out_++});
+    TakenRecords::Record& record = NewRecord(taken, RecordOrigin{persons_.path, plan_.index.missing_lines[k], index_out_++});
     record.missing_id = hid;
     record.issues.push_back(HouseholdMissingIssue(hid, persons_.path, households_.path));
-    TakeIndexedPersons(run, plan_.household_rows + k);
+    TakeIndexedPersons(taken, plan_.household_rows + k);
   }
 
   const CompiledSchema& schema_;
@@ -325,7 +326,7 @@ class CsvSource final : public RecordSource {
   bool households_warned_ = false;
   bool persons_warned_ = false;
   std::string id_;
-  std::unique_ptr<CsvRun> run_;  // ReadOne and ReadMany's
+  std::unique_ptr<TakenRecords> taken_;  // ReadOne and ReadMany's
 };
 
 }  // namespace
